@@ -1,0 +1,100 @@
+# kinto-schema-doctor. `make check` and `make demo` install missing build
+# dependencies first (scripts/install-deps), so both work on a fresh Debian.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man/man1
+
+CC ?= cc
+PKGS = libarchive libpcre2-8 zlib liblz4 libzstd
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
+
+VERSION = 0.1.0
+OPT ?= -O2
+CFLAGS ?= $(OPT) -g
+KSD_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -DKSD_VERSION='"$(VERSION)"' \
+	-Wall -Wextra -Werror -Iinclude -Isrc/util $(PKG_CFLAGS) -MMD -MP
+
+# BUILD is where objects go; the sanitizer build uses its own tree.
+BUILD ?= build
+BIN ?= kinto-schema-doctor
+SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+SRC = $(sort $(shell find src -name '*.c'))
+LIB_SRC = $(filter-out src/main.c,$(SRC))
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+TEST_SRC = $(sort $(wildcard tests/check_*.c))
+TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
+TEST_BIN = $(BUILD)/check_ksd
+
+.PHONY: all deps check check-unit check-e2e check-asan demo testdata bench fuzz \
+	install uninstall clean format valgrind
+
+all: $(BIN)
+
+deps:
+	@sh scripts/install-deps
+
+$(BIN): $(BUILD)/src/main.o $(LIB_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(KSD_CFLAGS) $(CHECK_CFLAGS) -c -o $@ $<
+
+# One Check suite per tests/check_<name>.c, each exporting <name>_suite().
+$(BUILD)/suites.h: $(TEST_SRC)
+	@mkdir -p $(BUILD)
+	@for f in $(filter-out tests/check_main.c,$(TEST_SRC)); do \
+		n=$${f#tests/check_}; echo "KSD_SUITE($${n%.c})"; done > $@
+
+$(BUILD)/tests/check_main.o: $(BUILD)/suites.h
+$(BUILD)/tests/check_main.o: KSD_CFLAGS += -I$(BUILD)
+
+$(TEST_BIN): $(TEST_OBJ) $(LIB_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(PKG_LIBS)
+
+check: deps
+	$(MAKE) check-unit check-e2e
+	$(MAKE) check-asan
+
+check-unit: $(TEST_BIN)
+	KSD_TESTDATA=testdata $(TEST_BIN)
+
+check-e2e: $(BIN)
+	KSD=./$(BIN) sh tests/run-e2e.sh
+
+check-asan:
+	$(MAKE) BUILD=build/asan BIN=build/asan/kinto-schema-doctor OPT=-O1 \
+		CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" check-unit check-e2e
+
+demo: deps
+	$(MAKE) all
+	./$(BIN) testdata/demo/flushed-v17.sql; test $$? -le 2
+
+testdata: all
+	sh testdata/generate
+
+bench: deps
+	$(MAKE) all
+	sh bench/run
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/kinto-schema-doctor
+	install -m 644 man/kinto-schema-doctor.1 $(DESTDIR)$(MANDIR)/kinto-schema-doctor.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/kinto-schema-doctor $(DESTDIR)$(MANDIR)/kinto-schema-doctor.1
+
+format:
+	clang-format -i $(SRC) $(TEST_SRC) include/*.h
+
+clean:
+	rm -rf build $(BIN)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,217 @@
+/* The schema catalog: what a dump defines, independent of its format.
+ * databases > schemas > tables, indexes, functions, triggers, metadata rows.
+ * It is the only thing inference sees. Every string is owned by the catalog
+ * (copied into its arena) and stays valid until ksd_catalog_free(). Names are
+ * stored normalised: unquoted identifiers folded to lower case, quoted ones
+ * kept exactly, without the quotes. */
+#ifndef KSD_CATALOG_H
+#define KSD_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct ksd_column {
+	const char *name;
+	const char *type;         /* as written, normalised spacing: "character varying(128)" */
+	const char *collation;    /* bare collation name ("C"), NULL when none */
+	const char *default_expr; /* as written ("false", "'{}'::jsonb"), NULL when none */
+	bool not_null;
+};
+
+enum ksd_constraint_kind { KSD_CONS_PRIMARY_KEY, KSD_CONS_UNIQUE };
+
+struct ksd_constraint {
+	const char *name; /* NULL when the dump left it unnamed */
+	enum ksd_constraint_kind kind;
+	const char **columns;
+	size_t ncolumns;
+};
+
+struct ksd_table {
+	const char *name;
+	struct ksd_column *columns;
+	size_t ncolumns;
+	struct ksd_constraint *constraints;
+	size_t nconstraints;
+};
+
+struct ksd_index {
+	const char *name;
+	const char *table;
+	bool unique;
+	const char *method; /* "btree" when the dump says nothing */
+	/* One entry per index key, as written between the parentheses, with
+	 * schema qualification of function calls removed and spacing normalised:
+	 * "last_modified DESC", "as_epoch(last_modified)", "(data -> 'user_id'::text)". */
+	const char **keys;
+	size_t nkeys;
+	const char *predicate; /* WHERE clause text without the WHERE, or NULL */
+};
+
+enum ksd_volatility { KSD_VOLATILE, KSD_STABLE, KSD_IMMUTABLE };
+
+struct ksd_function {
+	const char *name;
+	/* Argument list as "name type, name type" with types normalised
+	 * ("uid character varying, resource character varying"). */
+	const char *args;
+	const char *returns; /* "trigger", "bigint", "timestamp without time zone" */
+	const char *language;
+	enum ksd_volatility volatility;
+	const char *body; /* verbatim, at most KSD_MAX_BODY bytes */
+	size_t body_len;  /* length of the body in the dump (may exceed stored) */
+};
+
+enum ksd_trigger_event {
+	KSD_TRG_INSERT = 1,
+	KSD_TRG_UPDATE = 2,
+	KSD_TRG_DELETE = 4,
+	KSD_TRG_TRUNCATE = 8
+};
+
+enum ksd_trigger_timing { KSD_TRG_BEFORE, KSD_TRG_AFTER, KSD_TRG_INSTEAD_OF };
+
+struct ksd_trigger {
+	const char *name;
+	const char *table;
+	enum ksd_trigger_timing timing;
+	unsigned events;             /* ksd_trigger_event bits */
+	const char **update_columns; /* UPDATE OF a, b */
+	size_t nupdate_columns;
+	bool for_each_row;
+	const char *function; /* unqualified function name */
+};
+
+struct ksd_meta_row {
+	const char *name;  /* NULL for a SQL NULL */
+	const char *value; /* NULL for a SQL NULL */
+};
+
+/* One `metadata` table's rows, in dump order. */
+struct ksd_metadata {
+	bool data_seen; /* a COPY block or INSERT for it was present */
+	struct ksd_meta_row *rows;
+	size_t nrows;
+	bool truncated; /* more than KSD_MAX_META_ROWS rows */
+};
+
+struct ksd_schema {
+	const char *name;
+	struct ksd_table *tables;
+	size_t ntables;
+	struct ksd_index *indexes;
+	size_t nindexes;
+	struct ksd_function *functions;
+	size_t nfunctions;
+	struct ksd_trigger *triggers;
+	size_t ntriggers;
+	struct ksd_metadata metadata;
+};
+
+struct ksd_extension {
+	const char *name;
+	const char *schema; /* WITH SCHEMA x, or NULL */
+};
+
+struct ksd_database {
+	const char *name; /* NULL for a single-database dump that does not say */
+	struct ksd_schema *schemas;
+	size_t nschemas;
+	struct ksd_extension *extensions;
+	size_t nextensions;
+};
+
+/* One TOC entry of an archive, for --list --toc (pg_restore -l style). */
+struct ksd_toc_entry {
+	int dump_id;
+	const char *desc;
+	const char *schema; /* NULL when the entry has none */
+	const char *tag;
+	const char *owner;
+	long long data_offset; /* -1 when none or not recorded */
+	int section;           /* 0 unknown, 1 none, 2 pre-data, 3 data, 4 post-data */
+	unsigned catalog_oid, oid;
+};
+
+enum ksd_dump_format {
+	KSD_FMT_UNKNOWN,
+	KSD_FMT_PLAIN,
+	KSD_FMT_DUMPALL,
+	KSD_FMT_CUSTOM,
+	KSD_FMT_TAR,
+	KSD_FMT_DIRECTORY
+};
+
+struct ksd_catalog {
+	enum ksd_dump_format format;
+	const char *compression; /* "gzip", "zstd", ... of a plain file; NULL */
+	const char *pg_dump_version;
+	const char *server_version;
+	bool any_data_seen; /* some table data (COPY/INSERT) was present */
+	bool any_ddl_seen;  /* some CREATE TABLE was present */
+	bool partial;       /* a reader stopped early or skipped something */
+	struct ksd_database *databases;
+	size_t ndatabases;
+	struct ksd_toc_entry *toc;
+	size_t ntoc;
+	struct ksd_arena *arena; /* private */
+};
+
+struct ksd_catalog *ksd_catalog_new(void);
+void ksd_catalog_free(struct ksd_catalog *cat);
+
+/* Copies into the catalog's arena; NULL in, NULL out. */
+const char *ksd_catalog_strdup(struct ksd_catalog *cat, const char *s);
+const char *ksd_catalog_strndup(struct ksd_catalog *cat, const char *s, size_t len);
+
+/* Find or create. `name` NULL means the unnamed database of a plain dump. */
+struct ksd_database *ksd_catalog_database(struct ksd_catalog *cat, const char *name);
+struct ksd_schema *ksd_catalog_schema(struct ksd_catalog *cat, struct ksd_database *db,
+				      const char *name);
+
+/* Add objects. A table, index, function or trigger with the same name (and,
+ * for functions, the same args) as an existing one replaces it: hand-written
+ * scripts drop and recreate. Returns NULL when out of memory or over
+ * KSD_MAX_OBJECTS. The returned pointer is valid until the next add of the same kind. */
+struct ksd_table *ksd_catalog_add_table(struct ksd_catalog *cat, struct ksd_schema *s,
+					const char *name);
+struct ksd_column *ksd_catalog_add_column(struct ksd_catalog *cat, struct ksd_table *t,
+					  const char *name);
+struct ksd_constraint *ksd_catalog_add_constraint(struct ksd_catalog *cat, struct ksd_table *t,
+						  const char *name,
+						  enum ksd_constraint_kind kind,
+						  const char *const *columns, size_t ncolumns);
+struct ksd_index *ksd_catalog_add_index(struct ksd_catalog *cat, struct ksd_schema *s,
+					const char *name);
+/* Appends a key to an index (copied). */
+int ksd_catalog_index_add_key(struct ksd_catalog *cat, struct ksd_index *ix, const char *key);
+struct ksd_function *ksd_catalog_add_function(struct ksd_catalog *cat, struct ksd_schema *s,
+					      const char *name, const char *args);
+struct ksd_trigger *ksd_catalog_add_trigger(struct ksd_catalog *cat, struct ksd_schema *s,
+					    const char *name, const char *table);
+int ksd_catalog_trigger_add_update_column(struct ksd_catalog *cat, struct ksd_trigger *tg,
+					  const char *column);
+struct ksd_extension *ksd_catalog_add_extension(struct ksd_catalog *cat,
+						struct ksd_database *db, const char *name);
+/* name/value may be NULL (SQL NULL). Marks data_seen. */
+int ksd_catalog_add_meta_row(struct ksd_catalog *cat, struct ksd_schema *s, const char *name,
+			     const char *value);
+int ksd_catalog_add_toc(struct ksd_catalog *cat, const struct ksd_toc_entry *e);
+
+/* Removal, for DROP statements in hand-written scripts. Return true if found. */
+bool ksd_catalog_drop_table(struct ksd_schema *s, const char *name);
+bool ksd_catalog_drop_index(struct ksd_schema *s, const char *name);
+bool ksd_catalog_drop_function(struct ksd_schema *s, const char *name);
+bool ksd_catalog_drop_trigger(struct ksd_schema *s, const char *name, const char *table);
+
+/* Lookups; NULL when absent. */
+struct ksd_table *ksd_schema_table(const struct ksd_schema *s, const char *name);
+struct ksd_column *ksd_table_column(const struct ksd_table *t, const char *name);
+struct ksd_index *ksd_schema_index(const struct ksd_schema *s, const char *name);
+/* First function of that name, whatever its arguments. */
+struct ksd_function *ksd_schema_function(const struct ksd_schema *s, const char *name);
+struct ksd_trigger *ksd_schema_trigger(const struct ksd_schema *s, const char *name);
+struct ksd_schema *ksd_database_schema(const struct ksd_database *db, const char *name);
+
+#endif

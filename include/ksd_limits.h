@@ -1,0 +1,35 @@
+/* Every sanity cap on sizes read from a dump, with the reason for its value.
+ * Sizes read from input are checked against these before any allocation. */
+#ifndef KSD_LIMITS_H
+#define KSD_LIMITS_H
+
+/* Longest SQL statement kept for extraction. Kinto's largest DDL statement is
+ * a few KiB; function bodies in other schemas can be large, but a longer
+ * statement is skipped (partial result), never buffered without end. */
+#define KSD_MAX_STMT (8u << 20)
+
+/* Longest COPY row of a metadata table that is decoded. Kinto's values are at
+ * most 512 characters; anything longer is garbage and is truncated. */
+#define KSD_MAX_ROW (64u << 10)
+
+/* Decompressed size of one metadata data block (custom, tar, directory). A
+ * block that expands past this is a decompression bomb. */
+#define KSD_MAX_BLOCK_OUT (64u << 20)
+
+/* Archive strings (TOC fields). Real ones are a statement at most. */
+#define KSD_MAX_TOC_STR KSD_MAX_STMT
+
+/* TOC entries in one archive. A Kinto database has about a hundred; large
+ * real databases have tens of thousands. */
+#define KSD_MAX_TOC_ENTRIES 1000000
+
+/* Metadata rows kept per schema: Kinto writes at most a few dozen. */
+#define KSD_MAX_META_ROWS 10000
+
+/* Objects of one kind in one schema (tables, indexes, functions...). */
+#define KSD_MAX_OBJECTS 1000000
+
+/* Stored function body; enough for every Kinto function with room to spare. */
+#define KSD_MAX_BODY (1u << 20)
+
+#endif
