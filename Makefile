@@ -17,7 +17,7 @@ VERSION = 0.1.0
 OPT ?= -O2
 CFLAGS ?= $(OPT) -g
 KSD_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -DKSD_VERSION='"$(VERSION)"' \
-	-Wall -Wextra -Werror -Iinclude -Isrc/util $(PKG_CFLAGS) -MMD -MP
+	-Wall -Wextra -Werror -Iinclude -Isrc -Isrc/util $(PKG_CFLAGS) -MMD -MP
 
 # BUILD is where objects go; the sanitizer build uses its own tree.
 BUILD ?= build

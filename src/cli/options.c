@@ -1,0 +1,141 @@
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ksd_err.h"
+#include "options.h"
+
+void options_usage(FILE *out)
+{
+	fputs("usage: kinto-schema-doctor [OPTIONS] DUMP...\n"
+	      "\n"
+	      "Reads pg_dump output of a Kinto database (plain SQL, also gzip/bzip2/xz/zstd/lz4\n"
+	      "compressed, pg_dumpall scripts, custom -Fc, tar -Ft or directory -Fd archives; '-'\n"
+	      "reads standard input) and infers its true storage and permission schema versions.\n"
+	      "\n"
+	      "Options:\n"
+	      "  -f, --format=text|json  report format; json prints one JSON object per line\n"
+	      "                          for each Kinto instance (default text)\n"
+	      "  -s, --sql               print only the corrective SQL script\n"
+	      "  -e, --explain           show every schema feature: observed, expected, versions\n"
+	      "  -a, --assume-version=N  record storage version N when the schema cannot tell\n"
+	      "  -l, --list              print the extracted catalog instead of the analysis\n"
+	      "  -t, --toc               with --list: print an archive's TOC like pg_restore -l\n"
+	      "      --versions          print the table of Kinto schema versions and exit\n"
+	      "      --color=WHEN        colour the text report: auto, always, never\n"
+	      "  -q, --quiet             no progress or warnings on stderr\n"
+	      "  -h, --help              show this help and exit\n"
+	      "  -V, --version           show the version and exit\n"
+	      "\n"
+	      "Exit status:\n"
+	      "  0  the recorded schema version matches the schema\n"
+	      "  1  a fix is needed (the fix is printed)\n"
+	      "  2  cannot determine: no Kinto schema, ambiguous or contradictory\n"
+	      "  3  usage error\n"
+	      "  4  unreadable or corrupt input\n"
+	      "With several instances or files, the highest status wins.\n",
+	      out);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("kinto-schema-doctor: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'kinto-schema-doctor --help' for more information.\n", stderr);
+	return KSD_EXIT_USAGE;
+}
+
+int options_parse(struct options *o, int argc, char **argv)
+{
+	enum { OPT_VERSIONS = 256, OPT_COLOR };
+	static const struct option longopts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"sql", no_argument, NULL, 's'},
+		{"explain", no_argument, NULL, 'e'},
+		{"assume-version", required_argument, NULL, 'a'},
+		{"list", no_argument, NULL, 'l'},
+		{"toc", no_argument, NULL, 't'},
+		{"versions", no_argument, NULL, OPT_VERSIONS},
+		{"color", required_argument, NULL, OPT_COLOR},
+		{"colour", required_argument, NULL, OPT_COLOR},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	memset(o, 0, sizeof(*o));
+	opterr = 0;
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, ":f:sea:ltqhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				o->report.format = KSD_OUT_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				o->report.format = KSD_OUT_JSON;
+			else
+				return usage_error("unknown format '%s' (text or json)", optarg);
+			break;
+		case 's':
+			o->report.sql_only = true;
+			break;
+		case 'e':
+			o->report.explain = true;
+			break;
+		case 'a': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || v < 1 || v > 26)
+				return usage_error("--assume-version takes a storage version from 1 "
+						   "to 26, not '%s'",
+						   optarg);
+			o->report.assume_version = (int)v;
+			break;
+		}
+		case 'l':
+			o->list = true;
+			break;
+		case 't':
+			o->toc = true;
+			break;
+		case OPT_VERSIONS:
+			o->versions = true;
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") == 0)
+				o->color = KSD_COLOR_AUTO;
+			else if (strcmp(optarg, "always") == 0)
+				o->color = KSD_COLOR_ALWAYS;
+			else if (strcmp(optarg, "never") == 0)
+				o->color = KSD_COLOR_NEVER;
+			else
+				return usage_error("--color takes auto, always or never, not '%s'",
+						   optarg);
+			break;
+		case 'q':
+			o->quiet = true;
+			break;
+		case 'h':
+			o->help = true;
+			break;
+		case 'V':
+			o->version = true;
+			break;
+		case ':':
+			return usage_error("option '%s' needs a value", argv[optind - 1]);
+		default:
+			return usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	o->inputs = argv + optind;
+	o->ninputs = argc - optind;
+	if (!o->help && !o->version && !o->versions && o->ninputs == 0)
+		return usage_error("%s", "no DUMP given");
+	if (o->toc && !o->list)
+		o->list = true;
+	if (o->report.sql_only && o->report.format == KSD_OUT_JSON)
+		return usage_error("%s", "--sql and --format=json do not go together");
+	return 0;
+}

@@ -1,0 +1,167 @@
+/* Format detection from content, never from the file name, and dispatch to
+ * the reader. Cheap, certain checks first; plain SQL is the fallback. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ksd_reader.h"
+
+#define HEAD_SIZE 4096
+
+static bool has_prefix(const unsigned char *h, size_t len, const char *magic, size_t n)
+{
+	return len >= n && memcmp(h, magic, n) == 0;
+}
+
+/* A ustar header block whose checksum holds and whose member is toc.dat. */
+static bool is_pg_tar(const unsigned char *h, size_t len)
+{
+	if (len < 512 || strncmp((const char *)h, "toc.dat", 100) != 0)
+		return false;
+	unsigned long want = 0;
+	size_t i = 148;
+	while (i < 156 && h[i] == ' ')
+		i++;
+	for (; i < 156 && h[i] >= '0' && h[i] <= '7'; i++)
+		want = want * 8 + (unsigned long)(h[i] - '0');
+	unsigned long sum = 0;
+	for (i = 0; i < 512; i++)
+		sum += (i >= 148 && i < 156) ? ' ' : h[i];
+	return sum == want;
+}
+
+static bool looks_like_text(const unsigned char *h, size_t len)
+{
+	size_t bad = 0;
+	for (size_t i = 0; i < len; i++)
+		if (h[i] == 0 || (h[i] < 0x20 && h[i] != '\n' && h[i] != '\r' && h[i] != '\t' &&
+				  h[i] != '\f' && h[i] != 0x1b))
+			bad++;
+	return bad == 0 || bad * 100 < len; /* a stray control byte is not binary */
+}
+
+enum ksd_detected ksd_detect(const unsigned char *h, size_t len)
+{
+	if (len == 0)
+		return KSD_DET_EMPTY;
+	if (has_prefix(h, len, "PGDMP", 5)) {
+		/* The format byte moved when offSize was added in archive 1.7. */
+		size_t at = len > 6 && h[6] >= 7 ? 10 : 9;
+		if (len > at && h[at] == 3)
+			return KSD_DET_ARCHIVE_TOC;
+		return KSD_DET_CUSTOM;
+	}
+	if (is_pg_tar(h, len))
+		return KSD_DET_TAR;
+	if (has_prefix(h, len, "\x1f\x8b", 2) || has_prefix(h, len, "\x28\xb5\x2f\xfd", 4) ||
+	    (len >= 4 && (h[0] & 0xf0) == 0x50 && memcmp(h + 1, "\x2a\x4d\x18", 3) == 0) ||
+	    has_prefix(h, len, "\x04\x22\x4d\x18", 4) || has_prefix(h, len, "\x02\x21\x4c\x18", 4) ||
+	    (has_prefix(h, len, "BZh", 3) && len > 3 && h[3] >= '1' && h[3] <= '9') ||
+	    has_prefix(h, len, "\xfd\x37\x7a\x58\x5a\x00", 6))
+		return KSD_DET_COMPRESSED;
+	const char *cluster = "--\n-- PostgreSQL database cluster dump";
+	const char *cluster_crlf = "--\r\n-- PostgreSQL database cluster dump";
+	if (has_prefix(h, len, cluster, strlen(cluster)) ||
+	    has_prefix(h, len, cluster_crlf, strlen(cluster_crlf)))
+		return KSD_DET_DUMPALL;
+	if (looks_like_text(h, len))
+		return KSD_DET_PLAIN;
+	return KSD_DET_BINARY;
+}
+
+static int read_source(struct ksd_source *src, struct ksd_catalog *cat, struct ksd_err *err,
+		       int depth)
+{
+	size_t got;
+	const unsigned char *head = ksd_source_peek(src, HEAD_SIZE, &got);
+	if (!head)
+		return ksd_err_at_offset(err, 0, "read error");
+	enum ksd_detected kind = ksd_detect(head, got);
+	struct ksd_extract *x = NULL;
+	int rc;
+	switch (kind) {
+	case KSD_DET_EMPTY:
+		return ksd_err_at_offset(err, 0, "empty input");
+	case KSD_DET_BINARY:
+		return ksd_err_at_offset(err, 0,
+					 "not a pg_dump file (neither SQL text nor a known archive)");
+	case KSD_DET_ARCHIVE_TOC:
+		return ksd_err_at_offset(err, 0,
+					 "this is the toc.dat of a directory or tar archive: give "
+					 "the directory or the .tar file");
+	case KSD_DET_COMPRESSED: {
+		if (depth > 0)
+			return ksd_err_at_offset(err, 0, "compressed twice; decompress it first");
+		const char *filter = NULL;
+		struct ksd_source *inner = ksd_source_decompress(src, &filter, err);
+		if (!inner)
+			return KSD_FATAL;
+		cat->compression = ksd_catalog_strdup(cat, filter);
+		rc = read_source(inner, cat, err, depth + 1);
+		ksd_source_free(inner);
+		return rc;
+	}
+	default:
+		break;
+	}
+	x = ksd_extract_new(cat);
+	if (!x)
+		return ksd_err_at_offset(err, -1, "out of memory");
+	switch (kind) {
+	case KSD_DET_CUSTOM:
+		cat->format = KSD_FMT_CUSTOM;
+		rc = ksd_read_custom(src, x, cat, err);
+		break;
+	case KSD_DET_TAR:
+		cat->format = KSD_FMT_TAR;
+		rc = ksd_read_tar(src, x, cat, err);
+		break;
+	default:
+		cat->format = kind == KSD_DET_DUMPALL ? KSD_FMT_DUMPALL : KSD_FMT_PLAIN;
+		rc = ksd_read_plain(src, x, err);
+		break;
+	}
+	ksd_extract_free(x);
+	return rc;
+}
+
+/* A path ending in "/toc.dat" names the directory archive that holds it. */
+static char *directory_of_toc(const char *path)
+{
+	size_t len = strlen(path);
+	if (len < 8 || strcmp(path + len - 8, "/toc.dat") != 0)
+		return NULL;
+	char *dir = strdup(path);
+	if (dir)
+		dir[len - 8] = '\0';
+	return dir;
+}
+
+int ksd_read_dump(const char *path, struct ksd_catalog *cat, struct ksd_err *err)
+{
+	struct stat st;
+	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		struct ksd_extract *x = ksd_extract_new(cat);
+		if (!x)
+			return ksd_err_at_offset(err, -1, "out of memory");
+		cat->format = KSD_FMT_DIRECTORY;
+		int rc = ksd_read_directory(path, x, cat, err);
+		ksd_extract_free(x);
+		return rc;
+	}
+	struct ksd_source *src = ksd_source_open(path, err);
+	if (!src)
+		return KSD_FATAL;
+	int rc = read_source(src, cat, err, 0);
+	ksd_source_free(src);
+	char *dir;
+	if (rc == KSD_FATAL && cat->format == KSD_FMT_UNKNOWN && (dir = directory_of_toc(path))) {
+		ksd_err_clear(err);
+		rc = ksd_read_dump(dir, cat, err);
+		free(dir);
+	}
+	if (rc != KSD_OK)
+		cat->partial = true;
+	return rc;
+}

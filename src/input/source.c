@@ -1,0 +1,322 @@
+/* Byte source over a file descriptor or a libarchive decompressing stream.
+ * One fixed buffer per source; large reads bypass it. */
+#include <archive.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ksd_source.h"
+
+#define BUF_SIZE (1u << 20)
+
+struct ksd_source {
+	const char *name;
+	int fd;               /* -1 when reading through `ar` */
+	struct archive *ar;   /* decompressor, or NULL */
+	struct ksd_source *inner; /* what `ar` reads from */
+	bool seekable;
+	long long size;
+	unsigned char *buf;
+	size_t pos, len;  /* buf[pos..len) is unconsumed */
+	uint64_t buf_off; /* stream offset of buf[0] */
+	uint64_t raw_read;
+	bool eof;
+	struct ksd_err *cb_err; /* where the libarchive read callback reports */
+};
+
+static struct ksd_source *source_alloc(const char *name)
+{
+	struct ksd_source *src = calloc(1, sizeof(*src));
+	if (!src)
+		return NULL;
+	src->buf = malloc(BUF_SIZE);
+	if (!src->buf) {
+		free(src);
+		return NULL;
+	}
+	src->name = name;
+	src->fd = -1;
+	src->size = -1;
+	return src;
+}
+
+struct ksd_source *ksd_source_open(const char *path, struct ksd_err *err)
+{
+	struct ksd_source *src = source_alloc(path);
+	if (!src) {
+		ksd_err_at_offset(err, -1, "out of memory");
+		return NULL;
+	}
+	if (strcmp(path, "-") == 0) {
+		src->fd = STDIN_FILENO;
+		src->name = "(stdin)";
+	} else {
+		src->fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		if (src->fd < 0) {
+			ksd_err_at_offset(err, -1, "cannot open: %s", strerror(errno));
+			ksd_source_free(src);
+			return NULL;
+		}
+	}
+	struct stat st;
+	if (fstat(src->fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		src->size = st.st_size;
+		src->seekable = lseek(src->fd, 0, SEEK_CUR) == 0;
+	}
+	return src;
+}
+
+void ksd_source_free(struct ksd_source *src)
+{
+	if (!src)
+		return;
+	if (src->ar)
+		archive_read_free(src->ar);
+	ksd_source_free(src->inner);
+	if (src->fd > STDIN_FILENO)
+		close(src->fd);
+	free(src->buf);
+	free(src);
+}
+
+/* Reads into dst from the underlying fd or decompressor: >0, 0 at end, -1. */
+static ssize_t raw_read(struct ksd_source *src, void *dst, size_t len, struct ksd_err *err)
+{
+	if (src->ar) {
+		src->cb_err = err;
+		la_ssize_t n = archive_read_data(src->ar, dst, len);
+		if (n < 0) {
+			ksd_err_at_offset(err, (long long)(src->buf_off + src->len),
+					  "decompression failed: %s", archive_error_string(src->ar));
+			return -1;
+		}
+		src->raw_read += (uint64_t)n;
+		return n;
+	}
+	for (;;) {
+		ssize_t n = read(src->fd, dst, len);
+		if (n >= 0) {
+			src->raw_read += (uint64_t)n;
+			return n;
+		}
+		if (errno != EINTR) {
+			ksd_err_at_offset(err, (long long)(src->buf_off + src->len),
+					  "read error: %s", strerror(errno));
+			return -1;
+		}
+	}
+}
+
+/* Fills the buffer until it holds `want` unconsumed bytes or input ends. */
+static int fill(struct ksd_source *src, size_t want, struct ksd_err *err)
+{
+	if (src->pos > 0 && src->len - src->pos < want) {
+		memmove(src->buf, src->buf + src->pos, src->len - src->pos);
+		src->buf_off += src->pos;
+		src->len -= src->pos;
+		src->pos = 0;
+	}
+	while (!src->eof && src->len - src->pos < want) {
+		ssize_t n = raw_read(src, src->buf + src->len, BUF_SIZE - src->len, err);
+		if (n < 0)
+			return KSD_FATAL;
+		if (n == 0)
+			src->eof = true;
+		src->len += (size_t)n;
+	}
+	return KSD_OK;
+}
+
+const unsigned char *ksd_source_peek(struct ksd_source *src, size_t want, size_t *got)
+{
+	struct ksd_err scratch;
+	ksd_err_clear(&scratch);
+	if (want > KSD_SOURCE_PEEK_MAX)
+		want = KSD_SOURCE_PEEK_MAX;
+	if (fill(src, want, &scratch) != KSD_OK) {
+		*got = 0;
+		return NULL;
+	}
+	*got = src->len - src->pos < want ? src->len - src->pos : want;
+	return src->buf + src->pos;
+}
+
+int ksd_source_next(struct ksd_source *src, const unsigned char **data, size_t *len,
+		    size_t max, struct ksd_err *err)
+{
+	if (src->pos == src->len) {
+		src->buf_off += src->len;
+		src->pos = src->len = 0;
+		if (fill(src, 1, err) != KSD_OK)
+			return KSD_FATAL;
+	}
+	size_t n = src->len - src->pos;
+	if (n > max)
+		n = max;
+	*data = src->buf + src->pos;
+	*len = n;
+	src->pos += n;
+	return KSD_OK;
+}
+
+ssize_t ksd_source_read(struct ksd_source *src, void *buf, size_t len, struct ksd_err *err)
+{
+	size_t have = src->len - src->pos;
+	if (have == 0 && len >= BUF_SIZE / 2) {
+		/* Large reads skip the copy through our buffer. */
+		src->buf_off += src->len;
+		src->pos = src->len = 0;
+		if (src->eof)
+			return 0;
+		ssize_t n = raw_read(src, buf, len, err);
+		if (n > 0)
+			src->buf_off += (uint64_t)n;
+		else if (n == 0)
+			src->eof = true;
+		return n;
+	}
+	if (have == 0) {
+		if (fill(src, 1, err) != KSD_OK)
+			return -1;
+		have = src->len - src->pos;
+	}
+	if (have > len)
+		have = len;
+	memcpy(buf, src->buf + src->pos, have);
+	src->pos += have;
+	return (ssize_t)have;
+}
+
+int ksd_source_read_exact(struct ksd_source *src, void *buf, size_t len, struct ksd_err *err)
+{
+	unsigned char *p = buf;
+	uint64_t start = ksd_source_tell(src);
+	while (len > 0) {
+		ssize_t n = ksd_source_read(src, p, len, err);
+		if (n < 0)
+			return KSD_FATAL;
+		if (n == 0)
+			return ksd_err_at_offset(err, (long long)start,
+						 "unexpected end of input (%zu more bytes needed)",
+						 len);
+		p += n;
+		len -= (size_t)n;
+	}
+	return KSD_OK;
+}
+
+int ksd_source_seek(struct ksd_source *src, uint64_t offset, struct ksd_err *err)
+{
+	if (offset >= src->buf_off && offset <= src->buf_off + src->len) {
+		src->pos = (size_t)(offset - src->buf_off);
+		return KSD_OK;
+	}
+	if (!src->seekable)
+		return KSD_FATAL;
+	if (offset > (uint64_t)INT64_MAX || lseek(src->fd, (off_t)offset, SEEK_SET) < 0)
+		return ksd_err_at_offset(err, (long long)ksd_source_tell(src),
+					 "cannot seek to offset %llu", (unsigned long long)offset);
+	src->buf_off = offset;
+	src->pos = src->len = 0;
+	src->eof = false;
+	return KSD_OK;
+}
+
+int ksd_source_skip(struct ksd_source *src, uint64_t n, struct ksd_err *err)
+{
+	uint64_t target = ksd_source_tell(src) + n;
+	if (src->seekable) {
+		if (src->size >= 0 && target > (uint64_t)src->size)
+			return ksd_err_at_offset(err, (long long)ksd_source_tell(src),
+						 "unexpected end of input: %llu bytes to skip, %llu "
+						 "left",
+						 (unsigned long long)n,
+						 (unsigned long long)((uint64_t)src->size -
+								      ksd_source_tell(src)));
+		return ksd_source_seek(src, target, err);
+	}
+	while (ksd_source_tell(src) < target) {
+		const unsigned char *d;
+		size_t len;
+		uint64_t left = target - ksd_source_tell(src);
+		if (ksd_source_next(src, &d, &len, left > BUF_SIZE ? BUF_SIZE : (size_t)left, err))
+			return KSD_FATAL;
+		if (len == 0)
+			return ksd_err_at_offset(err, (long long)ksd_source_tell(src),
+						 "unexpected end of input (%llu more bytes to skip)",
+						 (unsigned long long)left);
+	}
+	return KSD_OK;
+}
+
+bool ksd_source_seekable(const struct ksd_source *src)
+{
+	return src->seekable;
+}
+
+uint64_t ksd_source_tell(const struct ksd_source *src)
+{
+	return src->buf_off + src->pos;
+}
+
+long long ksd_source_size(const struct ksd_source *src)
+{
+	return src->size;
+}
+
+uint64_t ksd_source_bytes_read(const struct ksd_source *src)
+{
+	return src->inner ? ksd_source_bytes_read(src->inner) : src->raw_read;
+}
+
+const char *ksd_source_name(const struct ksd_source *src)
+{
+	return src->name;
+}
+
+static la_ssize_t inner_read(struct archive *ar, void *data, const void **out)
+{
+	struct ksd_source *src = data;
+	const unsigned char *d;
+	size_t len;
+	if (ksd_source_next(src->inner, &d, &len, BUF_SIZE, src->cb_err) != KSD_OK) {
+		archive_set_error(ar, EIO, "read error");
+		return -1;
+	}
+	*out = d;
+	return (la_ssize_t)len;
+}
+
+struct ksd_source *ksd_source_decompress(struct ksd_source *inner, const char **filter,
+					 struct ksd_err *err)
+{
+	struct ksd_source *src = source_alloc(inner->name);
+	struct archive *ar = archive_read_new();
+	if (!src || !ar) {
+		free(src ? src->buf : NULL);
+		free(src);
+		if (ar)
+			archive_read_free(ar);
+		ksd_source_free(inner);
+		ksd_err_at_offset(err, -1, "out of memory");
+		return NULL;
+	}
+	src->ar = ar;
+	src->inner = inner;
+	src->cb_err = err;
+	struct archive_entry *entry;
+	if (archive_read_support_filter_all(ar) != ARCHIVE_OK ||
+	    archive_read_support_format_raw(ar) != ARCHIVE_OK ||
+	    archive_read_open(ar, src, NULL, inner_read, NULL) != ARCHIVE_OK ||
+	    archive_read_next_header(ar, &entry) != ARCHIVE_OK) {
+		ksd_err_at_offset(err, 0, "cannot decompress: %s",
+				  archive_error_string(ar) ? archive_error_string(ar) : "unknown");
+		ksd_source_free(src);
+		return NULL;
+	}
+	*filter = archive_filter_name(ar, 0);
+	return src;
+}

@@ -1,0 +1,105 @@
+/* kinto-schema-doctor: options -> each DUMP -> report -> exit status. The
+ * only place that prints errors or exits. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ksd_catalog.h"
+#include "ksd_err.h"
+#include "ksd_reader.h"
+#include "ksd_report.h"
+#include "cli/options.h"
+
+/* One line: "kinto-schema-doctor: error: 'FILE' line N: what". */
+static void report_error(const char *input, const struct ksd_err *err, bool partial)
+{
+	fputs(partial ? "kinto-schema-doctor: error (partial result): '"
+		      : "kinto-schema-doctor: error: '",
+	      stderr);
+	ksd_fput_safe(stderr, input);
+	putc('\'', stderr);
+	if (err->member) {
+		fputs(" member '", stderr);
+		ksd_fput_safe(stderr, err->member);
+		putc('\'', stderr);
+	}
+	if (err->line > 0)
+		fprintf(stderr, " line %ld", err->line);
+	else if (err->offset >= 0)
+		fprintf(stderr, " offset %lld", err->offset);
+	fputs(": ", stderr);
+	ksd_fput_safe(stderr, err->msg);
+	putc('\n', stderr);
+}
+
+static int worst(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+static int process(const char *input, const struct options *o)
+{
+	struct ksd_catalog *cat = ksd_catalog_new();
+	if (!cat) {
+		fputs("kinto-schema-doctor: error: out of memory\n", stderr);
+		return KSD_EXIT_INPUT;
+	}
+	struct ksd_err err;
+	ksd_err_clear(&err);
+	int rc = ksd_read_dump(input, cat, &err);
+	int status = KSD_EXIT_OK;
+	if (rc != KSD_OK) {
+		report_error(input, &err, rc == KSD_WARN);
+		status = KSD_EXIT_INPUT;
+	}
+	if (rc != KSD_FATAL) {
+		const char *name = strcmp(input, "-") == 0 ? "(stdin)" : input;
+		if (o->toc)
+			ksd_list_toc(stdout, name, cat);
+		else if (o->list)
+			ksd_list_catalog(stdout, name, cat);
+		else
+			status = worst(status, ksd_analyse(stdout, name, cat, &o->report));
+	}
+	ksd_catalog_free(cat);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	int rc = options_parse(&o, argc, argv);
+	if (rc != 0)
+		return rc;
+	if (o.help) {
+		options_usage(stdout);
+		return KSD_EXIT_OK;
+	}
+	if (o.version) {
+		puts("kinto-schema-doctor " KSD_VERSION);
+		return KSD_EXIT_OK;
+	}
+	if (o.versions) {
+		ksd_print_versions(stdout);
+		return KSD_EXIT_OK;
+	}
+	const char *no_color = getenv("NO_COLOR");
+	o.report.color = o.color == KSD_COLOR_ALWAYS ||
+			 (o.color == KSD_COLOR_AUTO && isatty(STDOUT_FILENO) &&
+			  !(no_color && *no_color));
+	int status = KSD_EXIT_OK;
+	int stdin_uses = 0;
+	for (int i = 0; i < o.ninputs; i++)
+		stdin_uses += strcmp(o.inputs[i], "-") == 0;
+	if (stdin_uses > 1) {
+		fputs("kinto-schema-doctor: standard input ('-') given more than once\n", stderr);
+		return KSD_EXIT_USAGE;
+	}
+	for (int i = 0; i < o.ninputs; i++)
+		status = worst(status, process(o.inputs[i], &o));
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fputs("kinto-schema-doctor: error: cannot write the report\n", stderr);
+		return KSD_EXIT_INPUT;
+	}
+	return status;
+}

@@ -1,0 +1,598 @@
+/* Plain SQL reader (pg_dump -Fp, pg_restore -f scripts, pg_dumpall).
+ *
+ * A resumable byte-level state machine splits the stream into statements,
+ * psql meta-commands and COPY data, whatever the read-buffer boundaries. It
+ * knows only enough lexis to find statement ends: quotes, dollar quotes,
+ * comments, BEGIN ATOMIC bodies. Statements go to the extractor whole; COPY
+ * data is skipped line by line with memchr, except a metadata table's rows. */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "ksd_limits.h"
+#include "ksd_reader.h"
+
+#define TAG_MAX 128  /* longest dollar-quote tag we honour, dollars included */
+#define META_MAX 4096 /* longest psql meta-command line we interpret */
+
+enum lex {
+	L_NORMAL,
+	L_MAYBE_COMMENT, /* saw '-' or '/': a comment may start */
+	L_LINE_COMMENT,
+	L_BLOCK_COMMENT,
+	L_BLOCK_STAR,  /* in a block comment, after '*' */
+	L_BLOCK_SLASH, /* in a block comment, after '/' */
+	L_SQUOTE,
+	L_SQUOTE_BACKSLASH,
+	L_DQUOTE,
+	L_DOLLAR_TAG,
+	L_DOLLAR_BODY
+};
+
+enum mode { M_STMT, M_META, M_COPY_REST, M_COPY_DATA };
+
+struct plain {
+	struct ksd_extract *x;
+	struct ksd_err *err;
+	long line;
+	enum mode mode;
+
+	/* statement splitting */
+	enum lex lex;
+	char pending; /* the '-' or '/' of L_MAYBE_COMMENT */
+	bool significant; /* the statement has begun (not just blanks and comments) */
+	long stmt_line;
+	struct buf stmt;
+	int block_depth;
+	bool squote_escapes;
+	char tag[TAG_MAX];
+	size_t taglen, tagmatch;
+	unsigned char prev, prev2;
+	char word[8];
+	size_t wordlen;
+	bool last_word_begin;
+	int atomic_depth;
+	bool std_strings; /* standard_conforming_strings */
+
+	/* meta-commands and COPY */
+	struct buf meta;
+	bool copy_wanted;
+	long copy_line;
+	struct buf row;
+	size_t line_len;
+	char line_head[3];
+};
+
+static bool is_ident(unsigned char c)
+{
+	return isalnum(c) || c == '_' || c >= 0x80;
+}
+
+static void reset_stmt(struct plain *p)
+{
+	buf_reset(&p->stmt);
+	p->significant = false;
+	p->lex = L_NORMAL;
+	p->atomic_depth = 0;
+	p->wordlen = 0;
+	p->last_word_begin = false;
+	p->prev = p->prev2 = 0;
+}
+
+static bool starts_with_ci(const char *s, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return len >= n && strncasecmp(s, prefix, n) == 0;
+}
+
+/* "COPY ... FROM stdin;" — the data follows on the next line. */
+static bool is_copy_from_stdin(const char *s, size_t len)
+{
+	if (!starts_with_ci(s, len, "copy") || len < 4 || is_ident((unsigned char)s[4]))
+		return false;
+	while (len > 0 && (s[len - 1] == ';' || isspace((unsigned char)s[len - 1])))
+		len--;
+	return len >= 10 && strncasecmp(s + len - 5, "stdin", 5) == 0 &&
+	       isspace((unsigned char)s[len - 6]) && strncasecmp(s + len - 10, "from", 4) == 0;
+}
+
+/* pg_dump writes strings with backslashes differently when this is off. */
+static void note_settings(struct plain *p, const char *s, size_t len)
+{
+	if (!starts_with_ci(s, len, "set"))
+		return;
+	const char *key = "standard_conforming_strings";
+	const char *hit = NULL;
+	for (size_t i = 3; i + strlen(key) <= len && !hit; i++)
+		if (strncasecmp(s + i, key, strlen(key)) == 0)
+			hit = s + i + strlen(key);
+	if (!hit)
+		return;
+	const char *end = s + len;
+	while (hit < end && !isalpha((unsigned char)*hit))
+		hit++;
+	if (hit < end)
+		p->std_strings = !(end - hit >= 3 && strncasecmp(hit, "off", 3) == 0);
+}
+
+static int finish_stmt(struct plain *p)
+{
+	const char *s = p->stmt.data;
+	size_t len = p->stmt.len;
+	int rc = KSD_OK;
+	if (p->stmt.oom)
+		return ksd_err_at_line(p->err, p->stmt_line, "out of memory");
+	if (p->stmt.overflow) {
+		ksd_err_at_line(p->err, p->stmt_line, "statement longer than %u bytes skipped",
+				KSD_MAX_STMT);
+		rc = KSD_WARN;
+	} else if (is_copy_from_stdin(s, len)) {
+		ksd_extract_note_data(p->x);
+		p->copy_wanted = ksd_extract_copy_begin(p->x, s, len);
+		p->copy_line = p->stmt_line;
+		p->mode = M_COPY_REST;
+	} else {
+		note_settings(p, s, len);
+		if (ksd_extract_stmt(p->x, s, len, p->stmt_line, p->err) != KSD_OK)
+			rc = KSD_FATAL;
+	}
+	reset_stmt(p);
+	return rc;
+}
+
+/* Tracks words at the top level, to keep BEGIN ATOMIC ... END whole. */
+static void end_word(struct plain *p)
+{
+	if (p->wordlen == 0)
+		return;
+	bool is_begin = p->wordlen == 5 && strncasecmp(p->word, "begin", 5) == 0;
+	if (p->wordlen == 6 && strncasecmp(p->word, "atomic", 6) == 0 && p->last_word_begin)
+		p->atomic_depth++;
+	else if (p->atomic_depth > 0 && p->wordlen == 4 && strncasecmp(p->word, "case", 4) == 0)
+		p->atomic_depth++;
+	else if (p->atomic_depth > 0 && p->wordlen == 3 && strncasecmp(p->word, "end", 3) == 0)
+		p->atomic_depth--;
+	p->last_word_begin = is_begin;
+	p->wordlen = 0;
+}
+
+static void begin_significant(struct plain *p)
+{
+	if (!p->significant) {
+		p->significant = true;
+		p->stmt_line = p->line;
+	}
+}
+
+/* One byte of statement text. Returns KSD_OK, KSD_WARN or KSD_FATAL. */
+static int stmt_byte(struct plain *p, unsigned char c)
+{
+	if (c == '\n')
+		p->line++;
+	switch (p->lex) {
+	case L_MAYBE_COMMENT:
+		if ((p->pending == '-' && c == '-') || (p->pending == '/' && c == '*')) {
+			if (p->significant) {
+				buf_push(&p->stmt, p->pending);
+				buf_push(&p->stmt, (char)c);
+			}
+			if (c == '-') {
+				p->lex = L_LINE_COMMENT;
+			} else {
+				p->lex = L_BLOCK_COMMENT;
+				p->block_depth = 1;
+			}
+			return KSD_OK;
+		}
+		begin_significant(p);
+		buf_push(&p->stmt, p->pending);
+		p->prev2 = p->prev;
+		p->prev = (unsigned char)p->pending;
+		p->lex = L_NORMAL;
+		if (c == '\n')
+			p->line--; /* counted again below */
+		return stmt_byte(p, c);
+	case L_LINE_COMMENT:
+		if (p->significant)
+			buf_push(&p->stmt, (char)c);
+		if (c == '\n')
+			p->lex = L_NORMAL;
+		return KSD_OK;
+	case L_BLOCK_COMMENT:
+	case L_BLOCK_STAR:
+	case L_BLOCK_SLASH:
+		if (p->significant)
+			buf_push(&p->stmt, (char)c);
+		if (p->lex == L_BLOCK_STAR && c == '/') {
+			p->lex = --p->block_depth ? L_BLOCK_COMMENT : L_NORMAL;
+			return KSD_OK;
+		}
+		if (p->lex == L_BLOCK_SLASH && c == '*') {
+			if (p->block_depth < 1000)
+				p->block_depth++;
+			p->lex = L_BLOCK_COMMENT;
+			return KSD_OK;
+		}
+		p->lex = c == '*' ? L_BLOCK_STAR : c == '/' ? L_BLOCK_SLASH : L_BLOCK_COMMENT;
+		return KSD_OK;
+	case L_SQUOTE:
+		buf_push(&p->stmt, (char)c);
+		if (c == '\'')
+			p->lex = L_NORMAL; /* a doubled quote re-enters at once */
+		else if (c == '\\' && p->squote_escapes)
+			p->lex = L_SQUOTE_BACKSLASH;
+		return KSD_OK;
+	case L_SQUOTE_BACKSLASH:
+		buf_push(&p->stmt, (char)c);
+		p->lex = L_SQUOTE;
+		return KSD_OK;
+	case L_DQUOTE:
+		buf_push(&p->stmt, (char)c);
+		if (c == '"')
+			p->lex = L_NORMAL;
+		return KSD_OK;
+	case L_DOLLAR_TAG:
+		if (c == '$' && p->taglen < TAG_MAX) {
+			buf_push(&p->stmt, (char)c);
+			p->tag[p->taglen++] = '$';
+			p->tagmatch = 0;
+			p->lex = L_DOLLAR_BODY;
+			return KSD_OK;
+		}
+		if (is_ident(c) && p->taglen < TAG_MAX - 1 && !(p->taglen == 1 && isdigit(c))) {
+			buf_push(&p->stmt, (char)c);
+			p->tag[p->taglen++] = (char)c;
+			return KSD_OK;
+		}
+		/* Not a dollar quote ($1, or a stray '$'): the byte is ordinary. */
+		p->lex = L_NORMAL;
+		if (c == '\n')
+			p->line--;
+		return stmt_byte(p, c);
+	case L_DOLLAR_BODY:
+		buf_push(&p->stmt, (char)c);
+		if ((char)c == p->tag[p->tagmatch]) {
+			if (++p->tagmatch == p->taglen)
+				p->lex = L_NORMAL;
+		} else {
+			/* '$' occurs in a tag only at its ends, so no deeper fallback. */
+			p->tagmatch = c == '$';
+		}
+		return KSD_OK;
+	case L_NORMAL:
+		break;
+	}
+
+	if (is_ident(c) && !(c == '$')) {
+		begin_significant(p);
+		if (p->wordlen < sizeof(p->word))
+			p->word[p->wordlen] = (char)c;
+		p->wordlen++;
+		buf_push(&p->stmt, (char)c);
+		p->prev2 = p->prev;
+		p->prev = c;
+		return KSD_OK;
+	}
+	if (p->wordlen > sizeof(p->word))
+		p->wordlen = 0;
+	end_word(p);
+	switch (c) {
+	case '-':
+	case '/':
+		p->pending = (char)c;
+		p->lex = L_MAYBE_COMMENT;
+		return KSD_OK;
+	case '\'':
+		begin_significant(p);
+		/* E'...' always takes backslash escapes; plain strings only when
+		 * standard_conforming_strings is off. */
+		p->squote_escapes = !p->std_strings ||
+				    ((p->prev == 'E' || p->prev == 'e') && !is_ident(p->prev2));
+		p->lex = L_SQUOTE;
+		break;
+	case '"':
+		begin_significant(p);
+		p->lex = L_DQUOTE;
+		break;
+	case '$':
+		begin_significant(p);
+		if (!is_ident(p->prev)) {
+			p->tag[0] = '$';
+			p->taglen = 1;
+			p->lex = L_DOLLAR_TAG;
+		}
+		break;
+	case ';':
+		if (!p->significant)
+			return KSD_OK; /* an empty statement */
+		if (p->atomic_depth == 0) {
+			buf_push(&p->stmt, ';');
+			return finish_stmt(p);
+		}
+		break;
+	case '\\':
+		if (!p->significant) {
+			p->mode = M_META;
+			buf_reset(&p->meta);
+			return KSD_OK;
+		}
+		break;
+	default:
+		if (isspace(c)) {
+			if (p->significant)
+				buf_push(&p->stmt, (char)c);
+			p->prev2 = p->prev;
+			p->prev = c;
+			return KSD_OK;
+		}
+		begin_significant(p);
+		break;
+	}
+	buf_push(&p->stmt, (char)c);
+	p->prev2 = p->prev;
+	p->prev = c;
+	return KSD_OK;
+}
+
+/* Takes the database name from `\connect db` or from pg_dumpall's
+ * `\connect -reuse-previous=on "dbname='name'"` form. */
+static void meta_connect(struct plain *p, char *arg)
+{
+	while (*arg == ' ' || *arg == '\t')
+		arg++;
+	if (strncmp(arg, "-reuse-previous=", 16) == 0) {
+		arg += strcspn(arg, " \t");
+		while (*arg == ' ' || *arg == '\t')
+			arg++;
+	}
+	char name[META_MAX];
+	size_t n = 0;
+	const char *s = arg;
+	if (*s == '"') {
+		/* A conninfo string in SQL-style double quotes: "dbname='it''s'" */
+		const char *key = strstr(s, "dbname=");
+		if (!key)
+			return;
+		s = key + 7;
+		if (*s == '\'') {
+			for (s++; *s && n < sizeof(name) - 1; s++) {
+				if (*s == '\\' && s[1])
+					s++;
+				else if (*s == '\'')
+					break;
+				else if (*s == '"' && s[1] == '"')
+					s++;
+				name[n++] = *s;
+			}
+		} else {
+			while (*s && *s != ' ' && *s != '"' && n < sizeof(name) - 1)
+				name[n++] = *s++;
+		}
+	} else if (*s == '\'') {
+		for (s++; *s && *s != '\'' && n < sizeof(name) - 1; s++)
+			name[n++] = *s;
+	} else {
+		while (*s && !isspace((unsigned char)*s) && n < sizeof(name) - 1)
+			name[n++] = *s++;
+	}
+	name[n] = '\0';
+	if (n > 0)
+		ksd_extract_connect(p->x, name);
+}
+
+static void finish_meta(struct plain *p)
+{
+	if (!buf_cstr(&p->meta))
+		return;
+	char *m = p->meta.data;
+	size_t cmdlen = strcspn(m, " \t\r");
+	if ((cmdlen == 7 && strncmp(m, "connect", 7) == 0) || (cmdlen == 1 && m[0] == 'c')) {
+		m[strcspn(m, "\r")] = '\0';
+		meta_connect(p, m + cmdlen);
+	}
+	/* Every other meta-command (\restrict, \unrestrict, \i, \!...) is data to
+	 * us: never executed, never interpreted. */
+}
+
+/* The terminator line of COPY data is exactly "\." (CR tolerated). */
+static bool copy_line_is_end(const struct plain *p)
+{
+	return p->line_head[0] == '\\' && p->line_head[1] == '.' &&
+	       (p->line_len == 2 || (p->line_len == 3 && p->line_head[2] == '\r'));
+}
+
+static int copy_line_done(struct plain *p, bool *ended)
+{
+	*ended = copy_line_is_end(p);
+	if (*ended) {
+		if (p->copy_wanted)
+			ksd_extract_copy_end(p->x);
+		p->mode = M_STMT;
+		reset_stmt(p);
+		return KSD_OK;
+	}
+	if (p->copy_wanted) {
+		if (p->row.oom)
+			return ksd_err_at_line(p->err, p->line, "out of memory");
+		if (ksd_extract_copy_line(p->x, p->row.data ? p->row.data : "", p->row.len,
+					  p->err) != KSD_OK)
+			return KSD_FATAL;
+		buf_reset(&p->row);
+	}
+	return KSD_OK;
+}
+
+/* Consumes COPY data from d[0..len); returns bytes used. */
+static size_t copy_data(struct plain *p, const unsigned char *d, size_t len, int *rc)
+{
+	size_t used = 0;
+	while (used < len) {
+		const unsigned char *start = d + used;
+		const unsigned char *nl = memchr(start, '\n', len - used);
+		size_t n = nl ? (size_t)(nl - start) : len - used;
+		for (size_t i = 0; i < n && p->line_len + i < 3; i++)
+			p->line_head[p->line_len + i] = (char)start[i];
+		p->line_len += n;
+		if (p->copy_wanted)
+			buf_append(&p->row, start, n);
+		used += n;
+		if (!nl)
+			break;
+		used++;
+		p->line++;
+		bool ended;
+		*rc = copy_line_done(p, &ended);
+		p->line_len = 0;
+		if (*rc != KSD_OK || ended)
+			break;
+	}
+	return used;
+}
+
+static int feed(struct plain *p, const unsigned char *d, size_t len)
+{
+	size_t i = 0;
+	int rc = KSD_OK;
+	while (i < len) {
+		switch (p->mode) {
+		case M_STMT: {
+			int r = stmt_byte(p, d[i++]);
+			if (r == KSD_FATAL)
+				return r;
+			if (r == KSD_WARN)
+				rc = r;
+			break;
+		}
+		case M_META: {
+			const unsigned char *nl = memchr(d + i, '\n', len - i);
+			size_t n = nl ? (size_t)(nl - (d + i)) : len - i;
+			buf_append(&p->meta, d + i, n);
+			i += n;
+			if (nl) {
+				i++;
+				p->line++;
+				finish_meta(p);
+				p->mode = M_STMT;
+				reset_stmt(p);
+			}
+			break;
+		}
+		case M_COPY_REST: {
+			const unsigned char *nl = memchr(d + i, '\n', len - i);
+			if (!nl) {
+				i = len;
+				break;
+			}
+			i = (size_t)(nl - d) + 1;
+			p->line++;
+			p->mode = M_COPY_DATA;
+			p->line_len = 0;
+			buf_reset(&p->row);
+			break;
+		}
+		case M_COPY_DATA: {
+			int r = KSD_OK;
+			i += copy_data(p, d + i, len - i, &r);
+			if (r != KSD_OK)
+				return r;
+			break;
+		}
+		}
+	}
+	return rc;
+}
+
+static const char *lex_name(enum lex l)
+{
+	switch (l) {
+	case L_SQUOTE:
+	case L_SQUOTE_BACKSLASH:
+		return "a quoted string";
+	case L_DQUOTE:
+		return "a quoted identifier";
+	case L_DOLLAR_BODY:
+		return "a dollar-quoted string";
+	case L_BLOCK_COMMENT:
+	case L_BLOCK_STAR:
+	case L_BLOCK_SLASH:
+		return "a /* comment */";
+	default:
+		return NULL;
+	}
+}
+
+/* End of input: whatever is open is either complete enough to use (a last
+ * statement without ';') or a truncation to report. */
+static int finish(struct plain *p)
+{
+	switch (p->mode) {
+	case M_META:
+		finish_meta(p);
+		return KSD_OK;
+	case M_COPY_REST:
+	case M_COPY_DATA:
+		if (p->mode == M_COPY_DATA && p->line_len > 0 && copy_line_is_end(p)) {
+			if (p->copy_wanted)
+				ksd_extract_copy_end(p->x);
+			return KSD_OK;
+		}
+		if (p->copy_wanted) {
+			ksd_extract_copy_end(p->x);
+		}
+		ksd_err_at_line(p->err, p->copy_line,
+				"unexpected end of input inside the COPY data that starts here");
+		return KSD_WARN;
+	case M_STMT:
+		break;
+	}
+	if (p->lex == L_MAYBE_COMMENT)
+		stmt_byte(p, ' ');
+	const char *open = lex_name(p->lex);
+	if (open && p->significant) {
+		ksd_err_at_line(p->err, p->stmt_line,
+				"unexpected end of input inside %s in the statement that starts here",
+				open);
+		return KSD_WARN;
+	}
+	if (p->significant && p->lex != L_BLOCK_COMMENT) {
+		int rc = finish_stmt(p);
+		return rc;
+	}
+	return KSD_OK;
+}
+
+int ksd_read_plain(struct ksd_source *src, struct ksd_extract *x, struct ksd_err *err)
+{
+	struct plain p = {.x = x, .err = err, .line = 1, .std_strings = true};
+	buf_init(&p.stmt, KSD_MAX_STMT);
+	buf_init(&p.meta, META_MAX);
+	buf_init(&p.row, KSD_MAX_ROW);
+	reset_stmt(&p);
+	int rc = KSD_OK;
+	for (;;) {
+		const unsigned char *d;
+		size_t len;
+		if (ksd_source_next(src, &d, &len, SIZE_MAX, err) != KSD_OK) {
+			rc = KSD_FATAL;
+			break;
+		}
+		if (len == 0) {
+			int r = finish(&p);
+			if (r != KSD_OK)
+				rc = r;
+			break;
+		}
+		int r = feed(&p, d, len);
+		if (r == KSD_FATAL) {
+			rc = r;
+			break;
+		}
+		if (r == KSD_WARN)
+			rc = r;
+	}
+	buf_free(&p.stmt);
+	buf_free(&p.meta);
+	buf_free(&p.row);
+	return rc;
+}
