@@ -19,7 +19,8 @@ struct ksd_source *ksd_source_open(const char *path, struct ksd_err *err);
 void ksd_source_free(struct ksd_source *src);
 
 /* Wraps `inner` in a decompressor (gzip, bzip2, xz, zstd, lz4 via libarchive's
- * raw format). Takes ownership of `inner`. Name of the filter in *filter. */
+ * raw format). `inner` must outlive the result and is freed by its owner.
+ * Name of the filter in *filter. */
 struct ksd_source *ksd_source_decompress(struct ksd_source *inner, const char **filter,
 					 struct ksd_err *err);
 

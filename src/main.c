@@ -48,12 +48,12 @@ static int process(const char *input, const struct options *o)
 	ksd_err_clear(&err);
 	int rc = ksd_read_dump(input, cat, &err);
 	int status = KSD_EXIT_OK;
+	const char *name = strcmp(input, "-") == 0 ? "(stdin)" : input;
 	if (rc != KSD_OK) {
-		report_error(input, &err, rc == KSD_WARN);
+		report_error(name, &err, rc == KSD_WARN);
 		status = KSD_EXIT_INPUT;
 	}
 	if (rc != KSD_FATAL) {
-		const char *name = strcmp(input, "-") == 0 ? "(stdin)" : input;
 		if (o->toc)
 			ksd_list_toc(stdout, name, cat);
 		else if (o->list)

@@ -75,7 +75,6 @@ void ksd_source_free(struct ksd_source *src)
 		return;
 	if (src->ar)
 		archive_read_free(src->ar);
-	ksd_source_free(src->inner);
 	if (src->fd > STDIN_FILENO)
 		close(src->fd);
 	free(src->buf);
@@ -89,7 +88,8 @@ static ssize_t raw_read(struct ksd_source *src, void *dst, size_t len, struct ks
 		src->cb_err = err;
 		la_ssize_t n = archive_read_data(src->ar, dst, len);
 		if (n < 0) {
-			ksd_err_at_offset(err, (long long)(src->buf_off + src->len),
+			/* The offset that helps is the compressed one. */
+			ksd_err_at_offset(err, (long long)ksd_source_tell(src->inner),
 					  "decompression failed: %s", archive_error_string(src->ar));
 			return -1;
 		}
@@ -300,7 +300,6 @@ struct ksd_source *ksd_source_decompress(struct ksd_source *inner, const char **
 		free(src);
 		if (ar)
 			archive_read_free(ar);
-		ksd_source_free(inner);
 		ksd_err_at_offset(err, -1, "out of memory");
 		return NULL;
 	}

@@ -55,6 +55,11 @@ struct plain {
 	int atomic_depth;
 	bool std_strings; /* standard_conforming_strings */
 
+	/* pg_dump's own header and trailer comments, to tell a truncated dump */
+	char comment[48];
+	size_t comment_len;
+	int dumps_begun, dumps_complete;
+
 	/* meta-commands and COPY */
 	struct buf meta;
 	bool copy_wanted;
@@ -141,6 +146,22 @@ static int finish_stmt(struct plain *p)
 	return rc;
 }
 
+/* Every dump pg_dump writes (one per database in a pg_dumpall script) opens
+ * with "-- PostgreSQL database dump" and closes with "... dump complete":
+ * a missing trailer means the file was cut. */
+static void note_comment(struct plain *p)
+{
+	static const char begin[] = " PostgreSQL database dump";
+	static const char done[] = " PostgreSQL database dump complete";
+	size_t n = p->comment_len;
+	while (n > 0 && p->comment[n - 1] == ' ')
+		n--;
+	if (n == sizeof(begin) - 1 && memcmp(p->comment, begin, n) == 0)
+		p->dumps_begun++;
+	else if (n == sizeof(done) - 1 && memcmp(p->comment, done, n) == 0)
+		p->dumps_complete++;
+}
+
 /* Tracks words at the top level, to keep BEGIN ATOMIC ... END whole. */
 static void end_word(struct plain *p)
 {
@@ -179,6 +200,7 @@ static int stmt_byte(struct plain *p, unsigned char c)
 			}
 			if (c == '-') {
 				p->lex = L_LINE_COMMENT;
+				p->comment_len = 0;
 			} else {
 				p->lex = L_BLOCK_COMMENT;
 				p->block_depth = 1;
@@ -194,10 +216,16 @@ static int stmt_byte(struct plain *p, unsigned char c)
 			p->line--; /* counted again below */
 		return stmt_byte(p, c);
 	case L_LINE_COMMENT:
-		if (p->significant)
+		if (p->significant) {
 			buf_push(&p->stmt, (char)c);
-		if (c == '\n')
+		} else if (c != '\n' && c != '\r' && p->comment_len < sizeof(p->comment)) {
+			p->comment[p->comment_len++] = (char)c;
+		}
+		if (c == '\n') {
+			if (!p->significant)
+				note_comment(p);
 			p->lex = L_NORMAL;
+		}
 		return KSD_OK;
 	case L_BLOCK_COMMENT:
 	case L_BLOCK_STAR:
@@ -555,11 +583,16 @@ static int finish(struct plain *p)
 				open);
 		return KSD_WARN;
 	}
-	if (p->significant && p->lex != L_BLOCK_COMMENT) {
-		int rc = finish_stmt(p);
-		return rc;
+	int rc = KSD_OK;
+	if (p->significant && p->lex != L_BLOCK_COMMENT)
+		rc = finish_stmt(p);
+	if (rc == KSD_OK && p->dumps_begun > p->dumps_complete) {
+		ksd_err_at_line(p->err, p->line,
+				"unexpected end of input: no \"PostgreSQL database dump complete\" "
+				"trailer, the dump was cut short");
+		rc = KSD_WARN;
 	}
-	return KSD_OK;
+	return rc;
 }
 
 int ksd_read_plain(struct ksd_source *src, struct ksd_extract *x, struct ksd_err *err)
