@@ -6,12 +6,14 @@
  * comments, BEGIN ATOMIC bodies. Statements go to the extractor whole; COPY
  * data is skipped line by line with memchr, except a metadata table's rows. */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "buf.h"
 #include "ksd_limits.h"
 #include "ksd_reader.h"
+#include "reader/plain.h"
 
 #define TAG_MAX 128  /* longest dollar-quote tag we honour, dollars included */
 #define META_MAX 4096 /* longest psql meta-command line we interpret */
@@ -595,13 +597,47 @@ static int finish(struct plain *p)
 	return rc;
 }
 
+struct plain *plain_new(struct ksd_extract *x, struct ksd_err *err)
+{
+	struct plain *p = calloc(1, sizeof(*p));
+	if (!p)
+		return NULL;
+	p->x = x;
+	p->err = err;
+	p->line = 1;
+	p->std_strings = true;
+	buf_init(&p->stmt, KSD_MAX_STMT);
+	buf_init(&p->meta, META_MAX);
+	buf_init(&p->row, KSD_MAX_ROW);
+	reset_stmt(p);
+	return p;
+}
+
+void plain_free(struct plain *p)
+{
+	if (!p)
+		return;
+	buf_free(&p->stmt);
+	buf_free(&p->meta);
+	buf_free(&p->row);
+	free(p);
+}
+
+int plain_feed(struct plain *p, const void *data, size_t len)
+{
+	return feed(p, data, len);
+}
+
+int plain_finish(struct plain *p)
+{
+	return finish(p);
+}
+
 int ksd_read_plain(struct ksd_source *src, struct ksd_extract *x, struct ksd_err *err)
 {
-	struct plain p = {.x = x, .err = err, .line = 1, .std_strings = true};
-	buf_init(&p.stmt, KSD_MAX_STMT);
-	buf_init(&p.meta, META_MAX);
-	buf_init(&p.row, KSD_MAX_ROW);
-	reset_stmt(&p);
+	struct plain *p = plain_new(x, err);
+	if (!p)
+		return ksd_err_at_offset(err, -1, "out of memory");
 	int rc = KSD_OK;
 	for (;;) {
 		const unsigned char *d;
@@ -610,22 +646,12 @@ int ksd_read_plain(struct ksd_source *src, struct ksd_extract *x, struct ksd_err
 			rc = KSD_FATAL;
 			break;
 		}
-		if (len == 0) {
-			int r = finish(&p);
-			if (r != KSD_OK)
-				rc = r;
-			break;
-		}
-		int r = feed(&p, d, len);
-		if (r == KSD_FATAL) {
+		int r = len ? feed(p, d, len) : finish(p);
+		if (r != KSD_OK)
 			rc = r;
+		if (len == 0 || r == KSD_FATAL)
 			break;
-		}
-		if (r == KSD_WARN)
-			rc = r;
 	}
-	buf_free(&p.stmt);
-	buf_free(&p.meta);
-	buf_free(&p.row);
+	plain_free(p);
 	return rc;
 }

@@ -1,0 +1,116 @@
+/* The byte source: peek, read, skip and seek agree on positions, on files
+ * and on pipes, and never read past the end. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ksd_source.h"
+
+#define SIZE (3u << 20) /* spans several internal buffers */
+
+static char path[] = "/tmp/ksd-source-XXXXXX";
+
+static unsigned char byte_at(uint64_t i)
+{
+	return (unsigned char)(i * 7 + i / 251);
+}
+
+static void setup(void)
+{
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	unsigned char *data = malloc(SIZE);
+	for (uint64_t i = 0; i < SIZE; i++)
+		data[i] = byte_at(i);
+	ck_assert_int_eq(write(fd, data, SIZE), SIZE);
+	close(fd);
+	free(data);
+}
+
+static void teardown(void)
+{
+	unlink(path);
+	strcpy(path, "/tmp/ksd-source-XXXXXX");
+}
+
+static struct ksd_source *open_src(int via_pipe)
+{
+	struct ksd_err err;
+	ksd_err_clear(&err);
+	if (!via_pipe)
+		return ksd_source_open(path, &err);
+	/* stdin from a pipe: not seekable (Check forks each test) */
+	char cmd[256];
+	snprintf(cmd, sizeof(cmd), "cat %s", path);
+	FILE *f = popen(cmd, "r");
+	dup2(fileno(f), STDIN_FILENO);
+	return ksd_source_open("-", &err);
+}
+
+START_TEST(skip_read_and_tell_agree)
+{
+	struct ksd_err err;
+	ksd_err_clear(&err);
+	struct ksd_source *src = open_src(_i);
+	ck_assert_ptr_nonnull(src);
+	ck_assert_int_eq(ksd_source_seekable(src), !_i);
+	size_t got;
+	const unsigned char *h = ksd_source_peek(src, 16, &got);
+	ck_assert_uint_eq(got, 16);
+	ck_assert_uint_eq(h[5], byte_at(5));
+	ck_assert_uint_eq(ksd_source_tell(src), 0);
+	ck_assert_int_eq(ksd_source_skip(src, 1500000, &err), KSD_OK);
+	unsigned char b[4];
+	ck_assert_int_eq(ksd_source_read_exact(src, b, 4, &err), KSD_OK);
+	ck_assert_uint_eq(b[0], byte_at(1500000));
+	ck_assert_uint_eq(b[3], byte_at(1500003));
+	ck_assert_int_eq(ksd_source_skip(src, SIZE - 1500004 - 1, &err), KSD_OK);
+	ck_assert_int_eq(ksd_source_read_exact(src, b, 1, &err), KSD_OK);
+	ck_assert_uint_eq(b[0], byte_at(SIZE - 1));
+	ck_assert_int_eq(ksd_source_read_exact(src, b, 1, &err), KSD_FATAL);
+	ck_assert_str_eq(err.msg, "unexpected end of input (1 more bytes needed)");
+	ck_assert_int_eq(err.offset, SIZE);
+	ksd_source_free(src);
+}
+END_TEST
+
+START_TEST(skipping_past_the_end_is_an_error)
+{
+	struct ksd_err err;
+	ksd_err_clear(&err);
+	struct ksd_source *src = open_src(_i);
+	ck_assert_int_eq(ksd_source_skip(src, SIZE + 10, &err), KSD_FATAL);
+	ck_assert(strstr(err.msg, "unexpected end of input") != NULL);
+	ksd_source_free(src);
+}
+END_TEST
+
+START_TEST(seek_backwards_on_a_file)
+{
+	struct ksd_err err;
+	ksd_err_clear(&err);
+	struct ksd_source *src = open_src(0);
+	ck_assert_int_eq(ksd_source_skip(src, 2000000, &err), KSD_OK);
+	unsigned char b;
+	ck_assert_int_eq(ksd_source_seek(src, 10, &err), KSD_OK);
+	ck_assert_int_eq(ksd_source_read_exact(src, &b, 1, &err), KSD_OK);
+	ck_assert_uint_eq(b, byte_at(10));
+	ck_assert_uint_eq(ksd_source_tell(src), 11);
+	ck_assert_int_eq(ksd_source_size(src), SIZE);
+	ksd_source_free(src);
+}
+END_TEST
+
+Suite *source_suite(void)
+{
+	Suite *s = suite_create("source");
+	TCase *tc = tcase_create("source");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_loop_test(tc, skip_read_and_tell_agree, 0, 2);
+	tcase_add_loop_test(tc, skipping_past_the_end_is_an_error, 0, 2);
+	tcase_add_test(tc, seek_backwards_on_a_file);
+	suite_add_tcase(s, tc);
+	return s;
+}
