@@ -72,6 +72,21 @@ check-asan:
 	$(MAKE) BUILD=build/asan BIN=build/asan/kinto-schema-doctor OPT=-O1 \
 		CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" check-unit check-e2e
 
+# libFuzzer harnesses, one per tests/fuzz/<name>.c, built with clang and run
+# FUZZ_SECONDS each over a corpus seeded from testdata/ (and regress inputs).
+FUZZ_SECONDS ?= 10
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/*.c))
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_FLAGS) $(filter-out -MMD -MP,$(KSD_CFLAGS)) -o $@ $< $(LIB_SRC) $(PKG_LIBS)
+
+fuzz: deps
+	$(MAKE) $(FUZZ_BIN)
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
+
 demo: deps
 	$(MAKE) all
 	./$(BIN) testdata/demo/flushed-v17.sql; test $$? -le 2
