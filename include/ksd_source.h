@@ -55,4 +55,9 @@ long long ksd_source_size(const struct ksd_source *src);
 uint64_t ksd_source_bytes_read(const struct ksd_source *src);
 const char *ksd_source_name(const struct ksd_source *src);
 
+/* Called after each read from a file or pipe with the bytes read so far and
+ * the size (-1 when unknown); for a progress display. NULL turns it off. */
+typedef void ksd_progress_fn(const char *name, uint64_t done, long long total);
+void ksd_source_set_progress(ksd_progress_fn *fn);
+
 #endif

@@ -2,12 +2,14 @@
  * only place that prints errors or exits. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ksd_catalog.h"
 #include "ksd_err.h"
 #include "ksd_reader.h"
 #include "ksd_report.h"
+#include "ksd_source.h"
 #include "cli/options.h"
 
 /* One line: "kinto-schema-doctor: error: 'FILE' line N: what". */
@@ -32,6 +34,46 @@ static void report_error(const char *input, const struct ksd_err *err, bool part
 	putc('\n', stderr);
 }
 
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double progress_start, progress_last;
+static bool progress_shown;
+
+/* A one-line progress display on a terminal's stderr, at most 4 times a second,
+ * only once a read has taken a while. */
+static void show_progress(const char *name, uint64_t done, long long total)
+{
+	double t = now();
+	if (done == 0 || progress_start == 0)
+		progress_start = t;
+	if (t - progress_start < 0.5 || t - progress_last < 0.25)
+		return;
+	progress_last = t;
+	progress_shown = true;
+	double mib = 1024.0 * 1024.0;
+	fputs("\r\033[K", stderr);
+	ksd_fput_safe(stderr, name);
+	fprintf(stderr, ": %.0f MiB", (double)done / mib);
+	if (total > 0)
+		fprintf(stderr, " of %.0f MiB (%.0f%%)", (double)total / mib,
+			100.0 * (double)done / (double)total);
+	fprintf(stderr, ", %.0f MiB/s", (double)done / mib / (t - progress_start));
+	fflush(stderr);
+}
+
+static void end_progress(void)
+{
+	if (progress_shown)
+		fputs("\r\033[K", stderr);
+	progress_shown = false;
+	progress_start = progress_last = 0;
+}
+
 static int worst(int a, int b)
 {
 	return a > b ? a : b;
@@ -47,6 +89,7 @@ static int process(const char *input, const struct options *o)
 	struct ksd_err err;
 	ksd_err_clear(&err);
 	int rc = ksd_read_dump(input, cat, &err);
+	end_progress();
 	int status = KSD_EXIT_OK;
 	const char *name = strcmp(input, "-") == 0 ? "(stdin)" : input;
 	if (rc != KSD_OK) {
@@ -87,6 +130,8 @@ int main(int argc, char **argv)
 	o.report.color = o.color == KSD_COLOR_ALWAYS ||
 			 (o.color == KSD_COLOR_AUTO && isatty(STDOUT_FILENO) &&
 			  !(no_color && *no_color));
+	if (!o.quiet && isatty(STDERR_FILENO))
+		ksd_source_set_progress(show_progress);
 	int status = KSD_EXIT_OK;
 	int stdin_uses = 0;
 	for (int i = 0; i < o.ninputs; i++)

@@ -27,6 +27,13 @@ struct ksd_source {
 	struct ksd_err *cb_err; /* where the libarchive read callback reports */
 };
 
+static ksd_progress_fn *progress;
+
+void ksd_source_set_progress(ksd_progress_fn *fn)
+{
+	progress = fn;
+}
+
 static struct ksd_source *source_alloc(const char *name)
 {
 	struct ksd_source *src = calloc(1, sizeof(*src));
@@ -100,6 +107,8 @@ static ssize_t raw_read(struct ksd_source *src, void *dst, size_t len, struct ks
 		ssize_t n = read(src->fd, dst, len);
 		if (n >= 0) {
 			src->raw_read += (uint64_t)n;
+			if (progress)
+				progress(src->name, src->raw_read, src->size);
 			return n;
 		}
 		if (errno != EINTR) {
