@@ -1,0 +1,149 @@
+/* Version inference: the fingerprint table (data), matching it against one
+ * schema, and the verdict on one Kinto instance (versions, metadata, what
+ * Kinto would do). Versions are bit sets: bit v stands for version v. */
+#ifndef KSD_INFER_H
+#define KSD_INFER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ksd_catalog.h"
+
+typedef uint32_t ksd_vset;
+
+#define KSD_VBIT(v)        ((ksd_vset)1 << (v))
+#define KSD_VRANGE(a, b)   ((KSD_VBIT((b) + 1) - 1) & ~(KSD_VBIT(a) - 1))
+#define KSD_STORAGE_MAX    26
+#define KSD_PERMISSION_MAX 2
+#define KSD_STORAGE_ALL    KSD_VRANGE(1, KSD_STORAGE_MAX)
+#define KSD_PERMISSION_ALL KSD_VRANGE(1, KSD_PERMISSION_MAX)
+
+enum ksd_backend { KSD_STORAGE, KSD_PERMISSION };
+
+/* What a fingerprint row looks for. `table` must exist for the row to be
+ * judged at all (otherwise the observation is unknown). */
+enum ksd_feature_kind {
+	KSD_F_TABLE,          /* table `name` */
+	KSD_F_COLUMN,         /* column `name` of `table` */
+	KSD_F_COLUMN_TYPE,    /* its type matches `pattern` */
+	KSD_F_COLUMN_DEFAULT, /* its default matches `pattern` */
+	KSD_F_COLUMN_NOT_NULL,
+	KSD_F_COLUMN_COLLATE_C,
+	KSD_F_PRIMARY_KEY, /* `table` has a primary key, whatever its name */
+	KSD_F_CONSTRAINT,  /* constraint `name` on `table` */
+	KSD_F_INDEX,       /* index `name` */
+	KSD_F_FUNCTION,    /* function `name` */
+	KSD_F_IMMUTABLE,   /* function `name` is IMMUTABLE */
+	/* The normalised body of the first function of `name` ("a|b": the first
+	 * present) matches `pattern`. */
+	KSD_F_BODY,
+	KSD_F_TRIGGER,           /* trigger `name` on `table` */
+	KSD_F_TRIGGER_UPDATE,    /* it fires on UPDATE */
+	KSD_F_TRIGGER_UPDATE_OF, /* it fires only on UPDATE OF some columns */
+};
+
+struct ksd_feature {
+	const char *label; /* unique, shown to the user */
+	enum ksd_backend backend;
+	enum ksd_feature_kind kind;
+	const char *table;
+	const char *name;
+	const char *pattern; /* PCRE2, on lower-case text */
+	ksd_vset expect;     /* versions where a migrated database has it */
+	/* Versions where either observation is fine: fresh installs, leftovers
+	 * that may be dropped, releases whose exact text is not known. */
+	ksd_vset tolerate;
+	const char *tolerate_if; /* label of a row that must be present for `tolerate` */
+};
+
+extern const struct ksd_feature ksd_features[];
+extern const size_t ksd_nfeatures;
+#define KSD_MAX_FEATURES 128
+
+enum ksd_obs { KSD_OBS_UNKNOWN, KSD_OBS_ABSENT, KSD_OBS_PRESENT };
+
+/* What happens when migration step `step` (step -> step+1) runs on a database
+ * that is really at a version in `fails` (rolled back, Kinto stops) or in
+ * `damages` (commits and changes the schema for the worse). */
+struct ksd_rerun {
+	int step;
+	ksd_vset fails, damages;
+	const char *effect; /* of the damage */
+};
+extern const struct ksd_rerun ksd_reruns[];
+extern const size_t ksd_nreruns;
+
+/* Observes every fingerprint row in schema `s`. Returns false when out of
+ * memory (every observation is then unknown). */
+bool ksd_match_schema(const struct ksd_schema *s, enum ksd_obs obs[KSD_MAX_FEATURES]);
+/* Lower-cases, strips comments (not inside literals) and collapses spacing,
+ * dropping it next to punctuation; `out` gets at most `cap`-1 bytes. */
+size_t ksd_normalise_body(const char *body, char *out, size_t cap);
+
+/* Versions a row allows given its observation (all versions when unknown). */
+ksd_vset ksd_feature_allows(const struct ksd_feature *f, enum ksd_obs o,
+			    const enum ksd_obs obs[KSD_MAX_FEATURES]);
+
+enum ksd_meta_state {
+	KSD_META_INTACT,
+	KSD_META_FLUSHED,
+	KSD_META_WRONG,
+	KSD_META_NO_CREATED_AT,
+	KSD_META_MISSING_TABLE,
+	KSD_META_NOT_DUMPED, /* the dump carries no data: rows unknown */
+};
+
+enum ksd_verdict { KSD_VERDICT_OK, KSD_VERDICT_FIX, KSD_VERDICT_UNDETERMINED };
+
+struct ksd_backend_verdict {
+	bool present;
+	ksd_vset candidates; /* versions no observation contradicts */
+	ksd_vset nearest;    /* when none: those with the fewest contradictions */
+	unsigned ncontradictions;
+	int version;  /* what the fix records; 0 when not certain */
+	bool assumed; /* version came from --assume-version */
+	/* Kinto's reading of the rows (highest by LPAD(value,3,'0')); 0 when no
+	 * row, -1 when the top value is not a number. */
+	int recorded;
+	const char *recorded_value; /* that top row's value */
+	int reads;                  /* the version Kinto would work from: 0 when it fails */
+	size_t rows;
+	int lowest_row;
+};
+
+struct ksd_instance {
+	const struct ksd_database *db;
+	const struct ksd_schema *schema;
+	enum ksd_obs obs[KSD_MAX_FEATURES];
+	struct ksd_backend_verdict storage, permission;
+	enum ksd_meta_state meta;
+	bool meta_table, rows_known, created_at, last_heartbeat;
+	size_t duplicates, garbage;
+	enum ksd_verdict verdict;
+	bool fix; /* a fix can be written */
+	char reason[512]; /* why undetermined, or why the recorded version is chosen */
+	char kinto[768];  /* what Kinto would do with this database after a restore */
+	char notes[768];  /* duplicate or garbage rows, hints, warnings; "; " separated */
+};
+
+/* Finds and judges every Kinto instance of the catalog (a schema holding
+ * storage or permission tables, or Kinto metadata rows). `*out` is malloc'd
+ * (NULL when none). Returns false when out of memory. */
+bool ksd_infer_catalog(const struct ksd_catalog *cat, int assume_version,
+		       struct ksd_instance **out, size_t *n);
+/* Judges one schema as a Kinto instance. */
+void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database *db,
+			const struct ksd_schema *s, int assume_version, struct ksd_instance *in);
+
+/* Rows contradicting version v, in table order, for reporting: fills up to
+ * `max` indexes into ksd_features and returns the count. */
+size_t ksd_contradictions(const struct ksd_instance *in, enum ksd_backend b, int v,
+			  size_t *idx, size_t max);
+
+/* The version table (src/report/versions.c). */
+const char *ksd_storage_releases(int v);
+const char *ksd_storage_change(int v);
+const char *ksd_permission_releases(int v);
+
+#endif

@@ -1,0 +1,138 @@
+/* JSON Lines: one object per Kinto instance. Fields:
+ *   input, database (null for a single-database dump), schema;
+ *   storage / permission (null when the instance has none):
+ *     version     the version the fix records (null when not certain),
+ *     candidates  versions no observed feature contradicts,
+ *     nearest     when there are none: the versions with fewest contradictions,
+ *     recorded    Kinto's reading of the rows (highest by LPAD(value,3,'0'));
+ *                 for storage without rows but with created_at, 1 as Kinto assumes;
+ *                 null when there is no row or the top value is not a number,
+ *     recorded_value  that top row's text, reads  the version Kinto would start
+ *                 from after a restore (storage: 20 when it guesses; null when its
+ *                 query fails), assumed  from --assume-version,
+ *     releases    the releases that shipped the version (storage) or candidates;
+ *   metadata: intact | flushed | wrong | no-created-at | missing-table | not-dumped;
+ *   created_at, duplicates, garbage: what the metadata rows hold;
+ *   status: ok | fix-needed | undetermined;  reason;  kinto: what Kinto would do;
+ *   contradictions: every feature contradicting the nearest versions;
+ *   notes: [str];  fix: the SQL script or null. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+static void int_or_null(FILE *out, int v)
+{
+	if (v > 0)
+		fprintf(out, "%d", v);
+	else
+		fputs("null", out);
+}
+
+static void vset(FILE *out, ksd_vset s)
+{
+	putc('[', out);
+	bool first = true;
+	for (int v = 1; v <= KSD_STORAGE_MAX; v++)
+		if (s & KSD_VBIT(v)) {
+			fprintf(out, first ? "%d" : ", %d", v);
+			first = false;
+		}
+	putc(']', out);
+}
+
+static void releases(FILE *out, const struct ksd_backend_verdict *bv, bool storage)
+{
+	char buf[1024] = "";
+	size_t len = 0;
+	ksd_vset s = bv->version ? KSD_VBIT(bv->version) : bv->candidates;
+	for (int v = 1; v <= KSD_STORAGE_MAX && len + 1 < sizeof(buf); v++) {
+		if (!(s & KSD_VBIT(v)))
+			continue;
+		const char *r = storage ? ksd_storage_releases(v) : ksd_permission_releases(v);
+		int n = snprintf(buf + len, sizeof(buf) - len, "%s%s", len ? "; " : "", r ? r : "");
+		if (n < 0)
+			break;
+		len += (size_t)n;
+	}
+	ksd_fput_json(out, buf[0] ? buf : NULL);
+}
+
+static void backend(FILE *out, const struct ksd_instance *in, const struct ksd_backend_verdict *bv,
+		    bool storage)
+{
+	if (!bv->present) {
+		fputs("null", out);
+		return;
+	}
+	fputs("{\"version\": ", out);
+	int_or_null(out, bv->version);
+	fputs(", \"candidates\": ", out);
+	vset(out, bv->candidates);
+	fputs(", \"nearest\": ", out);
+	vset(out, bv->candidates ? 0 : bv->nearest);
+	fputs(", \"recorded\": ", out);
+	int rec = bv->recorded;
+	if (storage && bv->rows == 0 && in->created_at)
+		rec = 1;
+	int_or_null(out, rec);
+	fputs(", \"recorded_value\": ", out);
+	ksd_fput_json(out, bv->recorded_value);
+	fputs(", \"reads\": ", out);
+	int_or_null(out, bv->reads);
+	fprintf(out, ", \"assumed\": %s, \"releases\": ", bv->assumed ? "true" : "false");
+	releases(out, bv, storage);
+	putc('}', out);
+}
+
+void report_json(FILE *out, const char *input, const struct ksd_instance *in)
+{
+	fputs("{\"input\": ", out);
+	ksd_fput_json(out, input);
+	fputs(", \"database\": ", out);
+	ksd_fput_json(out, in->db->name);
+	fputs(", \"schema\": ", out);
+	ksd_fput_json(out, in->schema->name);
+	fputs(", \"storage\": ", out);
+	backend(out, in, &in->storage, true);
+	fputs(", \"permission\": ", out);
+	backend(out, in, &in->permission, false);
+	fprintf(out, ", \"metadata\": \"%s\", \"created_at\": %s, \"duplicates\": %zu, "
+		     "\"garbage\": %zu, \"status\": \"%s\", \"reason\": ",
+		report_meta_name(in->meta), in->created_at ? "true" : "false", in->duplicates,
+		in->garbage, report_status_name(in->verdict));
+	ksd_fput_json(out, in->reason[0] ? in->reason : NULL);
+	fputs(", \"kinto\": ", out);
+	ksd_fput_json(out, in->kinto[0] ? in->kinto : NULL);
+	fputs(", \"contradictions\": [", out);
+	size_t idx[KSD_MAX_FEATURES];
+	size_t n = report_contradictions(in, idx, KSD_MAX_FEATURES);
+	for (size_t i = 0; i < n; i++) {
+		char buf[512];
+		report_contradiction(buf, sizeof(buf), in, idx[i]);
+		if (i)
+			fputs(", ", out);
+		ksd_fput_json(out, buf);
+	}
+	fputs("], \"notes\": [", out);
+	const char *p = in->notes;
+	bool first = true;
+	while (*p) {
+		size_t len = strcspn(p, ";");
+		char buf[sizeof(in->notes)];
+		memcpy(buf, p, len);
+		buf[len] = '\0';
+		if (!first)
+			fputs(", ", out);
+		ksd_fput_json(out, buf);
+		first = false;
+		p += len;
+		while (*p == ';' || *p == ' ')
+			p++;
+	}
+	fputs("], \"fix\": ", out);
+	char *fix = fix_string(input, in);
+	ksd_fput_json(out, fix);
+	free(fix);
+	fputs("}\n", out);
+}

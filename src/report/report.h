@@ -1,0 +1,33 @@
+/* Shared by the analysis reports: text, JSON Lines and the SQL fix. */
+#ifndef KSD_REPORT_INTERNAL_H
+#define KSD_REPORT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "ksd_infer.h"
+#include "ksd_report.h"
+
+const char *report_meta_name(enum ksd_meta_state m);
+const char *report_status_name(enum ksd_verdict v);
+/* "1-3, 7" */
+void report_vset(char *buf, size_t cap, ksd_vset s);
+/* One contradiction: "<feature>: absent, expected in 18-26". */
+void report_contradiction(char *buf, size_t cap, const struct ksd_instance *in, size_t feature);
+/* Indexes of every feature contradicting the nearest versions, for instances
+ * no version describes; returns the count (0 otherwise). */
+size_t report_contradictions(const struct ksd_instance *in, size_t *idx, size_t max);
+
+/* The corrective script; `connect` adds a psql \connect to a named database.
+ * Nothing is written when the instance has no fix. */
+void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool connect);
+/* The same script without \connect, malloc'd; NULL when no fix. */
+char *fix_string(const char *input, const struct ksd_instance *in);
+/* `s` for a `--` SQL comment: printable text only, never a line break. */
+void fix_comment(FILE *out, const char *s);
+
+void report_text(FILE *out, const char *input, const struct ksd_instance *in,
+		 const struct ksd_report_opts *opts);
+void report_json(FILE *out, const char *input, const struct ksd_instance *in);
+
+#endif

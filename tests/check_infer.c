@@ -1,0 +1,479 @@
+/* Inference against catalogs built from the fact sheet: every version
+ * migrated and flushed, fresh installs, the look-alikes, the hybrids, the
+ * metadata states; each fingerprint row seen present and absent. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ksd_infer.h"
+#include "kinto_schema.h"
+
+static struct ksd_catalog *cat;
+
+static void setup(void)
+{
+	cat = ksd_catalog_new();
+	ck_assert_ptr_nonnull(cat);
+}
+
+static void teardown(void)
+{
+	ksd_catalog_free(cat);
+}
+
+static struct ksd_instance judge(struct ksd_schema *s, int assume)
+{
+	struct ksd_instance in;
+	ksd_infer_instance(cat, &cat->databases[0], s, assume, &in);
+	return in;
+}
+
+/* The candidates the spec allows for a migrated version v. */
+static ksd_vset expected(int v)
+{
+	if (v <= 2)
+		return KSD_VRANGE(1, 2);
+	if (v >= 10 && v <= 12)
+		return KSD_VRANGE(10, 12);
+	return KSD_VBIT(v);
+}
+
+static int lowest(ksd_vset s)
+{
+	for (int v = 1; v <= 26; v++)
+		if (s & KSD_VBIT(v))
+			return v;
+	return 0;
+}
+
+static void dump_contradictions(const struct ksd_instance *in, int v)
+{
+	size_t idx[KSD_MAX_FEATURES];
+	size_t n = ksd_contradictions(in, KSD_STORAGE, v, idx, KSD_MAX_FEATURES);
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, "  v%d contradicted by: %s\n", v, ksd_features[idx[i]].label);
+}
+
+START_TEST(every_migrated_version_is_found_and_intact)
+{
+	int v = _i;
+	struct ksd_instance in = judge(ks_build(cat, NULL, "public", v, KS_PERM2), 0);
+	if (in.storage.candidates != expected(v))
+		dump_contradictions(&in, v);
+	ck_assert_uint_eq(in.storage.candidates, expected(v));
+	ck_assert_int_eq(in.storage.version, lowest(expected(v)));
+	ck_assert_int_eq(in.permission.version, 2);
+	ck_assert_int_eq(in.meta, KSD_META_INTACT);
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_OK);
+	ck_assert(!in.fix);
+}
+END_TEST
+
+START_TEST(every_flushed_version_needs_the_lowest_candidate)
+{
+	int v = _i;
+	struct ksd_instance in = judge(ks_build(cat, NULL, "public", v, KS_FLUSHED), 0);
+	ck_assert_uint_eq(in.storage.candidates, expected(v));
+	ck_assert_int_eq(in.storage.version, lowest(expected(v)));
+	ck_assert_int_eq(in.meta, KSD_META_FLUSHED);
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_FIX);
+	ck_assert(in.fix);
+	ck_assert_int_eq(in.storage.reads, 20);
+	ck_assert_ptr_nonnull(strstr(in.kinto, "guesses 20"));
+	if (v >= 10 && v <= 17)
+		ck_assert_msg(strstr(in.kinto, "022->023 fails"), "%s", in.kinto);
+	if (v == 18 || v == 19)
+		ck_assert_msg(strstr(in.kinto, "COLLATE"), "%s", in.kinto);
+	if (lowest(expected(v)) != v || v == 1)
+		ck_assert_msg(strstr(in.reason, "look the same"), "%d: %s", v, in.reason);
+}
+END_TEST
+
+static const int fresh_versions[] = {1, 3, 6, 7, 8, 10, 11, 13, 14, 15, 17, 18,
+				     19, 20, 21, 22, 23, 24, 25, 26};
+
+START_TEST(fresh_installs_are_tolerated)
+{
+	int v = fresh_versions[_i];
+	struct ksd_instance in = judge(ks_build(cat, NULL, "public", v, KS_FRESH | KS_PERM1), 0);
+	if (in.storage.candidates != expected(v))
+		dump_contradictions(&in, v);
+	ck_assert_uint_eq(in.storage.candidates, expected(v));
+	ck_assert_int_eq(in.permission.version, 1);
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_OK);
+}
+END_TEST
+
+START_TEST(the_cliquet_1_3_schema_is_exactly_1)
+{
+	struct ksd_instance in = judge(ks_build(cat, NULL, "public", 1, KS_FRESH | KS_V1_VARIANT), 0);
+	ck_assert_uint_eq(in.storage.candidates, KSD_VBIT(1));
+	ck_assert_int_eq(in.meta, KSD_META_INTACT);
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_OK);
+	ck_assert_ptr_nonnull(strstr(in.notes, "last_heartbeat"));
+}
+END_TEST
+
+START_TEST(version_10_without_triggers_is_exactly_10)
+{
+	struct ksd_instance in = judge(ks_build(cat, NULL, "public", 10, KS_CLIQUET_300), 0);
+	ck_assert_uint_eq(in.storage.candidates, KSD_VBIT(10));
+}
+END_TEST
+
+START_TEST(the_cliquet_2_13_eight_is_8_or_9)
+{
+	struct ksd_instance in =
+		judge(ks_build(cat, NULL, "public", 8, KS_FRESH | KS_CLIQUET_213), 0);
+	ck_assert_uint_eq(in.storage.candidates, KSD_VRANGE(8, 9));
+	ck_assert_int_eq(in.storage.version, 8);
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_OK);
+}
+END_TEST
+
+START_TEST(a_dropped_deleted_table_is_tolerated_from_21)
+{
+	struct ksd_instance in = judge(ks_build(cat, NULL, "public", 24, KS_DROP_DELETED), 0);
+	ck_assert_uint_eq(in.storage.candidates, KSD_VBIT(24));
+}
+END_TEST
+
+START_TEST(hybrids_are_undetermined_with_every_contradiction)
+{
+	int truth = _i;
+	struct ksd_instance in = judge(ks_hybrid(cat, truth), 0);
+	ck_assert_uint_eq(in.storage.candidates, 0);
+	ck_assert_int_eq(in.storage.version, 0);
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_UNDETERMINED);
+	ck_assert(!in.fix);
+	size_t idx[KSD_MAX_FEATURES];
+	bool deleted = false, collate_objects = false, collate_ts = false, stale = false;
+	for (int v = 1; v <= 26; v++) {
+		if (!(in.storage.nearest & KSD_VBIT(v)))
+			continue;
+		size_t n = ksd_contradictions(&in, KSD_STORAGE, v, idx, KSD_MAX_FEATURES);
+		for (size_t i = 0; i < n; i++) {
+			const char *l = ksd_features[idx[i]].label;
+			deleted |= strcmp(l, "objects.deleted column") == 0;
+			collate_objects |= strcmp(l, "objects.id collated \"C\"") == 0;
+			collate_ts |= strcmp(l, "timestamps.parent_id collated \"C\"") == 0;
+			stale |= strcmp(l, "function collection_timestamp") == 0;
+		}
+	}
+	ck_assert(deleted == (truth < 18));
+	ck_assert(collate_objects == (truth < 19));
+	ck_assert(collate_ts);
+	ck_assert(stale == (truth <= 15));
+	if (truth <= 17)
+		ck_assert_msg(strstr(in.kinto, "022->023 fails"), "%s", in.kinto);
+	ck_assert_int_eq(in.meta, KSD_META_FLUSHED);
+}
+END_TEST
+
+START_TEST(assume_version_gives_a_fix_for_a_hybrid)
+{
+	struct ksd_instance in = judge(ks_hybrid(cat, 17), 17);
+	ck_assert_int_eq(in.storage.version, 17);
+	ck_assert(in.storage.assumed);
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_FIX);
+	ck_assert(in.fix);
+}
+END_TEST
+
+START_TEST(a_wrong_guess_is_wrong)
+{
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 17, 0);
+	ks_meta(cat, s, "storage_schema_version", "19");
+	struct ksd_instance in = judge(s, 0);
+	ck_assert_int_eq(in.storage.version, 17);
+	ck_assert_int_eq(in.storage.recorded, 19);
+	ck_assert_int_eq(in.meta, KSD_META_WRONG);
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_FIX);
+	ck_assert_msg(strstr(in.kinto, "skips migrations 18..19"), "%s", in.kinto);
+}
+END_TEST
+
+START_TEST(a_too_low_version_reruns_migrations)
+{
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 22, KS_FLUSHED);
+	ks_meta(cat, s, "storage_schema_version", "7");
+	struct ksd_instance in = judge(s, 0);
+	ck_assert_int_eq(in.meta, KSD_META_WRONG);
+	ck_assert_msg(strstr(in.kinto, "007->008 drops the triggers"), "%s", in.kinto);
+	ck_assert_msg(strstr(in.kinto, "009->010 fails"), "%s", in.kinto);
+}
+END_TEST
+
+START_TEST(lpad_order_reads_10_above_9)
+{
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 10, KS_FLUSHED);
+	ks_meta(cat, s, "storage_schema_version", "9");
+	ks_meta(cat, s, "storage_schema_version", "10");
+	ks_meta(cat, s, "storage_schema_version", "9");
+	struct ksd_instance in = judge(s, 0);
+	ck_assert_int_eq(in.storage.recorded, 10);
+	ck_assert_uint_eq(in.duplicates, 1);
+	ck_assert_int_eq(in.meta, KSD_META_NO_CREATED_AT);
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_OK);
+}
+END_TEST
+
+START_TEST(a_garbage_top_row_is_wrong)
+{
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 26, 0);
+	ks_meta(cat, s, "storage_schema_version", "abc");
+	ks_meta(cat, s, "something", "else");
+	struct ksd_instance in = judge(s, 0);
+	ck_assert_int_eq(in.storage.recorded, -1);
+	ck_assert_str_eq(in.storage.recorded_value, "abc");
+	ck_assert_uint_eq(in.garbage, 2);
+	ck_assert_int_eq(in.meta, KSD_META_WRONG);
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_FIX);
+}
+END_TEST
+
+START_TEST(created_at_without_rows_means_1)
+{
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 1, 0);
+	struct ksd_instance in = judge(s, 0);
+	ck_assert_int_eq(in.meta, KSD_META_INTACT);
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_OK);
+	s = ks_build(cat, NULL, "other", 5, KS_FLUSHED);
+	ks_meta(cat, s, "created_at", "2020-01-01 00:00:00+00");
+	in = judge(s, 0);
+	ck_assert_int_eq(in.meta, KSD_META_FLUSHED);
+	ck_assert_msg(strstr(in.kinto, "assumes 1") && strstr(in.kinto, "002->003 fails"), "%s",
+		      in.kinto);
+}
+END_TEST
+
+START_TEST(a_missing_metadata_table_needs_one)
+{
+	struct ksd_instance in = judge(ks_build(cat, NULL, "public", 14, KS_NO_META), 0);
+	ck_assert_int_eq(in.meta, KSD_META_MISSING_TABLE);
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_FIX);
+}
+END_TEST
+
+START_TEST(a_schema_only_dump_leaves_metadata_unknown)
+{
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 14, KS_FLUSHED);
+	s->metadata.data_seen = false;
+	cat->any_data_seen = false;
+	struct ksd_instance in = judge(s, 0);
+	ck_assert_int_eq(in.storage.version, 14);
+	ck_assert_int_eq(in.meta, KSD_META_NOT_DUMPED);
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_UNDETERMINED);
+}
+END_TEST
+
+START_TEST(a_data_only_dump_is_undetermined)
+{
+	struct ksd_schema *s = ksd_catalog_schema(cat, ksd_catalog_database(cat, NULL), "public");
+	ks_meta(cat, s, "storage_schema_version", "17");
+	struct ksd_instance *all;
+	size_t n;
+	ck_assert(ksd_infer_catalog(cat, 0, &all, &n));
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(all[0].verdict, KSD_VERDICT_UNDETERMINED);
+	ck_assert_ptr_nonnull(strstr(all[0].reason, "data-only"));
+	free(all);
+}
+END_TEST
+
+START_TEST(each_schema_and_database_is_an_instance)
+{
+	ks_build(cat, "a", "public", 26, 0);
+	ks_build(cat, "a", "kinto", 17, KS_FLUSHED);
+	ks_build(cat, "b", "public", 20, 0);
+	struct ksd_schema *other = ksd_catalog_schema(cat, ksd_catalog_database(cat, "b"), "app");
+	ksd_catalog_add_table(cat, other, "users");
+	struct ksd_instance *all;
+	size_t n;
+	ck_assert(ksd_infer_catalog(cat, 0, &all, &n));
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(all[1].schema->name, "kinto");
+	ck_assert_int_eq(all[1].verdict, KSD_VERDICT_FIX);
+	ck_assert_str_eq(all[2].db->name, "b");
+	free(all);
+}
+END_TEST
+
+START_TEST(no_kinto_is_no_instance)
+{
+	struct ksd_schema *s = ksd_catalog_schema(cat, ksd_catalog_database(cat, NULL), "public");
+	ksd_catalog_add_table(cat, s, "metadata");
+	ks_meta(cat, s, "foo", "bar");
+	struct ksd_instance *all;
+	size_t n;
+	ck_assert(ksd_infer_catalog(cat, 0, &all, &n));
+	ck_assert_uint_eq(n, 0);
+	free(all);
+}
+END_TEST
+
+START_TEST(permission_v2_without_its_row_needs_a_fix)
+{
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 26, KS_PERM2);
+	for (size_t i = 0; i < s->metadata.nrows; i++)
+		if (strcmp(s->metadata.rows[i].name, "permission_schema_version") == 0)
+			s->metadata.rows[i].name = "x_schema_version";
+	struct ksd_instance in = judge(s, 0);
+	ck_assert_int_eq(in.permission.version, 2);
+	ck_assert_int_eq(in.meta, KSD_META_FLUSHED);
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_FIX);
+}
+END_TEST
+
+START_TEST(a_partial_dump_gives_no_fix)
+{
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 17, KS_FLUSHED);
+	cat->partial = true;
+	struct ksd_instance in = judge(s, 0);
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_UNDETERMINED);
+	ck_assert(!in.fix);
+}
+END_TEST
+
+/* Each row: a version where it must be present and one where it must be
+ * absent, observed on the built catalog. */
+static enum ksd_obs observe_at(size_t row, int v, unsigned flags, int hybrid)
+{
+	struct ksd_catalog *c = ksd_catalog_new();
+	struct ksd_catalog *saved = cat;
+	cat = c;
+	struct ksd_schema *s = hybrid ? ks_hybrid(c, hybrid) : ks_build(c, NULL, "public", v, flags);
+	cat = saved;
+	enum ksd_obs obs[KSD_MAX_FEATURES];
+	ck_assert(ksd_match_schema(s, obs));
+	ksd_catalog_free(c);
+	return obs[row];
+}
+
+/* When no database in the history lacks it, the row's object is taken away
+ * from a positive case instead. */
+static void remove_object(const struct ksd_feature *f, struct ksd_schema *s)
+{
+	struct ksd_table *t = f->table ? ksd_schema_table(s, f->table) : NULL;
+	switch (f->kind) {
+	case KSD_F_INDEX:
+		ck_assert(ksd_catalog_drop_index(s, f->name));
+		break;
+	case KSD_F_FUNCTION:
+		ck_assert(ksd_catalog_drop_function(s, f->name));
+		break;
+	case KSD_F_TRIGGER:
+		ck_assert(ksd_catalog_drop_trigger(s, f->name, f->table));
+		break;
+	case KSD_F_TRIGGER_UPDATE_OF:
+		for (size_t i = 0; i < s->ntriggers; i++)
+			if (strcmp(s->triggers[i].name, f->name) == 0)
+				s->triggers[i].nupdate_columns = 0;
+		break;
+	case KSD_F_CONSTRAINT:
+		for (size_t i = 0; t && i < t->nconstraints; i++)
+			t->constraints[i].name = "renamed";
+		break;
+	default:
+		ck_abort_msg("%s: no negative case", f->label);
+	}
+}
+
+START_TEST(every_fingerprint_row_has_a_positive_and_a_negative_case)
+{
+	const struct ksd_feature *f = &ksd_features[_i];
+	static const unsigned variants[] = {0, KS_FRESH, KS_FRESH | KS_V1_VARIANT, KS_CLIQUET_300,
+					    KS_DROP_DELETED};
+	int pos = 0;
+	unsigned pos_flags = 0;
+	bool neg = false;
+	if (f->backend == KSD_PERMISSION) {
+		pos = 26;
+		pos_flags = KS_PERM2;
+		ck_assert_int_eq(observe_at(_i, 26, KS_PERM2, 0), KSD_OBS_PRESENT);
+		neg = f->expect == KSD_VBIT(2) && observe_at(_i, 26, KS_PERM1, 0) == KSD_OBS_ABSENT;
+		if (!neg && f->kind == KSD_F_TABLE)
+			neg = observe_at(_i, 26, 0, 0) == KSD_OBS_ABSENT;
+	} else {
+		/* Present in a migrated database where the spec says it is, or
+		 * in a fresh install where only those have it. */
+		ksd_vset where = f->expect ? f->expect : f->tolerate;
+		unsigned flags = f->expect ? 0 : KS_FRESH;
+		for (int v = 1; v <= 26 && !pos; v++)
+			if ((where & KSD_VBIT(v)) && observe_at(_i, v, flags, 0) == KSD_OBS_PRESENT)
+				pos = v, pos_flags = flags;
+		for (size_t k = 0; k < sizeof(variants) / sizeof(variants[0]) && !neg; k++)
+			for (int v = 1; v <= 26 && !neg; v++)
+				neg = observe_at(_i, v, variants[k], 0) == KSD_OBS_ABSENT;
+		for (int h = 10; h <= 19 && !neg; h++)
+			neg = observe_at(_i, 0, 0, h) == KSD_OBS_ABSENT;
+	}
+	ck_assert_msg(pos, "%s: never present", f->label);
+	if (!neg) {
+		enum ksd_obs obs[KSD_MAX_FEATURES];
+		struct ksd_schema *s = ks_build(cat, NULL, "public", pos, pos_flags);
+		remove_object(f, s);
+		ck_assert(ksd_match_schema(s, obs));
+		neg = obs[_i] == KSD_OBS_ABSENT;
+	}
+	ck_assert_msg(neg, "%s: never absent", f->label);
+}
+END_TEST
+
+START_TEST(normalising_strips_comments_and_spacing)
+{
+	char out[256];
+	ksd_normalise_body("  IF  NEW.x -- note ) \n /* a /* nested */ b */ = ( 'A -- b' ) ;\n", out,
+			   sizeof(out));
+	ck_assert_str_eq(out, "if new.x=('a -- b');");
+	ksd_normalise_body("X", out, 1);
+	ck_assert_str_eq(out, "");
+}
+END_TEST
+
+START_TEST(a_cut_body_proves_nothing_by_absence)
+{
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 26, 0);
+	struct ksd_function *f = ksd_schema_function(s, "bump_timestamp");
+	f->body = "DECLARE previous BIGINT;";
+	f->body_len = 5000;
+	struct ksd_instance in = judge(s, 0);
+	ck_assert_uint_eq(in.storage.candidates, KSD_VRANGE(25, 26));
+}
+END_TEST
+
+Suite *infer_suite(void)
+{
+	Suite *s = suite_create("infer");
+	TCase *tc = tcase_create("infer");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_loop_test(tc, every_migrated_version_is_found_and_intact, 1, 27);
+	tcase_add_loop_test(tc, every_flushed_version_needs_the_lowest_candidate, 1, 27);
+	tcase_add_loop_test(tc, fresh_installs_are_tolerated, 0,
+			    sizeof(fresh_versions) / sizeof(fresh_versions[0]));
+	tcase_add_test(tc, the_cliquet_1_3_schema_is_exactly_1);
+	tcase_add_test(tc, version_10_without_triggers_is_exactly_10);
+	tcase_add_test(tc, the_cliquet_2_13_eight_is_8_or_9);
+	tcase_add_test(tc, a_dropped_deleted_table_is_tolerated_from_21);
+	tcase_add_loop_test(tc, hybrids_are_undetermined_with_every_contradiction, 10, 20);
+	tcase_add_test(tc, assume_version_gives_a_fix_for_a_hybrid);
+	tcase_add_test(tc, a_wrong_guess_is_wrong);
+	tcase_add_test(tc, a_too_low_version_reruns_migrations);
+	tcase_add_test(tc, lpad_order_reads_10_above_9);
+	tcase_add_test(tc, a_garbage_top_row_is_wrong);
+	tcase_add_test(tc, created_at_without_rows_means_1);
+	tcase_add_test(tc, a_missing_metadata_table_needs_one);
+	tcase_add_test(tc, a_schema_only_dump_leaves_metadata_unknown);
+	tcase_add_test(tc, a_data_only_dump_is_undetermined);
+	tcase_add_test(tc, each_schema_and_database_is_an_instance);
+	tcase_add_test(tc, no_kinto_is_no_instance);
+	tcase_add_test(tc, permission_v2_without_its_row_needs_a_fix);
+	tcase_add_test(tc, a_partial_dump_gives_no_fix);
+	tcase_add_loop_test(tc, every_fingerprint_row_has_a_positive_and_a_negative_case, 0,
+			    (int)ksd_nfeatures);
+	tcase_add_test(tc, normalising_strips_comments_and_spacing);
+	tcase_add_test(tc, a_cut_body_proves_nothing_by_absence);
+	suite_add_tcase(s, tc);
+	return s;
+}
