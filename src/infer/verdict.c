@@ -359,7 +359,10 @@ static void predict_storage(struct ksd_instance *in, int g, int t)
 			if (c)
 				add(k, cap, "%s%d: %s", v == t + 1 ? " (" : "; ", v, c);
 		}
-		add(k, cap, ")%s", g < KSD_STORAGE_MAX ? ", then runs the later ones on it" : "");
+		if (t < 18 && g >= 18 && g < 23)
+			add(k, cap, "), then 022->023 fails because objects has no column deleted");
+		else
+			add(k, cap, ")%s", g < KSD_STORAGE_MAX ? ", then runs the later ones on it" : "");
 	}
 }
 

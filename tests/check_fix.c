@@ -1,0 +1,186 @@
+/* The corrective SQL: guarded statements in one transaction, the exact
+ * version, names quoted whatever they hold, comments that cannot be left. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ksd_infer.h"
+#include "kinto_schema.h"
+#include "report/report.h"
+
+static struct ksd_catalog *cat;
+
+static void setup(void)
+{
+	cat = ksd_catalog_new();
+	ck_assert_ptr_nonnull(cat);
+}
+
+static void teardown(void)
+{
+	ksd_catalog_free(cat);
+}
+
+static char *fix_for(struct ksd_schema *s, int assume, const char *input, bool connect)
+{
+	struct ksd_instance in;
+	const struct ksd_database *db = NULL;
+	for (size_t d = 0; d < cat->ndatabases; d++)
+		for (size_t i = 0; i < cat->databases[d].nschemas; i++)
+			if (&cat->databases[d].schemas[i] == s)
+				db = &cat->databases[d];
+	ksd_infer_instance(cat, db, s, assume, &in);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	fix_write(f, input, &in, connect);
+	fclose(f);
+	return buf;
+}
+
+/* Every line outside the SQL proper is a comment, and comments hold no
+ * control bytes or backslashes. */
+static void assert_comments_are_closed(const char *sql)
+{
+	for (const char *line = sql; *line;) {
+		const char *nl = strchr(line, '\n');
+		size_t len = nl ? (size_t)(nl - line) : strlen(line);
+		if (len >= 2 && line[0] == '-' && line[1] == '-')
+			for (size_t i = 0; i < len; i++)
+				ck_assert_msg((unsigned char)line[i] >= 0x20 && line[i] != 0x7f &&
+						      line[i] != '\\',
+					      "comment byte %zu of: %.*s", i, (int)len, line);
+		line += len + (nl != NULL);
+	}
+}
+
+START_TEST(a_flushed_database_gets_its_version_and_created_at)
+{
+	char *sql = fix_for(ks_build(cat, NULL, "public", 17, KS_FLUSHED), 0, "dump.sql", false);
+	ck_assert_ptr_nonnull(strstr(sql, "-- kinto-schema-doctor "));
+	ck_assert_ptr_nonnull(strstr(sql, "'dump.sql'"));
+	ck_assert_ptr_nonnull(strstr(sql, "\nBEGIN;\n"));
+	ck_assert_ptr_nonnull(strstr(sql, "COMMIT;\n"));
+	ck_assert_ptr_nonnull(strstr(sql, "INSERT INTO \"public\".metadata (name, value)\n"
+					  "SELECT 'storage_schema_version', '17'\n"
+					  " WHERE NOT EXISTS"));
+	ck_assert_ptr_nonnull(strstr(sql, "lpad(value, 3, '0') = '017'"));
+	ck_assert_ptr_nonnull(strstr(sql, "SELECT 'created_at', now()::text"));
+	ck_assert_ptr_null(strstr(sql, "CREATE TABLE"));
+	ck_assert_ptr_null(strstr(sql, "\\connect"));
+	assert_comments_are_closed(sql);
+	free(sql);
+}
+END_TEST
+
+START_TEST(a_wrong_version_is_deleted_before_the_right_one_goes_in)
+{
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 17, 0);
+	ks_meta(cat, s, "storage_schema_version", "19");
+	char *sql = fix_for(s, 0, "x", false);
+	char *del = strstr(sql, "DELETE FROM \"public\".metadata\n WHERE name = "
+				"'storage_schema_version'");
+	char *ins = strstr(sql, "SELECT 'storage_schema_version', '17'");
+	ck_assert_ptr_nonnull(del);
+	ck_assert_ptr_nonnull(ins);
+	ck_assert(del < ins);
+	ck_assert_ptr_nonnull(strstr(del, "lpad(value, 3, '0') > '017'"));
+	ck_assert_ptr_nonnull(strstr(del, "value !~ '^[0-9]{1,3}$'"));
+	/* created_at is there: not touched. */
+	ck_assert_ptr_null(strstr(sql, "'created_at'"));
+	free(sql);
+}
+END_TEST
+
+START_TEST(look_alikes_record_the_lowest)
+{
+	char *sql = fix_for(ks_build(cat, NULL, "public", 12, KS_FLUSHED), 0, "x", false);
+	ck_assert_ptr_nonnull(strstr(sql, "SELECT 'storage_schema_version', '10'"));
+	ck_assert_ptr_nonnull(strstr(sql, "look the same"));
+	free(sql);
+}
+END_TEST
+
+START_TEST(a_missing_table_is_created)
+{
+	char *sql = fix_for(ks_build(cat, NULL, "public", 26, KS_NO_META | KS_PERM2), 0, "x", false);
+	ck_assert_ptr_nonnull(strstr(sql, "CREATE TABLE IF NOT EXISTS \"public\".metadata (\n"));
+	ck_assert_ptr_nonnull(strstr(sql, "SELECT 'permission_schema_version', '2'"));
+	free(sql);
+}
+END_TEST
+
+START_TEST(nothing_is_written_without_certainty)
+{
+	char *sql = fix_for(ks_hybrid(cat, 17), 0, "x", false);
+	ck_assert_str_eq(sql, "");
+	free(sql);
+	sql = fix_for(ksd_database_schema(&cat->databases[0], "public"), 17, "x", false);
+	ck_assert_ptr_nonnull(strstr(sql, "assumed by --assume-version"));
+	ck_assert_ptr_nonnull(strstr(sql, "lpad(value, 3, '0') > '017'"));
+	free(sql);
+}
+END_TEST
+
+START_TEST(nothing_is_written_for_a_consistent_database)
+{
+	char *sql = fix_for(ks_build(cat, NULL, "public", 20, 0), 0, "x", false);
+	ck_assert_str_eq(sql, "");
+	free(sql);
+}
+END_TEST
+
+START_TEST(hostile_names_stay_quoted)
+{
+	const char *evil = "we\"ird'; DROP TABLE x; --\n\\! rm -rf /\x1b[31m";
+	char *sql = fix_for(ks_build(cat, "d\"b'\\x", evil, 17, KS_FLUSHED), 0,
+			    "in\nput */ \\! touch pwned\x1b]0;", true);
+	ck_assert_ptr_nonnull(
+		strstr(sql, "INSERT INTO \"we\"\"ird'; DROP TABLE x; --\n\\! rm -rf /\x1b[31m\".metadata"));
+	ck_assert_ptr_nonnull(strstr(sql, "\\connect -reuse-previous=on \"dbname='d\"\"b\\'\\\\x'\"\n"));
+	/* The header's input line stayed one comment line. */
+	ck_assert_ptr_nonnull(strstr(sql, "fix for 'in?put */ ?! touch pwned?]0;'"));
+	assert_comments_are_closed(sql);
+	free(sql);
+}
+END_TEST
+
+START_TEST(a_database_name_with_a_line_break_gets_no_connect)
+{
+	char *sql = fix_for(ks_build(cat, "a\nb", "public", 17, KS_FLUSHED), 0, "x", true);
+	ck_assert_ptr_null(strstr(sql, "\\connect"));
+	ck_assert_ptr_null(strstr(sql, "BEGIN;"));
+	ck_assert_ptr_nonnull(strstr(sql, "connect to it yourself"));
+	free(sql);
+}
+END_TEST
+
+START_TEST(a_v1_permission_only_drops_a_wrong_row)
+{
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 26, KS_PERM1);
+	ks_meta(cat, s, "permission_schema_version", "2");
+	char *sql = fix_for(s, 0, "x", false);
+	ck_assert_ptr_nonnull(strstr(sql, "WHERE name = 'permission_schema_version'"));
+	ck_assert_ptr_nonnull(strstr(sql, "> '001'"));
+	ck_assert_ptr_null(strstr(sql, "SELECT 'permission_schema_version'"));
+	free(sql);
+}
+END_TEST
+
+Suite *fix_suite(void)
+{
+	Suite *s = suite_create("fix");
+	TCase *tc = tcase_create("fix");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, a_flushed_database_gets_its_version_and_created_at);
+	tcase_add_test(tc, a_wrong_version_is_deleted_before_the_right_one_goes_in);
+	tcase_add_test(tc, look_alikes_record_the_lowest);
+	tcase_add_test(tc, a_missing_table_is_created);
+	tcase_add_test(tc, nothing_is_written_without_certainty);
+	tcase_add_test(tc, nothing_is_written_for_a_consistent_database);
+	tcase_add_test(tc, hostile_names_stay_quoted);
+	tcase_add_test(tc, a_database_name_with_a_line_break_gets_no_connect);
+	tcase_add_test(tc, a_v1_permission_only_drops_a_wrong_row);
+	suite_add_tcase(s, tc);
+	return s;
+}
