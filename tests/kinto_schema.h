@@ -362,7 +362,7 @@ static inline struct ksd_schema *ks_build(struct ksd_catalog *cat, const char *d
 		int first = fresh ? v : 2;
 		if ((flags & KS_CLIQUET_213))
 			first = fresh ? 8 : 2;
-		char num[8];
+		char num[16];
 		for (int r = first; r <= v; r++) {
 			if (r == 1)
 				continue;
@@ -424,7 +424,7 @@ static inline struct ksd_schema *ks_hybrid(struct ksd_catalog *cat, int truth)
 	ks_meta(cat, s, "storage_schema_version", "22");
 	if (reached == 26)
 		for (int r = 23; r <= 26; r++) {
-			char num[8];
+			char num[16];
 			snprintf(num, sizeof(num), "%d", r);
 			ks_meta(cat, s, "storage_schema_version", num);
 		}

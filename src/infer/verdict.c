@@ -366,7 +366,7 @@ static void predict_storage(struct ksd_instance *in, int g, int t)
 	}
 }
 
-static void predict(const struct ksd_catalog *cat, struct ksd_instance *in)
+static void predict(struct ksd_instance *in)
 {
 	char *k = in->kinto;
 	size_t cap = sizeof(in->kinto);
@@ -423,7 +423,6 @@ static void predict(const struct ksd_catalog *cat, struct ksd_instance *in)
 				add(k, cap, " and skips 001->002: COLLATE \"C\" never applied");
 		}
 	}
-	(void)cat;
 }
 
 static bool has_table(const struct ksd_schema *s, const char *const *names)
@@ -555,13 +554,13 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 		in->fix = true;
 	}
 	if (undetermined && st->assumed && !in->reason[0])
-		snprintf(in->reason, sizeof(in->reason), "%s; version %d assumed as asked",
-			 undetermined, st->version);
+		add(in->reason, sizeof(in->reason), "%s; version %d assumed as asked", undetermined,
+		    st->version);
 	if (in->meta == KSD_META_NO_CREATED_AT)
 		note(in, "no created_at row: harmless while a version row exists");
 	if (in->last_heartbeat && (st->candidates & KSD_VBIT(1)))
 		note(in, "last_heartbeat row: a cliquet 1.2-1.3 version 1 schema");
-	predict(cat, in);
+	predict(in);
 }
 
 /* Cheap test before the full judgement: Kinto tables or Kinto rows. */
