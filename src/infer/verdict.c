@@ -501,13 +501,23 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 			undetermined = why;
 		} else {
 			st->version = low;
-			if (count(st->candidates) > 1)
+			bool recorded_fits = st->recorded > 0 && st->recorded <= KSD_STORAGE_MAX &&
+					     (st->candidates & KSD_VBIT(st->recorded));
+			if (count(st->candidates) > 1 && recorded_fits) {
+				/* The rows narrow what the schema cannot tell. */
+				st->version = st->recorded;
+				snprintf(in->reason, sizeof(in->reason),
+					 "versions %s look the same in a schema; the recorded %d is "
+					 "one of them",
+					 set, st->recorded);
+			} else if (count(st->candidates) > 1) {
 				snprintf(in->reason, sizeof(in->reason),
 					 "versions %s look the same in a schema; %d is recorded because "
 					 "re-running migrations %03d->%03d..%03d->%03d on a later one "
 					 "changes nothing",
 					 set, low, low, low + 1, highest(st->candidates) - 1,
 					 highest(st->candidates));
+			}
 		}
 	}
 	if (pm->present) {
@@ -532,6 +542,8 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 	in->meta = KSD_META_INTACT;
 	if (st->present && st_tables)
 		in->meta = storage_state(in);
+	else if (st->present && st->rows == 0)
+		in->meta = KSD_META_FLUSHED;
 	bool pm_mismatch = false;
 	if (pm->present && pm->version) {
 		int r = pm->recorded > 0 ? pm->recorded : pm->recorded < 0 ? -1 : 1;
