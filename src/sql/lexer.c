@@ -1,0 +1,346 @@
+/* The SQL lexer: a 256-entry byte class table and a switch on the class of
+ * the first byte. Bytes >= 0x80 are identifier bytes, so UTF-8 names work
+ * without knowing the encoding. */
+#include <string.h>
+
+#include "ksd_token.h"
+
+enum cls {
+	C_ILL,    /* stray byte: NUL, control, backslash, braces */
+	C_SPACE,  /* space \t \n \v \f \r */
+	C_ALPHA,  /* identifier start: letters, _, bytes >= 0x80 */
+	C_E,      /* e E: E'...' */
+	C_BX,     /* b B x X: bit strings */
+	C_N,      /* n N: national strings */
+	C_U,      /* u U: U&'...' and U&"..." */
+	C_DIGIT,
+	C_QUOTE,  /* ' */
+	C_DQUOTE, /* " */
+	C_DOLLAR,
+	C_MINUS,
+	C_SLASH,
+	C_OP, /* other operator bytes */
+	C_COLON,
+	C_LPAREN,
+	C_RPAREN,
+	C_LBRACKET,
+	C_RBRACKET,
+	C_COMMA,
+	C_SEMI,
+	C_DOT
+};
+
+#define A C_ALPHA
+static const unsigned char cls[256] = {
+	/* 0x00 */ C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL,
+	/* 0x08 */ C_ILL, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_ILL, C_ILL,
+	/* 0x10 */ C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL,
+	/* 0x18 */ C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL,
+	/*  !"# */ C_SPACE, C_OP, C_DQUOTE, C_OP,
+	/* $%&' */ C_DOLLAR, C_OP, C_OP, C_QUOTE,
+	/* ()*+ */ C_LPAREN, C_RPAREN, C_OP, C_OP,
+	/* ,-./ */ C_COMMA, C_MINUS, C_DOT, C_SLASH,
+	/* 0-7  */ C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT,
+	/* 89:; */ C_DIGIT, C_DIGIT, C_COLON, C_SEMI,
+	/* <=>? */ C_OP, C_OP, C_OP, C_OP,
+	/* @ABC */ C_OP, A, C_BX, A,
+	/* DEFG */ A, C_E, A, A,
+	/* H-O  */ A, A, A, A, A, A, C_N, A,
+	/* P-W  */ A, A, A, A, A, C_U, A, A,
+	/* XYZ[ */ C_BX, A, A, C_LBRACKET,
+	/* \]^_ */ C_ILL, C_RBRACKET, C_OP, A,
+	/* `abc */ C_OP, A, C_BX, A,
+	/* defg */ A, C_E, A, A,
+	/* h-o  */ A, A, A, A, A, A, C_N, A,
+	/* p-w  */ A, A, A, A, A, C_U, A, A,
+	/* xyz{ */ C_BX, A, A, C_ILL,
+	/* |}~  */ C_OP, C_ILL, C_OP, C_ILL,
+	/* 0x80 */ A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,
+	/* 0x90 */ A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,
+	/* 0xa0 */ A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,
+	/* 0xb0 */ A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,
+	/* 0xc0 */ A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,
+	/* 0xd0 */ A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,
+	/* 0xe0 */ A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,
+	/* 0xf0 */ A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,
+};
+#undef A
+
+static enum cls cl(char c)
+{
+	return (enum cls)cls[(unsigned char)c];
+}
+
+/* Letters, digits, _, $ and bytes >= 0x80 continue an identifier. */
+static bool ident_byte(char c)
+{
+	enum cls k = cl(c);
+	return k == C_ALPHA || k == C_E || k == C_BX || k == C_N || k == C_U || k == C_DIGIT ||
+	       k == C_DOLLAR;
+}
+
+/* Dollar-quote tags are identifiers without '$'. */
+static bool tag_byte(char c, bool first)
+{
+	enum cls k = cl(c);
+	return k == C_ALPHA || k == C_E || k == C_BX || k == C_N || k == C_U ||
+	       (!first && k == C_DIGIT);
+}
+
+static bool op_byte(char c)
+{
+	enum cls k = cl(c);
+	return k == C_OP || k == C_MINUS || k == C_SLASH;
+}
+
+/* A quoted run from z[start] (just past the opening quote) to the closing
+ * quote q; a doubled quote stays inside and, with `backslash`, '\' escapes
+ * the next byte. Returns the token length, or 0 when unterminated. */
+static size_t quoted(const char *z, size_t n, size_t start, char q, bool backslash)
+{
+	for (size_t i = start; i < n; i++) {
+		if (backslash && z[i] == '\\') {
+			i++;
+		} else if (z[i] == q) {
+			if (i + 1 < n && z[i + 1] == q)
+				i++;
+			else
+				return i + 1;
+		}
+	}
+	return 0;
+}
+
+static size_t finish_quoted(size_t len, size_t n, enum ksd_tok ok, enum ksd_tok *kind)
+{
+	*kind = len ? ok : KSD_TOK_ILLEGAL;
+	return len ? len : n;
+}
+
+static size_t block_comment(const char *z, size_t n, enum ksd_tok *kind)
+{
+	size_t depth = 1;
+	size_t i = 2;
+	while (i + 1 < n) {
+		if (z[i] == '/' && z[i + 1] == '*') {
+			depth++;
+			i += 2;
+		} else if (z[i] == '*' && z[i + 1] == '/') {
+			i += 2;
+			if (--depth == 0) {
+				*kind = KSD_TOK_BLOCK_COMMENT;
+				return i;
+			}
+		} else {
+			i++;
+		}
+	}
+	*kind = KSD_TOK_ILLEGAL;
+	return n;
+}
+
+static size_t dollar(const char *z, size_t n, enum ksd_tok *kind)
+{
+	size_t i = 1;
+	if (i < n && cl(z[i]) == C_DIGIT) {
+		while (i < n && cl(z[i]) == C_DIGIT)
+			i++;
+		*kind = KSD_TOK_PARAM;
+		return i;
+	}
+	while (i < n && tag_byte(z[i], i == 1))
+		i++;
+	if (i >= n || z[i] != '$') {
+		/* A lone '$' (or "$name" with no closing '$') is no token of SQL. */
+		*kind = KSD_TOK_ILLEGAL;
+		return 1;
+	}
+	size_t tag = i + 1;
+	for (size_t j = tag; j + tag <= n; j++) {
+		const char *hit = memchr(z + j, '$', n - j);
+		if (!hit || (size_t)(hit - z) + tag > n)
+			break;
+		j = (size_t)(hit - z);
+		if (memcmp(hit, z, tag) == 0) {
+			*kind = KSD_TOK_DOLLAR;
+			return j + tag;
+		}
+	}
+	*kind = KSD_TOK_ILLEGAL;
+	return n;
+}
+
+static size_t number(const char *z, size_t n, enum ksd_tok *kind)
+{
+	size_t i = 0;
+	while (i < n && (cl(z[i]) == C_DIGIT || z[i] == '_'))
+		i++;
+	if (i < n && z[i] == '.' && !(i + 1 < n && z[i + 1] == '.')) {
+		i++;
+		while (i < n && (cl(z[i]) == C_DIGIT || z[i] == '_'))
+			i++;
+	}
+	if (i + 1 < n && (z[i] == 'e' || z[i] == 'E')) {
+		size_t j = i + 1;
+		if (j + 1 < n && (z[j] == '+' || z[j] == '-'))
+			j++;
+		if (j < n && cl(z[j]) == C_DIGIT) {
+			i = j;
+			while (i < n && cl(z[i]) == C_DIGIT)
+				i++;
+		}
+	}
+	/* 0x1F, 0o17, and trailing junk stay one token. */
+	while (i < n && ident_byte(z[i]) && z[i] != '$')
+		i++;
+	*kind = KSD_TOK_NUMBER;
+	return i;
+}
+
+/* PostgreSQL's rule: an operator ends before a comment start, and a
+ * multi-byte operator may end in + or - only if it holds one of ~!@#%^&|`?. */
+static size_t oper(const char *z, size_t n, enum ksd_tok *kind)
+{
+	size_t i = 0;
+	bool special = false;
+	while (i < n && op_byte(z[i])) {
+		if (i > 0 && i + 1 < n &&
+		    ((z[i] == '-' && z[i + 1] == '-') || (z[i] == '/' && z[i + 1] == '*')))
+			break;
+		if (strchr("~!@#%^&|`?", z[i]))
+			special = true;
+		i++;
+	}
+	while (i > 1 && !special && (z[i - 1] == '+' || z[i - 1] == '-'))
+		i--;
+	*kind = KSD_TOK_OP;
+	return i;
+}
+
+static size_t ident(const char *z, size_t n, enum ksd_tok *kind)
+{
+	size_t i = 1;
+	while (i < n && ident_byte(z[i]))
+		i++;
+	*kind = KSD_TOK_IDENT;
+	return i;
+}
+
+size_t ksd_token_get(const char *z, size_t n, bool std_strings, enum ksd_tok *kind)
+{
+	size_t i;
+	switch (cl(z[0])) {
+	case C_SPACE:
+		for (i = 1; i < n && cl(z[i]) == C_SPACE; i++)
+			;
+		*kind = KSD_TOK_SPACE;
+		return i;
+	case C_E:
+		if (n > 1 && z[1] == '\'')
+			return finish_quoted(quoted(z, n, 2, '\'', true), n, KSD_TOK_ESTRING, kind);
+		return ident(z, n, kind);
+	case C_BX:
+		if (n > 1 && z[1] == '\'')
+			return finish_quoted(quoted(z, n, 2, '\'', false), n, KSD_TOK_BITSTRING,
+					     kind);
+		return ident(z, n, kind);
+	case C_N:
+		if (n > 1 && z[1] == '\'')
+			return finish_quoted(quoted(z, n, 2, '\'', !std_strings), n,
+					     KSD_TOK_STRING, kind);
+		return ident(z, n, kind);
+	case C_U:
+		if (n > 2 && z[1] == '&' && z[2] == '\'')
+			return finish_quoted(quoted(z, n, 3, '\'', false), n, KSD_TOK_STRING, kind);
+		if (n > 2 && z[1] == '&' && z[2] == '"')
+			return finish_quoted(quoted(z, n, 3, '"', false), n, KSD_TOK_QIDENT, kind);
+		return ident(z, n, kind);
+	case C_ALPHA:
+		return ident(z, n, kind);
+	case C_DIGIT:
+		return number(z, n, kind);
+	case C_QUOTE:
+		return finish_quoted(quoted(z, n, 1, '\'', !std_strings), n, KSD_TOK_STRING, kind);
+	case C_DQUOTE:
+		return finish_quoted(quoted(z, n, 1, '"', false), n, KSD_TOK_QIDENT, kind);
+	case C_DOLLAR:
+		return dollar(z, n, kind);
+	case C_MINUS:
+		if (n > 1 && z[1] == '-') {
+			const char *nl = memchr(z, '\n', n);
+			*kind = KSD_TOK_LINE_COMMENT;
+			return nl ? (size_t)(nl - z) : n;
+		}
+		return oper(z, n, kind);
+	case C_SLASH:
+		if (n > 1 && z[1] == '*')
+			return block_comment(z, n, kind);
+		return oper(z, n, kind);
+	case C_OP:
+		return oper(z, n, kind);
+	case C_COLON:
+		*kind = KSD_TOK_OP;
+		return n > 1 && (z[1] == ':' || z[1] == '=') ? 2 : 1;
+	case C_DOT:
+		if (n > 1 && cl(z[1]) == C_DIGIT)
+			return number(z, n, kind);
+		*kind = KSD_TOK_DOT;
+		return 1;
+	case C_LPAREN:
+		*kind = KSD_TOK_LPAREN;
+		return 1;
+	case C_RPAREN:
+		*kind = KSD_TOK_RPAREN;
+		return 1;
+	case C_LBRACKET:
+		*kind = KSD_TOK_LBRACKET;
+		return 1;
+	case C_RBRACKET:
+		*kind = KSD_TOK_RBRACKET;
+		return 1;
+	case C_COMMA:
+		*kind = KSD_TOK_COMMA;
+		return 1;
+	case C_SEMI:
+		*kind = KSD_TOK_SEMI;
+		return 1;
+	case C_ILL:
+		break;
+	}
+	*kind = KSD_TOK_ILLEGAL;
+	return 1;
+}
+
+void ksd_lexer_init(struct ksd_lexer *lx, const char *s, size_t len, bool std_strings)
+{
+	lx->p = s;
+	lx->end = s + len;
+	lx->std_strings = std_strings;
+}
+
+bool ksd_lexer_next(struct ksd_lexer *lx, struct ksd_token *t)
+{
+	if (lx->p >= lx->end)
+		return false;
+	t->s = lx->p;
+	t->len = ksd_token_get(lx->p, (size_t)(lx->end - lx->p), lx->std_strings, &t->kind);
+	lx->p += t->len;
+	return true;
+}
+
+bool ksd_lexer_next_sig(struct ksd_lexer *lx, struct ksd_token *t)
+{
+	while (ksd_lexer_next(lx, t))
+		if (t->kind != KSD_TOK_SPACE && t->kind != KSD_TOK_LINE_COMMENT &&
+		    t->kind != KSD_TOK_BLOCK_COMMENT)
+			return true;
+	return false;
+}
+
+size_t ksd_token_dollar_tag(const struct ksd_token *t)
+{
+	if (t->kind != KSD_TOK_DOLLAR || t->len < 2)
+		return 0;
+	const char *close = memchr(t->s + 1, '$', t->len - 1);
+	return close ? (size_t)(close - t->s) + 1 : 0;
+}
