@@ -1,0 +1,333 @@
+/* The rows of `metadata` tables: COPY text-format lines and INSERT ...
+ * VALUES statements (--inserts, --column-inserts, --rows-per-insert).
+ * Every other table's data only marks that the dump carries data. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ksd_limits.h"
+#include "sql.h"
+
+/* Where name and value sit in a row: from the column list when given, else
+ * from the table definition, else Kinto's (name, value). */
+static void meta_columns(struct ksd_extract *x, const char *schema, const struct cur *c,
+			 size_t open, size_t close, int *name_col, int *value_col)
+{
+	*name_col = *value_col = -1;
+	if (open < close) {
+		int k = 0;
+		for (size_t i = open + 1; i < close; k++) {
+			size_t comma = parse_next_comma(c, i, close);
+			name_t col;
+			if (parse_name_tok(&c->t[i], col)) {
+				if (strcmp(col, "name") == 0)
+					*name_col = k;
+				else if (strcmp(col, "value") == 0)
+					*value_col = k;
+			}
+			i = comma + 1;
+		}
+		return;
+	}
+	struct ksd_database *db = extract_database(x);
+	struct ksd_schema *s = db ? ksd_database_schema(db, extract_schema_name(x, schema)) : NULL;
+	struct ksd_table *t = s ? ksd_schema_table(s, "metadata") : NULL;
+	if (!t || t->ncolumns == 0) {
+		*name_col = 0;
+		*value_col = 1;
+		return;
+	}
+	for (size_t i = 0; i < t->ncolumns && i < 1024; i++) {
+		if (strcmp(t->columns[i].name, "name") == 0)
+			*name_col = (int)i;
+		else if (strcmp(t->columns[i].name, "value") == 0)
+			*value_col = (int)i;
+	}
+}
+
+bool ksd_extract_copy_begin(struct ksd_extract *x, const char *sql, size_t len)
+{
+	ksd_extract_note_data(x);
+	x->copy_active = false;
+	if (!extract_lex(x, sql, len))
+		return false;
+	struct cur c = {x->toks, x->ntoks, 0};
+	name_t schema, table;
+	if (!parse_accept(&c, "copy") || !parse_qname(&c, schema, table) ||
+	    strcmp(table, "metadata") != 0)
+		return false;
+	size_t open = c.i, close = c.i;
+	if (parse_at_kind(&c, KSD_TOK_LPAREN)) {
+		close = parse_close(&c, open);
+		if (close >= c.n)
+			return false;
+	}
+	meta_columns(x, schema, &c, open, close, &x->copy_name_col, &x->copy_value_col);
+	if (x->copy_name_col < 0 && x->copy_value_col < 0)
+		return false; /* some other table called metadata */
+	if (!x->row && !(x->row = malloc(KSD_MAX_ROW + 1))) {
+		x->cat->partial = true;
+		return false;
+	}
+	struct ksd_schema *s = extract_schema(x, schema);
+	if (!s) {
+		x->cat->partial = true;
+		return false;
+	}
+	/* An empty block still says the table was dumped, and empty. */
+	s->metadata.data_seen = true;
+	strcpy(x->copy_schema, extract_schema_name(x, schema));
+	x->copy_active = true;
+	return true;
+}
+
+static int octal(char ch)
+{
+	return ch >= '0' && ch <= '7' ? ch - '0' : -1;
+}
+
+static int hex(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+/* Decodes one COPY text field s[0..len) into out; returns bytes written
+ * (never more than len). */
+static size_t copy_field(const char *s, size_t len, char *out)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] != '\\' || i + 1 == len) {
+			out[o++] = s[i];
+			continue;
+		}
+		char ch = s[++i];
+		switch (ch) {
+		case 'b': out[o++] = '\b'; break;
+		case 'f': out[o++] = '\f'; break;
+		case 'n': out[o++] = '\n'; break;
+		case 'r': out[o++] = '\r'; break;
+		case 't': out[o++] = '\t'; break;
+		case 'v': out[o++] = '\v'; break;
+		case 'x': {
+			int v = 0, d = 0;
+			while (d < 2 && i + 1 < len && hex(s[i + 1]) >= 0)
+				v = v * 16 + hex(s[++i]), d++;
+			out[o++] = d ? (char)v : 'x';
+			break;
+		}
+		default:
+			if (octal(ch) >= 0) {
+				int v = octal(ch), d = 1;
+				while (d < 3 && i + 1 < len && octal(s[i + 1]) >= 0)
+					v = v * 8 + octal(s[++i]), d++;
+				out[o++] = (char)v;
+			} else {
+				out[o++] = ch;
+			}
+		}
+	}
+	return o;
+}
+
+int ksd_extract_copy_line(struct ksd_extract *x, const char *line, size_t len,
+			  struct ksd_err *err)
+{
+	if (!x->copy_active)
+		return KSD_OK;
+	if (len > 0 && line[len - 1] == '\r')
+		len--;
+	if (len == 2 && line[0] == '\\' && line[1] == '.') {
+		ksd_extract_copy_end(x);
+		return KSD_OK;
+	}
+	if (len > KSD_MAX_ROW)
+		len = KSD_MAX_ROW;
+	const char *field[2] = {NULL, NULL};
+	char *o = x->row;
+	int k = 0;
+	for (size_t start = 0; start <= len; k++) {
+		const char *tab = memchr(line + start, '\t', len - start);
+		size_t end = tab ? (size_t)(tab - line) : len;
+		int want = k == x->copy_name_col ? 0 : k == x->copy_value_col ? 1 : -1;
+		if (want >= 0 && !(end - start == 2 && line[start] == '\\' && line[start + 1] == 'N')) {
+			size_t n = copy_field(line + start, end - start, o);
+			o[n] = '\0';
+			field[want] = o;
+			o += n + 1;
+		}
+		start = end + 1;
+	}
+	struct ksd_schema *s = extract_schema(x, x->copy_schema);
+	if (!s || ksd_catalog_add_meta_row(x->cat, s, field[0], field[1]) != 0)
+		return ksd_err_at_line(err, 0, "out of memory");
+	return KSD_OK;
+}
+
+void ksd_extract_copy_end(struct ksd_extract *x)
+{
+	x->copy_active = false;
+}
+
+/* A one-token lookahead over the lexer, for statements too long to keep. */
+struct stream {
+	struct ksd_lexer *lx;
+	struct ksd_token t;
+	bool have;
+};
+
+static bool peek(struct stream *st)
+{
+	if (!st->have)
+		st->have = ksd_lexer_next_sig(st->lx, &st->t);
+	return st->have;
+}
+
+static void advance(struct stream *st)
+{
+	st->have = false;
+}
+
+static bool accept_kw(struct stream *st, const char *kw)
+{
+	if (!peek(st) || !parse_is_kw(&st->t, kw))
+		return false;
+	advance(st);
+	return true;
+}
+
+static bool accept_kind(struct stream *st, enum ksd_tok kind)
+{
+	if (!peek(st) || st->t.kind != kind)
+		return false;
+	advance(st);
+	return true;
+}
+
+static void skip_statement(struct stream *st)
+{
+	while (peek(st) && st->t.kind != KSD_TOK_SEMI)
+		advance(st);
+	advance(st);
+}
+
+/* One value expression, to the ',' or ')' that ends it at depth 0. Keeps
+ * its text in b (decoded when it is a string literal); *null for NULL. */
+static bool value(struct ksd_extract *x, struct stream *st, struct textbuf *b, bool keep,
+		  bool *null)
+{
+	size_t depth = 0;
+	const char *first = NULL, *last_end = NULL;
+	struct ksd_token lead = {KSD_TOK_ILLEGAL, NULL, 0};
+	while (peek(st)) {
+		enum ksd_tok k = st->t.kind;
+		if (k == KSD_TOK_SEMI || (depth == 0 && (k == KSD_TOK_COMMA || k == KSD_TOK_RPAREN)))
+			break;
+		if (k == KSD_TOK_LPAREN)
+			depth++;
+		else if (k == KSD_TOK_RPAREN)
+			depth--;
+		if (!first) {
+			first = st->t.s;
+			lead = st->t;
+		}
+		last_end = st->t.s + st->t.len;
+		advance(st);
+	}
+	*null = false;
+	if (!keep)
+		return true;
+	b->len = 0;
+	if (!first || parse_is_kw(&lead, "null") || parse_is_kw(&lead, "default")) {
+		*null = true;
+		return true;
+	}
+	if (lead.kind == KSD_TOK_STRING || lead.kind == KSD_TOK_ESTRING)
+		return parse_string(b, &lead, x->std_strings, KSD_MAX_ROW);
+	/* Numbers, booleans, and expressions a hand-written script may use:
+	 * their text is the best we can say. */
+	size_t len = (size_t)(last_end - first);
+	return textbuf_put(b, first, len < KSD_MAX_ROW ? len : KSD_MAX_ROW);
+}
+
+int rows_insert(struct ksd_extract *x, struct ksd_lexer *lx)
+{
+	struct stream st = {lx, {KSD_TOK_ILLEGAL, NULL, 0}, false};
+	ksd_extract_note_data(x);
+	name_t parts[3], col;
+	size_t n = 0;
+	if (!accept_kw(&st, "into") || !peek(&st) || !parse_name_tok(&st.t, parts[n++])) {
+		skip_statement(&st);
+		return KSD_OK;
+	}
+	advance(&st);
+	while (n < 3 && accept_kind(&st, KSD_TOK_DOT) && peek(&st) &&
+	       parse_name_tok(&st.t, parts[n])) {
+		advance(&st);
+		n++;
+	}
+	if (strcmp(parts[n - 1], "metadata") != 0) {
+		skip_statement(&st);
+		return KSD_OK;
+	}
+	const char *schema = n > 1 ? parts[n - 2] : "";
+	if (accept_kw(&st, "as"))
+		advance(&st);
+	int name_col = -1, value_col = -1;
+	if (accept_kind(&st, KSD_TOK_LPAREN)) {
+		for (int k = 0; peek(&st) && st.t.kind != KSD_TOK_RPAREN && st.t.kind != KSD_TOK_SEMI;) {
+			if (st.t.kind == KSD_TOK_COMMA)
+				k++;
+			else if (parse_name_tok(&st.t, col) && strcmp(col, "name") == 0)
+				name_col = k;
+			else if (parse_name_tok(&st.t, col) && strcmp(col, "value") == 0)
+				value_col = k;
+			advance(&st);
+		}
+		accept_kind(&st, KSD_TOK_RPAREN);
+	} else {
+		struct cur none = {NULL, 0, 0};
+		meta_columns(x, schema, &none, 0, 0, &name_col, &value_col);
+	}
+	if (accept_kw(&st, "overriding")) {
+		advance(&st);
+		advance(&st);
+	}
+	if (!accept_kw(&st, "values") || (name_col < 0 && value_col < 0)) {
+		skip_statement(&st);
+		return KSD_OK;
+	}
+	struct ksd_schema *s = extract_schema(x, schema);
+	if (!s)
+		return KSD_FATAL;
+	s->metadata.data_seen = true;
+	while (accept_kind(&st, KSD_TOK_LPAREN)) {
+		bool null[2] = {true, true};
+		for (int k = 0;; k++) {
+			int want = k == name_col ? 0 : k == value_col ? 1 : -1;
+			bool isnull;
+			if (!value(x, &st, &x->vals[want < 0 ? 0 : want], want >= 0, &isnull))
+				return KSD_FATAL;
+			if (want >= 0)
+				null[want] = isnull;
+			if (!accept_kind(&st, KSD_TOK_COMMA))
+				break;
+		}
+		if (!accept_kind(&st, KSD_TOK_RPAREN))
+			break; /* cut or malformed: no row */
+		/* Re-find the schema: adding rows never moves schemas, but be safe. */
+		if (!(s = extract_schema(x, schema)) ||
+		    ksd_catalog_add_meta_row(x->cat, s, null[0] ? NULL : x->vals[0].p,
+					     null[1] ? NULL : x->vals[1].p) != 0)
+			return KSD_FATAL;
+		if (!accept_kind(&st, KSD_TOK_COMMA))
+			break;
+	}
+	skip_statement(&st);
+	return KSD_OK;
+}
