@@ -6,7 +6,8 @@
 
 #include "sql.h"
 
-bool textbuf_put(struct textbuf *b, const char *s, size_t len)
+/* Room for `len` more bytes and a NUL. */
+static bool reserve(struct textbuf *b, size_t len)
 {
 	if (b->oom)
 		return false;
@@ -22,6 +23,13 @@ bool textbuf_put(struct textbuf *b, const char *s, size_t len)
 		b->p = p;
 		b->cap = cap;
 	}
+	return true;
+}
+
+bool textbuf_put(struct textbuf *b, const char *s, size_t len)
+{
+	if (!reserve(b, len))
+		return false;
 	memcpy(b->p + b->len, s, len);
 	b->len += len;
 	b->p[b->len] = '\0';
@@ -311,7 +319,7 @@ bool parse_string(struct textbuf *b, const struct ksd_token *t, bool std_strings
 	s++, len -= 2; /* the quotes */
 	if (len > max)
 		len = max;
-	if (!textbuf_put(b, "", len))
+	if (!reserve(b, len))
 		return false;
 	b->len = unquote(s, len, backslash, b->p);
 	b->p[b->len] = '\0';
