@@ -500,6 +500,41 @@ START_TEST(unknown_and_broken_statements_are_skipped)
 }
 END_TEST
 
+START_TEST(long_names_are_cut_like_postgresql)
+{
+	char sql[256], want[64];
+	memset(want, 'a', 63);
+	want[63] = '\0';
+	snprintf(sql, sizeof(sql), "CREATE TABLE %s%s (x int)", want, "bbbbbbb");
+	run(sql);
+	ck_assert_ptr_nonnull(table(want));
+	/* 62 bytes and a two-byte character: the character goes whole. */
+	want[62] = '\0';
+	snprintf(sql, sizeof(sql), "CREATE TABLE \"%s\xc3\xa9\" (x int)", want);
+	run(sql);
+	ck_assert_ptr_nonnull(table(want));
+}
+END_TEST
+
+START_TEST(too_many_tokens_skip_the_statement_as_partial)
+{
+	size_t n = 70000;
+	char *sql = malloc(n * 2 + 64);
+	strcpy(sql, "CREATE TABLE big (");
+	size_t at = strlen(sql);
+	for (size_t i = 0; i < n; i++) {
+		sql[at++] = 'x';
+		sql[at++] = ',';
+	}
+	strcpy(sql + at, "y int); CREATE TABLE small (x int);");
+	run(sql);
+	free(sql);
+	ck_assert(cat->partial);
+	ck_assert_ptr_null(ksd_schema_table(pub(), "big"));
+	ck_assert_ptr_nonnull(table("small"));
+}
+END_TEST
+
 static const char script[] =
 	"SET standard_conforming_strings = on;\n"
 	"SELECT pg_catalog.set_config('search_path', '', false);\n"
@@ -671,6 +706,8 @@ Suite *extract_suite(void)
 	tcase_add_test(tc, renames_and_drops_of_indexes_functions_triggers_tables);
 	tcase_add_test(tc, unknown_and_broken_statements_are_skipped);
 	tcase_add_test(tc, every_prefix_of_a_script_is_survived);
+	tcase_add_test(tc, long_names_are_cut_like_postgresql);
+	tcase_add_test(tc, too_many_tokens_skip_the_statement_as_partial);
 	suite_add_tcase(s, tc);
 	TCase *rows = tcase_create("rows");
 	tcase_add_checked_fixture(rows, setup, teardown);
