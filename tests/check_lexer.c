@@ -17,84 +17,93 @@ struct lex_case {
 	struct want toks[8]; /* every token, spaces and comments included */
 };
 
-#define T(k, s) {KSD_TOK_##k, s}
+#define T(k, s)                                                                                    \
+	{                                                                                          \
+		KSD_TOK_##k, s                                                                     \
+	}
 
 static const struct lex_case cases[] = {
-	{"create TABLE public.t1", true,
-	 {T(IDENT, "create"), T(SPACE, " "), T(IDENT, "TABLE"), T(SPACE, " "), T(IDENT, "public"),
-	  T(DOT, "."), T(IDENT, "t1")}},
-	{"\"a\"\"b\" \"\"", true, {T(QIDENT, "\"a\"\"b\""), T(SPACE, " "), T(QIDENT, "\"\"")}},
-	{"'it''s' ''", true, {T(STRING, "'it''s'"), T(SPACE, " "), T(STRING, "''")}},
-	/* A backslash is ordinary in a standard string... */
-	{"'a\\' 'b'", true, {T(STRING, "'a\\'"), T(SPACE, " "), T(STRING, "'b'")}},
-	/* ...and escapes with standard_conforming_strings off. */
-	{"'a\\' 'c'", false, {T(STRING, "'a\\' '"), T(IDENT, "c"), T(ILLEGAL, "'")}},
-	/* E'\\'' does not end at the doubled quote: it is unterminated. */
-	{"E'\\\\'' x", true, {T(ILLEGAL, "E'\\\\'' x")}},
-	{"E'\\\\''' x", true, {T(ESTRING, "E'\\\\'''"), T(SPACE, " "), T(IDENT, "x")}},
-	{"E'\\\\' x", true, {T(ESTRING, "E'\\\\'"), T(SPACE, " "), T(IDENT, "x")}},
-	{"E'\\'' x", true, {T(ESTRING, "E'\\''"), T(SPACE, " "), T(IDENT, "x")}},
-	{"e'a\\'b''c'", true, {T(ESTRING, "e'a\\'b''c'")}},
-	{"B'0101' X'1F' b x", true,
-	 {T(BITSTRING, "B'0101'"), T(SPACE, " "), T(BITSTRING, "X'1F'"), T(SPACE, " "),
-	  T(IDENT, "b"), T(SPACE, " "), T(IDENT, "x")}},
-	{"N'abc' U&'d\\0061' U&\"x\"", true,
-	 {T(STRING, "N'abc'"), T(SPACE, " "), T(STRING, "U&'d\\0061'"), T(SPACE, " "),
-	  T(QIDENT, "U&\"x\"")}},
-	{"$$ a ' \" -- $$;", true, {T(DOLLAR, "$$ a ' \" -- $$"), T(SEMI, ";")}},
-	{"$_$ $$ $_$", true, {T(DOLLAR, "$_$ $$ $_$")}},
-	{"$a$ x $b$ y $a$ z", true, {T(DOLLAR, "$a$ x $b$ y $a$"), T(SPACE, " "), T(IDENT, "z")}},
-	{"$body$\n\\.\n$body$", true, {T(DOLLAR, "$body$\n\\.\n$body$")}},
-	{"$a$ $A$ unterminated", true, {T(ILLEGAL, "$a$ $A$ unterminated")}},
-	{"$1 $23::int", true,
-	 {T(PARAM, "$1"), T(SPACE, " "), T(PARAM, "$23"), T(OP, "::"), T(IDENT, "int")}},
-	{"$x y", true, {T(ILLEGAL, "$"), T(IDENT, "x"), T(SPACE, " "), T(IDENT, "y")}},
-	{"a$b$ c", true, {T(IDENT, "a$b$"), T(SPACE, " "), T(IDENT, "c")}},
-	{"42 3.14 .5 1e10 2.5E-3 0x1F 1_000", true,
-	 {T(NUMBER, "42"), T(SPACE, " "), T(NUMBER, "3.14"), T(SPACE, " "), T(NUMBER, ".5"),
-	  T(SPACE, " "), T(NUMBER, "1e10"), T(SPACE, " ")}},
-	{"2.5E-3 0x1F 1_000", true,
-	 {T(NUMBER, "2.5E-3"), T(SPACE, " "), T(NUMBER, "0x1F"), T(SPACE, " "),
-	  T(NUMBER, "1_000")}},
-	{"(a, b)[1];", true,
-	 {T(LPAREN, "("), T(IDENT, "a"), T(COMMA, ","), T(SPACE, " "), T(IDENT, "b"),
-	  T(RPAREN, ")"), T(LBRACKET, "["), T(NUMBER, "1")}},
-	{"x::jsonb->>'k' <> a := b", true,
-	 {T(IDENT, "x"), T(OP, "::"), T(IDENT, "jsonb"), T(OP, "->>"), T(STRING, "'k'"),
-	  T(SPACE, " "), T(OP, "<>"), T(SPACE, " ")}},
-	{"a:=b :c", true,
-	 {T(IDENT, "a"), T(OP, ":="), T(IDENT, "b"), T(SPACE, " "), T(OP, ":"), T(IDENT, "c")}},
-	/* PostgreSQL drops a trailing + or - from an operator like =-. */
-	{"=-1 @-1", true, {T(OP, "="), T(OP, "-"), T(NUMBER, "1"), T(SPACE, " "), T(OP, "@-")}},
-	{"a--b\nc", true,
-	 {T(IDENT, "a"), T(LINE_COMMENT, "--b"), T(SPACE, "\n"), T(IDENT, "c")}},
-	{"+-- c", true, {T(OP, "+"), T(LINE_COMMENT, "-- c")}},
-	{"/* a /* b */ c */d", true, {T(BLOCK_COMMENT, "/* a /* b */ c */"), T(IDENT, "d")}},
-	{"*/* x */", true, {T(OP, "*"), T(BLOCK_COMMENT, "/* x */")}},
-	{"/* a /* b */ c", true, {T(ILLEGAL, "/* a /* b */ c")}},
-	{"/*/", true, {T(ILLEGAL, "/*/")}},
-	{"'open", true, {T(ILLEGAL, "'open")}},
-	{"\"open", true, {T(ILLEGAL, "\"open")}},
-	{"E'\\'", true, {T(ILLEGAL, "E'\\'")}},
-	{"a;\r\nb", true,
-	 {T(IDENT, "a"), T(SEMI, ";"), T(SPACE, "\r\n"), T(IDENT, "b")}},
-	{"-- no newline", true, {T(LINE_COMMENT, "-- no newline")}},
-	{"-- crlf\r\nx", true, {T(LINE_COMMENT, "-- crlf\r"), T(SPACE, "\n"), T(IDENT, "x")}},
-	{"'a\\.b'", true, {T(STRING, "'a\\.b'")}},
-	{"\\. {x}", true,
-	 {T(ILLEGAL, "\\"), T(DOT, "."), T(SPACE, " "), T(ILLEGAL, "{"), T(IDENT, "x"),
-	  T(ILLEGAL, "}")}},
-	{"caf\xc3\xa9 \xff", true, {T(IDENT, "caf\xc3\xa9"), T(SPACE, " "), T(IDENT, "\xff")}},
-	{"a\x01", true, {T(IDENT, "a"), T(ILLEGAL, "\x01")}},
+    {"create TABLE public.t1",
+     true,
+     {T(IDENT, "create"), T(SPACE, " "), T(IDENT, "TABLE"), T(SPACE, " "), T(IDENT, "public"),
+      T(DOT, "."), T(IDENT, "t1")}},
+    {"\"a\"\"b\" \"\"", true, {T(QIDENT, "\"a\"\"b\""), T(SPACE, " "), T(QIDENT, "\"\"")}},
+    {"'it''s' ''", true, {T(STRING, "'it''s'"), T(SPACE, " "), T(STRING, "''")}},
+    /* A backslash is ordinary in a standard string... */
+    {"'a\\' 'b'", true, {T(STRING, "'a\\'"), T(SPACE, " "), T(STRING, "'b'")}},
+    /* ...and escapes with standard_conforming_strings off. */
+    {"'a\\' 'c'", false, {T(STRING, "'a\\' '"), T(IDENT, "c"), T(ILLEGAL, "'")}},
+    /* E'\\'' does not end at the doubled quote: it is unterminated. */
+    {"E'\\\\'' x", true, {T(ILLEGAL, "E'\\\\'' x")}},
+    {"E'\\\\''' x", true, {T(ESTRING, "E'\\\\'''"), T(SPACE, " "), T(IDENT, "x")}},
+    {"E'\\\\' x", true, {T(ESTRING, "E'\\\\'"), T(SPACE, " "), T(IDENT, "x")}},
+    {"E'\\'' x", true, {T(ESTRING, "E'\\''"), T(SPACE, " "), T(IDENT, "x")}},
+    {"e'a\\'b''c'", true, {T(ESTRING, "e'a\\'b''c'")}},
+    {"B'0101' X'1F' b x",
+     true,
+     {T(BITSTRING, "B'0101'"), T(SPACE, " "), T(BITSTRING, "X'1F'"), T(SPACE, " "), T(IDENT, "b"),
+      T(SPACE, " "), T(IDENT, "x")}},
+    {"N'abc' U&'d\\0061' U&\"x\"",
+     true,
+     {T(STRING, "N'abc'"), T(SPACE, " "), T(STRING, "U&'d\\0061'"), T(SPACE, " "),
+      T(QIDENT, "U&\"x\"")}},
+    {"$$ a ' \" -- $$;", true, {T(DOLLAR, "$$ a ' \" -- $$"), T(SEMI, ";")}},
+    {"$_$ $$ $_$", true, {T(DOLLAR, "$_$ $$ $_$")}},
+    {"$a$ x $b$ y $a$ z", true, {T(DOLLAR, "$a$ x $b$ y $a$"), T(SPACE, " "), T(IDENT, "z")}},
+    {"$body$\n\\.\n$body$", true, {T(DOLLAR, "$body$\n\\.\n$body$")}},
+    {"$a$ $A$ unterminated", true, {T(ILLEGAL, "$a$ $A$ unterminated")}},
+    {"$1 $23::int",
+     true,
+     {T(PARAM, "$1"), T(SPACE, " "), T(PARAM, "$23"), T(OP, "::"), T(IDENT, "int")}},
+    {"$x y", true, {T(ILLEGAL, "$"), T(IDENT, "x"), T(SPACE, " "), T(IDENT, "y")}},
+    {"a$b$ c", true, {T(IDENT, "a$b$"), T(SPACE, " "), T(IDENT, "c")}},
+    {"42 3.14 .5 1e10 2.5E-3 0x1F 1_000",
+     true,
+     {T(NUMBER, "42"), T(SPACE, " "), T(NUMBER, "3.14"), T(SPACE, " "), T(NUMBER, ".5"),
+      T(SPACE, " "), T(NUMBER, "1e10"), T(SPACE, " ")}},
+    {"2.5E-3 0x1F 1_000",
+     true,
+     {T(NUMBER, "2.5E-3"), T(SPACE, " "), T(NUMBER, "0x1F"), T(SPACE, " "), T(NUMBER, "1_000")}},
+    {"(a, b)[1];",
+     true,
+     {T(LPAREN, "("), T(IDENT, "a"), T(COMMA, ","), T(SPACE, " "), T(IDENT, "b"), T(RPAREN, ")"),
+      T(LBRACKET, "["), T(NUMBER, "1")}},
+    {"x::jsonb->>'k' <> a := b",
+     true,
+     {T(IDENT, "x"), T(OP, "::"), T(IDENT, "jsonb"), T(OP, "->>"), T(STRING, "'k'"), T(SPACE, " "),
+      T(OP, "<>"), T(SPACE, " ")}},
+    {"a:=b :c",
+     true,
+     {T(IDENT, "a"), T(OP, ":="), T(IDENT, "b"), T(SPACE, " "), T(OP, ":"), T(IDENT, "c")}},
+    /* PostgreSQL drops a trailing + or - from an operator like =-. */
+    {"=-1 @-1", true, {T(OP, "="), T(OP, "-"), T(NUMBER, "1"), T(SPACE, " "), T(OP, "@-")}},
+    {"a--b\nc", true, {T(IDENT, "a"), T(LINE_COMMENT, "--b"), T(SPACE, "\n"), T(IDENT, "c")}},
+    {"+-- c", true, {T(OP, "+"), T(LINE_COMMENT, "-- c")}},
+    {"/* a /* b */ c */d", true, {T(BLOCK_COMMENT, "/* a /* b */ c */"), T(IDENT, "d")}},
+    {"*/* x */", true, {T(OP, "*"), T(BLOCK_COMMENT, "/* x */")}},
+    {"/* a /* b */ c", true, {T(ILLEGAL, "/* a /* b */ c")}},
+    {"/*/", true, {T(ILLEGAL, "/*/")}},
+    {"'open", true, {T(ILLEGAL, "'open")}},
+    {"\"open", true, {T(ILLEGAL, "\"open")}},
+    {"E'\\'", true, {T(ILLEGAL, "E'\\'")}},
+    {"a;\r\nb", true, {T(IDENT, "a"), T(SEMI, ";"), T(SPACE, "\r\n"), T(IDENT, "b")}},
+    {"-- no newline", true, {T(LINE_COMMENT, "-- no newline")}},
+    {"-- crlf\r\nx", true, {T(LINE_COMMENT, "-- crlf\r"), T(SPACE, "\n"), T(IDENT, "x")}},
+    {"'a\\.b'", true, {T(STRING, "'a\\.b'")}},
+    {"\\. {x}",
+     true,
+     {T(ILLEGAL, "\\"), T(DOT, "."), T(SPACE, " "), T(ILLEGAL, "{"), T(IDENT, "x"),
+      T(ILLEGAL, "}")}},
+    {"caf\xc3\xa9 \xff", true, {T(IDENT, "caf\xc3\xa9"), T(SPACE, " "), T(IDENT, "\xff")}},
+    {"a\x01", true, {T(IDENT, "a"), T(ILLEGAL, "\x01")}},
 };
 
 static const char *kind_name(enum ksd_tok k)
 {
-	static const char *names[] = {"SPACE",  "LINE_COMMENT", "BLOCK_COMMENT", "IDENT",
-				      "QIDENT", "STRING",       "ESTRING",       "BITSTRING",
-				      "DOLLAR", "NUMBER",       "PARAM",         "LPAREN",
-				      "RPAREN", "LBRACKET",     "RBRACKET",      "COMMA",
-				      "SEMI",   "DOT",          "OP",            "ILLEGAL"};
+	static const char *names[] = {
+	    "SPACE",     "LINE_COMMENT", "BLOCK_COMMENT", "IDENT", "QIDENT", "STRING", "ESTRING",
+	    "BITSTRING", "DOLLAR",       "NUMBER",        "PARAM", "LPAREN", "RPAREN", "LBRACKET",
+	    "RBRACKET",  "COMMA",        "SEMI",          "DOT",   "OP",     "ILLEGAL"};
 	return (size_t)k < sizeof(names) / sizeof(names[0]) ? names[k] : "?";
 }
 
@@ -112,10 +121,10 @@ START_TEST(tokens_have_the_expected_kinds_and_extents)
 	for (size_t k = 0; k < 8 && c->toks[k].text; k++) {
 		ck_assert_msg(ksd_lexer_next(&lx, &t), "case %d: token %zu missing", _i, k);
 		ck_assert_msg(t.kind == c->toks[k].kind && t.len == strlen(c->toks[k].text) &&
-				      memcmp(t.s, c->toks[k].text, t.len) == 0,
-			      "case %d token %zu: got %s '%.*s', want %s '%s'", _i, k,
-			      kind_name(t.kind), (int)t.len, t.s, kind_name(c->toks[k].kind),
-			      c->toks[k].text);
+		                  memcmp(t.s, c->toks[k].text, t.len) == 0,
+		              "case %d token %zu: got %s '%.*s', want %s '%s'", _i, k,
+		              kind_name(t.kind), (int)t.len, t.s, kind_name(c->toks[k].kind),
+		              c->toks[k].text);
 	}
 	free(in);
 }

@@ -158,7 +158,7 @@ static int stmt_set(struct ksd_extract *x, struct cur *c)
 		if (t->kind == KSD_TOK_STRING && n >= 2)
 			v++, n -= 2;
 		x->std_strings = !((n == 3 && strncasecmp(v, "off", 3) == 0) ||
-				   (n == 5 && strncasecmp(v, "false", 5) == 0));
+		                   (n == 5 && strncasecmp(v, "false", 5) == 0));
 	}
 	return KSD_OK;
 }
@@ -355,7 +355,7 @@ static enum kind classify(const struct ksd_token *t)
 		const char *kw;
 		enum kind kind;
 	} table[] = {{"create", K_CREATE}, {"alter", K_ALTER},   {"drop", K_DROP},
-		     {"set", K_SET},       {"select", K_SELECT}, {"reset", K_RESET}};
+	             {"set", K_SET},       {"select", K_SELECT}, {"reset", K_RESET}};
 	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
 		if (parse_is_kw(t, table[i].kw))
 			return table[i].kind;
@@ -407,7 +407,7 @@ static int dispatch(struct ksd_extract *x, enum kind kind)
 }
 
 int ksd_extract_stmt(struct ksd_extract *x, const char *sql, size_t len, long line,
-		     struct ksd_err *err)
+                     struct ksd_err *err)
 {
 	struct ksd_lexer lx;
 	ksd_lexer_init(&lx, sql, len, x->std_strings);

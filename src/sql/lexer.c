@@ -6,13 +6,13 @@
 #include "ksd_token.h"
 
 enum cls {
-	C_ILL,    /* stray byte: NUL, control, backslash, braces */
-	C_SPACE,  /* space \t \n \v \f \r */
-	C_ALPHA,  /* identifier start: letters, _, bytes >= 0x80 */
-	C_E,      /* e E: E'...' */
-	C_BX,     /* b B x X: bit strings */
-	C_N,      /* n N: national strings */
-	C_U,      /* u U: U&'...' and U&"..." */
+	C_ILL,   /* stray byte: NUL, control, backslash, braces */
+	C_SPACE, /* space \t \n \v \f \r */
+	C_ALPHA, /* identifier start: letters, _, bytes >= 0x80 */
+	C_E,     /* e E: E'...' */
+	C_BX,    /* b B x X: bit strings */
+	C_N,     /* n N: national strings */
+	C_U,     /* u U: U&'...' and U&"..." */
 	C_DIGIT,
 	C_QUOTE,  /* ' */
 	C_DQUOTE, /* " */
@@ -30,6 +30,7 @@ enum cls {
 	C_DOT
 };
 
+/* clang-format off */
 #define A C_ALPHA
 static const unsigned char cls[256] = {
 	/* 0x00 */ C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL,
@@ -65,6 +66,7 @@ static const unsigned char cls[256] = {
 	/* 0xf0 */ A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,
 };
 #undef A
+/* clang-format on */
 
 static enum cls cl(char c)
 {
@@ -242,12 +244,12 @@ size_t ksd_token_get(const char *z, size_t n, bool std_strings, enum ksd_tok *ki
 	case C_BX:
 		if (n > 1 && z[1] == '\'')
 			return finish_quoted(quoted(z, n, 2, '\'', false), n, KSD_TOK_BITSTRING,
-					     kind);
+			                     kind);
 		return ident(z, n, kind);
 	case C_N:
 		if (n > 1 && z[1] == '\'')
-			return finish_quoted(quoted(z, n, 2, '\'', !std_strings), n,
-					     KSD_TOK_STRING, kind);
+			return finish_quoted(quoted(z, n, 2, '\'', !std_strings), n, KSD_TOK_STRING,
+			                     kind);
 		return ident(z, n, kind);
 	case C_U:
 		if (n > 2 && z[1] == '&' && z[2] == '\'')

@@ -99,7 +99,8 @@ size_t parse_close(const struct cur *c, size_t i)
 		enum ksd_tok k = c->t[i].kind;
 		if (k == KSD_TOK_LPAREN || k == KSD_TOK_LBRACKET)
 			depth++;
-		else if ((k == KSD_TOK_RPAREN || k == KSD_TOK_RBRACKET) && depth > 0 && --depth == 0)
+		else if ((k == KSD_TOK_RPAREN || k == KSD_TOK_RBRACKET) && depth > 0 &&
+		         --depth == 0)
 			return i;
 	}
 	return c->n;
@@ -243,11 +244,21 @@ static size_t unquote(const char *s, size_t len, bool backslash, char *out)
 		} else if (ch == '\\' && backslash && i + 1 < len) {
 			ch = s[++i];
 			switch (ch) {
-			case 'b': out[o++] = '\b'; break;
-			case 'f': out[o++] = '\f'; break;
-			case 'n': out[o++] = '\n'; break;
-			case 'r': out[o++] = '\r'; break;
-			case 't': out[o++] = '\t'; break;
+			case 'b':
+				out[o++] = '\b';
+				break;
+			case 'f':
+				out[o++] = '\f';
+				break;
+			case 'n':
+				out[o++] = '\n';
+				break;
+			case 'r':
+				out[o++] = '\r';
+				break;
+			case 't':
+				out[o++] = '\t';
+				break;
 			case 'x': {
 				int v = 0, d = 0;
 				while (d < 2 && i + 1 < len && hexval(s[i + 1]) >= 0)
@@ -273,7 +284,8 @@ static size_t unquote(const char *s, size_t len, bool backslash, char *out)
 			default:
 				if (ch >= '0' && ch <= '7') {
 					int v = ch - '0', d = 1;
-					while (d < 3 && i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7')
+					while (d < 3 && i + 1 < len && s[i + 1] >= '0' &&
+					       s[i + 1] <= '7')
 						v = v * 8 + (s[++i] - '0'), d++;
 					out[o++] = (char)v;
 				} else {
@@ -333,8 +345,7 @@ static bool wordish(enum ksd_tok k)
 	       k == KSD_TOK_PARAM || k == KSD_TOK_DOLLAR;
 }
 
-const char *parse_render_type(struct ksd_extract *x, const struct cur *c, size_t from,
-			      size_t to)
+const char *parse_render_type(struct ksd_extract *x, const struct cur *c, size_t from, size_t to)
 {
 	struct textbuf *b = &x->out;
 	b->len = 0;
@@ -355,8 +366,8 @@ const char *parse_render_type(struct ksd_extract *x, const struct cur *c, size_t
 	return b->oom ? NULL : b->p;
 }
 
-const char *parse_render_expr(struct ksd_extract *x, const struct cur *c, size_t from,
-			      size_t to, bool strip_fn_schema)
+const char *parse_render_expr(struct ksd_extract *x, const struct cur *c, size_t from, size_t to,
+                              bool strip_fn_schema)
 {
 	struct textbuf *b = &x->out;
 	b->len = 0;

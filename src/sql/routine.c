@@ -10,10 +10,9 @@
 static bool option_kw(const struct ksd_token *t)
 {
 	static const char *const kws[] = {
-		"language", "immutable", "stable",   "volatile", "strict", "called",
-		"returns",  "security",  "external", "leakproof", "not",   "parallel",
-		"cost",     "rows",      "support",  "set",       "as",    "window",
-		"transform", "begin",    "return"};
+	    "language", "immutable", "stable",    "volatile", "strict",    "called", "returns",
+	    "security", "external",  "leakproof", "not",      "parallel",  "cost",   "rows",
+	    "support",  "set",       "as",        "window",   "transform", "begin",  "return"};
 	if (t->kind != KSD_TOK_IDENT)
 		return false;
 	for (size_t i = 0; i < sizeof(kws) / sizeof(kws[0]); i++)
@@ -39,7 +38,7 @@ static size_t to_option(const struct cur *c, size_t i)
 
 /* "name type, name type" from the argument list (open, close). */
 static const char *render_args(struct ksd_extract *x, const struct cur *c, size_t open,
-			       size_t close)
+                               size_t close)
 {
 	struct textbuf args = {0};
 	textbuf_put(&args, "", 0);

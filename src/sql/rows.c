@@ -10,7 +10,7 @@
 /* Where name and value sit in a row: from the column list when given, else
  * from the table definition, else Kinto's (name, value). */
 static void meta_columns(struct ksd_extract *x, const char *schema, const struct cur *c,
-			 size_t open, size_t close, int *name_col, int *value_col)
+                         size_t open, size_t close, int *name_col, int *value_col)
 {
 	*name_col = *value_col = -1;
 	if (open < close) {
@@ -108,12 +108,24 @@ static size_t copy_field(const char *s, size_t len, char *out)
 		}
 		char ch = s[++i];
 		switch (ch) {
-		case 'b': out[o++] = '\b'; break;
-		case 'f': out[o++] = '\f'; break;
-		case 'n': out[o++] = '\n'; break;
-		case 'r': out[o++] = '\r'; break;
-		case 't': out[o++] = '\t'; break;
-		case 'v': out[o++] = '\v'; break;
+		case 'b':
+			out[o++] = '\b';
+			break;
+		case 'f':
+			out[o++] = '\f';
+			break;
+		case 'n':
+			out[o++] = '\n';
+			break;
+		case 'r':
+			out[o++] = '\r';
+			break;
+		case 't':
+			out[o++] = '\t';
+			break;
+		case 'v':
+			out[o++] = '\v';
+			break;
 		case 'x': {
 			int v = 0, d = 0;
 			while (d < 2 && i + 1 < len && hex(s[i + 1]) >= 0)
@@ -135,8 +147,7 @@ static size_t copy_field(const char *s, size_t len, char *out)
 	return o;
 }
 
-int ksd_extract_copy_line(struct ksd_extract *x, const char *line, size_t len,
-			  struct ksd_err *err)
+int ksd_extract_copy_line(struct ksd_extract *x, const char *line, size_t len, struct ksd_err *err)
 {
 	if (!x->copy_active)
 		return KSD_OK;
@@ -155,7 +166,8 @@ int ksd_extract_copy_line(struct ksd_extract *x, const char *line, size_t len,
 		const char *tab = memchr(line + start, '\t', len - start);
 		size_t end = tab ? (size_t)(tab - line) : len;
 		int want = k == x->copy_name_col ? 0 : k == x->copy_value_col ? 1 : -1;
-		if (want >= 0 && !(end - start == 2 && line[start] == '\\' && line[start + 1] == 'N')) {
+		if (want >= 0 &&
+		    !(end - start == 2 && line[start] == '\\' && line[start + 1] == 'N')) {
 			size_t n = copy_field(line + start, end - start, o);
 			o[n] = '\0';
 			field[want] = o;
@@ -219,14 +231,15 @@ static void skip_statement(struct stream *st)
 /* One value expression, to the ',' or ')' that ends it at depth 0. Keeps
  * its text in b (decoded when it is a string literal); *null for NULL. */
 static bool value(struct ksd_extract *x, struct stream *st, struct textbuf *b, bool keep,
-		  bool *null)
+                  bool *null)
 {
 	size_t depth = 0;
 	const char *first = NULL, *last_end = NULL;
 	struct ksd_token lead = {KSD_TOK_ILLEGAL, NULL, 0};
 	while (peek(st)) {
 		enum ksd_tok k = st->t.kind;
-		if (k == KSD_TOK_SEMI || (depth == 0 && (k == KSD_TOK_COMMA || k == KSD_TOK_RPAREN)))
+		if (k == KSD_TOK_SEMI ||
+		    (depth == 0 && (k == KSD_TOK_COMMA || k == KSD_TOK_RPAREN)))
 			break;
 		if (k == KSD_TOK_LPAREN)
 			depth++;
@@ -280,7 +293,8 @@ int rows_insert(struct ksd_extract *x, struct ksd_lexer *lx)
 		advance(&st);
 	int name_col = -1, value_col = -1;
 	if (accept_kind(&st, KSD_TOK_LPAREN)) {
-		for (int k = 0; peek(&st) && st.t.kind != KSD_TOK_RPAREN && st.t.kind != KSD_TOK_SEMI;) {
+		for (int k = 0;
+		     peek(&st) && st.t.kind != KSD_TOK_RPAREN && st.t.kind != KSD_TOK_SEMI;) {
 			if (st.t.kind == KSD_TOK_COMMA)
 				k++;
 			else if (parse_name_tok(&st.t, col) && strcmp(col, "name") == 0)
@@ -323,7 +337,7 @@ int rows_insert(struct ksd_extract *x, struct ksd_lexer *lx)
 		/* Re-find the schema: adding rows never moves schemas, but be safe. */
 		if (!(s = extract_schema(x, schema)) ||
 		    ksd_catalog_add_meta_row(x->cat, s, null[0] ? NULL : x->vals[0].p,
-					     null[1] ? NULL : x->vals[1].p) != 0)
+		                             null[1] ? NULL : x->vals[1].p) != 0)
 			return KSD_FATAL;
 		if (!accept_kind(&st, KSD_TOK_COMMA))
 			break;

@@ -26,19 +26,19 @@ struct textbuf {
 
 struct ksd_extract {
 	struct ksd_catalog *cat;
-	char *dbname;        /* NULL: the unnamed database of a plain dump */
-	name_t search;       /* first usable schema of search_path, "" when empty */
-	name_t ns;           /* ksd_extract_set_namespace, "" when unset */
-	bool std_strings;    /* standard_conforming_strings */
+	char *dbname;     /* NULL: the unnamed database of a plain dump */
+	name_t search;    /* first usable schema of search_path, "" when empty */
+	name_t ns;        /* ksd_extract_set_namespace, "" when unset */
+	bool std_strings; /* standard_conforming_strings */
 	struct ksd_token *toks;
 	size_t ntoks, captoks;
-	struct textbuf out;  /* rendering scratch */
+	struct textbuf out; /* rendering scratch */
 	/* The metadata COPY block being read, if any. */
 	bool copy_active;
 	name_t copy_schema;
 	int copy_name_col, copy_value_col; /* -1 when absent */
-	char *row;                        /* KSD_MAX_ROW + 1 bytes, lazily */
-	struct textbuf vals[2];           /* decoded INSERT name and value */
+	char *row;                         /* KSD_MAX_ROW + 1 bytes, lazily */
+	struct textbuf vals[2];            /* decoded INSERT name and value */
 };
 
 struct cur {
@@ -78,10 +78,9 @@ bool parse_string(struct textbuf *b, const struct ksd_token *t, bool std_strings
  * one space between words and none around punctuation. Expressions: as
  * written, each run of space and comments made one space; with
  * `strip_fn_schema`, "s.f(" becomes "f(". */
-const char *parse_render_type(struct ksd_extract *x, const struct cur *c, size_t from,
-			      size_t to);
-const char *parse_render_expr(struct ksd_extract *x, const struct cur *c, size_t from,
-			      size_t to, bool strip_fn_schema);
+const char *parse_render_type(struct ksd_extract *x, const struct cur *c, size_t from, size_t to);
+const char *parse_render_expr(struct ksd_extract *x, const struct cur *c, size_t from, size_t to,
+                              bool strip_fn_schema);
 
 /* PostgreSQL's choice of an implicit name: name1_name2_label, shortening the
  * longer of name1 and name2 until it fits in 63 bytes. name2 may be "". */

@@ -12,10 +12,10 @@
 /* Words that end a column's type or default expression at depth 0. */
 static bool column_kw(const struct ksd_token *t)
 {
-	static const char *const kws[] = {"collate",    "not",        "null",      "default",
-					  "constraint", "primary",    "unique",    "check",
-					  "references", "generated",  "deferrable", "initially",
-					  "storage",    "compression"};
+	static const char *const kws[] = {"collate",    "not",        "null",       "default",
+	                                  "constraint", "primary",    "unique",     "check",
+	                                  "references", "generated",  "deferrable", "initially",
+	                                  "storage",    "compression"};
 	if (t->kind != KSD_TOK_IDENT)
 		return false;
 	for (size_t i = 0; i < sizeof(kws) / sizeof(kws[0]); i++)
@@ -27,7 +27,7 @@ static bool column_kw(const struct ksd_token *t)
 /* First index in [i, end) at depth 0 that is a column keyword or one of
  * `extra` (NULL-terminated), else end. */
 static size_t scan_to(const struct cur *c, size_t i, size_t end, bool column_words,
-		      const char *const *extra)
+                      const char *const *extra)
 {
 	size_t depth = 0;
 	for (; i < end; i++) {
@@ -102,7 +102,7 @@ static void set_not_null(struct ksd_table *t, const struct keycols *k)
 
 /* Adds a PRIMARY KEY or UNIQUE constraint; `name` "" for the implicit one. */
 static int add_key(struct ksd_extract *x, struct ksd_table *t, const char *name, bool primary,
-		   const struct keycols *k)
+                   const struct keycols *k)
 {
 	name_t implicit;
 	if (!name[0]) {
@@ -111,9 +111,8 @@ static int add_key(struct ksd_extract *x, struct ksd_table *t, const char *name,
 		parse_object_name(implicit, t->name, primary ? "" : cols, primary ? "pkey" : "key");
 		name = implicit;
 	}
-	if (!ksd_catalog_add_constraint(x->cat, t, name,
-					primary ? KSD_CONS_PRIMARY_KEY : KSD_CONS_UNIQUE, k->ptr,
-					k->n))
+	if (!ksd_catalog_add_constraint(
+	        x->cat, t, name, primary ? KSD_CONS_PRIMARY_KEY : KSD_CONS_UNIQUE, k->ptr, k->n))
 		return KSD_FATAL;
 	if (primary)
 		set_not_null(t, k);
@@ -123,7 +122,7 @@ static int add_key(struct ksd_extract *x, struct ksd_table *t, const char *name,
 /* PRIMARY KEY or UNIQUE ... USING INDEX i: the index becomes the
  * constraint's. */
 static int key_using_index(struct ksd_extract *x, struct ksd_schema *s, struct ksd_table *t,
-			   const char *name, bool primary, struct cur *c)
+                           const char *name, bool primary, struct cur *c)
 {
 	name_t ixname;
 	if (!parse_name(c, ixname))
@@ -150,7 +149,7 @@ static int key_using_index(struct ksd_extract *x, struct ksd_schema *s, struct k
 /* A table constraint from the cursor (after any CONSTRAINT name). Only
  * PRIMARY KEY and UNIQUE are kept. */
 static int table_constraint(struct ksd_extract *x, struct ksd_schema *s, struct ksd_table *t,
-			    const char *name, struct cur *c)
+                            const char *name, struct cur *c)
 {
 	bool primary = parse_accept_words(c, "primary key");
 	if (!primary && !parse_accept(c, "unique"))
@@ -170,7 +169,7 @@ static int table_constraint(struct ksd_extract *x, struct ksd_schema *s, struct 
 /* A column definition from the cursor up to `end`. An existing column of
  * the same name is left alone when `keep_existing`. */
 static int column_def(struct ksd_extract *x, struct ksd_table *t, struct cur *c, size_t end,
-		      bool keep_existing)
+                      bool keep_existing)
 {
 	name_t name;
 	if (!parse_name(c, name))
@@ -204,7 +203,8 @@ static int column_def(struct ksd_extract *x, struct ksd_table *t, struct cur *c,
 			const char *expr = parse_render_expr(x, c, from, to, false);
 			if (!expr)
 				return KSD_FATAL;
-			t->columns[idx].default_expr = *expr ? ksd_catalog_strdup(x->cat, expr) : NULL;
+			t->columns[idx].default_expr =
+			    *expr ? ksd_catalog_strdup(x->cat, expr) : NULL;
 			if (*expr && !t->columns[idx].default_expr)
 				return KSD_FATAL;
 			c->i = to;
@@ -228,11 +228,12 @@ static int column_def(struct ksd_extract *x, struct ksd_table *t, struct cur *c,
 			parse_accept_words(c, "by default");
 		} else if (parse_accept(c, "references")) {
 			/* ON DELETE SET NULL / SET DEFAULT are the key's, not the column's. */
-			while (c->i < end && !parse_at(c, "constraint") && !parse_at(c, "primary") &&
-			       !parse_at(c, "unique") && !parse_at(c, "check") &&
-			       !parse_at(c, "collate") && !parse_at(c, "default") &&
+			while (c->i < end && !parse_at(c, "constraint") &&
+			       !parse_at(c, "primary") && !parse_at(c, "unique") &&
+			       !parse_at(c, "check") && !parse_at(c, "collate") &&
+			       !parse_at(c, "default") &&
 			       !(parse_at(c, "not") && c->i + 1 < end &&
-				 parse_is_kw(&c->t[c->i + 1], "null"))) {
+			         parse_is_kw(&c->t[c->i + 1], "null"))) {
 				if (parse_accept(c, "set"))
 					c->i++;
 				else if (!parse_skip_group(c))
@@ -273,7 +274,7 @@ int table_create(struct ksd_extract *x, struct cur *c)
 		} else if (parse_at(&e, "primary") || parse_at(&e, "unique")) {
 			rc = table_constraint(x, s, t, cname, &e);
 		} else if (!parse_at(&e, "check") && !parse_at(&e, "foreign") &&
-			   !parse_at(&e, "exclude") && !parse_at(&e, "like")) {
+		           !parse_at(&e, "exclude") && !parse_at(&e, "like")) {
 			rc = column_def(x, t, &e, comma, false);
 		}
 		if (rc != KSD_OK)
@@ -332,7 +333,7 @@ static struct ksd_constraint *find_constraint(struct ksd_table *t, const char *n
 }
 
 static int rename_table(struct ksd_extract *x, struct ksd_schema *s, struct ksd_table *t,
-			const char *to)
+                        const char *to)
 {
 	const char *old = t->name;
 	if (ksd_schema_table(s, to))
@@ -351,7 +352,7 @@ static int rename_table(struct ksd_extract *x, struct ksd_schema *s, struct ksd_
 }
 
 static int rename_column(struct ksd_extract *x, struct ksd_table *t, const char *from,
-			 const char *to)
+                         const char *to)
 {
 	struct ksd_column *col = ksd_table_column(t, from);
 	if (!col || ksd_table_column(t, to))
@@ -369,7 +370,7 @@ static int rename_column(struct ksd_extract *x, struct ksd_table *t, const char 
 
 /* RENAME TO t | RENAME [COLUMN] a TO b | RENAME CONSTRAINT a TO b */
 static int alter_rename(struct ksd_extract *x, struct ksd_schema *s, struct ksd_table *t,
-			struct cur *c)
+                        struct cur *c)
 {
 	name_t from, to;
 	if (parse_accept(c, "to"))
@@ -428,7 +429,7 @@ static int alter_column(struct ksd_extract *x, struct ksd_table *t, struct cur *
 
 /* One comma-separated action of ALTER TABLE, tokens [c->i, end). */
 static int alter_action(struct ksd_extract *x, struct ksd_schema *s, struct ksd_table *t,
-			struct cur *c, size_t end)
+                        struct cur *c, size_t end)
 {
 	name_t name = "";
 	if (parse_accept(c, "add")) {
@@ -459,7 +460,7 @@ static int alter_action(struct ksd_extract *x, struct ksd_schema *s, struct ksd_
 			if (k) {
 				free(k->columns);
 				remove_at(t->constraints, &t->nconstraints,
-					  (size_t)(k - t->constraints), sizeof(*k));
+				          (size_t)(k - t->constraints), sizeof(*k));
 			}
 		}
 		return KSD_OK;
