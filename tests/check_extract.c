@@ -622,6 +622,9 @@ START_TEST(copy_column_orders_and_other_tables)
 	static const char *const none[] = {NULL};
 	copy_lines("COPY public.records (id) FROM stdin;", none, false);
 	copy_lines("COPY public.metadata (a, b) FROM stdin;", none, false);
+	ck_assert(!cat->partial);
+	copy_lines("COPY public.metadata (name, value) FROM stdin WITH (FORMAT csv);", none, false);
+	ck_assert(cat->partial);
 	/* An empty block is still a dumped, empty table. */
 	run("SET search_path = empty, pg_catalog;");
 	copy_lines("COPY metadata (name, value) FROM stdin;", none, true);

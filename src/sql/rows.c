@@ -61,6 +61,16 @@ bool ksd_extract_copy_begin(struct ksd_extract *x, const char *sql, size_t len)
 		if (close >= c.n)
 			return false;
 	}
+	/* pg_dump only writes the default text format; rows in any other
+	 * would be misread, so they are left out and the result is partial. */
+	for (size_t i = close; i < c.n; i++) {
+		if (parse_is_kw(&c.t[i], "csv") || parse_is_kw(&c.t[i], "binary") ||
+		    parse_is_kw(&c.t[i], "delimiter") || parse_is_kw(&c.t[i], "null") ||
+		    parse_is_kw(&c.t[i], "format")) {
+			x->cat->partial = true;
+			return false;
+		}
+	}
 	meta_columns(x, schema, &c, open, close, &x->copy_name_col, &x->copy_value_col);
 	if (x->copy_name_col < 0 && x->copy_value_col < 0)
 		return false; /* some other table called metadata */
