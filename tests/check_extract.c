@@ -445,6 +445,16 @@ START_TEST(renames_and_drops_of_indexes_functions_triggers_tables)
 	ck_assert_uint_eq(pub()->ntables, 1);
 	run("CREATE TABLE IF NOT EXISTS u (b int);"); /* exists: unchanged */
 	ck_assert_ptr_nonnull(column("u", "a"));
+	/* Dropping or altering what is not there creates nothing. */
+	run("DROP TABLE IF EXISTS nowhere.t; ALTER TABLE nowhere2.t ADD COLUMN x int;"
+	    "ALTER INDEX nowhere3.i RENAME TO j; DROP TRIGGER IF EXISTS tg ON nowhere4.t;");
+	ck_assert_uint_eq(db_named(NULL)->nschemas, 1);
+	run("CREATE SCHEMA s; CREATE TABLE s.t (x int); DROP SCHEMA s;");
+	ck_assert_ptr_nonnull(ksd_schema_table(schema_in(NULL, "s"), "t"));
+	run("INSERT INTO s.metadata VALUES ('a', 'b');");
+	run("DROP SCHEMA IF EXISTS s CASCADE;");
+	ck_assert_uint_eq(schema_in(NULL, "s")->ntables, 0);
+	ck_assert_uint_eq(schema_in(NULL, "s")->metadata.nrows, 0);
 }
 END_TEST
 

@@ -86,6 +86,17 @@ struct ksd_schema *extract_schema(struct ksd_extract *x, const char *qual)
 	return db ? ksd_catalog_schema(x->cat, db, extract_schema_name(x, qual)) : NULL;
 }
 
+struct ksd_schema *extract_find_schema(struct ksd_extract *x, const char *qual)
+{
+	for (size_t i = 0; i < x->cat->ndatabases; i++) {
+		struct ksd_database *db = &x->cat->databases[i];
+		if (db->name == x->dbname ||
+		    (db->name && x->dbname && strcmp(db->name, x->dbname) == 0))
+			return ksd_database_schema(db, extract_schema_name(x, qual));
+	}
+	return NULL;
+}
+
 /* The first schema of a search_path value that objects could be created in:
  * "$user" names a schema we cannot know, so it is passed over. */
 static void search_path_item(struct ksd_extract *x, const char *item, size_t len)
@@ -262,11 +273,31 @@ static int stmt_create(struct ksd_extract *x, struct cur *c)
 	return KSD_OK;
 }
 
-/* DROP {TABLE|INDEX|FUNCTION|TRIGGER} ...: hand-written migrations drop and
- * recreate objects. */
+/* DROP SCHEMA s CASCADE empties it; without CASCADE PostgreSQL refuses a
+ * schema that still holds objects. */
+static void drop_schema(struct ksd_schema *s, bool cascade)
+{
+	bool empty = !s->ntables && !s->nindexes && !s->nfunctions && !s->ntriggers;
+	if (!cascade && !empty)
+		return;
+	while (s->ntables)
+		ksd_catalog_drop_table(s, s->tables[s->ntables - 1].name);
+	while (s->nindexes)
+		ksd_catalog_drop_index(s, s->indexes[s->nindexes - 1].name);
+	while (s->nfunctions)
+		ksd_catalog_drop_function(s, s->functions[s->nfunctions - 1].name);
+	while (s->ntriggers)
+		ksd_catalog_drop_trigger(s, s->triggers[s->ntriggers - 1].name, NULL);
+	s->metadata.nrows = 0;
+	s->metadata.data_seen = false;
+	s->metadata.truncated = false;
+}
+
+/* DROP {TABLE|INDEX|FUNCTION|TRIGGER|SCHEMA} ...: hand-written migrations
+ * drop and recreate objects. */
 static int stmt_drop(struct ksd_extract *x, struct cur *c)
 {
-	enum { TABLE, INDEX, FUNCTION, TRIGGER } what;
+	enum { TABLE, INDEX, FUNCTION, TRIGGER, SCHEMA } what;
 	if (parse_accept(c, "table"))
 		what = TABLE;
 	else if (parse_accept(c, "index"))
@@ -275,11 +306,14 @@ static int stmt_drop(struct ksd_extract *x, struct cur *c)
 		what = FUNCTION;
 	else if (parse_accept(c, "trigger"))
 		what = TRIGGER;
+	else if (parse_accept(c, "schema"))
+		what = SCHEMA;
 	else
 		return KSD_OK;
 	if (what == INDEX)
 		parse_accept(c, "concurrently");
 	parse_accept_words(c, "if exists");
+	bool cascade = c->n > 0 && parse_is_kw(&c->t[c->n - 1], "cascade");
 	while (c->i < c->n) {
 		name_t schema, name;
 		if (!parse_qname(c, schema, name))
@@ -288,21 +322,20 @@ static int stmt_drop(struct ksd_extract *x, struct cur *c)
 			name_t tschema, table;
 			if (!parse_accept(c, "on") || !parse_qname(c, tschema, table))
 				return KSD_OK;
-			struct ksd_schema *s = extract_schema(x, tschema);
-			if (!s)
-				return KSD_FATAL;
-			ksd_catalog_drop_trigger(s, name, table);
+			struct ksd_schema *s = extract_find_schema(x, tschema);
+			if (s)
+				ksd_catalog_drop_trigger(s, name, table);
 			return KSD_OK;
 		}
-		struct ksd_schema *s = extract_schema(x, schema);
-		if (!s)
-			return KSD_FATAL;
-		if (what == TABLE)
+		struct ksd_schema *s = extract_find_schema(x, what == SCHEMA ? name : schema);
+		if (s && what == TABLE)
 			ksd_catalog_drop_table(s, name);
-		else if (what == INDEX)
+		else if (s && what == INDEX)
 			ksd_catalog_drop_index(s, name);
-		else
+		else if (s && what == FUNCTION)
 			ksd_catalog_drop_function(s, name);
+		else if (s)
+			drop_schema(s, cascade);
 		parse_skip_group(c); /* a function's argument types */
 		if (!parse_accept_kind(c, KSD_TOK_COMMA))
 			break;

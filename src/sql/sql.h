@@ -92,6 +92,8 @@ void textbuf_free(struct textbuf *b);
 /* The schema an object named with `qual` ("" when unqualified) goes to, found
  * or created; NULL when out of memory. */
 struct ksd_schema *extract_schema(struct ksd_extract *x, const char *qual);
+/* The same schema when it exists already, else NULL; creates nothing. */
+struct ksd_schema *extract_find_schema(struct ksd_extract *x, const char *qual);
 const char *extract_schema_name(const struct ksd_extract *x, const char *qual);
 struct ksd_database *extract_database(struct ksd_extract *x);
 

@@ -483,10 +483,8 @@ int table_alter(struct ksd_extract *x, struct cur *c)
 		return KSD_OK;
 	if (parse_at_kind(c, KSD_TOK_OP) && c->t[c->i].len == 1 && c->t[c->i].s[0] == '*')
 		c->i++;
-	struct ksd_schema *s = extract_schema(x, schema);
-	if (!s)
-		return KSD_FATAL;
-	struct ksd_table *t = ksd_schema_table(s, name);
+	struct ksd_schema *s = extract_find_schema(x, schema);
+	struct ksd_table *t = s ? ksd_schema_table(s, name) : NULL;
 	if (!t)
 		return KSD_OK;
 	if (parse_accept(c, "rename"))
@@ -510,9 +508,9 @@ int table_alter_index(struct ksd_extract *x, struct cur *c)
 	if (!parse_qname(c, schema, name) || !parse_accept_words(c, "rename to") ||
 	    !parse_name(c, to))
 		return KSD_OK;
-	struct ksd_schema *s = extract_schema(x, schema);
+	struct ksd_schema *s = extract_find_schema(x, schema);
 	if (!s)
-		return KSD_FATAL;
+		return KSD_OK;
 	const char *copy = ksd_catalog_strdup(x->cat, to);
 	if (!copy)
 		return KSD_FATAL;
