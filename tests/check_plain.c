@@ -1,0 +1,194 @@
+/* The plain reader: statements, meta-commands and COPY blocks come out the
+ * same whatever the read-buffer boundaries; truncations are reported. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ksd_report.h"
+#include "reader/plain.h"
+
+static const char dump[] =
+	"--\n-- PostgreSQL database dump\n--\n\n"
+	"\\restrict abcDEF123\n\n"
+	"SET standard_conforming_strings = on;\n"
+	"SELECT pg_catalog.set_config('search_path', '', false);\n"
+	"/* a /* nested */ comment; with a semicolon */\n"
+	"CREATE TABLE public.metadata (\n"
+	"    name character varying(128) NOT NULL,\n"
+	"    value character varying(512) NOT NULL\n"
+	");\n"
+	"CREATE FUNCTION public.f() RETURNS trigger\n"
+	"    LANGUAGE plpgsql\n"
+	"    AS $a$ BEGIN -- it's; $b$ not the end $b$\n"
+	"  RAISE NOTICE 'x;y'; RETURN NEW; END; $a$;\n"
+	"CREATE TABLE public.\"odd\"\"name\" (\"semi;colon\" text);\n"
+	"INSERT INTO public.other VALUES (E'\\\\''; \\.', '\\.');\n"
+	"COPY public.records (id, data) FROM stdin;\n"
+	"a\t{\"k\": \"\\\\.\"}\n"
+	"\\\\.\n"
+	"b\t;CREATE TABLE public.not_a_table (x int);\n"
+	"\\.\n"
+	"COPY public.metadata (name, value) FROM stdin;\n"
+	"created_at\t2026-11-24 14:07:38.032559+00\n"
+	"storage_schema_version\t17\n"
+	"weird\ttab\\there\\\\back\\N\n"
+	"\\.\n"
+	"\\connect other_db\n"
+	"CREATE TABLE public.in_other (x integer);\n"
+	"\n--\n-- PostgreSQL database dump complete\n--\n\n"
+	"\\unrestrict abcDEF123\n";
+
+/* Runs the reader over `text` cut into slices of `step` bytes (0: whole) and
+ * returns the --list rendering of the catalog and the reader's status. */
+static char *read_in_slices(const char *text, size_t len, size_t step, int *rc)
+{
+	struct ksd_catalog *cat = ksd_catalog_new();
+	struct ksd_extract *x = ksd_extract_new(cat);
+	struct ksd_err err;
+	ksd_err_clear(&err);
+	struct plain *p = plain_new(x, &err);
+	*rc = KSD_OK;
+	for (size_t at = 0; at < len;) {
+		size_t n = step && len - at > step ? step : len - at;
+		int r = plain_feed(p, text + at, n);
+		if (r != KSD_OK)
+			*rc = r;
+		at += n;
+	}
+	int r = plain_finish(p);
+	if (r != KSD_OK)
+		*rc = r;
+	plain_free(p);
+	ksd_extract_free(x);
+	char *out = NULL;
+	size_t outlen = 0;
+	FILE *f = open_memstream(&out, &outlen);
+	ksd_list_catalog(f, "t", cat);
+	if (err.set)
+		fprintf(f, "error line %ld: %s\n", err.line, err.msg);
+	fclose(f);
+	ksd_catalog_free(cat);
+	return out;
+}
+
+START_TEST(the_whole_dump_is_understood)
+{
+	int rc;
+	char *out = read_in_slices(dump, strlen(dump), 0, &rc);
+	ck_assert_int_eq(rc, KSD_OK);
+	ck_assert_msg(strstr(out, "table metadata\n"), "%s", out);
+	ck_assert_msg(strstr(out, "table odd\"name\n      column semi;colon text"), "%s", out);
+	ck_assert_msg(strstr(out, "function f() returns trigger"), "%s", out);
+	ck_assert_msg(!strstr(out, "not_a_table"), "COPY data was parsed: %s", out);
+	ck_assert_msg(strstr(out, "metadata rows: 3\n"
+				  "      created_at = 2026-11-24 14:07:38.032559+00\n"
+				  "      storage_schema_version = 17\n"
+				  "      weird = tab\\there\\\\backN\n"),
+		      "%s", out);
+	ck_assert_msg(strstr(out, "database other_db\n  schema public\n    table in_other"),
+		      "%s", out);
+	free(out);
+}
+END_TEST
+
+START_TEST(every_slicing_gives_the_same_catalog)
+{
+	int rc;
+	size_t len = strlen(dump);
+	char *whole = read_in_slices(dump, len, 0, &rc);
+	for (size_t step = 1; step <= 64; step++) {
+		char *sliced = read_in_slices(dump, len, step, &rc);
+		ck_assert_int_eq(rc, KSD_OK);
+		ck_assert_msg(strcmp(whole, sliced) == 0, "step %zu:\n%s\n---\n%s", step, sliced,
+			      whole);
+		free(sliced);
+	}
+	free(whole);
+}
+END_TEST
+
+START_TEST(crlf_line_endings_are_the_same_as_lf)
+{
+	size_t len = strlen(dump);
+	char *crlf = malloc(len * 2 + 1);
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (dump[i] == '\n')
+			crlf[n++] = '\r';
+		crlf[n++] = dump[i];
+	}
+	int rc;
+	char *a = read_in_slices(dump, len, 0, &rc);
+	char *b = read_in_slices(crlf, n, 7, &rc);
+	ck_assert_int_eq(rc, KSD_OK);
+	ck_assert_str_eq(a, b);
+	free(a);
+	free(b);
+	free(crlf);
+}
+END_TEST
+
+START_TEST(a_last_statement_without_newline_counts)
+{
+	const char *sql = "CREATE TABLE public.t (a integer);\nCREATE TABLE public.u (b text)";
+	int rc;
+	char *out = read_in_slices(sql, strlen(sql), 0, &rc);
+	ck_assert_int_eq(rc, KSD_OK);
+	ck_assert_msg(strstr(out, "table u\n      column b text"), "%s", out);
+	free(out);
+}
+END_TEST
+
+static const struct {
+	const char *sql, *message;
+	long line;
+} truncated[] = {
+	{"CREATE TABLE t (a text DEFAULT 'abc", "inside a quoted string", 1},
+	{"\n\nCREATE FUNCTION f() AS $$ BEGIN", "inside a dollar-quoted string", 3},
+	{"CREATE TABLE \"t", "inside a quoted identifier", 1},
+	{"SELECT 1; SELECT /* /* */", "inside a /* comment */", 1},
+	{"COPY public.metadata (name, value) FROM stdin;\nstorage_schema_version\t1\n",
+	 "inside the COPY data", 1},
+	{"--\n-- PostgreSQL database dump\n--\nSELECT 1;\n", "dump was cut short", 5},
+};
+
+START_TEST(truncation_is_reported_with_its_line)
+{
+	int rc;
+	char *out = read_in_slices(truncated[_i].sql, strlen(truncated[_i].sql), 0, &rc);
+	ck_assert_int_eq(rc, KSD_WARN);
+	ck_assert_msg(strstr(out, truncated[_i].message), "%s", out);
+	char line[64];
+	snprintf(line, sizeof(line), "error line %ld:", truncated[_i].line);
+	ck_assert_msg(strstr(out, line), "%s", out);
+	free(out);
+}
+END_TEST
+
+START_TEST(standard_conforming_strings_off_honours_backslashes)
+{
+	const char *sql = "SET standard_conforming_strings = off;\n"
+			  "INSERT INTO public.metadata VALUES ('it\\'s; here', 'v');\n"
+			  "CREATE TABLE public.after (a integer);\n";
+	int rc;
+	char *out = read_in_slices(sql, strlen(sql), 0, &rc);
+	ck_assert_msg(strstr(out, "table after"), "%s", out);
+	free(out);
+}
+END_TEST
+
+Suite *plain_suite(void)
+{
+	Suite *s = suite_create("plain");
+	TCase *tc = tcase_create("plain");
+	tcase_add_test(tc, the_whole_dump_is_understood);
+	tcase_add_test(tc, every_slicing_gives_the_same_catalog);
+	tcase_add_test(tc, crlf_line_endings_are_the_same_as_lf);
+	tcase_add_test(tc, a_last_statement_without_newline_counts);
+	tcase_add_loop_test(tc, truncation_is_reported_with_its_line, 0,
+			    sizeof(truncated) / sizeof(truncated[0]));
+	tcase_add_test(tc, standard_conforming_strings_off_honours_backslashes);
+	suite_add_tcase(s, tc);
+	return s;
+}
