@@ -83,7 +83,7 @@ size_t ksd_normalise_body(const char *body, char *out, size_t cap);
 
 /* Versions a row allows given its observation (all versions when unknown). */
 ksd_vset ksd_feature_allows(const struct ksd_feature *f, enum ksd_obs o,
-			    const enum ksd_obs obs[KSD_MAX_FEATURES]);
+                            const enum ksd_obs obs[KSD_MAX_FEATURES]);
 
 enum ksd_meta_state {
 	KSD_META_INTACT,
@@ -122,6 +122,9 @@ struct ksd_instance {
 	size_t duplicates, garbage;
 	enum ksd_verdict verdict;
 	bool fix; /* a fix can be written */
+	/* A fresh cliquet 1.7.0 or 1.8.0 install (version 3-6) lacks the unique
+	 * tombstone index that migration 006->007 renames: the fix creates it. */
+	bool missing_deleted_index;
 	char reason[512]; /* why undetermined, or why the recorded version is chosen */
 	char kinto[768];  /* what Kinto would do with this database after a restore */
 	char notes[768];  /* duplicate or garbage rows, hints, warnings; "; " separated */
@@ -130,16 +133,16 @@ struct ksd_instance {
 /* Finds and judges every Kinto instance of the catalog (a schema holding
  * storage or permission tables, or Kinto metadata rows). `*out` is malloc'd
  * (NULL when none). Returns false when out of memory. */
-bool ksd_infer_catalog(const struct ksd_catalog *cat, int assume_version,
-		       struct ksd_instance **out, size_t *n);
+bool ksd_infer_catalog(const struct ksd_catalog *cat, int assume_version, struct ksd_instance **out,
+                       size_t *n);
 /* Judges one schema as a Kinto instance. */
 void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database *db,
-			const struct ksd_schema *s, int assume_version, struct ksd_instance *in);
+                        const struct ksd_schema *s, int assume_version, struct ksd_instance *in);
 
 /* Rows contradicting version v, in table order, for reporting: fills up to
  * `max` indexes into ksd_features and returns the count. */
-size_t ksd_contradictions(const struct ksd_instance *in, enum ksd_backend b, int v,
-			  size_t *idx, size_t max);
+size_t ksd_contradictions(const struct ksd_instance *in, enum ksd_backend b, int v, size_t *idx,
+                          size_t max);
 
 /* The version table (src/report/versions.c). */
 const char *ksd_storage_releases(int v);

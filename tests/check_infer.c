@@ -7,6 +7,7 @@
 
 #include "ksd_infer.h"
 #include "kinto_schema.h"
+#include "report/report.h"
 
 static struct ksd_catalog *cat;
 
@@ -90,8 +91,8 @@ START_TEST(every_flushed_version_needs_the_lowest_candidate)
 }
 END_TEST
 
-static const int fresh_versions[] = {1, 3, 6, 7, 8, 10, 11, 13, 14, 15, 17, 18,
-				     19, 20, 21, 22, 23, 24, 25, 26};
+static const int fresh_versions[] = {1,  3,  6,  7,  8,  10, 11, 13, 14, 15,
+                                     17, 18, 19, 20, 21, 22, 23, 24, 25, 26};
 
 START_TEST(fresh_installs_are_tolerated)
 {
@@ -101,13 +102,30 @@ START_TEST(fresh_installs_are_tolerated)
 		dump_contradictions(&in, v);
 	ck_assert_uint_eq(in.storage.candidates, expected(v));
 	ck_assert_int_eq(in.permission.version, 1);
-	ck_assert_int_eq(in.verdict, KSD_VERDICT_OK);
+	/* Fresh 3 and 6 lack the tombstone index that 006->007 renames. */
+	bool broken = v == 3 || v == 6;
+	ck_assert_int_eq(in.meta, KSD_META_INTACT);
+	ck_assert_int_eq(in.verdict, broken ? KSD_VERDICT_FIX : KSD_VERDICT_OK);
+	ck_assert_int_eq(in.missing_deleted_index, broken);
+	if (broken) {
+		ck_assert_msg(strstr(in.kinto, "006->007 fails"), "%s", in.kinto);
+		char *fix = fix_string("t", &in);
+		ck_assert_ptr_nonnull(fix);
+		ck_assert_msg(strstr(fix, "CREATE UNIQUE INDEX IF NOT EXISTS "
+		                          "idx_deleted_user_id_resource_name_last_modified\n"
+		                          "    ON \"public\".deleted (user_id, resource_name, "
+		                          "last_modified DESC);"),
+		              "%s", fix);
+		ck_assert_msg(!strstr(fix, "storage_schema_version"), "%s", fix);
+		free(fix);
+	}
 }
 END_TEST
 
 START_TEST(the_cliquet_1_3_schema_is_exactly_1)
 {
-	struct ksd_instance in = judge(ks_build(cat, NULL, "public", 1, KS_FRESH | KS_V1_VARIANT), 0);
+	struct ksd_instance in =
+	    judge(ks_build(cat, NULL, "public", 1, KS_FRESH | KS_V1_VARIANT), 0);
 	ck_assert_uint_eq(in.storage.candidates, KSD_VBIT(1));
 	ck_assert_int_eq(in.meta, KSD_META_INTACT);
 	ck_assert_int_eq(in.verdict, KSD_VERDICT_OK);
@@ -125,7 +143,7 @@ END_TEST
 START_TEST(the_cliquet_2_13_eight_is_8_or_9)
 {
 	struct ksd_instance in =
-		judge(ks_build(cat, NULL, "public", 8, KS_FRESH | KS_CLIQUET_213), 0);
+	    judge(ks_build(cat, NULL, "public", 8, KS_FRESH | KS_CLIQUET_213), 0);
 	ck_assert_uint_eq(in.storage.candidates, KSD_VRANGE(8, 9));
 	ck_assert_int_eq(in.storage.version, 8);
 	ck_assert_int_eq(in.verdict, KSD_VERDICT_OK);
@@ -244,7 +262,7 @@ START_TEST(created_at_without_rows_means_1)
 	in = judge(s, 0);
 	ck_assert_int_eq(in.meta, KSD_META_FLUSHED);
 	ck_assert_msg(strstr(in.kinto, "assumes 1") && strstr(in.kinto, "002->003 fails"), "%s",
-		      in.kinto);
+	              in.kinto);
 }
 END_TEST
 
@@ -343,7 +361,8 @@ static enum ksd_obs observe_at(size_t row, int v, unsigned flags, int hybrid)
 	struct ksd_catalog *c = ksd_catalog_new();
 	struct ksd_catalog *saved = cat;
 	cat = c;
-	struct ksd_schema *s = hybrid ? ks_hybrid(c, hybrid) : ks_build(c, NULL, "public", v, flags);
+	struct ksd_schema *s =
+	    hybrid ? ks_hybrid(c, hybrid) : ks_build(c, NULL, "public", v, flags);
 	cat = saved;
 	enum ksd_obs obs[KSD_MAX_FEATURES];
 	ck_assert(ksd_match_schema(s, obs));
@@ -384,7 +403,7 @@ START_TEST(every_fingerprint_row_has_a_positive_and_a_negative_case)
 {
 	const struct ksd_feature *f = &ksd_features[_i];
 	static const unsigned variants[] = {0, KS_FRESH, KS_FRESH | KS_V1_VARIANT, KS_CLIQUET_300,
-					    KS_DROP_DELETED};
+	                                    KS_DROP_DELETED};
 	int pos = 0;
 	unsigned pos_flags = 0;
 	bool neg = false;
@@ -424,8 +443,8 @@ END_TEST
 START_TEST(normalising_strips_comments_and_spacing)
 {
 	char out[256];
-	ksd_normalise_body("  IF  NEW.x -- note ) \n /* a /* nested */ b */ = ( 'A -- b' ) ;\n", out,
-			   sizeof(out));
+	ksd_normalise_body("  IF  NEW.x -- note ) \n /* a /* nested */ b */ = ( 'A -- b' ) ;\n",
+	                   out, sizeof(out));
 	ck_assert_str_eq(out, "if new.x=('a -- b');");
 	ksd_normalise_body("X", out, 1);
 	ck_assert_str_eq(out, "");
@@ -452,7 +471,7 @@ Suite *infer_suite(void)
 	tcase_add_loop_test(tc, every_migrated_version_is_found_and_intact, 1, 27);
 	tcase_add_loop_test(tc, every_flushed_version_needs_the_lowest_candidate, 1, 27);
 	tcase_add_loop_test(tc, fresh_installs_are_tolerated, 0,
-			    sizeof(fresh_versions) / sizeof(fresh_versions[0]));
+	                    sizeof(fresh_versions) / sizeof(fresh_versions[0]));
 	tcase_add_test(tc, the_cliquet_1_3_schema_is_exactly_1);
 	tcase_add_test(tc, version_10_without_triggers_is_exactly_10);
 	tcase_add_test(tc, the_cliquet_2_13_eight_is_8_or_9);
@@ -472,7 +491,7 @@ Suite *infer_suite(void)
 	tcase_add_test(tc, permission_v2_without_its_row_needs_a_fix);
 	tcase_add_test(tc, a_partial_dump_gives_no_fix);
 	tcase_add_loop_test(tc, every_fingerprint_row_has_a_positive_and_a_negative_case, 0,
-			    (int)ksd_nfeatures);
+	                    (int)ksd_nfeatures);
 	tcase_add_test(tc, normalising_strips_comments_and_spacing);
 	tcase_add_test(tc, a_cut_body_proves_nothing_by_absence);
 	suite_add_tcase(s, tc);

@@ -10,6 +10,7 @@
 
 static const char STORAGE_ROW[] = "storage_schema_version";
 static const char PERMISSION_ROW[] = "permission_schema_version";
+#define DELETED_INDEX "idx_deleted_user_id_resource_name_last_modified"
 
 static size_t feature_index(const char *label)
 {
@@ -20,7 +21,7 @@ static size_t feature_index(const char *label)
 }
 
 ksd_vset ksd_feature_allows(const struct ksd_feature *f, enum ksd_obs o,
-			    const enum ksd_obs obs[KSD_MAX_FEATURES])
+                            const enum ksd_obs obs[KSD_MAX_FEATURES])
 {
 	ksd_vset all = f->backend == KSD_STORAGE ? KSD_STORAGE_ALL : KSD_PERMISSION_ALL;
 	ksd_vset tol = f->tolerate;
@@ -88,7 +89,7 @@ static void score(struct ksd_instance *in, enum ksd_backend b, struct ksd_backen
 }
 
 size_t ksd_contradictions(const struct ksd_instance *in, enum ksd_backend b, int v, size_t *idx,
-			  size_t max)
+                          size_t max)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < ksd_nfeatures && n < max; i++)
@@ -183,7 +184,8 @@ static void add(char *buf, size_t cap, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void note(struct ksd_instance *in, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void note(struct ksd_instance *in, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 static void note(struct ksd_instance *in, const char *fmt, ...)
 {
 	size_t len = strlen(in->notes);
@@ -202,7 +204,7 @@ static void note(struct ksd_instance *in, const char *fmt, ...)
 /* Kinto's reading of one backend's rows: the first row by LPAD(value,3,'0')
  * descending, ties in dump order. */
 static void read_rows(const struct ksd_metadata *m, const char *name,
-		      struct ksd_backend_verdict *bv)
+                      struct ksd_backend_verdict *bv)
 {
 	char best[16] = "", key[16];
 	const struct ksd_meta_row *top = NULL;
@@ -247,7 +249,7 @@ static bool known_name(const char *n)
 }
 
 static void read_metadata(const struct ksd_catalog *cat, const struct ksd_schema *s,
-			  struct ksd_instance *in)
+                          struct ksd_instance *in)
 {
 	const struct ksd_metadata *m = &s->metadata;
 	in->meta_table = ksd_schema_table(s, "metadata") != NULL;
@@ -264,8 +266,7 @@ static void read_metadata(const struct ksd_catalog *cat, const struct ksd_schema
 		if (same(r->name, "last_heartbeat"))
 			in->last_heartbeat = true;
 		bool version_row = same(r->name, STORAGE_ROW) || same(r->name, PERMISSION_ROW);
-		if (!known_name(r->name) || !r->value ||
-		    (version_row && python_int(r->value) <= 0))
+		if (!known_name(r->name) || !r->value || (version_row && python_int(r->value) <= 0))
 			in->garbage++;
 		for (size_t j = 0; i < dup_scan && j < i; j++)
 			if (same(m->rows[j].name, r->name) && same(m->rows[j].value, r->value)) {
@@ -307,9 +308,14 @@ static void predict_storage(struct ksd_instance *in, int g, int t)
 	if (g == t) {
 		if (t == KSD_STORAGE_MAX)
 			add(k, cap, "finds version %d: up to date, runs nothing", t);
+		else if (in->missing_deleted_index)
+			add(k, cap,
+			    "finds version %d and runs migrations from %d: 006->007 fails because "
+			    "index " DELETED_INDEX " does not exist",
+			    t, t + 1);
 		else
-			add(k, cap, "finds version %d and runs migrations %d..%d normally", t, t + 1,
-			    KSD_STORAGE_MAX);
+			add(k, cap, "finds version %d and runs migrations %d..%d normally", t,
+			    t + 1, KSD_STORAGE_MAX);
 		return;
 	}
 	if (g < t) {
@@ -318,7 +324,8 @@ static void predict_storage(struct ksd_instance *in, int g, int t)
 		for (int step = g; step < t; step++) {
 			const struct ksd_rerun *r = rerun(step);
 			if (r && (r->fails & KSD_VBIT(t))) {
-				add(k, cap, ": %03d->%03d fails and is rolled back, Kinto stops there",
+				add(k, cap,
+				    ": %03d->%03d fails and is rolled back, Kinto stops there",
 				    step, step + 1);
 				return;
 			}
@@ -333,20 +340,23 @@ static void predict_storage(struct ksd_instance *in, int g, int t)
 	}
 	/* g > t: the migrations t+1..g are skipped. */
 	if (t <= 9 && g == 20) {
-		add(k, cap, "runs 020->021 on a version %d schema: it fails (%s) and is rolled back, "
-			    "Kinto stops there",
+		add(k, cap,
+		    "runs 020->021 on a version %d schema: it fails (%s) and is rolled back, "
+		    "Kinto stops there",
 		    t, t < 7 ? "no collection_id column" : "no timestamps table");
 	} else if (t >= 10 && t <= 17 && g >= 20 && g <= 22) {
 		add(k, cap,
 		    "runs %03d->%03d..%03d->%03d on a version %d schema: they succeed, then "
-		    "022->023 fails because objects has no column deleted (migration 018 never ran), "
+		    "022->023 fails because objects has no column deleted (migration 018 never "
+		    "ran), "
 		    "leaving a hybrid that no version describes",
 		    g, g + 1, 21, 22, t);
 		if (g == 22)
-			snprintf(k, cap,
-				 "runs 022->023 on a version %d schema: it fails because objects has "
-				 "no column deleted (migration 018 never ran)",
-				 t);
+			snprintf(
+			    k, cap,
+			    "runs 022->023 on a version %d schema: it fails because objects has "
+			    "no column deleted (migration 018 never ran)",
+			    t);
 	} else if (t >= 18 && t <= 19 && g < KSD_STORAGE_MAX) {
 		add(k, cap,
 		    "completes to %d, but migration%s %d..%d (COLLATE \"C\" on the id columns) "
@@ -362,8 +372,29 @@ static void predict_storage(struct ksd_instance *in, int g, int t)
 		if (t < 18 && g >= 18 && g < 23)
 			add(k, cap, "), then 022->023 fails because objects has no column deleted");
 		else
-			add(k, cap, ")%s", g < KSD_STORAGE_MAX ? ", then runs the later ones on it" : "");
+			add(k, cap, ")%s",
+			    g < KSD_STORAGE_MAX ? ", then runs the later ones on it" : "");
 	}
+}
+
+/* The cliquet 1.7.0 and 1.8.0 schema.sql created the records index twice and
+ * the tombstone one never (spec §3); 006->007 renames it and fails. */
+static void check_deleted_index(struct ksd_instance *in)
+{
+	int t = in->storage.version;
+	in->missing_deleted_index = t >= 3 && t <= 6 && ksd_schema_table(in->schema, "deleted") &&
+	                            !ksd_schema_index(in->schema, DELETED_INDEX);
+	if (!in->missing_deleted_index)
+		return;
+	note(in, "index " DELETED_INDEX " is missing (a fresh cliquet 1.7.0 or 1.8.0 install): "
+	         "migration 006->007 fails without it, so the fix creates it");
+	if (in->verdict == KSD_VERDICT_OK) {
+		in->verdict = KSD_VERDICT_FIX;
+		snprintf(
+		    in->reason, sizeof(in->reason),
+		    "the metadata is right, but migration 006->007 needs index " DELETED_INDEX);
+	}
+	in->fix = in->verdict == KSD_VERDICT_FIX;
 }
 
 static void predict(struct ksd_instance *in)
@@ -384,7 +415,8 @@ static void predict(struct ksd_instance *in)
 			add(k, cap, "finds created_at but no version row, assumes 1; ");
 		} else if (st->rows == 0) {
 			g = 20;
-			add(k, cap, "finds no version row and no created_at, warns and guesses 20; ");
+			add(k, cap,
+			    "finds no version row and no created_at, warns and guesses 20; ");
 		} else if (st->recorded < 0) {
 			add(k, cap, "fails: the top storage_schema_version value is not a number");
 		} else {
@@ -400,20 +432,23 @@ static void predict(struct ksd_instance *in)
 			const struct ksd_table *o = ksd_schema_table(s, "objects");
 			if (o && !ksd_table_column(o, "deleted") && g < 23)
 				add(k, cap,
-				    "runs migrations from %d: 022->023 fails because objects has no "
+				    "runs migrations from %d: 022->023 fails because objects has "
+				    "no "
 				    "column deleted",
 				    g + 1);
 			else if (g == KSD_STORAGE_MAX)
 				add(k, cap, "reads %d and runs nothing", g);
 			else
-				add(k, cap, "reads %d and runs migrations %d..%d on a schema no "
-					    "version describes",
+				add(k, cap,
+				    "reads %d and runs migrations %d..%d on a schema no "
+				    "version describes",
 				    g, g + 1, KSD_STORAGE_MAX);
 		}
 	}
 	if (pm->present && pm->version > 0) {
-		int r = pm->recorded > 0 ? pm->recorded
-					 : ksd_schema_table(s, "user_principals") ? 1 : 0;
+		int r = pm->recorded > 0                         ? pm->recorded
+		        : ksd_schema_table(s, "user_principals") ? 1
+		                                                 : 0;
 		pm->reads = r;
 		if (r && r != pm->version) {
 			add(k, cap, "%spermission: reads %d", k[0] ? "; " : "", r);
@@ -434,8 +469,7 @@ static bool has_table(const struct ksd_schema *s, const char *const *names)
 }
 
 static const char *const storage_tables[] = {"records", "objects", "deleted", NULL};
-static const char *const permission_tables[] = {"user_principals", "access_control_entries",
-						NULL};
+static const char *const permission_tables[] = {"user_principals", "access_control_entries", NULL};
 
 static enum ksd_meta_state storage_state(const struct ksd_instance *in)
 {
@@ -461,7 +495,7 @@ static enum ksd_meta_state storage_state(const struct ksd_instance *in)
 }
 
 void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database *db,
-			const struct ksd_schema *s, int assume_version, struct ksd_instance *in)
+                        const struct ksd_schema *s, int assume_version, struct ksd_instance *in)
 {
 	memset(in, 0, sizeof(*in));
 	in->db = db;
@@ -481,7 +515,7 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 	char why[sizeof(in->reason)] = "";
 	if (st->present && !st_tables) {
 		undetermined = cat->any_ddl_seen ? "the storage tables are missing from this schema"
-						 : "data-only dump: the schema is missing";
+		                                 : "data-only dump: the schema is missing";
 	} else if (st->present) {
 		score(in, KSD_STORAGE, st);
 		int low = lowest(st->candidates);
@@ -489,34 +523,36 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 		range_text(set, sizeof(set), st->candidates ? st->candidates : st->nearest);
 		if (!st->candidates) {
 			snprintf(why, sizeof(why),
-				 "no storage version matches the schema; nearest %s with %u "
-				 "contradiction%s",
-				 set, st->ncontradictions, st->ncontradictions == 1 ? "" : "s");
+			         "no storage version matches the schema; nearest %s with %u "
+			         "contradiction%s",
+			         set, st->ncontradictions, st->ncontradictions == 1 ? "" : "s");
 			undetermined = why;
 		} else if (count(st->candidates) > 1 && !harmless_from(low, st->candidates)) {
 			snprintf(why, sizeof(why),
-				 "storage versions %s are all possible and recording the lowest "
-				 "would not be harmless",
-				 set);
+			         "storage versions %s are all possible and recording the lowest "
+			         "would not be harmless",
+			         set);
 			undetermined = why;
 		} else {
 			st->version = low;
 			bool recorded_fits = st->recorded > 0 && st->recorded <= KSD_STORAGE_MAX &&
-					     (st->candidates & KSD_VBIT(st->recorded));
+			                     (st->candidates & KSD_VBIT(st->recorded));
 			if (count(st->candidates) > 1 && recorded_fits) {
 				/* The rows narrow what the schema cannot tell. */
 				st->version = st->recorded;
-				snprintf(in->reason, sizeof(in->reason),
-					 "versions %s look the same in a schema; the recorded %d is "
-					 "one of them",
-					 set, st->recorded);
+				snprintf(
+				    in->reason, sizeof(in->reason),
+				    "versions %s look the same in a schema; the recorded %d is "
+				    "one of them",
+				    set, st->recorded);
 			} else if (count(st->candidates) > 1) {
-				snprintf(in->reason, sizeof(in->reason),
-					 "versions %s look the same in a schema; %d is recorded because "
-					 "re-running migrations %03d->%03d..%03d->%03d on a later one "
-					 "changes nothing",
-					 set, low, low, low + 1, highest(st->candidates) - 1,
-					 highest(st->candidates));
+				snprintf(
+				    in->reason, sizeof(in->reason),
+				    "versions %s look the same in a schema; %d is recorded because "
+				    "re-running migrations %03d->%03d..%03d->%03d on a later one "
+				    "changes nothing",
+				    set, low, low, low + 1, highest(st->candidates) - 1,
+				    highest(st->candidates));
 			}
 		}
 	}
@@ -550,8 +586,8 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 		pm_mismatch = in->rows_known && in->meta_table && r != pm->version;
 		if (!in->meta_table && pm->version == 2 && !(st->present && st_tables))
 			in->meta = KSD_META_MISSING_TABLE;
-		else if (pm_mismatch && (in->meta == KSD_META_INTACT ||
-					 in->meta == KSD_META_NO_CREATED_AT))
+		else if (pm_mismatch &&
+		         (in->meta == KSD_META_INTACT || in->meta == KSD_META_NO_CREATED_AT))
 			in->meta = pm->recorded == 0 ? KSD_META_FLUSHED : KSD_META_WRONG;
 	}
 
@@ -572,6 +608,7 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 		note(in, "no created_at row: harmless while a version row exists");
 	if (in->last_heartbeat && (st->candidates & KSD_VBIT(1)))
 		note(in, "last_heartbeat row: a cliquet 1.2-1.3 version 1 schema");
+	check_deleted_index(in);
 	predict(in);
 }
 
@@ -589,8 +626,8 @@ static bool maybe_kinto(const struct ksd_schema *s)
 	return false;
 }
 
-bool ksd_infer_catalog(const struct ksd_catalog *cat, int assume_version,
-		       struct ksd_instance **out, size_t *n)
+bool ksd_infer_catalog(const struct ksd_catalog *cat, int assume_version, struct ksd_instance **out,
+                       size_t *n)
 {
 	*out = NULL;
 	*n = 0;

@@ -13,7 +13,10 @@ static size_t printable_utf8(const unsigned char *s)
 {
 	if (s[0] >= 0x20 && s[0] < 0x7f)
 		return 1;
-	size_t n = (s[0] & 0xe0) == 0xc0 ? 2 : (s[0] & 0xf0) == 0xe0 ? 3 : (s[0] & 0xf8) == 0xf0 ? 4 : 0;
+	size_t n = (s[0] & 0xe0) == 0xc0   ? 2
+	           : (s[0] & 0xf0) == 0xe0 ? 3
+	           : (s[0] & 0xf8) == 0xf0 ? 4
+	                                   : 0;
 	uint32_t cp = n == 2 ? s[0] & 0x1f : n == 3 ? s[0] & 0x0f : s[0] & 0x07;
 	for (size_t i = 1; i < n; i++) {
 		if ((s[i] & 0xc0) != 0x80)
@@ -88,19 +91,20 @@ static void delete_above(FILE *out, const struct ksd_instance *in, const char *n
 	fputs("DELETE FROM ", out);
 	table(out, in);
 	fprintf(out,
-		"\n WHERE name = '%s'\n   AND (value IS NULL OR value !~ '^[0-9]{1,3}$'"
-		" OR lpad(value, 3, '0') > '%03d');\n",
-		name, v);
+	        "\n WHERE name = '%s'\n   AND (value IS NULL OR value !~ '^[0-9]{1,3}$'"
+	        " OR lpad(value, 3, '0') > '%03d');\n",
+	        name, v);
 }
 
 static void insert_version(FILE *out, const struct ksd_instance *in, const char *name, int v)
 {
 	fputs("INSERT INTO ", out);
 	table(out, in);
-	fprintf(out, " (name, value)\nSELECT '%s', '%d'\n WHERE NOT EXISTS (SELECT 1 FROM ", name, v);
+	fprintf(out, " (name, value)\nSELECT '%s', '%d'\n WHERE NOT EXISTS (SELECT 1 FROM ", name,
+	        v);
 	table(out, in);
 	fprintf(out, "\n                   WHERE name = '%s' AND lpad(value, 3, '0') = '%03d');\n",
-		name, v);
+	        name, v);
 }
 
 static void header(FILE *out, const char *input, const struct ksd_instance *in)
@@ -125,8 +129,8 @@ static void header(FILE *out, const char *input, const struct ksd_instance *in)
 			fprintf(out, " (candidates %s)", set);
 	}
 	if (in->permission.present && in->permission.version)
-		fprintf(out, "%spermission schema version %d", in->storage.present ? ", " : "-- found: ",
-			in->permission.version);
+		fprintf(out, "%spermission schema version %d",
+		        in->storage.present ? ", " : "-- found: ", in->permission.version);
 	fprintf(out, "\n-- metadata: %s", report_meta_name(in->meta));
 	if (in->storage.recorded_value) {
 		fputs(", top storage row '", out);
@@ -182,6 +186,14 @@ void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool
 		/* Version 1 never had a row: Kinto reads 1 from the tables. */
 		if (pm->version > 1)
 			insert_version(out, in, "permission_schema_version", pm->version);
+	}
+	if (in->missing_deleted_index) {
+		fputs("CREATE UNIQUE INDEX IF NOT EXISTS "
+		      "idx_deleted_user_id_resource_name_last_modified"
+		      "\n    ON ",
+		      out);
+		ident(out, in->schema->name);
+		fputs(".deleted (user_id, resource_name, last_modified DESC);\n", out);
 	}
 	fputs("COMMIT;\n", out);
 }
