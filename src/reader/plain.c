@@ -15,7 +15,7 @@
 #include "ksd_reader.h"
 #include "reader/plain.h"
 
-#define TAG_MAX 128  /* longest dollar-quote tag we honour, dollars included */
+#define TAG_MAX  128  /* longest dollar-quote tag we honour, dollars included */
 #define META_MAX 4096 /* longest psql meta-command line we interpret */
 
 enum lex {
@@ -42,7 +42,7 @@ struct plain {
 
 	/* statement splitting */
 	enum lex lex;
-	char pending; /* the '-' or '/' of L_MAYBE_COMMENT */
+	char pending;     /* the '-' or '/' of L_MAYBE_COMMENT */
 	bool significant; /* the statement has begun (not just blanks and comments) */
 	long stmt_line;
 	struct buf stmt;
@@ -132,7 +132,7 @@ static int finish_stmt(struct plain *p)
 		return ksd_err_at_line(p->err, p->stmt_line, "out of memory");
 	if (p->stmt.overflow) {
 		ksd_err_at_line(p->err, p->stmt_line, "statement longer than %u bytes skipped",
-				KSD_MAX_STMT);
+		                KSD_MAX_STMT);
 		rc = KSD_WARN;
 	} else if (is_copy_from_stdin(s, len)) {
 		ksd_extract_note_data(p->x);
@@ -317,8 +317,8 @@ static int stmt_byte(struct plain *p, unsigned char c)
 		begin_significant(p);
 		/* E'...' always takes backslash escapes; plain strings only when
 		 * standard_conforming_strings is off. */
-		p->squote_escapes = !p->std_strings ||
-				    ((p->prev == 'E' || p->prev == 'e') && !is_ident(p->prev2));
+		p->squote_escapes =
+		    !p->std_strings || ((p->prev == 'E' || p->prev == 'e') && !is_ident(p->prev2));
 		p->lex = L_SQUOTE;
 		break;
 	case '"':
@@ -365,8 +365,54 @@ static int stmt_byte(struct plain *p, unsigned char c)
 	return KSD_OK;
 }
 
-/* Takes the database name from `\connect db` or from pg_dumpall's
- * `\connect -reuse-previous=on "dbname='name'"` form. */
+/* One psql argument: 'single' or "double" quoted (quotes doubled inside)
+ * or bare; decoded into out (at most cap-1 bytes). Returns where it ends. */
+static const char *meta_arg(const char *s, char *out, size_t cap)
+{
+	size_t n = 0;
+	if (*s == '"' || *s == '\'') {
+		char q = *s++;
+		for (; *s && n < cap - 1; s++) {
+			if (*s == q && s[1] == q)
+				s++;
+			else if (*s == q)
+				break;
+			out[n++] = *s;
+		}
+	} else {
+		while (*s && !isspace((unsigned char)*s) && n < cap - 1)
+			out[n++] = *s++;
+	}
+	out[n] = '\0';
+	return s;
+}
+
+/* The dbname of a conninfo string (dbname='it\'s' or dbname=x) into out;
+ * false when it names none. */
+static bool conninfo_dbname(const char *s, char *out, size_t cap)
+{
+	const char *key = strstr(s, "dbname=");
+	if (!key)
+		return false;
+	s = key + 7;
+	size_t n = 0;
+	if (*s == '\'') {
+		for (s++; *s && *s != '\'' && n < cap - 1; s++) {
+			if (*s == '\\' && s[1])
+				s++;
+			out[n++] = *s;
+		}
+	} else {
+		while (*s && !isspace((unsigned char)*s) && n < cap - 1)
+			out[n++] = *s++;
+	}
+	out[n] = '\0';
+	return true;
+}
+
+/* Takes the database name from `\connect db`, `\connect "Odd.Name"` or
+ * pg_dumpall's `\connect -reuse-previous=on "dbname='name'"`: like psql, an
+ * argument holding '=' is a conninfo string. */
 static void meta_connect(struct plain *p, char *arg)
 {
 	while (*arg == ' ' || *arg == '\t')
@@ -376,38 +422,15 @@ static void meta_connect(struct plain *p, char *arg)
 		while (*arg == ' ' || *arg == '\t')
 			arg++;
 	}
-	char name[META_MAX];
-	size_t n = 0;
-	const char *s = arg;
-	if (*s == '"') {
-		/* A conninfo string in SQL-style double quotes: "dbname='it''s'" */
-		const char *key = strstr(s, "dbname=");
-		if (!key)
+	char word[META_MAX], name[META_MAX];
+	meta_arg(arg, word, sizeof(word));
+	if (strchr(word, '=')) {
+		if (!conninfo_dbname(word, name, sizeof(name)))
 			return;
-		s = key + 7;
-		if (*s == '\'') {
-			for (s++; *s && n < sizeof(name) - 1; s++) {
-				if (*s == '\\' && s[1])
-					s++;
-				else if (*s == '\'')
-					break;
-				else if (*s == '"' && s[1] == '"')
-					s++;
-				name[n++] = *s;
-			}
-		} else {
-			while (*s && *s != ' ' && *s != '"' && n < sizeof(name) - 1)
-				name[n++] = *s++;
-		}
-	} else if (*s == '\'') {
-		for (s++; *s && *s != '\'' && n < sizeof(name) - 1; s++)
-			name[n++] = *s;
 	} else {
-		while (*s && !isspace((unsigned char)*s) && n < sizeof(name) - 1)
-			name[n++] = *s++;
+		memcpy(name, word, strlen(word) + 1);
 	}
-	name[n] = '\0';
-	if (n > 0)
+	if (name[0])
 		ksd_extract_connect(p->x, name);
 }
 
@@ -446,7 +469,7 @@ static int copy_line_done(struct plain *p, bool *ended)
 		if (p->row.oom)
 			return ksd_err_at_line(p->err, p->line, "out of memory");
 		if (ksd_extract_copy_line(p->x, p->row.data ? p->row.data : "", p->row.len,
-					  p->err) != KSD_OK)
+		                          p->err) != KSD_OK)
 			return KSD_FATAL;
 		buf_reset(&p->row);
 	}
@@ -571,7 +594,7 @@ static int finish(struct plain *p)
 			ksd_extract_copy_end(p->x);
 		}
 		ksd_err_at_line(p->err, p->copy_line,
-				"unexpected end of input inside the COPY data that starts here");
+		                "unexpected end of input inside the COPY data that starts here");
 		return KSD_WARN;
 	case M_STMT:
 		break;
@@ -580,9 +603,9 @@ static int finish(struct plain *p)
 		stmt_byte(p, ' ');
 	const char *open = lex_name(p->lex);
 	if (open && p->significant) {
-		ksd_err_at_line(p->err, p->stmt_line,
-				"unexpected end of input inside %s in the statement that starts here",
-				open);
+		ksd_err_at_line(
+		    p->err, p->stmt_line,
+		    "unexpected end of input inside %s in the statement that starts here", open);
 		return KSD_WARN;
 	}
 	int rc = KSD_OK;
@@ -590,8 +613,8 @@ static int finish(struct plain *p)
 		rc = finish_stmt(p);
 	if (rc == KSD_OK && p->dumps_begun > p->dumps_complete) {
 		ksd_err_at_line(p->err, p->line,
-				"unexpected end of input: no \"PostgreSQL database dump complete\" "
-				"trailer, the dump was cut short");
+		                "unexpected end of input: no \"PostgreSQL database dump complete\" "
+		                "trailer, the dump was cut short");
 		rc = KSD_WARN;
 	}
 	return rc;
