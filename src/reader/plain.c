@@ -366,8 +366,8 @@ static int stmt_byte(struct plain *p, unsigned char c)
 }
 
 /* One psql argument: 'single' or "double" quoted (quotes doubled inside)
- * or bare; decoded into out (at most cap-1 bytes). Returns where it ends. */
-static const char *meta_arg(const char *s, char *out, size_t cap)
+ * or bare; decoded into out (at most cap-1 bytes). */
+static void meta_arg(const char *s, char *out, size_t cap)
 {
 	size_t n = 0;
 	if (*s == '"' || *s == '\'') {
@@ -384,7 +384,6 @@ static const char *meta_arg(const char *s, char *out, size_t cap)
 			out[n++] = *s++;
 	}
 	out[n] = '\0';
-	return s;
 }
 
 /* The dbname of a conninfo string (dbname='it\'s' or dbname=x) into out;
