@@ -231,6 +231,66 @@ static size_t utf8(unsigned long cp, char *out)
 	return 4;
 }
 
+size_t parse_backslash(const char *s, size_t len, size_t *at, bool copy, char *out)
+{
+	size_t i = *at;
+	char ch = s[i];
+	size_t o = 1;
+	switch (ch) {
+	case 'b':
+		out[0] = '\b';
+		break;
+	case 'f':
+		out[0] = '\f';
+		break;
+	case 'n':
+		out[0] = '\n';
+		break;
+	case 'r':
+		out[0] = '\r';
+		break;
+	case 't':
+		out[0] = '\t';
+		break;
+	case 'v':
+		out[0] = copy ? '\v' : 'v';
+		break;
+	case 'x': {
+		int v = 0, d = 0;
+		while (d < 2 && i + 1 < len && hexval(s[i + 1]) >= 0)
+			v = v * 16 + hexval(s[++i]), d++;
+		out[0] = d ? (char)v : 'x';
+		break;
+	}
+	case 'u':
+	case 'U': {
+		size_t want = ch == 'u' ? 4 : 8, d = 0;
+		unsigned long cp = 0;
+		while (!copy && d < want && i + 1 + d < len && hexval(s[i + 1 + d]) >= 0)
+			cp = cp * 16 + (unsigned long)hexval(s[i + 1 + d]), d++;
+		if (d == want) {
+			i += d;
+			/* 1 + want + 1 source bytes >= 6 >= 4 written. */
+			o = utf8(cp, out);
+		} else {
+			out[0] = ch;
+		}
+		break;
+	}
+	default:
+		if (ch >= '0' && ch <= '7') {
+			int v = ch - '0', d = 1;
+			while (d < 3 && i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7')
+				v = v * 8 + (s[++i] - '0'), d++;
+			out[0] = (char)v;
+		} else {
+			out[0] = ch;
+		}
+	}
+	*at = i;
+	return o;
+}
+
 /* Decodes the inside of a quoted literal: doubled quotes, and with
  * `backslash` the escapes of E'...' strings. Output is never longer. */
 static size_t unquote(const char *s, size_t len, bool backslash, char *out)
@@ -242,56 +302,8 @@ static size_t unquote(const char *s, size_t len, bool backslash, char *out)
 			out[o++] = '\'';
 			i++;
 		} else if (ch == '\\' && backslash && i + 1 < len) {
-			ch = s[++i];
-			switch (ch) {
-			case 'b':
-				out[o++] = '\b';
-				break;
-			case 'f':
-				out[o++] = '\f';
-				break;
-			case 'n':
-				out[o++] = '\n';
-				break;
-			case 'r':
-				out[o++] = '\r';
-				break;
-			case 't':
-				out[o++] = '\t';
-				break;
-			case 'x': {
-				int v = 0, d = 0;
-				while (d < 2 && i + 1 < len && hexval(s[i + 1]) >= 0)
-					v = v * 16 + hexval(s[++i]), d++;
-				out[o++] = d ? (char)v : 'x';
-				break;
-			}
-			case 'u':
-			case 'U': {
-				size_t want = ch == 'u' ? 4 : 8, d = 0;
-				unsigned long cp = 0;
-				while (d < want && i + 1 + d < len && hexval(s[i + 1 + d]) >= 0)
-					cp = cp * 16 + (unsigned long)hexval(s[i + 1 + d]), d++;
-				if (d == want) {
-					i += d;
-					/* 1 + want + 1 source bytes >= 6 >= 4 written. */
-					o += utf8(cp, out + o);
-				} else {
-					out[o++] = ch;
-				}
-				break;
-			}
-			default:
-				if (ch >= '0' && ch <= '7') {
-					int v = ch - '0', d = 1;
-					while (d < 3 && i + 1 < len && s[i + 1] >= '0' &&
-					       s[i + 1] <= '7')
-						v = v * 8 + (s[++i] - '0'), d++;
-					out[o++] = (char)v;
-				} else {
-					out[o++] = ch;
-				}
-			}
+			i++;
+			o += parse_backslash(s, len, &i, false, out + o);
 		} else {
 			out[o++] = ch;
 		}

@@ -90,22 +90,6 @@ bool ksd_extract_copy_begin(struct ksd_extract *x, const char *sql, size_t len)
 	return true;
 }
 
-static int octal(char ch)
-{
-	return ch >= '0' && ch <= '7' ? ch - '0' : -1;
-}
-
-static int hex(char ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	if (ch >= 'a' && ch <= 'f')
-		return ch - 'a' + 10;
-	if (ch >= 'A' && ch <= 'F')
-		return ch - 'A' + 10;
-	return -1;
-}
-
 /* Decodes one COPY text field s[0..len) into out; returns bytes written
  * (never more than len). */
 static size_t copy_field(const char *s, size_t len, char *out)
@@ -116,43 +100,8 @@ static size_t copy_field(const char *s, size_t len, char *out)
 			out[o++] = s[i];
 			continue;
 		}
-		char ch = s[++i];
-		switch (ch) {
-		case 'b':
-			out[o++] = '\b';
-			break;
-		case 'f':
-			out[o++] = '\f';
-			break;
-		case 'n':
-			out[o++] = '\n';
-			break;
-		case 'r':
-			out[o++] = '\r';
-			break;
-		case 't':
-			out[o++] = '\t';
-			break;
-		case 'v':
-			out[o++] = '\v';
-			break;
-		case 'x': {
-			int v = 0, d = 0;
-			while (d < 2 && i + 1 < len && hex(s[i + 1]) >= 0)
-				v = v * 16 + hex(s[++i]), d++;
-			out[o++] = d ? (char)v : 'x';
-			break;
-		}
-		default:
-			if (octal(ch) >= 0) {
-				int v = octal(ch), d = 1;
-				while (d < 3 && i + 1 < len && octal(s[i + 1]) >= 0)
-					v = v * 8 + octal(s[++i]), d++;
-				out[o++] = (char)v;
-			} else {
-				out[o++] = ch;
-			}
-		}
+		i++;
+		o += parse_backslash(s, len, &i, true, out + o);
 	}
 	return o;
 }

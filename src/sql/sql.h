@@ -71,6 +71,12 @@ bool parse_qname(struct cur *c, name_t schema, name_t name);
 /* A string literal token's value (STRING, ESTRING, or the body of a DOLLAR)
  * into b, NUL-terminated, at most `max` bytes kept; false when out of memory
  * or not a string. */
+/* The backslash escape whose letter is s[*at] (\\b \\f \\n \\r \\t, octal, \\x
+ * hex; \\v in COPY text, \\u and \\U in E'' strings; any other letter stands
+ * for itself) into out; *at moves to its last byte. Returns the bytes
+ * written, never more than were read. */
+size_t parse_backslash(const char *s, size_t len, size_t *at, bool copy, char *out);
+
 bool parse_string(struct textbuf *b, const struct ksd_token *t, bool std_strings, size_t max);
 
 /* Renders tokens [from, to) into x->out and returns it NUL-terminated, or
