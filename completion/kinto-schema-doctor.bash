@@ -23,29 +23,28 @@ _kinto_schema_doctor()
 	fi
 	case $opt in
 	-f | --format)
-		COMPREPLY=($(compgen -P "$pre" -W 'text json' -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -P "$pre" -W 'text json' -- "$cur")
 		return
 		;;
 	--color | --colour)
-		COMPREPLY=($(compgen -P "$pre" -W 'auto always never' -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -P "$pre" -W 'auto always never' -- "$cur")
 		return
 		;;
 	-a | --assume-version)
-		COMPREPLY=($(compgen -P "$pre" -W "$(seq 1 26)" -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -P "$pre" -W "$(seq 1 26)" -- "$cur")
 		return
 		;;
 	esac
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W '--format= --sql --explain --assume-version=
-			--list --toc --versions --color= --quiet --help --version' -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -W '--format= --sql --explain --assume-version=
+			--list --toc --versions --color= --quiet --help --version' -- "$cur")
 		if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *= ]]; then
 			compopt -o nospace 2>/dev/null
 		fi
 		return
 	fi
 	# One name a line, so that names with spaces stay whole.
-	local IFS=$'\n'
 	compopt -o filenames 2>/dev/null
-	COMPREPLY=($(compgen -f -- "$cur"))
+	mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 }
 complete -F _kinto_schema_doctor kinto-schema-doctor

@@ -29,12 +29,13 @@ sed -n 's/^[[:space:]]*{"\([a-z-]*\)", *[a-z_]*argument.*/\1/p' \
 "$KSD" --help | grep -o -- '--[a-z][a-z-]*' | sed 's/^--//' | sort -u >"$t/help"
 grep -o -- '\\-\\-[a-z][a-z\\-]*' "$man" | sed 's/\\//g; s/^--//' | sort -u >"$t/man"
 [ -s "$t/table" ] || fail "no long option found in src/cli/options.c"
-for pair in "table help" "help man"; do
-	set -- $pair
-	if ! cmp -s "$t/$1" "$t/$2"; then
+# same A B: the option lists A and B are equal
+same() {
+	cmp -s "$t/$1" "$t/$2" ||
 		fail "long options differ between $1 and $2: $(diff "$t/$1" "$t/$2" | grep '^[<>]' | tr '\n' ' ')"
-	fi
-done
+}
+same table help
+same help man
 # Every short option of --help is documented as "-x, --long" in the man page.
 sed 's/\\(en/-/g; s/\\(->/->/g; s/\\(aq/'"'"'/g; s/\\-/-/g' "$man" >"$t/plain"
 "$KSD" --help | sed -n 's/^  -\([a-zA-Z]\), --\([a-z-]*\).*/\1 \2/p' >"$t/short"
@@ -48,6 +49,11 @@ for code in 0 1 2 3 4; do
 	"$KSD" --help | grep -q "^  $code  " || fail "--help lacks exit status $code"
 	grep -q "^\.B $code\$" "$man" || fail "man page EXIT STATUS lacks $code"
 done
+
+# The title line names the version the program reports.
+version=$("$KSD" --version | sed -n 's/^kinto-schema-doctor //p')
+grep -q "^\.TH KINTO-SCHEMA-DOCTOR 1 [0-9-]* \"kinto-schema-doctor $version\"" "$man" ||
+	fail "the .TH line does not name version $version"
 
 # SCHEMA VERSIONS: every release and change of --versions, in roff spelling.
 # A row is "  v  release  change", columns split by two spaces or more.
