@@ -1,8 +1,9 @@
 #!/bin/sh
 # --format=json against man/kinto-schema-doctor.schema.json: real output on
 # several dumps (flushed, intact, schema-only, no Kinto, contradictory,
-# pg_dumpall, stdin, --assume-version) validates line by line, and the schema
-# rejects a record with a field dropped or of the wrong type.
+# pg_dumpall, stdin, --assume-version) validates line by line, the schema
+# rejects a record with a field dropped or of the wrong type, and the man page
+# documents every field.
 set -u
 top=$KSD_TOP
 schema="$top/man/kinto-schema-doctor.schema.json"
@@ -71,7 +72,7 @@ for s in '"status": "ok"' '"status": "fix-needed"' '"status": "undetermined"' \
 	grep -q "$s" "$t/all.jsonl" || fail "no line has $s"
 done
 
-"$py" - "$schema" "$t/all.jsonl" >"$t/py.out" 2>&1 <<'PY' || fail "$(cat "$t/py.out")"
+"$py" - "$schema" "$t/all.jsonl" "$top/man/kinto-schema-doctor.1" >"$t/py.out" 2>&1 <<'PY' || fail "$(cat "$t/py.out")"
 import copy, json, sys
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
@@ -125,6 +126,24 @@ for rec in records:
         if v.is_valid(apply(rec, path, kind, value)):
             print(f"schema accepts {'.'.join(path)} {kind} in {rec['input']}")
             bad += 1
+# Every field the tool writes is documented under JSON OUTPUT of the man page
+# (as a .B or .BR term).
+with open(sys.argv[3]) as f:
+    man = f.read()
+section = man.split("\n.SH JSON OUTPUT\n", 1)[1].split("\n.SH ", 1)[0]
+terms = set()
+for line in section.splitlines():
+    if line.startswith((".B ", ".BR ")):
+        terms.update(w.strip('",') for w in line.split()[1:])
+def keys(rec):
+    for k, val in rec.items():
+        yield k
+        if isinstance(val, dict):
+            yield from keys(val)
+for k in sorted({k for rec in records for k in keys(rec)}):
+    if k not in terms:
+        print(f"man page JSON OUTPUT does not document {k}")
+        bad += 1
 sys.exit(1 if bad else 0)
 PY
 [ "$fails" -eq 0 ]
