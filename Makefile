@@ -5,6 +5,8 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man/man1
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 
 CC ?= cc
 PKGS = libarchive libpcre2-8 zlib liblz4 libzstd
@@ -102,9 +104,13 @@ install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/kinto-schema-doctor
 	install -m 644 man/kinto-schema-doctor.1 $(DESTDIR)$(MANDIR)/kinto-schema-doctor.1
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 completion/kinto-schema-doctor.bash $(DESTDIR)$(BASHCOMPDIR)/kinto-schema-doctor
+	install -m 644 completion/_kinto-schema-doctor $(DESTDIR)$(ZSHCOMPDIR)/_kinto-schema-doctor
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kinto-schema-doctor $(DESTDIR)$(MANDIR)/kinto-schema-doctor.1
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/kinto-schema-doctor $(DESTDIR)$(ZSHCOMPDIR)/_kinto-schema-doctor
 
 format:
 	clang-format -i $(SRC) $(TEST_SRC) include/*.h

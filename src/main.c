@@ -74,6 +74,20 @@ static void end_progress(void)
 	progress_start = progress_last = 0;
 }
 
+/* auto: a terminal that can show colour, and no NO_COLOR (no-color.org: any
+ * non-empty value). --color=always wins over NO_COLOR, as that convention asks. */
+static bool want_color(enum ksd_color c)
+{
+	if (c != KSD_COLOR_AUTO)
+		return c == KSD_COLOR_ALWAYS;
+	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+	if (no_color && *no_color)
+		return false;
+	if (term && strcmp(term, "dumb") == 0)
+		return false;
+	return isatty(STDOUT_FILENO);
+}
+
 static int worst(int a, int b)
 {
 	return a > b ? a : b;
@@ -126,10 +140,7 @@ int main(int argc, char **argv)
 		ksd_print_versions(stdout);
 		return KSD_EXIT_OK;
 	}
-	const char *no_color = getenv("NO_COLOR");
-	o.report.color = o.color == KSD_COLOR_ALWAYS ||
-			 (o.color == KSD_COLOR_AUTO && isatty(STDOUT_FILENO) &&
-			  !(no_color && *no_color));
+	o.report.color = want_color(o.color);
 	if (!o.quiet && isatty(STDERR_FILENO))
 		ksd_source_set_progress(show_progress);
 	int status = KSD_EXIT_OK;

@@ -9,22 +9,25 @@
 void options_usage(FILE *out)
 {
 	fputs("usage: kinto-schema-doctor [OPTIONS] DUMP...\n"
+	      "       kinto-schema-doctor --versions\n"
 	      "\n"
-	      "Reads pg_dump output of a Kinto database (plain SQL, also gzip/bzip2/xz/zstd/lz4\n"
-	      "compressed, pg_dumpall scripts, custom -Fc, tar -Ft or directory -Fd archives; '-'\n"
-	      "reads standard input) and infers its true storage and permission schema versions.\n"
+	      "Reads pg_dump output of a Kinto database offline (plain SQL, also compressed\n"
+	      "with gzip, bzip2, xz, zstd or lz4; pg_dumpall scripts; custom -Fc, tar -Ft or\n"
+	      "directory -Fd archives; '-' reads standard input), infers its true storage and\n"
+	      "permission schema versions and checks what its metadata table records.\n"
 	      "\n"
 	      "Options:\n"
 	      "  -f, --format=text|json  report format; json prints one JSON object per line\n"
 	      "                          for each Kinto instance (default text)\n"
 	      "  -s, --sql               print only the corrective SQL script\n"
-	      "  -e, --explain           show every schema feature: observed, expected, versions\n"
-	      "  -a, --assume-version=N  record storage version N when the schema cannot tell\n"
+	      "  -e, --explain           also list each schema feature, observed and expected\n"
+	      "  -a, --assume-version=N  take storage version N (when the schema cannot tell)\n"
 	      "  -l, --list              print the extracted catalog instead of the analysis\n"
-	      "  -t, --toc               with --list: print an archive's TOC like pg_restore -l\n"
+	      "  -t, --toc               list an archive's TOC like pg_restore -l (implies -l)\n"
 	      "      --versions          print the table of Kinto schema versions and exit\n"
-	      "      --color=WHEN        colour the text report: auto, always, never\n"
-	      "  -q, --quiet             no progress or warnings on stderr\n"
+	      "      --color=WHEN        colour the text report: auto (default: on a terminal\n"
+	      "                          unless NO_COLOR is set), always, never (or --colour)\n"
+	      "  -q, --quiet             no progress display on stderr (errors still show)\n"
 	      "  -h, --help              show this help and exit\n"
 	      "  -V, --version           show the version and exit\n"
 	      "\n"
@@ -34,7 +37,8 @@ void options_usage(FILE *out)
 	      "  2  cannot determine: no Kinto schema, ambiguous or contradictory\n"
 	      "  3  usage error\n"
 	      "  4  unreadable or corrupt input\n"
-	      "With several instances or files, the highest status wins.\n",
+	      "With several instances or files, the highest status wins.\n"
+	      "See kinto-schema-doctor(1) for the reports, the JSON fields and examples.\n",
 	      out);
 }
 

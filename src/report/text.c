@@ -132,7 +132,9 @@ void report_text(FILE *out, const char *input, const struct ksd_instance *in,
 		char buf[512];
 		report_contradiction(buf, sizeof(buf), in, idx[i]);
 		fprintf(out, "%-12s ", i ? "" : "contradicts");
+		color(out, o, RED);
 		ksd_fput_safe(out, buf);
+		color(out, o, RESET);
 		putc('\n', out);
 	}
 	if (in->kinto[0]) {
@@ -148,7 +150,10 @@ void report_text(FILE *out, const char *input, const struct ksd_instance *in,
 	if (o->explain)
 		explain(out, in, o);
 	if (in->fix) {
-		fputs("fix (also: --sql)\n", out);
+		color(out, o, BOLD);
+		fputs("fix (also: --sql)", out);
+		color(out, o, RESET);
+		putc('\n', out);
 		char *sql = fix_string(input, in);
 		if (sql) {
 			/* Shown through the terminal escaper: a quoted name may hold
