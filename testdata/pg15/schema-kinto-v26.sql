@@ -1,0 +1,484 @@
+--
+-- PostgreSQL database dump
+--
+
+\restrict ksdcorpus0restrict0key
+
+-- Dumped from database version 15.18 (Debian 15.18-0+deb12u1)
+-- Dumped by pg_dump version 15.18 (Debian 15.18-0+deb12u1)
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+--
+-- Name: kinto; Type: SCHEMA; Schema: -; Owner: postgres
+--
+
+CREATE SCHEMA kinto;
+
+
+ALTER SCHEMA kinto OWNER TO postgres;
+
+--
+-- Name: as_epoch(timestamp without time zone); Type: FUNCTION; Schema: kinto; Owner: postgres
+--
+
+CREATE FUNCTION kinto.as_epoch(ts timestamp without time zone) RETURNS bigint
+    LANGUAGE plpgsql IMMUTABLE
+    AS $$
+BEGIN
+    RETURN (EXTRACT(EPOCH FROM ts) * 1000)::BIGINT;
+END;
+$$;
+
+
+ALTER FUNCTION kinto.as_epoch(ts timestamp without time zone) OWNER TO postgres;
+
+--
+-- Name: bump_timestamp(); Type: FUNCTION; Schema: kinto; Owner: postgres
+--
+
+CREATE FUNCTION kinto.bump_timestamp() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    previous BIGINT;
+    current BIGINT;
+BEGIN
+    WITH existing_timestamps AS (
+        (SELECT as_epoch(last_modified) AS stamp FROM objects
+          WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
+          ORDER BY last_modified DESC LIMIT 1)
+        UNION
+        SELECT as_epoch(last_modified) AS stamp FROM timestamps
+         WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
+    )
+    SELECT MAX(stamp) INTO previous FROM existing_timestamps;
+
+    IF NEW.last_modified IS NULL OR
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) <= previous) THEN
+        current := as_epoch(clock_timestamp()::TIMESTAMP);
+        IF previous IS NOT NULL AND previous >= current THEN
+            current := previous + 1;
+        END IF;
+        NEW.last_modified := from_epoch(current);
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+
+ALTER FUNCTION kinto.bump_timestamp() OWNER TO postgres;
+
+--
+-- Name: from_epoch(bigint); Type: FUNCTION; Schema: kinto; Owner: postgres
+--
+
+CREATE FUNCTION kinto.from_epoch(epoch bigint) RETURNS timestamp without time zone
+    LANGUAGE plpgsql IMMUTABLE
+    AS $$
+BEGIN
+    RETURN TIMESTAMP '1970-01-01 00:00:00' + epoch * INTERVAL '1 millisecond';
+END;
+$$;
+
+
+ALTER FUNCTION kinto.from_epoch(epoch bigint) OWNER TO postgres;
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: access_control_entries; Type: TABLE; Schema: kinto; Owner: postgres
+--
+
+CREATE TABLE kinto.access_control_entries (
+    object_id text NOT NULL COLLATE pg_catalog."C",
+    permission text NOT NULL,
+    principal text NOT NULL
+);
+
+
+ALTER TABLE kinto.access_control_entries OWNER TO postgres;
+
+--
+-- Name: deleted; Type: TABLE; Schema: kinto; Owner: postgres
+--
+
+CREATE TABLE kinto.deleted (
+    id text NOT NULL,
+    parent_id text NOT NULL,
+    collection_id text NOT NULL,
+    last_modified timestamp without time zone NOT NULL
+);
+
+
+ALTER TABLE kinto.deleted OWNER TO postgres;
+
+--
+-- Name: metadata; Type: TABLE; Schema: kinto; Owner: postgres
+--
+
+CREATE TABLE kinto.metadata (
+    name character varying(128) NOT NULL,
+    value character varying(512) NOT NULL
+);
+
+
+ALTER TABLE kinto.metadata OWNER TO postgres;
+
+--
+-- Name: objects; Type: TABLE; Schema: kinto; Owner: postgres
+--
+
+CREATE TABLE kinto.objects (
+    id text NOT NULL COLLATE pg_catalog."C",
+    parent_id text NOT NULL COLLATE pg_catalog."C",
+    resource_name text NOT NULL COLLATE pg_catalog."C",
+    last_modified timestamp without time zone NOT NULL,
+    data jsonb DEFAULT '{}'::jsonb NOT NULL,
+    deleted boolean DEFAULT false NOT NULL
+);
+
+
+ALTER TABLE kinto.objects OWNER TO postgres;
+
+--
+-- Name: timestamps; Type: TABLE; Schema: kinto; Owner: postgres
+--
+
+CREATE TABLE kinto.timestamps (
+    parent_id text NOT NULL COLLATE pg_catalog."C",
+    resource_name text NOT NULL COLLATE pg_catalog."C",
+    last_modified timestamp without time zone NOT NULL
+);
+
+
+ALTER TABLE kinto.timestamps OWNER TO postgres;
+
+--
+-- Name: user_principals; Type: TABLE; Schema: kinto; Owner: postgres
+--
+
+CREATE TABLE kinto.user_principals (
+    user_id text NOT NULL COLLATE pg_catalog."C",
+    principal text NOT NULL
+);
+
+
+ALTER TABLE kinto.user_principals OWNER TO postgres;
+
+--
+-- Data for Name: access_control_entries; Type: TABLE DATA; Schema: kinto; Owner: postgres
+--
+
+COPY kinto.access_control_entries (object_id, permission, principal) FROM stdin;
+/buckets/blog	write	account:alice
+/buckets/blog/collections/articles	read	system.Everyone
+\.
+
+
+--
+-- Data for Name: deleted; Type: TABLE DATA; Schema: kinto; Owner: postgres
+--
+
+COPY kinto.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
+00000001-0000-4000-8000-000000000168	/buckets/blog/collections/articles	record	2026-11-25 12:21:00.720791
+00000002-0000-4000-8000-00000000016b	/buckets/blog/collections/articles	record	2026-11-25 12:21:00.936505
+00000003-0000-4000-8000-00000000016e	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.090751
+00000004-0000-4000-8000-000000000171	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.260974
+00000005-0000-4000-8000-000000000174	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.353878
+00000006-0000-4000-8000-000000000177	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.463253
+00000007-0000-4000-8000-00000000017a	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.61143
+00000008-0000-4000-8000-00000000017d	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.744034
+00000009-0000-4000-8000-000000000180	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.869311
+0000000a-0000-4000-8000-000000000183	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.988798
+0000000b-0000-4000-8000-000000000186	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.093355
+0000000c-0000-4000-8000-000000000189	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.226544
+0000000d-0000-4000-8000-00000000018c	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.3617
+0000000e-0000-4000-8000-00000000018f	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.470124
+0000000f-0000-4000-8000-000000000192	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.572936
+00000010-0000-4000-8000-000000000195	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.686894
+00000011-0000-4000-8000-000000000198	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.832134
+\.
+
+
+--
+-- Data for Name: metadata; Type: TABLE DATA; Schema: kinto; Owner: postgres
+--
+
+COPY kinto.metadata (name, value) FROM stdin;
+created_at	2026-11-25 12:21:00.627509+00
+storage_schema_version	2
+storage_schema_version	3
+storage_schema_version	4
+storage_schema_version	5
+storage_schema_version	6
+storage_schema_version	7
+storage_schema_version	8
+storage_schema_version	9
+storage_schema_version	10
+storage_schema_version	11
+storage_schema_version	12
+storage_schema_version	13
+storage_schema_version	14
+storage_schema_version	15
+storage_schema_version	16
+storage_schema_version	17
+storage_schema_version	18
+storage_schema_version	19
+storage_schema_version	20
+storage_schema_version	21
+permission_schema_version	2
+storage_schema_version	22
+storage_schema_version	23
+storage_schema_version	24
+storage_schema_version	25
+storage_schema_version	26
+\.
+
+
+--
+-- Data for Name: objects; Type: TABLE DATA; Schema: kinto; Owner: postgres
+--
+
+COPY kinto.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
+00000001-0000-4000-8000-000000000166	/buckets/blog/collections/articles	record	2026-11-25 12:21:00.717791	{"title": "note 358"}	f
+00000001-0000-4000-8000-000000000167	/buckets/blog/collections/articles	record	2026-11-25 12:21:00.719791	{"title": "edited"}	f
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:21:00.814391	{"title": "back again"}	f
+00000002-0000-4000-8000-000000000169	/buckets/blog/collections/articles	record	2026-11-25 12:21:00.933505	{"title": "note 361"}	f
+00000002-0000-4000-8000-00000000016a	/buckets/blog/collections/articles	record	2026-11-25 12:21:00.935505	{"title": "edited"}	f
+00000003-0000-4000-8000-00000000016c	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.087751	{"title": "note 364"}	f
+00000003-0000-4000-8000-00000000016d	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.089751	{"title": "edited"}	f
+00000004-0000-4000-8000-00000000016f	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.257974	{"title": "note 367"}	f
+00000004-0000-4000-8000-000000000170	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.259974	{"title": "edited"}	f
+00000005-0000-4000-8000-000000000172	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.350878	{"title": "note 370"}	f
+00000005-0000-4000-8000-000000000173	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.352878	{"title": "edited"}	f
+00000006-0000-4000-8000-000000000175	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.460253	{"title": "note 373"}	f
+00000006-0000-4000-8000-000000000176	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.462253	{"title": "edited"}	f
+00000007-0000-4000-8000-000000000178	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.60843	{"title": "note 376"}	f
+00000007-0000-4000-8000-000000000179	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.61043	{"title": "edited"}	f
+00000008-0000-4000-8000-00000000017b	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.740824	{"title": "note 379"}	f
+00000008-0000-4000-8000-00000000017c	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.743508	{"title": "edited"}	f
+00000009-0000-4000-8000-00000000017e	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.86508	{"title": "note 382"}	f
+00000009-0000-4000-8000-00000000017f	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.868786	{"title": "edited"}	f
+0000000a-0000-4000-8000-000000000181	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.986769	{"title": "note 385"}	f
+0000000a-0000-4000-8000-000000000182	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.988173	{"title": "edited"}	f
+0000000b-0000-4000-8000-000000000184	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.091348	{"title": "note 388"}	f
+0000000b-0000-4000-8000-000000000185	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.092775	{"title": "edited"}	f
+0000000c-0000-4000-8000-000000000187	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.220141	{"title": "note 391"}	f
+0000000c-0000-4000-8000-000000000188	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.225817	{"title": "edited"}	f
+0000000d-0000-4000-8000-00000000018a	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.353341	{"title": "note 394"}	f
+0000000d-0000-4000-8000-00000000018b	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.35699	{"title": "edited"}	f
+0000000e-0000-4000-8000-00000000018d	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.467687	{"title": "note 397"}	f
+0000000e-0000-4000-8000-00000000018e	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.469102	{"title": "edited"}	f
+0000000f-0000-4000-8000-000000000190	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.568547	{"title": "note 400"}	f
+0000000f-0000-4000-8000-000000000191	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.57228	{"title": "edited"}	f
+00000010-0000-4000-8000-000000000193	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.681382	{"title": "note 403"}	f
+00000010-0000-4000-8000-000000000194	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.686293	{"title": "edited"}	f
+00000011-0000-4000-8000-000000000196	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.820682	{"title": "note 406"}	f
+00000011-0000-4000-8000-000000000197	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.829853	{"title": "edited"}	f
+00000001-0000-4000-8000-000000000168	/buckets/blog/collections/articles	record	2026-11-25 12:21:00.720791	{"deleted": true}	t
+00000002-0000-4000-8000-00000000016b	/buckets/blog/collections/articles	record	2026-11-25 12:21:00.936505	{"deleted": true}	t
+00000003-0000-4000-8000-00000000016e	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.090751	{"deleted": true}	t
+00000004-0000-4000-8000-000000000171	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.260974	{"deleted": true}	t
+00000005-0000-4000-8000-000000000174	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.353878	{"deleted": true}	t
+00000006-0000-4000-8000-000000000177	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.463253	{"deleted": true}	t
+00000007-0000-4000-8000-00000000017a	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.61143	{"deleted": true}	t
+00000008-0000-4000-8000-00000000017d	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.744034	{"deleted": true}	t
+00000009-0000-4000-8000-000000000180	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.869311	{"deleted": true}	t
+0000000a-0000-4000-8000-000000000183	/buckets/blog/collections/articles	record	2026-11-25 12:21:01.988798	{"deleted": true}	t
+0000000b-0000-4000-8000-000000000186	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.093355	{"deleted": true}	t
+0000000c-0000-4000-8000-000000000189	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.226544	{"deleted": true}	t
+0000000d-0000-4000-8000-00000000018c	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.3617	{"deleted": true}	t
+0000000e-0000-4000-8000-00000000018f	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.470124	{"deleted": true}	t
+0000000f-0000-4000-8000-000000000192	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.572936	{"deleted": true}	t
+00000010-0000-4000-8000-000000000195	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.686894	{"deleted": true}	t
+00000011-0000-4000-8000-000000000198	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.832134	{"deleted": true}	t
+00000012-0000-4000-8000-000000000199	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.978032	{"title": "note 409"}	f
+00000012-0000-4000-8000-00000000019a	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.979442	{"title": "edited"}	f
+00000012-0000-4000-8000-00000000019b	/buckets/blog/collections/articles	record	2026-11-25 12:21:02.979786	{"deleted": true}	t
+00000013-0000-4000-8000-00000000019c	/buckets/blog/collections/articles	record	2026-11-25 12:21:03.118782	{"title": "note 412"}	f
+00000013-0000-4000-8000-00000000019d	/buckets/blog/collections/articles	record	2026-11-25 12:21:03.120119	{"title": "edited"}	f
+00000013-0000-4000-8000-00000000019e	/buckets/blog/collections/articles	record	2026-11-25 12:21:03.120434	{"deleted": true}	t
+00000014-0000-4000-8000-00000000019f	/buckets/blog/collections/articles	record	2026-11-25 12:21:03.255151	{"title": "note 415"}	f
+00000014-0000-4000-8000-0000000001a0	/buckets/blog/collections/articles	record	2026-11-25 12:21:03.25653	{"title": "edited"}	f
+00000014-0000-4000-8000-0000000001a1	/buckets/blog/collections/articles	record	2026-11-25 12:21:03.256863	{"deleted": true}	t
+00000015-0000-4000-8000-0000000001a2	/buckets/blog/collections/articles	record	2026-11-25 12:21:03.41662	{"title": "note 418"}	f
+00000015-0000-4000-8000-0000000001a3	/buckets/blog/collections/articles	record	2026-11-25 12:21:03.418662	{"title": "edited"}	f
+00000015-0000-4000-8000-0000000001a4	/buckets/blog/collections/articles	record	2026-11-25 12:21:03.418914	{"deleted": true}	t
+00000016-0000-4000-8000-0000000001a5	/buckets/blog/collections/articles	record	2026-11-25 12:21:03.633	{"title": "note 421"}	f
+00000016-0000-4000-8000-0000000001a6	/buckets/blog/collections/articles	record	2026-11-25 12:21:03.639	{"title": "edited"}	f
+00000016-0000-4000-8000-0000000001a7	/buckets/blog/collections/articles	record	2026-11-25 12:21:03.64	{"deleted": true}	t
+00000017-0000-4000-8000-0000000001a8	/buckets/blog/collections/articles	record	2026-11-25 12:21:03.767	{"title": "note 424"}	f
+00000017-0000-4000-8000-0000000001a9	/buckets/blog/collections/articles	record	2026-11-25 12:21:03.769	{"title": "edited"}	f
+00000017-0000-4000-8000-0000000001aa	/buckets/blog/collections/articles	record	2026-11-25 12:21:03.77	{"deleted": true}	t
+00000018-0000-4000-8000-0000000001ab	/buckets/blog/collections/articles	record	2026-11-25 12:21:03.923	{"title": "note 427"}	f
+00000018-0000-4000-8000-0000000001ac	/buckets/blog/collections/articles	record	2026-11-25 12:21:03.926	{"title": "edited"}	f
+00000018-0000-4000-8000-0000000001ad	/buckets/blog/collections/articles	record	2026-11-25 12:21:03.93	{"deleted": true}	t
+00000019-0000-4000-8000-0000000001ae	/buckets/blog/collections/articles	record	2026-11-25 12:21:04.091	{"title": "note 430"}	f
+00000019-0000-4000-8000-0000000001af	/buckets/blog/collections/articles	record	2026-11-25 12:21:04.093	{"title": "edited"}	f
+00000019-0000-4000-8000-0000000001b0	/buckets/blog/collections/articles	record	2026-11-25 12:21:04.094	{"deleted": true}	t
+0000001a-0000-4000-8000-0000000001b1	/buckets/blog/collections/articles	record	2026-11-25 12:21:04.252	{"title": "note 433"}	f
+0000001a-0000-4000-8000-0000000001b2	/buckets/blog/collections/articles	record	2026-11-25 12:21:04.26	{"title": "edited"}	f
+0000001a-0000-4000-8000-0000000001b3	/buckets/blog/collections/articles	record	2026-11-25 12:21:04.261	{"deleted": true}	t
+\.
+
+
+--
+-- Data for Name: timestamps; Type: TABLE DATA; Schema: kinto; Owner: postgres
+--
+
+COPY kinto.timestamps (parent_id, resource_name, last_modified) FROM stdin;
+/buckets/blog/collections/articles	record	2026-11-25 12:21:02.686894
+\.
+
+
+--
+-- Data for Name: user_principals; Type: TABLE DATA; Schema: kinto; Owner: postgres
+--
+
+COPY kinto.user_principals (user_id, principal) FROM stdin;
+account:alice	system.Authenticated
+\.
+
+
+--
+-- Name: access_control_entries access_control_entries_pkey; Type: CONSTRAINT; Schema: kinto; Owner: postgres
+--
+
+ALTER TABLE ONLY kinto.access_control_entries
+    ADD CONSTRAINT access_control_entries_pkey PRIMARY KEY (object_id, permission, principal);
+
+
+--
+-- Name: deleted deleted_pkey; Type: CONSTRAINT; Schema: kinto; Owner: postgres
+--
+
+ALTER TABLE ONLY kinto.deleted
+    ADD CONSTRAINT deleted_pkey PRIMARY KEY (id, parent_id, collection_id);
+
+
+--
+-- Name: objects records_pkey; Type: CONSTRAINT; Schema: kinto; Owner: postgres
+--
+
+ALTER TABLE ONLY kinto.objects
+    ADD CONSTRAINT records_pkey PRIMARY KEY (id, parent_id, resource_name);
+
+
+--
+-- Name: timestamps timestamps_pkey; Type: CONSTRAINT; Schema: kinto; Owner: postgres
+--
+
+ALTER TABLE ONLY kinto.timestamps
+    ADD CONSTRAINT timestamps_pkey PRIMARY KEY (parent_id, resource_name);
+
+
+--
+-- Name: user_principals user_principals_pkey; Type: CONSTRAINT; Schema: kinto; Owner: postgres
+--
+
+ALTER TABLE ONLY kinto.user_principals
+    ADD CONSTRAINT user_principals_pkey PRIMARY KEY (user_id, principal);
+
+
+--
+-- Name: idx_access_control_entries_object_id; Type: INDEX; Schema: kinto; Owner: postgres
+--
+
+CREATE INDEX idx_access_control_entries_object_id ON kinto.access_control_entries USING btree (object_id);
+
+
+--
+-- Name: idx_access_control_entries_permission; Type: INDEX; Schema: kinto; Owner: postgres
+--
+
+CREATE INDEX idx_access_control_entries_permission ON kinto.access_control_entries USING btree (permission);
+
+
+--
+-- Name: idx_access_control_entries_principal; Type: INDEX; Schema: kinto; Owner: postgres
+--
+
+CREATE INDEX idx_access_control_entries_principal ON kinto.access_control_entries USING btree (principal);
+
+
+--
+-- Name: idx_deleted_last_modified_epoch; Type: INDEX; Schema: kinto; Owner: postgres
+--
+
+CREATE INDEX idx_deleted_last_modified_epoch ON kinto.deleted USING btree (kinto.as_epoch(last_modified));
+
+
+--
+-- Name: idx_deleted_parent_id_collection_id_last_modified; Type: INDEX; Schema: kinto; Owner: postgres
+--
+
+CREATE UNIQUE INDEX idx_deleted_parent_id_collection_id_last_modified ON kinto.deleted USING btree (parent_id, collection_id, last_modified DESC);
+
+
+--
+-- Name: idx_objects_history_userid_and_resourcename; Type: INDEX; Schema: kinto; Owner: postgres
+--
+
+CREATE INDEX idx_objects_history_userid_and_resourcename ON kinto.objects USING btree (((data -> 'user_id'::text)), ((data -> 'resource_name'::text))) WHERE (resource_name = 'history'::text);
+
+
+--
+-- Name: idx_objects_last_modified_epoch; Type: INDEX; Schema: kinto; Owner: postgres
+--
+
+CREATE INDEX idx_objects_last_modified_epoch ON kinto.objects USING btree (kinto.as_epoch(last_modified));
+
+
+--
+-- Name: idx_objects_parent_id_record_last_modified; Type: INDEX; Schema: kinto; Owner: postgres
+--
+
+CREATE INDEX idx_objects_parent_id_record_last_modified ON kinto.objects USING btree (parent_id, last_modified DESC) WHERE (resource_name = 'record'::text);
+
+
+--
+-- Name: idx_objects_parent_id_resource_name_last_modified; Type: INDEX; Schema: kinto; Owner: postgres
+--
+
+CREATE UNIQUE INDEX idx_objects_parent_id_resource_name_last_modified ON kinto.objects USING btree (parent_id, resource_name, last_modified DESC);
+
+
+--
+-- Name: idx_objects_resource_name_parent_id_deleted; Type: INDEX; Schema: kinto; Owner: postgres
+--
+
+CREATE INDEX idx_objects_resource_name_parent_id_deleted ON kinto.objects USING btree (resource_name, parent_id, deleted);
+
+
+--
+-- Name: deleted tgr_deleted_last_modified; Type: TRIGGER; Schema: kinto; Owner: postgres
+--
+
+CREATE TRIGGER tgr_deleted_last_modified BEFORE INSERT ON kinto.deleted FOR EACH ROW EXECUTE FUNCTION kinto.bump_timestamp();
+
+
+--
+-- Name: objects tgr_objects_last_modified; Type: TRIGGER; Schema: kinto; Owner: postgres
+--
+
+CREATE TRIGGER tgr_objects_last_modified BEFORE INSERT OR UPDATE OF data ON kinto.objects FOR EACH ROW EXECUTE FUNCTION kinto.bump_timestamp();
+
+
+--
+-- PostgreSQL database dump complete
+--
+
+\unrestrict ksdcorpus0restrict0key
+
