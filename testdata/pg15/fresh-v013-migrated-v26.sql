@@ -183,11 +183,11 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000d-0000-4000-8000-000000000108	/buckets/blog/collections/articles	record	2026-11-25 12:20:33.970622
-0000000e-0000-4000-8000-00000000010b	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.115583
-0000000f-0000-4000-8000-00000000010e	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.258179
-00000010-0000-4000-8000-000000000111	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.375054
-00000011-0000-4000-8000-000000000114	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.503348
+0000000d-0000-4000-8000-000000000108	/buckets/blog/collections/articles	record	2026-11-25 12:23:46.865213
+0000000e-0000-4000-8000-00000000010b	/buckets/blog/collections/articles	record	2026-11-25 12:23:46.952692
+0000000f-0000-4000-8000-00000000010e	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.040811
+00000010-0000-4000-8000-000000000111	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.12461
+00000011-0000-4000-8000-000000000114	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.209576
 \.
 
 
@@ -196,7 +196,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:20:33.848799+00
+created_at	2026-11-25 12:23:46.79422+00
 storage_schema_version	13
 storage_schema_version	14
 storage_schema_version	15
@@ -220,48 +220,48 @@ storage_schema_version	26
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-0000000d-0000-4000-8000-000000000106	/buckets/blog/collections/articles	record	2026-11-25 12:20:33.962413	{"title": "note 262"}	f
-0000000d-0000-4000-8000-000000000107	/buckets/blog/collections/articles	record	2026-11-25 12:20:33.964133	{"title": "edited"}	f
-0000000e-0000-4000-8000-000000000109	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.103382	{"title": "note 265"}	f
-0000000e-0000-4000-8000-00000000010a	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.112715	{"title": "edited"}	f
-0000000f-0000-4000-8000-00000000010c	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.252503	{"title": "note 268"}	f
-0000000f-0000-4000-8000-00000000010d	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.257593	{"title": "edited"}	f
-00000010-0000-4000-8000-00000000010f	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.370907	{"title": "note 271"}	f
-00000010-0000-4000-8000-000000000110	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.374419	{"title": "edited"}	f
-00000011-0000-4000-8000-000000000112	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.500949	{"title": "note 274"}	f
-00000011-0000-4000-8000-000000000113	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.502715	{"title": "edited"}	f
-0000000d-0000-4000-8000-000000000108	/buckets/blog/collections/articles	record	2026-11-25 12:20:33.970622	{"deleted": true}	t
-0000000e-0000-4000-8000-00000000010b	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.115583	{"deleted": true}	t
-0000000f-0000-4000-8000-00000000010e	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.258179	{"deleted": true}	t
-00000010-0000-4000-8000-000000000111	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.375054	{"deleted": true}	t
-00000011-0000-4000-8000-000000000114	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.503348	{"deleted": true}	t
-00000012-0000-4000-8000-000000000115	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.637634	{"title": "note 277"}	f
-00000012-0000-4000-8000-000000000116	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.641979	{"title": "edited"}	f
-00000012-0000-4000-8000-000000000117	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.642314	{"deleted": true}	t
-00000013-0000-4000-8000-000000000118	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.810853	{"title": "note 280"}	f
-00000013-0000-4000-8000-000000000119	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.812102	{"title": "edited"}	f
-00000013-0000-4000-8000-00000000011a	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.812366	{"deleted": true}	t
-00000014-0000-4000-8000-00000000011b	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.947152	{"title": "note 283"}	f
-00000014-0000-4000-8000-00000000011c	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.948385	{"title": "edited"}	f
-00000014-0000-4000-8000-00000000011d	/buckets/blog/collections/articles	record	2026-11-25 12:20:34.94868	{"deleted": true}	t
-00000015-0000-4000-8000-00000000011e	/buckets/blog/collections/articles	record	2026-11-25 12:20:35.111758	{"title": "note 286"}	f
-00000015-0000-4000-8000-00000000011f	/buckets/blog/collections/articles	record	2026-11-25 12:20:35.116506	{"title": "edited"}	f
-00000015-0000-4000-8000-000000000120	/buckets/blog/collections/articles	record	2026-11-25 12:20:35.116772	{"deleted": true}	t
-00000016-0000-4000-8000-000000000121	/buckets/blog/collections/articles	record	2026-11-25 12:20:35.271	{"title": "note 289"}	f
-00000016-0000-4000-8000-000000000122	/buckets/blog/collections/articles	record	2026-11-25 12:20:35.273	{"title": "edited"}	f
-00000016-0000-4000-8000-000000000123	/buckets/blog/collections/articles	record	2026-11-25 12:20:35.274	{"deleted": true}	t
-00000017-0000-4000-8000-000000000124	/buckets/blog/collections/articles	record	2026-11-25 12:20:35.396	{"title": "note 292"}	f
-00000017-0000-4000-8000-000000000125	/buckets/blog/collections/articles	record	2026-11-25 12:20:35.398	{"title": "edited"}	f
-00000017-0000-4000-8000-000000000126	/buckets/blog/collections/articles	record	2026-11-25 12:20:35.399	{"deleted": true}	t
-00000018-0000-4000-8000-000000000127	/buckets/blog/collections/articles	record	2026-11-25 12:20:35.511	{"title": "note 295"}	f
-00000018-0000-4000-8000-000000000128	/buckets/blog/collections/articles	record	2026-11-25 12:20:35.513	{"title": "edited"}	f
-00000018-0000-4000-8000-000000000129	/buckets/blog/collections/articles	record	2026-11-25 12:20:35.514	{"deleted": true}	t
-00000019-0000-4000-8000-00000000012a	/buckets/blog/collections/articles	record	2026-11-25 12:20:35.647	{"title": "note 298"}	f
-00000019-0000-4000-8000-00000000012b	/buckets/blog/collections/articles	record	2026-11-25 12:20:35.653	{"title": "edited"}	f
-00000019-0000-4000-8000-00000000012c	/buckets/blog/collections/articles	record	2026-11-25 12:20:35.654	{"deleted": true}	t
-0000001a-0000-4000-8000-00000000012d	/buckets/blog/collections/articles	record	2026-11-25 12:20:35.778	{"title": "note 301"}	f
-0000001a-0000-4000-8000-00000000012e	/buckets/blog/collections/articles	record	2026-11-25 12:20:35.78	{"title": "edited"}	f
-0000001a-0000-4000-8000-00000000012f	/buckets/blog/collections/articles	record	2026-11-25 12:20:35.781	{"deleted": true}	t
+0000000d-0000-4000-8000-000000000106	/buckets/blog/collections/articles	record	2026-11-25 12:23:46.862944	{"title": "note 262"}	f
+0000000d-0000-4000-8000-000000000107	/buckets/blog/collections/articles	record	2026-11-25 12:23:46.864618	{"title": "edited"}	f
+0000000e-0000-4000-8000-000000000109	/buckets/blog/collections/articles	record	2026-11-25 12:23:46.950614	{"title": "note 265"}	f
+0000000e-0000-4000-8000-00000000010a	/buckets/blog/collections/articles	record	2026-11-25 12:23:46.952039	{"title": "edited"}	f
+0000000f-0000-4000-8000-00000000010c	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.036518	{"title": "note 268"}	f
+0000000f-0000-4000-8000-00000000010d	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.040209	{"title": "edited"}	f
+00000010-0000-4000-8000-00000000010f	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.12286	{"title": "note 271"}	f
+00000010-0000-4000-8000-000000000110	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.124089	{"title": "edited"}	f
+00000011-0000-4000-8000-000000000112	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.205332	{"title": "note 274"}	f
+00000011-0000-4000-8000-000000000113	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.206813	{"title": "edited"}	f
+0000000d-0000-4000-8000-000000000108	/buckets/blog/collections/articles	record	2026-11-25 12:23:46.865213	{"deleted": true}	t
+0000000e-0000-4000-8000-00000000010b	/buckets/blog/collections/articles	record	2026-11-25 12:23:46.952692	{"deleted": true}	t
+0000000f-0000-4000-8000-00000000010e	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.040811	{"deleted": true}	t
+00000010-0000-4000-8000-000000000111	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.12461	{"deleted": true}	t
+00000011-0000-4000-8000-000000000114	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.209576	{"deleted": true}	t
+00000012-0000-4000-8000-000000000115	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.307756	{"title": "note 277"}	f
+00000012-0000-4000-8000-000000000116	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.309062	{"title": "edited"}	f
+00000012-0000-4000-8000-000000000117	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.309573	{"deleted": true}	t
+00000013-0000-4000-8000-000000000118	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.388705	{"title": "note 280"}	f
+00000013-0000-4000-8000-000000000119	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.391574	{"title": "edited"}	f
+00000013-0000-4000-8000-00000000011a	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.391844	{"deleted": true}	t
+00000014-0000-4000-8000-00000000011b	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.467705	{"title": "note 283"}	f
+00000014-0000-4000-8000-00000000011c	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.468954	{"title": "edited"}	f
+00000014-0000-4000-8000-00000000011d	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.469249	{"deleted": true}	t
+00000015-0000-4000-8000-00000000011e	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.57932	{"title": "note 286"}	f
+00000015-0000-4000-8000-00000000011f	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.580557	{"title": "edited"}	f
+00000015-0000-4000-8000-000000000120	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.580796	{"deleted": true}	t
+00000016-0000-4000-8000-000000000121	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.666	{"title": "note 289"}	f
+00000016-0000-4000-8000-000000000122	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.668	{"title": "edited"}	f
+00000016-0000-4000-8000-000000000123	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.669	{"deleted": true}	t
+00000017-0000-4000-8000-000000000124	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.736	{"title": "note 292"}	f
+00000017-0000-4000-8000-000000000125	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.738	{"title": "edited"}	f
+00000017-0000-4000-8000-000000000126	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.739	{"deleted": true}	t
+00000018-0000-4000-8000-000000000127	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.821	{"title": "note 295"}	f
+00000018-0000-4000-8000-000000000128	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.828	{"title": "edited"}	f
+00000018-0000-4000-8000-000000000129	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.829	{"deleted": true}	t
+00000019-0000-4000-8000-00000000012a	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.94	{"title": "note 298"}	f
+00000019-0000-4000-8000-00000000012b	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.942	{"title": "edited"}	f
+00000019-0000-4000-8000-00000000012c	/buckets/blog/collections/articles	record	2026-11-25 12:23:47.943	{"deleted": true}	t
+0000001a-0000-4000-8000-00000000012d	/buckets/blog/collections/articles	record	2026-11-25 12:23:48.032	{"title": "note 301"}	f
+0000001a-0000-4000-8000-00000000012e	/buckets/blog/collections/articles	record	2026-11-25 12:23:48.034	{"title": "edited"}	f
+0000001a-0000-4000-8000-00000000012f	/buckets/blog/collections/articles	record	2026-11-25 12:23:48.035	{"deleted": true}	t
 \.
 
 
@@ -270,7 +270,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted)
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:20:34.375054
+/buckets/blog/collections/articles	record	2026-11-25 12:23:47.12461
 \.
 
 

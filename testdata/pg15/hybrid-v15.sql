@@ -91,8 +91,8 @@ BEGIN
         SELECT last_modified FROM timestamps
          WHERE parent_id = uid AND collection_id = resource
     )
-    SELECT last_modified INTO stamp FROM get_or_create
-     ORDER BY last_modified DESC LIMIT 1;
+    -- Either the new row or the existing one: a single value.
+    SELECT last_modified INTO stamp FROM get_or_create;
     RETURN stamp;
 END;
 $$;
@@ -213,7 +213,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000f-0000-4000-8000-000000000153	/buckets/blog/collections/articles	record	2026-11-25 12:20:51.078706
+0000000f-0000-4000-8000-000000000153	/buckets/blog/collections/articles	record	2026-11-25 12:24:01.93656
 \.
 
 
@@ -232,8 +232,8 @@ storage_schema_version	22
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM stdin;
-0000000f-0000-4000-8000-000000000151	/buckets/blog/collections/articles	record	2026-11-25 12:20:51.068191	{"title": "note 337"}
-0000000f-0000-4000-8000-000000000152	/buckets/blog/collections/articles	record	2026-11-25 12:20:51.077963	{"title": "edited"}
+0000000f-0000-4000-8000-000000000151	/buckets/blog/collections/articles	record	2026-11-25 12:24:01.934563	{"title": "note 337"}
+0000000f-0000-4000-8000-000000000152	/buckets/blog/collections/articles	record	2026-11-25 12:24:01.935914	{"title": "edited"}
 \.
 
 
@@ -242,7 +242,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:20:51.078706
+/buckets/blog/collections/articles	record	2026-11-25 12:24:01.93656
 \.
 
 

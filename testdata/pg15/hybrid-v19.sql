@@ -183,23 +183,23 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:18:32.100472
-00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:18:32.497281
-00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:18:32.820482
-00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-11-25 12:18:33.224464
-00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-11-25 12:18:33.792117
-00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-11-25 12:18:34.381196
-00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-11-25 12:18:35.02848
-00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-11-25 12:18:35.625916
-00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-11-25 12:18:36.220687
-0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-11-25 12:18:36.816443
-0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-11-25 12:18:37.186296
-0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-11-25 12:18:37.698871
-0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-11-25 12:18:38.150994
-0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-11-25 12:18:38.654902
-0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-11-25 12:18:39.146953
-00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-11-25 12:18:39.570403
-00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-11-25 12:18:40.061764
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.402783
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.640191
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.832268
+00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.010407
+00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.18893
+00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.35053
+00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.597316
+00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.830087
+00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.037017
+0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.283342
+0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.52542
+0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.703339
+0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.909082
+0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-11-25 12:22:33.135575
+0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-11-25 12:22:33.305387
+00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-11-25 12:22:33.5384
+00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-11-25 12:22:33.752412
 \.
 
 
@@ -222,9 +222,9 @@ storage_schema_version	26
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000013-0000-4000-8000-00000000015d	/buckets/blog/collections/articles	record	2026-11-25 12:20:57.608371	{"title": "note 349"}	f
-00000013-0000-4000-8000-00000000015e	/buckets/blog/collections/articles	record	2026-11-25 12:20:57.615297	{"title": "edited"}	f
-00000013-0000-4000-8000-00000000015f	/buckets/blog/collections/articles	record	2026-11-25 12:20:57.615659	{"deleted": true}	t
+00000013-0000-4000-8000-00000000015d	/buckets/blog/collections/articles	record	2026-11-25 12:24:07.767797	{"title": "note 349"}	f
+00000013-0000-4000-8000-00000000015e	/buckets/blog/collections/articles	record	2026-11-25 12:24:07.77028	{"title": "edited"}	f
+00000013-0000-4000-8000-00000000015f	/buckets/blog/collections/articles	record	2026-11-25 12:24:07.770578	{"deleted": true}	t
 \.
 
 

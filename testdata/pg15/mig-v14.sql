@@ -214,20 +214,20 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:18:32.100472
-00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:18:32.497281
-00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:18:32.820482
-00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-11-25 12:18:33.224464
-00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-11-25 12:18:33.792117
-00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-11-25 12:18:34.381196
-00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-11-25 12:18:35.02848
-00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-11-25 12:18:35.625916
-00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-11-25 12:18:36.220687
-0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-11-25 12:18:36.816443
-0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-11-25 12:18:37.186296
-0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-11-25 12:18:37.698871
-0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-11-25 12:18:38.150994
-0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-11-25 12:18:38.654902
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.402783
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.640191
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.832268
+00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.010407
+00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.18893
+00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.35053
+00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.597316
+00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.830087
+00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.037017
+0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.283342
+0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.52542
+0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.703339
+0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.909082
+0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-11-25 12:22:33.135575
 \.
 
 
@@ -236,7 +236,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:18:32.033495+00
+created_at	2026-11-25 12:22:30.330736+00
 storage_schema_version	2
 storage_schema_version	3
 storage_schema_version	4
@@ -258,35 +258,35 @@ storage_schema_version	14
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-11-25 12:18:32.097472	{"title": "note 1"}
-00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-11-25 12:18:32.099472	{"title": "edited"}
-00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:18:32.162018	{"title": "back again"}
-00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-11-25 12:18:32.494281	{"title": "note 4"}
-00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-11-25 12:18:32.496281	{"title": "edited"}
-00000003-0000-4000-8000-000000000007	/buckets/blog/collections/articles	record	2026-11-25 12:18:32.817482	{"title": "note 7"}
-00000003-0000-4000-8000-000000000008	/buckets/blog/collections/articles	record	2026-11-25 12:18:32.819482	{"title": "edited"}
-00000004-0000-4000-8000-00000000000a	/buckets/blog/collections/articles	record	2026-11-25 12:18:33.221464	{"title": "note 10"}
-00000004-0000-4000-8000-00000000000b	/buckets/blog/collections/articles	record	2026-11-25 12:18:33.223464	{"title": "edited"}
-00000005-0000-4000-8000-00000000000d	/buckets/blog/collections/articles	record	2026-11-25 12:18:33.789117	{"title": "note 13"}
-00000005-0000-4000-8000-00000000000e	/buckets/blog/collections/articles	record	2026-11-25 12:18:33.791117	{"title": "edited"}
-00000006-0000-4000-8000-000000000010	/buckets/blog/collections/articles	record	2026-11-25 12:18:34.378196	{"title": "note 16"}
-00000006-0000-4000-8000-000000000011	/buckets/blog/collections/articles	record	2026-11-25 12:18:34.380196	{"title": "edited"}
-00000007-0000-4000-8000-000000000013	/buckets/blog/collections/articles	record	2026-11-25 12:18:35.02548	{"title": "note 19"}
-00000007-0000-4000-8000-000000000014	/buckets/blog/collections/articles	record	2026-11-25 12:18:35.02748	{"title": "edited"}
-00000008-0000-4000-8000-000000000016	/buckets/blog/collections/articles	record	2026-11-25 12:18:35.623389	{"title": "note 22"}
-00000008-0000-4000-8000-000000000017	/buckets/blog/collections/articles	record	2026-11-25 12:18:35.625315	{"title": "edited"}
-00000009-0000-4000-8000-000000000019	/buckets/blog/collections/articles	record	2026-11-25 12:18:36.218331	{"title": "note 25"}
-00000009-0000-4000-8000-00000000001a	/buckets/blog/collections/articles	record	2026-11-25 12:18:36.220231	{"title": "edited"}
-0000000a-0000-4000-8000-00000000001c	/buckets/blog/collections/articles	record	2026-11-25 12:18:36.813997	{"title": "note 28"}
-0000000a-0000-4000-8000-00000000001d	/buckets/blog/collections/articles	record	2026-11-25 12:18:36.815716	{"title": "edited"}
-0000000b-0000-4000-8000-00000000001f	/buckets/blog/collections/articles	record	2026-11-25 12:18:37.17634	{"title": "note 31"}
-0000000b-0000-4000-8000-000000000020	/buckets/blog/collections/articles	record	2026-11-25 12:18:37.185631	{"title": "edited"}
-0000000c-0000-4000-8000-000000000022	/buckets/blog/collections/articles	record	2026-11-25 12:18:37.695049	{"title": "note 34"}
-0000000c-0000-4000-8000-000000000023	/buckets/blog/collections/articles	record	2026-11-25 12:18:37.698219	{"title": "edited"}
-0000000d-0000-4000-8000-000000000025	/buckets/blog/collections/articles	record	2026-11-25 12:18:38.148333	{"title": "note 37"}
-0000000d-0000-4000-8000-000000000026	/buckets/blog/collections/articles	record	2026-11-25 12:18:38.150321	{"title": "edited"}
-0000000e-0000-4000-8000-000000000028	/buckets/blog/collections/articles	record	2026-11-25 12:18:38.652472	{"title": "note 40"}
-0000000e-0000-4000-8000-000000000029	/buckets/blog/collections/articles	record	2026-11-25 12:18:38.654266	{"title": "edited"}
+00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.399783	{"title": "note 1"}
+00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.401783	{"title": "edited"}
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.462823	{"title": "back again"}
+00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.637191	{"title": "note 4"}
+00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.639191	{"title": "edited"}
+00000003-0000-4000-8000-000000000007	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.829268	{"title": "note 7"}
+00000003-0000-4000-8000-000000000008	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.831268	{"title": "edited"}
+00000004-0000-4000-8000-00000000000a	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.007407	{"title": "note 10"}
+00000004-0000-4000-8000-00000000000b	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.009407	{"title": "edited"}
+00000005-0000-4000-8000-00000000000d	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.18593	{"title": "note 13"}
+00000005-0000-4000-8000-00000000000e	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.18793	{"title": "edited"}
+00000006-0000-4000-8000-000000000010	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.34753	{"title": "note 16"}
+00000006-0000-4000-8000-000000000011	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.34953	{"title": "edited"}
+00000007-0000-4000-8000-000000000013	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.594316	{"title": "note 19"}
+00000007-0000-4000-8000-000000000014	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.596316	{"title": "edited"}
+00000008-0000-4000-8000-000000000016	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.827455	{"title": "note 22"}
+00000008-0000-4000-8000-000000000017	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.829609	{"title": "edited"}
+00000009-0000-4000-8000-000000000019	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.03445	{"title": "note 25"}
+00000009-0000-4000-8000-00000000001a	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.03651	{"title": "edited"}
+0000000a-0000-4000-8000-00000000001c	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.281179	{"title": "note 28"}
+0000000a-0000-4000-8000-00000000001d	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.282754	{"title": "edited"}
+0000000b-0000-4000-8000-00000000001f	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.520532	{"title": "note 31"}
+0000000b-0000-4000-8000-000000000020	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.524776	{"title": "edited"}
+0000000c-0000-4000-8000-000000000022	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.696822	{"title": "note 34"}
+0000000c-0000-4000-8000-000000000023	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.702639	{"title": "edited"}
+0000000d-0000-4000-8000-000000000025	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.907036	{"title": "note 37"}
+0000000d-0000-4000-8000-000000000026	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.908482	{"title": "edited"}
+0000000e-0000-4000-8000-000000000028	/buckets/blog/collections/articles	record	2026-11-25 12:22:33.130219	{"title": "note 40"}
+0000000e-0000-4000-8000-000000000029	/buckets/blog/collections/articles	record	2026-11-25 12:22:33.134895	{"title": "edited"}
 \.
 
 
@@ -295,7 +295,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:18:38.654902
+/buckets/blog/collections/articles	record	2026-11-25 12:22:33.135575
 \.
 
 

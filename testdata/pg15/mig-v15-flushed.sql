@@ -95,8 +95,8 @@ BEGIN
         SELECT last_modified FROM timestamps
          WHERE parent_id = uid AND collection_id = resource
     )
-    SELECT last_modified INTO stamp FROM get_or_create
-     ORDER BY last_modified DESC LIMIT 1;
+    -- Either the new row or the existing one: a single value.
+    SELECT last_modified INTO stamp FROM get_or_create;
     RETURN stamp;
 END;
 $$;
@@ -217,7 +217,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000f-0000-4000-8000-00000000007b	/buckets/blog/collections/articles	record	2026-11-25 12:19:48.466823
+0000000f-0000-4000-8000-00000000007b	/buckets/blog/collections/articles	record	2026-11-25 12:23:13.05067
 \.
 
 
@@ -234,8 +234,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-0000000f-0000-4000-8000-000000000079	/buckets/blog/collections/articles	record	2026-11-25 12:19:48.462678	{"title": "note 121"}
-0000000f-0000-4000-8000-00000000007a	/buckets/blog/collections/articles	record	2026-11-25 12:19:48.46622	{"title": "edited"}
+0000000f-0000-4000-8000-000000000079	/buckets/blog/collections/articles	record	2026-11-25 12:23:13.048693	{"title": "note 121"}
+0000000f-0000-4000-8000-00000000007a	/buckets/blog/collections/articles	record	2026-11-25 12:23:13.050106	{"title": "edited"}
 \.
 
 
@@ -244,7 +244,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:19:48.466823
+/buckets/blog/collections/articles	record	2026-11-25 12:23:13.05067
 \.
 
 

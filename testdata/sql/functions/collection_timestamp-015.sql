@@ -17,8 +17,8 @@ BEGIN
         SELECT last_modified FROM timestamps
          WHERE parent_id = uid AND collection_id = resource
     )
-    SELECT last_modified INTO stamp FROM get_or_create
-     ORDER BY last_modified DESC LIMIT 1;
+    -- Either the new row or the existing one: a single value.
+    SELECT last_modified INTO stamp FROM get_or_create;
     RETURN stamp;
 END;
 $$ LANGUAGE plpgsql;
