@@ -207,7 +207,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000b-0000-4000-8000-000000000147	/buckets/blog/collections/articles	record	2026-11-25 12:23:57.669411
+0000000b-0000-4000-8000-000000000150	/buckets/blog/collections/articles	record	2026-11-25 12:41:46.852431
 \.
 
 
@@ -226,8 +226,8 @@ storage_schema_version	22
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM stdin;
-0000000b-0000-4000-8000-000000000145	/buckets/blog/collections/articles	record	2026-11-25 12:23:57.66068	{"title": "note 325"}
-0000000b-0000-4000-8000-000000000146	/buckets/blog/collections/articles	record	2026-11-25 12:23:57.666833	{"title": "edited"}
+0000000b-0000-4000-8000-00000000014e	/buckets/blog/collections/articles	record	2026-11-25 12:41:46.850035	{"title": "note 334"}
+0000000b-0000-4000-8000-00000000014f	/buckets/blog/collections/articles	record	2026-11-25 12:41:46.851812	{"title": "edited"}
 \.
 
 
@@ -236,7 +236,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:23:57.669411
+/buckets/blog/collections/articles	record	2026-11-25 12:41:46.852431
 \.
 
 

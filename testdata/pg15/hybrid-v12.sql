@@ -207,7 +207,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000c-0000-4000-8000-00000000014a	/buckets/blog/collections/articles	record	2026-11-25 12:23:58.728598
+0000000c-0000-4000-8000-000000000153	/buckets/blog/collections/articles	record	2026-11-25 12:41:48.540147
 \.
 
 
@@ -226,8 +226,8 @@ storage_schema_version	22
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM stdin;
-0000000c-0000-4000-8000-000000000148	/buckets/blog/collections/articles	record	2026-11-25 12:23:58.72663	{"title": "note 328"}
-0000000c-0000-4000-8000-000000000149	/buckets/blog/collections/articles	record	2026-11-25 12:23:58.728036	{"title": "edited"}
+0000000c-0000-4000-8000-000000000151	/buckets/blog/collections/articles	record	2026-11-25 12:41:48.537779	{"title": "note 337"}
+0000000c-0000-4000-8000-000000000152	/buckets/blog/collections/articles	record	2026-11-25 12:41:48.539503	{"title": "edited"}
 \.
 
 
@@ -236,7 +236,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:23:58.728598
+/buckets/blog/collections/articles	record	2026-11-25 12:41:48.540147
 \.
 
 

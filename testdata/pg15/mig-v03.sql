@@ -148,10 +148,10 @@ ALTER TABLE public.records OWNER TO postgres;
 --
 
 COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
-00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.402783
-00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.463823
-00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.640191
-00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.832268
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:39:54.902923
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:39:54.937571
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.148941
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.376494
 \.
 
 
@@ -160,7 +160,7 @@ COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:22:30.330736+00
+created_at	2026-11-25 12:39:54.814975+00
 storage_schema_version	2
 storage_schema_version	3
 \.
@@ -171,13 +171,13 @@ storage_schema_version	3
 --
 
 COPY public.records (id, user_id, resource_name, last_modified, data) FROM stdin;
-00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.399783	{"title": "note 1"}
-00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.401783	{"title": "edited"}
-00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.462823	{"title": "back again"}
-00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.637191	{"title": "note 4"}
-00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.639191	{"title": "edited"}
-00000003-0000-4000-8000-000000000007	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.829268	{"title": "note 7"}
-00000003-0000-4000-8000-000000000008	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.831268	{"title": "edited"}
+00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-11-25 12:39:54.899923	{"title": "note 1"}
+00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-11-25 12:39:54.901923	{"title": "edited"}
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:39:54.936571	{"title": "back again"}
+00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.145941	{"title": "note 4"}
+00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.147941	{"title": "edited"}
+00000003-0000-4000-8000-000000000007	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.373494	{"title": "note 7"}
+00000003-0000-4000-8000-000000000008	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.375494	{"title": "edited"}
 \.
 
 

@@ -183,23 +183,23 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.402783
-00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.640191
-00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:22:30.832268
-00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.010407
-00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.18893
-00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.35053
-00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.597316
-00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-11-25 12:22:31.830087
-00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.037017
-0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.283342
-0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.52542
-0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.703339
-0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-11-25 12:22:32.909082
-0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-11-25 12:22:33.135575
-0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-11-25 12:22:33.305387
-00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-11-25 12:22:33.5384
-00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-11-25 12:22:33.752412
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:39:54.902923
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.148941
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.376494
+00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.659397
+00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.918669
+00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.159183
+00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.789579
+00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.980726
+00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-11-25 12:39:57.205653
+0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-11-25 12:39:57.468018
+0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-11-25 12:39:57.748996
+0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-11-25 12:39:58.053609
+0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-11-25 12:39:58.307657
+0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-11-25 12:39:58.676237
+0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.043371
+00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.333508
+00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.58524
 \.
 
 
@@ -223,12 +223,12 @@ permission_schema_version	2
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000014-0000-4000-8000-000000000160	/buckets/blog/collections/articles	record	2026-11-25 12:24:08.548951	{"title": "note 352"}	f
-00000014-0000-4000-8000-000000000161	/buckets/blog/collections/articles	record	2026-11-25 12:24:08.550349	{"title": "edited"}	f
-00000014-0000-4000-8000-000000000162	/buckets/blog/collections/articles	record	2026-11-25 12:24:08.550647	{"deleted": true}	t
-0000001a-0000-4000-8000-000000000163	/buckets/blog/collections/articles	record	2026-11-25 12:24:08.781	{"title": "note 355"}	f
-0000001a-0000-4000-8000-000000000164	/buckets/blog/collections/articles	record	2026-11-25 12:24:08.783	{"title": "edited"}	f
-0000001a-0000-4000-8000-000000000165	/buckets/blog/collections/articles	record	2026-11-25 12:24:08.784	{"deleted": true}	t
+00000014-0000-4000-8000-000000000169	/buckets/blog/collections/articles	record	2026-11-25 12:42:00.733155	{"title": "note 361"}	f
+00000014-0000-4000-8000-00000000016a	/buckets/blog/collections/articles	record	2026-11-25 12:42:00.734579	{"title": "edited"}	f
+00000014-0000-4000-8000-00000000016b	/buckets/blog/collections/articles	record	2026-11-25 12:42:00.734876	{"deleted": true}	t
+0000001a-0000-4000-8000-00000000016c	/buckets/blog/collections/articles	record	2026-11-25 12:42:01.037	{"title": "note 364"}	f
+0000001a-0000-4000-8000-00000000016d	/buckets/blog/collections/articles	record	2026-11-25 12:42:01.04	{"title": "edited"}	f
+0000001a-0000-4000-8000-00000000016e	/buckets/blog/collections/articles	record	2026-11-25 12:42:01.042	{"deleted": true}	t
 \.
 
 
