@@ -167,7 +167,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:42:31.313582+00
+created_at	2026-11-25 12:50:25.0949+00
 storage_schema_version	26
 permission_schema_version	2
 \.
@@ -178,9 +178,9 @@ permission_schema_version	2
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-0000001a-0000-4000-8000-0000000001f6	/buckets/blog/collections/articles	record	2026-11-25 12:42:31.39	{"title": "note 502"}	f
-0000001a-0000-4000-8000-0000000001f7	/buckets/blog/collections/articles	record	2026-11-25 12:42:31.392	{"title": "edited"}	f
-0000001a-0000-4000-8000-0000000001f8	/buckets/blog/collections/articles	record	2026-11-25 12:42:31.393	{"deleted": true}	t
+0000001a-0000-4000-8000-0000000001f6	/buckets/blog/collections/articles	record	2026-11-25 12:50:25.179	{"title": "note 502"}	f
+0000001a-0000-4000-8000-0000000001f7	/buckets/blog/collections/articles	record	2026-11-25 12:50:25.181	{"title": "edited"}	f
+0000001a-0000-4000-8000-0000000001f8	/buckets/blog/collections/articles	record	2026-11-25 12:50:25.182	{"deleted": true}	t
 \.
 
 

@@ -180,7 +180,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000011-0000-4000-8000-0000000001fb	/buckets/blog/collections/articles	record	2026-11-25 12:42:31.601594
+00000011-0000-4000-8000-0000000001fb	/buckets/blog/collections/articles	record	2026-11-25 12:50:25.458161
 \.
 
 
@@ -199,8 +199,8 @@ storage_schema_version	22
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM stdin;
-00000011-0000-4000-8000-0000000001f9	/buckets/blog/collections/articles	record	2026-11-25 12:42:31.599515	{"title": "note 505"}
-00000011-0000-4000-8000-0000000001fa	/buckets/blog/collections/articles	record	2026-11-25 12:42:31.600983	{"title": "edited"}
+00000011-0000-4000-8000-0000000001f9	/buckets/blog/collections/articles	record	2026-11-25 12:50:25.455123	{"title": "note 505"}
+00000011-0000-4000-8000-0000000001fa	/buckets/blog/collections/articles	record	2026-11-25 12:50:25.457146	{"title": "edited"}
 \.
 
 

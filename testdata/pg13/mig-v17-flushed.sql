@@ -185,7 +185,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000011-0000-4000-8000-0000000001f5	/buckets/blog/collections/articles	record	2026-11-25 12:42:31.17923
+00000011-0000-4000-8000-0000000001f5	/buckets/blog/collections/articles	record	2026-11-25 12:50:24.931648
 \.
 
 
@@ -202,8 +202,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000011-0000-4000-8000-0000000001f3	/buckets/blog/collections/articles	record	2026-11-25 12:42:31.176242	{"title": "note 499"}
-00000011-0000-4000-8000-0000000001f4	/buckets/blog/collections/articles	record	2026-11-25 12:42:31.178632	{"title": "edited"}
+00000011-0000-4000-8000-0000000001f3	/buckets/blog/collections/articles	record	2026-11-25 12:50:24.929228	{"title": "note 499"}
+00000011-0000-4000-8000-0000000001f4	/buckets/blog/collections/articles	record	2026-11-25 12:50:24.930959	{"title": "edited"}
 \.
 
 

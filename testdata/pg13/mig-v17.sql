@@ -185,23 +185,23 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000001-0000-4000-8000-0000000001c2	/buckets/blog/collections/articles	record	2026-11-25 12:42:29.453876
-00000002-0000-4000-8000-0000000001c5	/buckets/blog/collections/articles	record	2026-11-25 12:42:29.570251
-00000003-0000-4000-8000-0000000001c8	/buckets/blog/collections/articles	record	2026-11-25 12:42:29.672958
-00000004-0000-4000-8000-0000000001cb	/buckets/blog/collections/articles	record	2026-11-25 12:42:29.772615
-00000005-0000-4000-8000-0000000001ce	/buckets/blog/collections/articles	record	2026-11-25 12:42:29.86065
-00000006-0000-4000-8000-0000000001d1	/buckets/blog/collections/articles	record	2026-11-25 12:42:29.969705
-00000007-0000-4000-8000-0000000001d4	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.104066
-00000008-0000-4000-8000-0000000001d7	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.228552
-00000009-0000-4000-8000-0000000001da	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.328588
-0000000a-0000-4000-8000-0000000001dd	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.416565
-0000000b-0000-4000-8000-0000000001e0	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.503641
-0000000c-0000-4000-8000-0000000001e3	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.583594
-0000000d-0000-4000-8000-0000000001e6	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.659913
-0000000e-0000-4000-8000-0000000001e9	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.74463
-0000000f-0000-4000-8000-0000000001ec	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.826212
-00000010-0000-4000-8000-0000000001ef	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.889294
-00000011-0000-4000-8000-0000000001f2	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.981528
+00000001-0000-4000-8000-0000000001c2	/buckets/blog/collections/articles	record	2026-11-25 12:50:22.594313
+00000002-0000-4000-8000-0000000001c5	/buckets/blog/collections/articles	record	2026-11-25 12:50:22.712959
+00000003-0000-4000-8000-0000000001c8	/buckets/blog/collections/articles	record	2026-11-25 12:50:22.767369
+00000004-0000-4000-8000-0000000001cb	/buckets/blog/collections/articles	record	2026-11-25 12:50:22.850116
+00000005-0000-4000-8000-0000000001ce	/buckets/blog/collections/articles	record	2026-11-25 12:50:22.929137
+00000006-0000-4000-8000-0000000001d1	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.014355
+00000007-0000-4000-8000-0000000001d4	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.136653
+00000008-0000-4000-8000-0000000001d7	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.282638
+00000009-0000-4000-8000-0000000001da	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.406715
+0000000a-0000-4000-8000-0000000001dd	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.55852
+0000000b-0000-4000-8000-0000000001e0	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.692443
+0000000c-0000-4000-8000-0000000001e3	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.856925
+0000000d-0000-4000-8000-0000000001e6	/buckets/blog/collections/articles	record	2026-11-25 12:50:24.010716
+0000000e-0000-4000-8000-0000000001e9	/buckets/blog/collections/articles	record	2026-11-25 12:50:24.166044
+0000000f-0000-4000-8000-0000000001ec	/buckets/blog/collections/articles	record	2026-11-25 12:50:24.336598
+00000010-0000-4000-8000-0000000001ef	/buckets/blog/collections/articles	record	2026-11-25 12:50:24.469809
+00000011-0000-4000-8000-0000000001f2	/buckets/blog/collections/articles	record	2026-11-25 12:50:24.602178
 \.
 
 
@@ -210,7 +210,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:42:29.389575+00
+created_at	2026-11-25 12:50:22.515118+00
 storage_schema_version	2
 storage_schema_version	3
 storage_schema_version	4
@@ -235,41 +235,41 @@ storage_schema_version	17
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000001-0000-4000-8000-0000000001c0	/buckets/blog/collections/articles	record	2026-11-25 12:42:29.450876	{"title": "note 448"}
-00000001-0000-4000-8000-0000000001c1	/buckets/blog/collections/articles	record	2026-11-25 12:42:29.452876	{"title": "edited"}
-00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:42:29.487123	{"title": "back again"}
-00000002-0000-4000-8000-0000000001c3	/buckets/blog/collections/articles	record	2026-11-25 12:42:29.567251	{"title": "note 451"}
-00000002-0000-4000-8000-0000000001c4	/buckets/blog/collections/articles	record	2026-11-25 12:42:29.569251	{"title": "edited"}
-00000003-0000-4000-8000-0000000001c6	/buckets/blog/collections/articles	record	2026-11-25 12:42:29.669958	{"title": "note 454"}
-00000003-0000-4000-8000-0000000001c7	/buckets/blog/collections/articles	record	2026-11-25 12:42:29.671958	{"title": "edited"}
-00000004-0000-4000-8000-0000000001c9	/buckets/blog/collections/articles	record	2026-11-25 12:42:29.769615	{"title": "note 457"}
-00000004-0000-4000-8000-0000000001ca	/buckets/blog/collections/articles	record	2026-11-25 12:42:29.771615	{"title": "edited"}
-00000005-0000-4000-8000-0000000001cc	/buckets/blog/collections/articles	record	2026-11-25 12:42:29.85765	{"title": "note 460"}
-00000005-0000-4000-8000-0000000001cd	/buckets/blog/collections/articles	record	2026-11-25 12:42:29.85965	{"title": "edited"}
-00000006-0000-4000-8000-0000000001cf	/buckets/blog/collections/articles	record	2026-11-25 12:42:29.966705	{"title": "note 463"}
-00000006-0000-4000-8000-0000000001d0	/buckets/blog/collections/articles	record	2026-11-25 12:42:29.968705	{"title": "edited"}
-00000007-0000-4000-8000-0000000001d2	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.101066	{"title": "note 466"}
-00000007-0000-4000-8000-0000000001d3	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.103066	{"title": "edited"}
-00000008-0000-4000-8000-0000000001d5	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.226493	{"title": "note 469"}
-00000008-0000-4000-8000-0000000001d6	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.22806	{"title": "edited"}
-00000009-0000-4000-8000-0000000001d8	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.326584	{"title": "note 472"}
-00000009-0000-4000-8000-0000000001d9	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.328108	{"title": "edited"}
-0000000a-0000-4000-8000-0000000001db	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.414481	{"title": "note 475"}
-0000000a-0000-4000-8000-0000000001dc	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.41598	{"title": "edited"}
-0000000b-0000-4000-8000-0000000001de	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.501825	{"title": "note 478"}
-0000000b-0000-4000-8000-0000000001df	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.503116	{"title": "edited"}
-0000000c-0000-4000-8000-0000000001e1	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.5816	{"title": "note 481"}
-0000000c-0000-4000-8000-0000000001e2	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.583038	{"title": "edited"}
-0000000d-0000-4000-8000-0000000001e4	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.653419	{"title": "note 484"}
-0000000d-0000-4000-8000-0000000001e5	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.656426	{"title": "edited"}
-0000000e-0000-4000-8000-0000000001e7	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.74274	{"title": "note 487"}
-0000000e-0000-4000-8000-0000000001e8	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.744064	{"title": "edited"}
-0000000f-0000-4000-8000-0000000001ea	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.824537	{"title": "note 490"}
-0000000f-0000-4000-8000-0000000001eb	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.82569	{"title": "edited"}
-00000010-0000-4000-8000-0000000001ed	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.887716	{"title": "note 493"}
-00000010-0000-4000-8000-0000000001ee	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.888798	{"title": "edited"}
-00000011-0000-4000-8000-0000000001f0	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.979669	{"title": "note 496"}
-00000011-0000-4000-8000-0000000001f1	/buckets/blog/collections/articles	record	2026-11-25 12:42:30.980902	{"title": "edited"}
+00000001-0000-4000-8000-0000000001c0	/buckets/blog/collections/articles	record	2026-11-25 12:50:22.591313	{"title": "note 448"}
+00000001-0000-4000-8000-0000000001c1	/buckets/blog/collections/articles	record	2026-11-25 12:50:22.593313	{"title": "edited"}
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:50:22.6553	{"title": "back again"}
+00000002-0000-4000-8000-0000000001c3	/buckets/blog/collections/articles	record	2026-11-25 12:50:22.709959	{"title": "note 451"}
+00000002-0000-4000-8000-0000000001c4	/buckets/blog/collections/articles	record	2026-11-25 12:50:22.711959	{"title": "edited"}
+00000003-0000-4000-8000-0000000001c6	/buckets/blog/collections/articles	record	2026-11-25 12:50:22.764369	{"title": "note 454"}
+00000003-0000-4000-8000-0000000001c7	/buckets/blog/collections/articles	record	2026-11-25 12:50:22.766369	{"title": "edited"}
+00000004-0000-4000-8000-0000000001c9	/buckets/blog/collections/articles	record	2026-11-25 12:50:22.847116	{"title": "note 457"}
+00000004-0000-4000-8000-0000000001ca	/buckets/blog/collections/articles	record	2026-11-25 12:50:22.849116	{"title": "edited"}
+00000005-0000-4000-8000-0000000001cc	/buckets/blog/collections/articles	record	2026-11-25 12:50:22.926137	{"title": "note 460"}
+00000005-0000-4000-8000-0000000001cd	/buckets/blog/collections/articles	record	2026-11-25 12:50:22.928137	{"title": "edited"}
+00000006-0000-4000-8000-0000000001cf	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.011355	{"title": "note 463"}
+00000006-0000-4000-8000-0000000001d0	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.013355	{"title": "edited"}
+00000007-0000-4000-8000-0000000001d2	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.133653	{"title": "note 466"}
+00000007-0000-4000-8000-0000000001d3	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.135653	{"title": "edited"}
+00000008-0000-4000-8000-0000000001d5	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.272653	{"title": "note 469"}
+00000008-0000-4000-8000-0000000001d6	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.282076	{"title": "edited"}
+00000009-0000-4000-8000-0000000001d8	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.400223	{"title": "note 472"}
+00000009-0000-4000-8000-0000000001d9	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.40613	{"title": "edited"}
+0000000a-0000-4000-8000-0000000001db	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.556503	{"title": "note 475"}
+0000000a-0000-4000-8000-0000000001dc	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.55792	{"title": "edited"}
+0000000b-0000-4000-8000-0000000001de	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.689709	{"title": "note 478"}
+0000000b-0000-4000-8000-0000000001df	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.691716	{"title": "edited"}
+0000000c-0000-4000-8000-0000000001e1	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.854753	{"title": "note 481"}
+0000000c-0000-4000-8000-0000000001e2	/buckets/blog/collections/articles	record	2026-11-25 12:50:23.856255	{"title": "edited"}
+0000000d-0000-4000-8000-0000000001e4	/buckets/blog/collections/articles	record	2026-11-25 12:50:24.004249	{"title": "note 484"}
+0000000d-0000-4000-8000-0000000001e5	/buckets/blog/collections/articles	record	2026-11-25 12:50:24.010026	{"title": "edited"}
+0000000e-0000-4000-8000-0000000001e7	/buckets/blog/collections/articles	record	2026-11-25 12:50:24.160191	{"title": "note 487"}
+0000000e-0000-4000-8000-0000000001e8	/buckets/blog/collections/articles	record	2026-11-25 12:50:24.165307	{"title": "edited"}
+0000000f-0000-4000-8000-0000000001ea	/buckets/blog/collections/articles	record	2026-11-25 12:50:24.332558	{"title": "note 490"}
+0000000f-0000-4000-8000-0000000001eb	/buckets/blog/collections/articles	record	2026-11-25 12:50:24.335988	{"title": "edited"}
+00000010-0000-4000-8000-0000000001ed	/buckets/blog/collections/articles	record	2026-11-25 12:50:24.467942	{"title": "note 493"}
+00000010-0000-4000-8000-0000000001ee	/buckets/blog/collections/articles	record	2026-11-25 12:50:24.469197	{"title": "edited"}
+00000011-0000-4000-8000-0000000001f0	/buckets/blog/collections/articles	record	2026-11-25 12:50:24.595862	{"title": "note 496"}
+00000011-0000-4000-8000-0000000001f1	/buckets/blog/collections/articles	record	2026-11-25 12:50:24.597276	{"title": "edited"}
 \.
 
 
@@ -278,7 +278,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:42:30.889294
+/buckets/blog/collections/articles	record	2026-11-25 12:50:24.469809
 \.
 
 

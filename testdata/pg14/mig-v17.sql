@@ -185,23 +185,23 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000001-0000-4000-8000-0000000001c2	/buckets/blog/collections/articles	record	2026-11-25 12:42:39.935036
-00000002-0000-4000-8000-0000000001c5	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.058948
-00000003-0000-4000-8000-0000000001c8	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.148637
-00000004-0000-4000-8000-0000000001cb	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.272694
-00000005-0000-4000-8000-0000000001ce	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.348662
-00000006-0000-4000-8000-0000000001d1	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.457018
-00000007-0000-4000-8000-0000000001d4	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.588607
-00000008-0000-4000-8000-0000000001d7	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.729614
-00000009-0000-4000-8000-0000000001da	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.833066
-0000000a-0000-4000-8000-0000000001dd	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.944005
-0000000b-0000-4000-8000-0000000001e0	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.056612
-0000000c-0000-4000-8000-0000000001e3	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.148643
-0000000d-0000-4000-8000-0000000001e6	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.239898
-0000000e-0000-4000-8000-0000000001e9	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.355101
-0000000f-0000-4000-8000-0000000001ec	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.452441
-00000010-0000-4000-8000-0000000001ef	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.568456
-00000011-0000-4000-8000-0000000001f2	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.701535
+00000001-0000-4000-8000-0000000001c2	/buckets/blog/collections/articles	record	2026-11-25 12:50:36.432942
+00000002-0000-4000-8000-0000000001c5	/buckets/blog/collections/articles	record	2026-11-25 12:50:36.600643
+00000003-0000-4000-8000-0000000001c8	/buckets/blog/collections/articles	record	2026-11-25 12:50:36.723938
+00000004-0000-4000-8000-0000000001cb	/buckets/blog/collections/articles	record	2026-11-25 12:50:36.85303
+00000005-0000-4000-8000-0000000001ce	/buckets/blog/collections/articles	record	2026-11-25 12:50:36.940582
+00000006-0000-4000-8000-0000000001d1	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.040161
+00000007-0000-4000-8000-0000000001d4	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.141741
+00000008-0000-4000-8000-0000000001d7	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.234728
+00000009-0000-4000-8000-0000000001da	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.329192
+0000000a-0000-4000-8000-0000000001dd	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.454912
+0000000b-0000-4000-8000-0000000001e0	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.732798
+0000000c-0000-4000-8000-0000000001e3	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.85714
+0000000d-0000-4000-8000-0000000001e6	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.987096
+0000000e-0000-4000-8000-0000000001e9	/buckets/blog/collections/articles	record	2026-11-25 12:50:38.107327
+0000000f-0000-4000-8000-0000000001ec	/buckets/blog/collections/articles	record	2026-11-25 12:50:38.213049
+00000010-0000-4000-8000-0000000001ef	/buckets/blog/collections/articles	record	2026-11-25 12:50:38.364689
+00000011-0000-4000-8000-0000000001f2	/buckets/blog/collections/articles	record	2026-11-25 12:50:38.620229
 \.
 
 
@@ -210,7 +210,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:42:39.870797+00
+created_at	2026-11-25 12:50:36.341911+00
 storage_schema_version	2
 storage_schema_version	3
 storage_schema_version	4
@@ -235,41 +235,41 @@ storage_schema_version	17
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000001-0000-4000-8000-0000000001c0	/buckets/blog/collections/articles	record	2026-11-25 12:42:39.932036	{"title": "note 448"}
-00000001-0000-4000-8000-0000000001c1	/buckets/blog/collections/articles	record	2026-11-25 12:42:39.934036	{"title": "edited"}
-00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:42:39.983661	{"title": "back again"}
-00000002-0000-4000-8000-0000000001c3	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.055948	{"title": "note 451"}
-00000002-0000-4000-8000-0000000001c4	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.057948	{"title": "edited"}
-00000003-0000-4000-8000-0000000001c6	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.145637	{"title": "note 454"}
-00000003-0000-4000-8000-0000000001c7	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.147637	{"title": "edited"}
-00000004-0000-4000-8000-0000000001c9	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.269694	{"title": "note 457"}
-00000004-0000-4000-8000-0000000001ca	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.271694	{"title": "edited"}
-00000005-0000-4000-8000-0000000001cc	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.345662	{"title": "note 460"}
-00000005-0000-4000-8000-0000000001cd	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.347662	{"title": "edited"}
-00000006-0000-4000-8000-0000000001cf	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.454018	{"title": "note 463"}
-00000006-0000-4000-8000-0000000001d0	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.456018	{"title": "edited"}
-00000007-0000-4000-8000-0000000001d2	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.585607	{"title": "note 466"}
-00000007-0000-4000-8000-0000000001d3	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.587607	{"title": "edited"}
-00000008-0000-4000-8000-0000000001d5	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.725701	{"title": "note 469"}
-00000008-0000-4000-8000-0000000001d6	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.729057	{"title": "edited"}
-00000009-0000-4000-8000-0000000001d8	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.830926	{"title": "note 472"}
-00000009-0000-4000-8000-0000000001d9	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.832621	{"title": "edited"}
-0000000a-0000-4000-8000-0000000001db	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.939351	{"title": "note 475"}
-0000000a-0000-4000-8000-0000000001dc	/buckets/blog/collections/articles	record	2026-11-25 12:42:40.943247	{"title": "edited"}
-0000000b-0000-4000-8000-0000000001de	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.047821	{"title": "note 478"}
-0000000b-0000-4000-8000-0000000001df	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.055923	{"title": "edited"}
-0000000c-0000-4000-8000-0000000001e1	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.146604	{"title": "note 481"}
-0000000c-0000-4000-8000-0000000001e2	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.148006	{"title": "edited"}
-0000000d-0000-4000-8000-0000000001e4	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.237723	{"title": "note 484"}
-0000000d-0000-4000-8000-0000000001e5	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.239181	{"title": "edited"}
-0000000e-0000-4000-8000-0000000001e7	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.34748	{"title": "note 487"}
-0000000e-0000-4000-8000-0000000001e8	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.348895	{"title": "edited"}
-0000000f-0000-4000-8000-0000000001ea	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.450652	{"title": "note 490"}
-0000000f-0000-4000-8000-0000000001eb	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.451844	{"title": "edited"}
-00000010-0000-4000-8000-0000000001ed	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.566668	{"title": "note 493"}
-00000010-0000-4000-8000-0000000001ee	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.567865	{"title": "edited"}
-00000011-0000-4000-8000-0000000001f0	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.699361	{"title": "note 496"}
-00000011-0000-4000-8000-0000000001f1	/buckets/blog/collections/articles	record	2026-11-25 12:42:41.700799	{"title": "edited"}
+00000001-0000-4000-8000-0000000001c0	/buckets/blog/collections/articles	record	2026-11-25 12:50:36.429942	{"title": "note 448"}
+00000001-0000-4000-8000-0000000001c1	/buckets/blog/collections/articles	record	2026-11-25 12:50:36.431942	{"title": "edited"}
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:50:36.495866	{"title": "back again"}
+00000002-0000-4000-8000-0000000001c3	/buckets/blog/collections/articles	record	2026-11-25 12:50:36.597643	{"title": "note 451"}
+00000002-0000-4000-8000-0000000001c4	/buckets/blog/collections/articles	record	2026-11-25 12:50:36.599643	{"title": "edited"}
+00000003-0000-4000-8000-0000000001c6	/buckets/blog/collections/articles	record	2026-11-25 12:50:36.720938	{"title": "note 454"}
+00000003-0000-4000-8000-0000000001c7	/buckets/blog/collections/articles	record	2026-11-25 12:50:36.722938	{"title": "edited"}
+00000004-0000-4000-8000-0000000001c9	/buckets/blog/collections/articles	record	2026-11-25 12:50:36.85003	{"title": "note 457"}
+00000004-0000-4000-8000-0000000001ca	/buckets/blog/collections/articles	record	2026-11-25 12:50:36.85203	{"title": "edited"}
+00000005-0000-4000-8000-0000000001cc	/buckets/blog/collections/articles	record	2026-11-25 12:50:36.937582	{"title": "note 460"}
+00000005-0000-4000-8000-0000000001cd	/buckets/blog/collections/articles	record	2026-11-25 12:50:36.939582	{"title": "edited"}
+00000006-0000-4000-8000-0000000001cf	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.037161	{"title": "note 463"}
+00000006-0000-4000-8000-0000000001d0	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.039161	{"title": "edited"}
+00000007-0000-4000-8000-0000000001d2	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.138741	{"title": "note 466"}
+00000007-0000-4000-8000-0000000001d3	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.140741	{"title": "edited"}
+00000008-0000-4000-8000-0000000001d5	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.231637	{"title": "note 469"}
+00000008-0000-4000-8000-0000000001d6	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.234112	{"title": "edited"}
+00000009-0000-4000-8000-0000000001d8	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.326609	{"title": "note 472"}
+00000009-0000-4000-8000-0000000001d9	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.328693	{"title": "edited"}
+0000000a-0000-4000-8000-0000000001db	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.444873	{"title": "note 475"}
+0000000a-0000-4000-8000-0000000001dc	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.453637	{"title": "edited"}
+0000000b-0000-4000-8000-0000000001de	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.730622	{"title": "note 478"}
+0000000b-0000-4000-8000-0000000001df	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.732115	{"title": "edited"}
+0000000c-0000-4000-8000-0000000001e1	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.852778	{"title": "note 481"}
+0000000c-0000-4000-8000-0000000001e2	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.856393	{"title": "edited"}
+0000000d-0000-4000-8000-0000000001e4	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.984814	{"title": "note 484"}
+0000000d-0000-4000-8000-0000000001e5	/buckets/blog/collections/articles	record	2026-11-25 12:50:37.986373	{"title": "edited"}
+0000000e-0000-4000-8000-0000000001e7	/buckets/blog/collections/articles	record	2026-11-25 12:50:38.105044	{"title": "note 487"}
+0000000e-0000-4000-8000-0000000001e8	/buckets/blog/collections/articles	record	2026-11-25 12:50:38.106598	{"title": "edited"}
+0000000f-0000-4000-8000-0000000001ea	/buckets/blog/collections/articles	record	2026-11-25 12:50:38.210972	{"title": "note 490"}
+0000000f-0000-4000-8000-0000000001eb	/buckets/blog/collections/articles	record	2026-11-25 12:50:38.212321	{"title": "edited"}
+00000010-0000-4000-8000-0000000001ed	/buckets/blog/collections/articles	record	2026-11-25 12:50:38.362744	{"title": "note 493"}
+00000010-0000-4000-8000-0000000001ee	/buckets/blog/collections/articles	record	2026-11-25 12:50:38.364008	{"title": "edited"}
+00000011-0000-4000-8000-0000000001f0	/buckets/blog/collections/articles	record	2026-11-25 12:50:38.617772	{"title": "note 496"}
+00000011-0000-4000-8000-0000000001f1	/buckets/blog/collections/articles	record	2026-11-25 12:50:38.61944	{"title": "edited"}
 \.
 
 
@@ -278,7 +278,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:42:41.568456
+/buckets/blog/collections/articles	record	2026-11-25 12:50:38.364689
 \.
 
 

@@ -186,7 +186,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000009-0000-4000-8000-00000000009c	/buckets/blog/collections/articles	record	2026-11-25 12:41:02.8965
+00000009-0000-4000-8000-00000000009c	/buckets/blog/collections/articles	record	2026-11-25 12:48:55.430413
 \.
 
 
@@ -195,7 +195,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:41:02.834834+00
+created_at	2026-11-25 12:48:55.294547+00
 storage_schema_version	8
 \.
 
@@ -205,8 +205,8 @@ storage_schema_version	8
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000009-0000-4000-8000-00000000009a	/buckets/blog/collections/articles	record	2026-11-25 12:41:02.894954	{"title": "note 154"}
-00000009-0000-4000-8000-00000000009b	/buckets/blog/collections/articles	record	2026-11-25 12:41:02.895857	{"title": "edited"}
+00000009-0000-4000-8000-00000000009a	/buckets/blog/collections/articles	record	2026-11-25 12:48:55.42853	{"title": "note 154"}
+00000009-0000-4000-8000-00000000009b	/buckets/blog/collections/articles	record	2026-11-25 12:48:55.429606	{"title": "edited"}
 \.
 
 

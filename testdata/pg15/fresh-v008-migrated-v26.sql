@@ -183,16 +183,16 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000008-0000-4000-8000-0000000000cf	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.163646
-00000009-0000-4000-8000-0000000000d2	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.362129
-0000000a-0000-4000-8000-0000000000d5	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.503372
-0000000b-0000-4000-8000-0000000000d8	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.669284
-0000000c-0000-4000-8000-0000000000db	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.814311
-0000000d-0000-4000-8000-0000000000de	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.970256
-0000000e-0000-4000-8000-0000000000e1	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.128905
-0000000f-0000-4000-8000-0000000000e4	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.273238
-00000010-0000-4000-8000-0000000000e7	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.424885
-00000011-0000-4000-8000-0000000000ea	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.564088
+00000008-0000-4000-8000-0000000000cf	/buckets/blog/collections/articles	record	2026-11-25 12:49:19.872467
+00000009-0000-4000-8000-0000000000d2	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.01498
+0000000a-0000-4000-8000-0000000000d5	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.158957
+0000000b-0000-4000-8000-0000000000d8	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.313392
+0000000c-0000-4000-8000-0000000000db	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.445137
+0000000d-0000-4000-8000-0000000000de	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.582488
+0000000e-0000-4000-8000-0000000000e1	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.707958
+0000000f-0000-4000-8000-0000000000e4	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.843399
+00000010-0000-4000-8000-0000000000e7	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.953174
+00000011-0000-4000-8000-0000000000ea	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.040847
 \.
 
 
@@ -201,7 +201,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:41:27.042469+00
+created_at	2026-11-25 12:49:19.734522+00
 storage_schema_version	8
 storage_schema_version	9
 storage_schema_version	10
@@ -230,63 +230,63 @@ storage_schema_version	26
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000008-0000-4000-8000-0000000000cd	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.161782	{"title": "note 205"}	f
-00000008-0000-4000-8000-0000000000ce	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.163282	{"title": "edited"}	f
-00000009-0000-4000-8000-0000000000d0	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.354878	{"title": "note 208"}	f
-00000009-0000-4000-8000-0000000000d1	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.361237	{"title": "edited"}	f
-0000000a-0000-4000-8000-0000000000d3	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.49995	{"title": "note 211"}	f
-0000000a-0000-4000-8000-0000000000d4	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.502627	{"title": "edited"}	f
-0000000b-0000-4000-8000-0000000000d6	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.666693	{"title": "note 214"}	f
-0000000b-0000-4000-8000-0000000000d7	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.668516	{"title": "edited"}	f
-0000000c-0000-4000-8000-0000000000d9	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.804845	{"title": "note 217"}	f
-0000000c-0000-4000-8000-0000000000da	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.810752	{"title": "edited"}	f
-0000000d-0000-4000-8000-0000000000dc	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.9646	{"title": "note 220"}	f
-0000000d-0000-4000-8000-0000000000dd	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.969526	{"title": "edited"}	f
-0000000e-0000-4000-8000-0000000000df	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.126678	{"title": "note 223"}	f
-0000000e-0000-4000-8000-0000000000e0	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.128239	{"title": "edited"}	f
-0000000f-0000-4000-8000-0000000000e2	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.268811	{"title": "note 226"}	f
-0000000f-0000-4000-8000-0000000000e3	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.272639	{"title": "edited"}	f
-00000010-0000-4000-8000-0000000000e5	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.423123	{"title": "note 229"}	f
-00000010-0000-4000-8000-0000000000e6	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.424355	{"title": "edited"}	f
-00000011-0000-4000-8000-0000000000e8	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.562087	{"title": "note 232"}	f
-00000011-0000-4000-8000-0000000000e9	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.563455	{"title": "edited"}	f
-00000008-0000-4000-8000-0000000000cf	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.163646	{"deleted": true}	t
-00000009-0000-4000-8000-0000000000d2	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.362129	{"deleted": true}	t
-0000000a-0000-4000-8000-0000000000d5	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.503372	{"deleted": true}	t
-0000000b-0000-4000-8000-0000000000d8	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.669284	{"deleted": true}	t
-0000000c-0000-4000-8000-0000000000db	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.814311	{"deleted": true}	t
-0000000d-0000-4000-8000-0000000000de	/buckets/blog/collections/articles	record	2026-11-25 12:41:27.970256	{"deleted": true}	t
-0000000e-0000-4000-8000-0000000000e1	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.128905	{"deleted": true}	t
-0000000f-0000-4000-8000-0000000000e4	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.273238	{"deleted": true}	t
-00000010-0000-4000-8000-0000000000e7	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.424885	{"deleted": true}	t
-00000011-0000-4000-8000-0000000000ea	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.564088	{"deleted": true}	t
-00000012-0000-4000-8000-0000000000eb	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.695362	{"title": "note 235"}	f
-00000012-0000-4000-8000-0000000000ec	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.696764	{"title": "edited"}	f
-00000012-0000-4000-8000-0000000000ed	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.697069	{"deleted": true}	t
-00000013-0000-4000-8000-0000000000ee	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.840057	{"title": "note 238"}	f
-00000013-0000-4000-8000-0000000000ef	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.841425	{"title": "edited"}	f
-00000013-0000-4000-8000-0000000000f0	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.841811	{"deleted": true}	t
-00000014-0000-4000-8000-0000000000f1	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.938995	{"title": "note 241"}	f
-00000014-0000-4000-8000-0000000000f2	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.940443	{"title": "edited"}	f
-00000014-0000-4000-8000-0000000000f3	/buckets/blog/collections/articles	record	2026-11-25 12:41:28.940804	{"deleted": true}	t
-00000015-0000-4000-8000-0000000000f4	/buckets/blog/collections/articles	record	2026-11-25 12:41:29.116355	{"title": "note 244"}	f
-00000015-0000-4000-8000-0000000000f5	/buckets/blog/collections/articles	record	2026-11-25 12:41:29.118128	{"title": "edited"}	f
-00000015-0000-4000-8000-0000000000f6	/buckets/blog/collections/articles	record	2026-11-25 12:41:29.118416	{"deleted": true}	t
-00000016-0000-4000-8000-0000000000f7	/buckets/blog/collections/articles	record	2026-11-25 12:41:29.272	{"title": "note 247"}	f
-00000016-0000-4000-8000-0000000000f8	/buckets/blog/collections/articles	record	2026-11-25 12:41:29.275	{"title": "edited"}	f
-00000016-0000-4000-8000-0000000000f9	/buckets/blog/collections/articles	record	2026-11-25 12:41:29.276	{"deleted": true}	t
-00000017-0000-4000-8000-0000000000fa	/buckets/blog/collections/articles	record	2026-11-25 12:41:29.43	{"title": "note 250"}	f
-00000017-0000-4000-8000-0000000000fb	/buckets/blog/collections/articles	record	2026-11-25 12:41:29.432	{"title": "edited"}	f
-00000017-0000-4000-8000-0000000000fc	/buckets/blog/collections/articles	record	2026-11-25 12:41:29.433	{"deleted": true}	t
-00000018-0000-4000-8000-0000000000fd	/buckets/blog/collections/articles	record	2026-11-25 12:41:29.551	{"title": "note 253"}	f
-00000018-0000-4000-8000-0000000000fe	/buckets/blog/collections/articles	record	2026-11-25 12:41:29.553	{"title": "edited"}	f
-00000018-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:41:29.554	{"deleted": true}	t
-00000019-0000-4000-8000-000000000100	/buckets/blog/collections/articles	record	2026-11-25 12:41:29.671	{"title": "note 256"}	f
-00000019-0000-4000-8000-000000000101	/buckets/blog/collections/articles	record	2026-11-25 12:41:29.673	{"title": "edited"}	f
-00000019-0000-4000-8000-000000000102	/buckets/blog/collections/articles	record	2026-11-25 12:41:29.674	{"deleted": true}	t
-0000001a-0000-4000-8000-000000000103	/buckets/blog/collections/articles	record	2026-11-25 12:41:29.875	{"title": "note 259"}	f
-0000001a-0000-4000-8000-000000000104	/buckets/blog/collections/articles	record	2026-11-25 12:41:29.877	{"title": "edited"}	f
-0000001a-0000-4000-8000-000000000105	/buckets/blog/collections/articles	record	2026-11-25 12:41:29.878	{"deleted": true}	t
+00000008-0000-4000-8000-0000000000cd	/buckets/blog/collections/articles	record	2026-11-25 12:49:19.870641	{"title": "note 205"}	f
+00000008-0000-4000-8000-0000000000ce	/buckets/blog/collections/articles	record	2026-11-25 12:49:19.872061	{"title": "edited"}	f
+00000009-0000-4000-8000-0000000000d0	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.002369	{"title": "note 208"}	f
+00000009-0000-4000-8000-0000000000d1	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.014303	{"title": "edited"}	f
+0000000a-0000-4000-8000-0000000000d3	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.148656	{"title": "note 211"}	f
+0000000a-0000-4000-8000-0000000000d4	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.158191	{"title": "edited"}	f
+0000000b-0000-4000-8000-0000000000d6	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.311093	{"title": "note 214"}	f
+0000000b-0000-4000-8000-0000000000d7	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.312707	{"title": "edited"}	f
+0000000c-0000-4000-8000-0000000000d9	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.44295	{"title": "note 217"}	f
+0000000c-0000-4000-8000-0000000000da	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.444514	{"title": "edited"}	f
+0000000d-0000-4000-8000-0000000000dc	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.577062	{"title": "note 220"}	f
+0000000d-0000-4000-8000-0000000000dd	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.581803	{"title": "edited"}	f
+0000000e-0000-4000-8000-0000000000df	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.703408	{"title": "note 223"}	f
+0000000e-0000-4000-8000-0000000000e0	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.704884	{"title": "edited"}	f
+0000000f-0000-4000-8000-0000000000e2	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.836949	{"title": "note 226"}	f
+0000000f-0000-4000-8000-0000000000e3	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.842759	{"title": "edited"}	f
+00000010-0000-4000-8000-0000000000e5	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.951165	{"title": "note 229"}	f
+00000010-0000-4000-8000-0000000000e6	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.952599	{"title": "edited"}	f
+00000011-0000-4000-8000-0000000000e8	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.038647	{"title": "note 232"}	f
+00000011-0000-4000-8000-0000000000e9	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.040152	{"title": "edited"}	f
+00000008-0000-4000-8000-0000000000cf	/buckets/blog/collections/articles	record	2026-11-25 12:49:19.872467	{"deleted": true}	t
+00000009-0000-4000-8000-0000000000d2	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.01498	{"deleted": true}	t
+0000000a-0000-4000-8000-0000000000d5	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.158957	{"deleted": true}	t
+0000000b-0000-4000-8000-0000000000d8	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.313392	{"deleted": true}	t
+0000000c-0000-4000-8000-0000000000db	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.445137	{"deleted": true}	t
+0000000d-0000-4000-8000-0000000000de	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.582488	{"deleted": true}	t
+0000000e-0000-4000-8000-0000000000e1	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.707958	{"deleted": true}	t
+0000000f-0000-4000-8000-0000000000e4	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.843399	{"deleted": true}	t
+00000010-0000-4000-8000-0000000000e7	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.953174	{"deleted": true}	t
+00000011-0000-4000-8000-0000000000ea	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.040847	{"deleted": true}	t
+00000012-0000-4000-8000-0000000000eb	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.175966	{"title": "note 235"}	f
+00000012-0000-4000-8000-0000000000ec	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.177537	{"title": "edited"}	f
+00000012-0000-4000-8000-0000000000ed	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.177856	{"deleted": true}	t
+00000013-0000-4000-8000-0000000000ee	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.332478	{"title": "note 238"}	f
+00000013-0000-4000-8000-0000000000ef	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.338199	{"title": "edited"}	f
+00000013-0000-4000-8000-0000000000f0	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.338507	{"deleted": true}	t
+00000014-0000-4000-8000-0000000000f1	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.446335	{"title": "note 241"}	f
+00000014-0000-4000-8000-0000000000f2	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.447765	{"title": "edited"}	f
+00000014-0000-4000-8000-0000000000f3	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.448088	{"deleted": true}	t
+00000015-0000-4000-8000-0000000000f4	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.553897	{"title": "note 244"}	f
+00000015-0000-4000-8000-0000000000f5	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.555146	{"title": "edited"}	f
+00000015-0000-4000-8000-0000000000f6	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.555413	{"deleted": true}	t
+00000016-0000-4000-8000-0000000000f7	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.636	{"title": "note 247"}	f
+00000016-0000-4000-8000-0000000000f8	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.638	{"title": "edited"}	f
+00000016-0000-4000-8000-0000000000f9	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.639	{"deleted": true}	t
+00000017-0000-4000-8000-0000000000fa	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.715	{"title": "note 250"}	f
+00000017-0000-4000-8000-0000000000fb	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.717	{"title": "edited"}	f
+00000017-0000-4000-8000-0000000000fc	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.718	{"deleted": true}	t
+00000018-0000-4000-8000-0000000000fd	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.853	{"title": "note 253"}	f
+00000018-0000-4000-8000-0000000000fe	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.858	{"title": "edited"}	f
+00000018-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.859	{"deleted": true}	t
+00000019-0000-4000-8000-000000000100	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.963	{"title": "note 256"}	f
+00000019-0000-4000-8000-000000000101	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.966	{"title": "edited"}	f
+00000019-0000-4000-8000-000000000102	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.967	{"deleted": true}	t
+0000001a-0000-4000-8000-000000000103	/buckets/blog/collections/articles	record	2026-11-25 12:49:22.085	{"title": "note 259"}	f
+0000001a-0000-4000-8000-000000000104	/buckets/blog/collections/articles	record	2026-11-25 12:49:22.091	{"title": "edited"}	f
+0000001a-0000-4000-8000-000000000105	/buckets/blog/collections/articles	record	2026-11-25 12:49:22.092	{"deleted": true}	t
 \.
 
 
@@ -295,7 +295,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted)
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:41:28.424885
+/buckets/blog/collections/articles	record	2026-11-25 12:49:20.953174
 \.
 
 

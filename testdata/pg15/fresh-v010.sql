@@ -213,7 +213,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000a-0000-4000-8000-0000000000a2	/buckets/blog/collections/articles	record	2026-11-25 12:41:05.185897
+0000000a-0000-4000-8000-0000000000a2	/buckets/blog/collections/articles	record	2026-11-25 12:48:58.359271
 \.
 
 
@@ -222,7 +222,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:41:05.106974+00
+created_at	2026-11-25 12:48:58.231668+00
 storage_schema_version	10
 \.
 
@@ -232,8 +232,8 @@ storage_schema_version	10
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-0000000a-0000-4000-8000-0000000000a0	/buckets/blog/collections/articles	record	2026-11-25 12:41:05.18359	{"title": "note 160"}
-0000000a-0000-4000-8000-0000000000a1	/buckets/blog/collections/articles	record	2026-11-25 12:41:05.185271	{"title": "edited"}
+0000000a-0000-4000-8000-0000000000a0	/buckets/blog/collections/articles	record	2026-11-25 12:48:58.348733	{"title": "note 160"}
+0000000a-0000-4000-8000-0000000000a1	/buckets/blog/collections/articles	record	2026-11-25 12:48:58.35865	{"title": "edited"}
 \.
 
 
@@ -242,7 +242,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:41:05.185897
+/buckets/blog/collections/articles	record	2026-11-25 12:48:58.359271
 \.
 
 

@@ -213,7 +213,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000b-0000-4000-8000-0000000000a5	/buckets/blog/collections/articles	record	2026-11-25 12:41:06.67234
+0000000b-0000-4000-8000-0000000000a5	/buckets/blog/collections/articles	record	2026-11-25 12:49:00.550462
 \.
 
 
@@ -222,7 +222,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:41:06.606298+00
+created_at	2026-11-25 12:49:00.420634+00
 storage_schema_version	11
 \.
 
@@ -232,8 +232,8 @@ storage_schema_version	11
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-0000000b-0000-4000-8000-0000000000a3	/buckets/blog/collections/articles	record	2026-11-25 12:41:06.67	{"title": "note 163"}
-0000000b-0000-4000-8000-0000000000a4	/buckets/blog/collections/articles	record	2026-11-25 12:41:06.671745	{"title": "edited"}
+0000000b-0000-4000-8000-0000000000a3	/buckets/blog/collections/articles	record	2026-11-25 12:49:00.546661	{"title": "note 163"}
+0000000b-0000-4000-8000-0000000000a4	/buckets/blog/collections/articles	record	2026-11-25 12:49:00.549364	{"title": "edited"}
 \.
 
 
@@ -242,7 +242,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:41:06.67234
+/buckets/blog/collections/articles	record	2026-11-25 12:49:00.550462
 \.
 
 

@@ -214,7 +214,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000d-0000-4000-8000-0000000000a8	/buckets/blog/collections/articles	record	2026-11-25 12:41:07.248366
+0000000d-0000-4000-8000-0000000000a8	/buckets/blog/collections/articles	record	2026-11-25 12:49:01.961116
 \.
 
 
@@ -223,7 +223,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:41:07.190785+00
+created_at	2026-11-25 12:49:01.831906+00
 storage_schema_version	13
 \.
 
@@ -233,8 +233,8 @@ storage_schema_version	13
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-0000000d-0000-4000-8000-0000000000a6	/buckets/blog/collections/articles	record	2026-11-25 12:41:07.24576	{"title": "note 166"}
-0000000d-0000-4000-8000-0000000000a7	/buckets/blog/collections/articles	record	2026-11-25 12:41:07.247702	{"title": "edited"}
+0000000d-0000-4000-8000-0000000000a6	/buckets/blog/collections/articles	record	2026-11-25 12:49:01.958849	{"title": "note 166"}
+0000000d-0000-4000-8000-0000000000a7	/buckets/blog/collections/articles	record	2026-11-25 12:49:01.960493	{"title": "edited"}
 \.
 
 
@@ -243,7 +243,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:41:07.248366
+/buckets/blog/collections/articles	record	2026-11-25 12:49:01.961116
 \.
 
 

@@ -214,7 +214,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000e-0000-4000-8000-0000000000ab	/buckets/blog/collections/articles	record	2026-11-25 12:41:07.890491
+0000000e-0000-4000-8000-0000000000ab	/buckets/blog/collections/articles	record	2026-11-25 12:49:02.888306
 \.
 
 
@@ -223,7 +223,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:41:07.833859+00
+created_at	2026-11-25 12:49:02.777627+00
 storage_schema_version	14
 \.
 
@@ -233,8 +233,8 @@ storage_schema_version	14
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-0000000e-0000-4000-8000-0000000000a9	/buckets/blog/collections/articles	record	2026-11-25 12:41:07.888051	{"title": "note 169"}
-0000000e-0000-4000-8000-0000000000aa	/buckets/blog/collections/articles	record	2026-11-25 12:41:07.889791	{"title": "edited"}
+0000000e-0000-4000-8000-0000000000a9	/buckets/blog/collections/articles	record	2026-11-25 12:49:02.885871	{"title": "note 169"}
+0000000e-0000-4000-8000-0000000000aa	/buckets/blog/collections/articles	record	2026-11-25 12:49:02.887671	{"title": "edited"}
 \.
 
 
@@ -243,7 +243,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:41:07.890491
+/buckets/blog/collections/articles	record	2026-11-25 12:49:02.888306
 \.
 
 

@@ -217,7 +217,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000f-0000-4000-8000-0000000000ae	/buckets/blog/collections/articles	record	2026-11-25 12:41:08.582762
+0000000f-0000-4000-8000-0000000000ae	/buckets/blog/collections/articles	record	2026-11-25 12:49:03.89407
 \.
 
 
@@ -226,7 +226,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:41:08.497127+00
+created_at	2026-11-25 12:49:03.769538+00
 storage_schema_version	15
 \.
 
@@ -236,8 +236,8 @@ storage_schema_version	15
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-0000000f-0000-4000-8000-0000000000ac	/buckets/blog/collections/articles	record	2026-11-25 12:41:08.579673	{"title": "note 172"}
-0000000f-0000-4000-8000-0000000000ad	/buckets/blog/collections/articles	record	2026-11-25 12:41:08.581198	{"title": "edited"}
+0000000f-0000-4000-8000-0000000000ac	/buckets/blog/collections/articles	record	2026-11-25 12:49:03.891722	{"title": "note 172"}
+0000000f-0000-4000-8000-0000000000ad	/buckets/blog/collections/articles	record	2026-11-25 12:49:03.893309	{"title": "edited"}
 \.
 
 
@@ -246,7 +246,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:41:08.582762
+/buckets/blog/collections/articles	record	2026-11-25 12:49:03.89407
 \.
 
 

@@ -187,7 +187,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000011-0000-4000-8000-0000000000b1	/buckets/blog/collections/articles	record	2026-11-25 12:41:09.640604
+00000011-0000-4000-8000-0000000000b1	/buckets/blog/collections/articles	record	2026-11-25 12:49:04.664088
 \.
 
 
@@ -196,7 +196,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:41:09.543087+00
+created_at	2026-11-25 12:49:04.599943+00
 storage_schema_version	17
 \.
 
@@ -206,8 +206,8 @@ storage_schema_version	17
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000011-0000-4000-8000-0000000000af	/buckets/blog/collections/articles	record	2026-11-25 12:41:09.633022	{"title": "note 175"}
-00000011-0000-4000-8000-0000000000b0	/buckets/blog/collections/articles	record	2026-11-25 12:41:09.639994	{"title": "edited"}
+00000011-0000-4000-8000-0000000000af	/buckets/blog/collections/articles	record	2026-11-25 12:49:04.661698	{"title": "note 175"}
+00000011-0000-4000-8000-0000000000b0	/buckets/blog/collections/articles	record	2026-11-25 12:49:04.663429	{"title": "edited"}
 \.
 
 

@@ -170,7 +170,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:41:12.13421+00
+created_at	2026-11-25 12:49:06.55861+00
 storage_schema_version	18
 \.
 
@@ -180,9 +180,9 @@ storage_schema_version	18
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data, deleted) FROM stdin;
-00000012-0000-4000-8000-0000000000b2	/buckets/blog/collections/articles	record	2026-11-25 12:41:12.214665	{"title": "note 178"}	f
-00000012-0000-4000-8000-0000000000b3	/buckets/blog/collections/articles	record	2026-11-25 12:41:12.217923	{"title": "edited"}	f
-00000012-0000-4000-8000-0000000000b4	/buckets/blog/collections/articles	record	2026-11-25 12:41:12.218208	{"deleted": true}	t
+00000012-0000-4000-8000-0000000000b2	/buckets/blog/collections/articles	record	2026-11-25 12:49:06.687915	{"title": "note 178"}	f
+00000012-0000-4000-8000-0000000000b3	/buckets/blog/collections/articles	record	2026-11-25 12:49:06.690105	{"title": "edited"}	f
+00000012-0000-4000-8000-0000000000b4	/buckets/blog/collections/articles	record	2026-11-25 12:49:06.690427	{"deleted": true}	t
 \.
 
 

@@ -170,7 +170,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:41:13.201502+00
+created_at	2026-11-25 12:49:07.885615+00
 storage_schema_version	19
 \.
 
@@ -180,9 +180,9 @@ storage_schema_version	19
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data, deleted) FROM stdin;
-00000013-0000-4000-8000-0000000000b5	/buckets/blog/collections/articles	record	2026-11-25 12:41:13.274054	{"title": "note 181"}	f
-00000013-0000-4000-8000-0000000000b6	/buckets/blog/collections/articles	record	2026-11-25 12:41:13.275957	{"title": "edited"}	f
-00000013-0000-4000-8000-0000000000b7	/buckets/blog/collections/articles	record	2026-11-25 12:41:13.276197	{"deleted": true}	t
+00000013-0000-4000-8000-0000000000b5	/buckets/blog/collections/articles	record	2026-11-25 12:49:07.995977	{"title": "note 181"}	f
+00000013-0000-4000-8000-0000000000b6	/buckets/blog/collections/articles	record	2026-11-25 12:49:07.997419	{"title": "edited"}	f
+00000013-0000-4000-8000-0000000000b7	/buckets/blog/collections/articles	record	2026-11-25 12:49:08.001956	{"deleted": true}	t
 \.
 
 

@@ -170,7 +170,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:41:14.173474+00
+created_at	2026-11-25 12:49:09.033185+00
 storage_schema_version	20
 \.
 
@@ -180,9 +180,9 @@ storage_schema_version	20
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data, deleted) FROM stdin;
-00000014-0000-4000-8000-0000000000b8	/buckets/blog/collections/articles	record	2026-11-25 12:41:14.251318	{"title": "note 184"}	f
-00000014-0000-4000-8000-0000000000b9	/buckets/blog/collections/articles	record	2026-11-25 12:41:14.252714	{"title": "edited"}	f
-00000014-0000-4000-8000-0000000000ba	/buckets/blog/collections/articles	record	2026-11-25 12:41:14.252977	{"deleted": true}	t
+00000014-0000-4000-8000-0000000000b8	/buckets/blog/collections/articles	record	2026-11-25 12:49:09.152721	{"title": "note 184"}	f
+00000014-0000-4000-8000-0000000000b9	/buckets/blog/collections/articles	record	2026-11-25 12:49:09.158773	{"title": "edited"}	f
+00000014-0000-4000-8000-0000000000ba	/buckets/blog/collections/articles	record	2026-11-25 12:49:09.159063	{"deleted": true}	t
 \.
 
 

@@ -169,7 +169,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:41:34.276408+00
+created_at	2026-11-25 12:49:25.386423+00
 storage_schema_version	21
 permission_schema_version	2
 storage_schema_version	22
@@ -185,24 +185,24 @@ storage_schema_version	26
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000015-0000-4000-8000-000000000130	/buckets/blog/collections/articles	record	2026-11-25 12:41:34.389376	{"title": "note 304"}	f
-00000015-0000-4000-8000-000000000131	/buckets/blog/collections/articles	record	2026-11-25 12:41:34.394901	{"title": "edited"}	f
-00000015-0000-4000-8000-000000000132	/buckets/blog/collections/articles	record	2026-11-25 12:41:34.395149	{"deleted": true}	t
-00000016-0000-4000-8000-000000000133	/buckets/blog/collections/articles	record	2026-11-25 12:41:34.531	{"title": "note 307"}	f
-00000016-0000-4000-8000-000000000134	/buckets/blog/collections/articles	record	2026-11-25 12:41:34.533	{"title": "edited"}	f
-00000016-0000-4000-8000-000000000135	/buckets/blog/collections/articles	record	2026-11-25 12:41:34.534	{"deleted": true}	t
-00000017-0000-4000-8000-000000000136	/buckets/blog/collections/articles	record	2026-11-25 12:41:34.679	{"title": "note 310"}	f
-00000017-0000-4000-8000-000000000137	/buckets/blog/collections/articles	record	2026-11-25 12:41:34.681	{"title": "edited"}	f
-00000017-0000-4000-8000-000000000138	/buckets/blog/collections/articles	record	2026-11-25 12:41:34.682	{"deleted": true}	t
-00000018-0000-4000-8000-000000000139	/buckets/blog/collections/articles	record	2026-11-25 12:41:34.864	{"title": "note 313"}	f
-00000018-0000-4000-8000-00000000013a	/buckets/blog/collections/articles	record	2026-11-25 12:41:34.87	{"title": "edited"}	f
-00000018-0000-4000-8000-00000000013b	/buckets/blog/collections/articles	record	2026-11-25 12:41:34.871	{"deleted": true}	t
-00000019-0000-4000-8000-00000000013c	/buckets/blog/collections/articles	record	2026-11-25 12:41:35.007	{"title": "note 316"}	f
-00000019-0000-4000-8000-00000000013d	/buckets/blog/collections/articles	record	2026-11-25 12:41:35.009	{"title": "edited"}	f
-00000019-0000-4000-8000-00000000013e	/buckets/blog/collections/articles	record	2026-11-25 12:41:35.01	{"deleted": true}	t
-0000001a-0000-4000-8000-00000000013f	/buckets/blog/collections/articles	record	2026-11-25 12:41:35.141	{"title": "note 319"}	f
-0000001a-0000-4000-8000-000000000140	/buckets/blog/collections/articles	record	2026-11-25 12:41:35.147	{"title": "edited"}	f
-0000001a-0000-4000-8000-000000000141	/buckets/blog/collections/articles	record	2026-11-25 12:41:35.148	{"deleted": true}	t
+00000015-0000-4000-8000-000000000130	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.464977	{"title": "note 304"}	f
+00000015-0000-4000-8000-000000000131	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.469976	{"title": "edited"}	f
+00000015-0000-4000-8000-000000000132	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.470239	{"deleted": true}	t
+00000016-0000-4000-8000-000000000133	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.564	{"title": "note 307"}	f
+00000016-0000-4000-8000-000000000134	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.566	{"title": "edited"}	f
+00000016-0000-4000-8000-000000000135	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.567	{"deleted": true}	t
+00000017-0000-4000-8000-000000000136	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.663	{"title": "note 310"}	f
+00000017-0000-4000-8000-000000000137	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.665	{"title": "edited"}	f
+00000017-0000-4000-8000-000000000138	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.666	{"deleted": true}	t
+00000018-0000-4000-8000-000000000139	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.77	{"title": "note 313"}	f
+00000018-0000-4000-8000-00000000013a	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.772	{"title": "edited"}	f
+00000018-0000-4000-8000-00000000013b	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.773	{"deleted": true}	t
+00000019-0000-4000-8000-00000000013c	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.903	{"title": "note 316"}	f
+00000019-0000-4000-8000-00000000013d	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.905	{"title": "edited"}	f
+00000019-0000-4000-8000-00000000013e	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.906	{"deleted": true}	t
+0000001a-0000-4000-8000-00000000013f	/buckets/blog/collections/articles	record	2026-11-25 12:49:26.039	{"title": "note 319"}	f
+0000001a-0000-4000-8000-000000000140	/buckets/blog/collections/articles	record	2026-11-25 12:49:26.041	{"title": "edited"}	f
+0000001a-0000-4000-8000-000000000141	/buckets/blog/collections/articles	record	2026-11-25 12:49:26.042	{"deleted": true}	t
 \.
 
 

@@ -172,7 +172,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:41:16.918224+00
+created_at	2026-11-25 12:49:11.258891+00
 storage_schema_version	21
 permission_schema_version	2
 \.
@@ -183,9 +183,9 @@ permission_schema_version	2
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000015-0000-4000-8000-0000000000bb	/buckets/blog/collections/articles	record	2026-11-25 12:41:17.006695	{"title": "note 187"}	f
-00000015-0000-4000-8000-0000000000bc	/buckets/blog/collections/articles	record	2026-11-25 12:41:17.008089	{"title": "edited"}	f
-00000015-0000-4000-8000-0000000000bd	/buckets/blog/collections/articles	record	2026-11-25 12:41:17.008332	{"deleted": true}	t
+00000015-0000-4000-8000-0000000000bb	/buckets/blog/collections/articles	record	2026-11-25 12:49:11.361281	{"title": "note 187"}	f
+00000015-0000-4000-8000-0000000000bc	/buckets/blog/collections/articles	record	2026-11-25 12:49:11.363073	{"title": "edited"}	f
+00000015-0000-4000-8000-0000000000bd	/buckets/blog/collections/articles	record	2026-11-25 12:49:11.363356	{"deleted": true}	t
 \.
 
 

@@ -169,7 +169,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:41:19.545476+00
+created_at	2026-11-25 12:49:14.058384+00
 storage_schema_version	22
 permission_schema_version	2
 \.
@@ -180,9 +180,9 @@ permission_schema_version	2
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000016-0000-4000-8000-0000000000be	/buckets/blog/collections/articles	record	2026-11-25 12:41:19.664	{"title": "note 190"}	f
-00000016-0000-4000-8000-0000000000bf	/buckets/blog/collections/articles	record	2026-11-25 12:41:19.671	{"title": "edited"}	f
-00000016-0000-4000-8000-0000000000c0	/buckets/blog/collections/articles	record	2026-11-25 12:41:19.672	{"deleted": true}	t
+00000016-0000-4000-8000-0000000000be	/buckets/blog/collections/articles	record	2026-11-25 12:49:14.17	{"title": "note 190"}	f
+00000016-0000-4000-8000-0000000000bf	/buckets/blog/collections/articles	record	2026-11-25 12:49:14.172	{"title": "edited"}	f
+00000016-0000-4000-8000-0000000000c0	/buckets/blog/collections/articles	record	2026-11-25 12:49:14.173	{"deleted": true}	t
 \.
 
 

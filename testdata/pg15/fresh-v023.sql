@@ -169,7 +169,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:41:20.802569+00
+created_at	2026-11-25 12:49:15.240036+00
 storage_schema_version	23
 permission_schema_version	2
 \.
@@ -180,9 +180,9 @@ permission_schema_version	2
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000017-0000-4000-8000-0000000000c1	/buckets/blog/collections/articles	record	2026-11-25 12:41:20.928	{"title": "note 193"}	f
-00000017-0000-4000-8000-0000000000c2	/buckets/blog/collections/articles	record	2026-11-25 12:41:20.934	{"title": "edited"}	f
-00000017-0000-4000-8000-0000000000c3	/buckets/blog/collections/articles	record	2026-11-25 12:41:20.935	{"deleted": true}	t
+00000017-0000-4000-8000-0000000000c1	/buckets/blog/collections/articles	record	2026-11-25 12:49:15.392	{"title": "note 193"}	f
+00000017-0000-4000-8000-0000000000c2	/buckets/blog/collections/articles	record	2026-11-25 12:49:15.399	{"title": "edited"}	f
+00000017-0000-4000-8000-0000000000c3	/buckets/blog/collections/articles	record	2026-11-25 12:49:15.4	{"deleted": true}	t
 \.
 
 

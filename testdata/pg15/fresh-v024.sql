@@ -169,7 +169,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:41:21.870269+00
+created_at	2026-11-25 12:49:16.05713+00
 storage_schema_version	24
 permission_schema_version	2
 \.
@@ -180,9 +180,9 @@ permission_schema_version	2
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000018-0000-4000-8000-0000000000c4	/buckets/blog/collections/articles	record	2026-11-25 12:41:21.964	{"title": "note 196"}	f
-00000018-0000-4000-8000-0000000000c5	/buckets/blog/collections/articles	record	2026-11-25 12:41:21.971	{"title": "edited"}	f
-00000018-0000-4000-8000-0000000000c6	/buckets/blog/collections/articles	record	2026-11-25 12:41:21.972	{"deleted": true}	t
+00000018-0000-4000-8000-0000000000c4	/buckets/blog/collections/articles	record	2026-11-25 12:49:16.124	{"title": "note 196"}	f
+00000018-0000-4000-8000-0000000000c5	/buckets/blog/collections/articles	record	2026-11-25 12:49:16.127	{"title": "edited"}	f
+00000018-0000-4000-8000-0000000000c6	/buckets/blog/collections/articles	record	2026-11-25 12:49:16.128	{"deleted": true}	t
 \.
 
 

@@ -169,7 +169,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:41:22.946372+00
+created_at	2026-11-25 12:49:16.714172+00
 storage_schema_version	25
 permission_schema_version	2
 \.
@@ -180,9 +180,9 @@ permission_schema_version	2
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000019-0000-4000-8000-0000000000c7	/buckets/blog/collections/articles	record	2026-11-25 12:41:23.044	{"title": "note 199"}	f
-00000019-0000-4000-8000-0000000000c8	/buckets/blog/collections/articles	record	2026-11-25 12:41:23.046	{"title": "edited"}	f
-00000019-0000-4000-8000-0000000000c9	/buckets/blog/collections/articles	record	2026-11-25 12:41:23.049	{"deleted": true}	t
+00000019-0000-4000-8000-0000000000c7	/buckets/blog/collections/articles	record	2026-11-25 12:49:16.782	{"title": "note 199"}	f
+00000019-0000-4000-8000-0000000000c8	/buckets/blog/collections/articles	record	2026-11-25 12:49:16.784	{"title": "edited"}	f
+00000019-0000-4000-8000-0000000000c9	/buckets/blog/collections/articles	record	2026-11-25 12:49:16.785	{"deleted": true}	t
 \.
 
 

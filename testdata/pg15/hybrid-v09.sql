@@ -186,7 +186,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000009-0000-4000-8000-00000000014a	/buckets/blog/collections/articles	record	2026-11-25 12:41:44.413082
+00000009-0000-4000-8000-00000000014a	/buckets/blog/collections/articles	record	2026-11-25 12:49:38.492993
 \.
 
 
@@ -203,8 +203,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000009-0000-4000-8000-000000000148	/buckets/blog/collections/articles	record	2026-11-25 12:41:44.410359	{"title": "note 328"}
-00000009-0000-4000-8000-000000000149	/buckets/blog/collections/articles	record	2026-11-25 12:41:44.412547	{"title": "edited"}
+00000009-0000-4000-8000-000000000148	/buckets/blog/collections/articles	record	2026-11-25 12:49:38.48088	{"title": "note 328"}
+00000009-0000-4000-8000-000000000149	/buckets/blog/collections/articles	record	2026-11-25 12:49:38.49216	{"title": "edited"}
 \.
 
 

@@ -213,7 +213,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000f-0000-4000-8000-00000000015c	/buckets/blog/collections/articles	record	2026-11-25 12:41:53.072541
+0000000f-0000-4000-8000-00000000015c	/buckets/blog/collections/articles	record	2026-11-25 12:49:46.058059
 \.
 
 
@@ -232,8 +232,8 @@ storage_schema_version	22
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM stdin;
-0000000f-0000-4000-8000-00000000015a	/buckets/blog/collections/articles	record	2026-11-25 12:41:53.070725	{"title": "note 346"}
-0000000f-0000-4000-8000-00000000015b	/buckets/blog/collections/articles	record	2026-11-25 12:41:53.071986	{"title": "edited"}
+0000000f-0000-4000-8000-00000000015a	/buckets/blog/collections/articles	record	2026-11-25 12:49:46.051264	{"title": "note 346"}
+0000000f-0000-4000-8000-00000000015b	/buckets/blog/collections/articles	record	2026-11-25 12:49:46.052625	{"title": "edited"}
 \.
 
 
@@ -242,7 +242,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:41:53.072541
+/buckets/blog/collections/articles	record	2026-11-25 12:49:46.058059
 \.
 
 

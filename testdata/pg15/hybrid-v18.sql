@@ -183,23 +183,23 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:39:54.902923
-00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.148941
-00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.376494
-00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.659397
-00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.918669
-00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.159183
-00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.789579
-00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.980726
-00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-11-25 12:39:57.205653
-0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-11-25 12:39:57.468018
-0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-11-25 12:39:57.748996
-0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-11-25 12:39:58.053609
-0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-11-25 12:39:58.307657
-0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-11-25 12:39:58.676237
-0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.043371
-00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.333508
-00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.58524
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.821594
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.311317
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.72436
+00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.16126
+00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.359869
+00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.666276
+00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.020405
+00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.433365
+00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.079889
+0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.715179
+0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.996551
+0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.275743
+0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.68885
+0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.171114
+0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.639675
+00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.119096
+00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.585279
 \.
 
 
@@ -222,9 +222,9 @@ storage_schema_version	26
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000012-0000-4000-8000-000000000163	/buckets/blog/collections/articles	record	2026-11-25 12:41:58.426733	{"title": "note 355"}	f
-00000012-0000-4000-8000-000000000164	/buckets/blog/collections/articles	record	2026-11-25 12:41:58.428242	{"title": "edited"}	f
-00000012-0000-4000-8000-000000000165	/buckets/blog/collections/articles	record	2026-11-25 12:41:58.428582	{"deleted": true}	t
+00000012-0000-4000-8000-000000000163	/buckets/blog/collections/articles	record	2026-11-25 12:49:51.416709	{"title": "note 355"}	f
+00000012-0000-4000-8000-000000000164	/buckets/blog/collections/articles	record	2026-11-25 12:49:51.423054	{"title": "edited"}	f
+00000012-0000-4000-8000-000000000165	/buckets/blog/collections/articles	record	2026-11-25 12:49:51.423513	{"deleted": true}	t
 \.
 
 

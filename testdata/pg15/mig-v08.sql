@@ -169,15 +169,15 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:39:54.902923
-00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:39:54.937571
-00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.148941
-00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.376494
-00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.659397
-00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.918669
-00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.159183
-00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.789579
-00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.980726
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.821594
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.872242
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.311317
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.72436
+00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.16126
+00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.359869
+00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.666276
+00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.020405
+00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.433365
 \.
 
 
@@ -186,7 +186,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:39:54.814975+00
+created_at	2026-11-25 12:47:43.768731+00
 storage_schema_version	2
 storage_schema_version	3
 storage_schema_version	4
@@ -202,23 +202,23 @@ storage_schema_version	8
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-11-25 12:39:54.899923	{"title": "note 1"}
-00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-11-25 12:39:54.901923	{"title": "edited"}
-00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:39:54.936571	{"title": "back again"}
-00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.145941	{"title": "note 4"}
-00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.147941	{"title": "edited"}
-00000003-0000-4000-8000-000000000007	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.373494	{"title": "note 7"}
-00000003-0000-4000-8000-000000000008	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.375494	{"title": "edited"}
-00000004-0000-4000-8000-00000000000a	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.656397	{"title": "note 10"}
-00000004-0000-4000-8000-00000000000b	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.658397	{"title": "edited"}
-00000005-0000-4000-8000-00000000000d	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.915669	{"title": "note 13"}
-00000005-0000-4000-8000-00000000000e	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.917669	{"title": "edited"}
-00000006-0000-4000-8000-000000000010	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.156183	{"title": "note 16"}
-00000006-0000-4000-8000-000000000011	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.158183	{"title": "edited"}
-00000007-0000-4000-8000-000000000013	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.786579	{"title": "note 19"}
-00000007-0000-4000-8000-000000000014	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.788579	{"title": "edited"}
-00000008-0000-4000-8000-000000000016	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.978121	{"title": "note 22"}
-00000008-0000-4000-8000-000000000017	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.980222	{"title": "edited"}
+00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.818594	{"title": "note 1"}
+00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.820594	{"title": "edited"}
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.871242	{"title": "back again"}
+00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.308317	{"title": "note 4"}
+00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.310317	{"title": "edited"}
+00000003-0000-4000-8000-000000000007	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.72136	{"title": "note 7"}
+00000003-0000-4000-8000-000000000008	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.72336	{"title": "edited"}
+00000004-0000-4000-8000-00000000000a	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.15826	{"title": "note 10"}
+00000004-0000-4000-8000-00000000000b	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.16026	{"title": "edited"}
+00000005-0000-4000-8000-00000000000d	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.356869	{"title": "note 13"}
+00000005-0000-4000-8000-00000000000e	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.358869	{"title": "edited"}
+00000006-0000-4000-8000-000000000010	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.663276	{"title": "note 16"}
+00000006-0000-4000-8000-000000000011	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.665276	{"title": "edited"}
+00000007-0000-4000-8000-000000000013	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.017405	{"title": "note 19"}
+00000007-0000-4000-8000-000000000014	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.019405	{"title": "edited"}
+00000008-0000-4000-8000-000000000016	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.429583	{"title": "note 22"}
+00000008-0000-4000-8000-000000000017	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.432628	{"title": "edited"}
 \.
 
 

@@ -213,7 +213,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000a-0000-4000-8000-000000000147	/buckets/blog/collections/articles	record	2026-11-25 12:41:37.146713
+0000000a-0000-4000-8000-000000000147	/buckets/blog/collections/articles	record	2026-11-25 12:49:28.258461
 \.
 
 
@@ -230,8 +230,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-0000000a-0000-4000-8000-000000000145	/buckets/blog/collections/articles	record	2026-11-25 12:41:37.14082	{"title": "note 325"}
-0000000a-0000-4000-8000-000000000146	/buckets/blog/collections/articles	record	2026-11-25 12:41:37.146087	{"title": "edited"}
+0000000a-0000-4000-8000-000000000145	/buckets/blog/collections/articles	record	2026-11-25 12:49:28.250718	{"title": "note 325"}
+0000000a-0000-4000-8000-000000000146	/buckets/blog/collections/articles	record	2026-11-25 12:49:28.2578	{"title": "edited"}
 \.
 
 

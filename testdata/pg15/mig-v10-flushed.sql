@@ -213,7 +213,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000a-0000-4000-8000-00000000006c	/buckets/blog/collections/articles	record	2026-11-25 12:40:43.566563
+0000000a-0000-4000-8000-00000000006c	/buckets/blog/collections/articles	record	2026-11-25 12:48:34.00892
 \.
 
 
@@ -230,8 +230,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-0000000a-0000-4000-8000-00000000006a	/buckets/blog/collections/articles	record	2026-11-25 12:40:43.564372	{"title": "note 106"}
-0000000a-0000-4000-8000-00000000006b	/buckets/blog/collections/articles	record	2026-11-25 12:40:43.56596	{"title": "edited"}
+0000000a-0000-4000-8000-00000000006a	/buckets/blog/collections/articles	record	2026-11-25 12:48:34.006753	{"title": "note 106"}
+0000000a-0000-4000-8000-00000000006b	/buckets/blog/collections/articles	record	2026-11-25 12:48:34.008314	{"title": "edited"}
 \.
 
 
@@ -240,7 +240,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:40:43.566563
+/buckets/blog/collections/articles	record	2026-11-25 12:48:34.00892
 \.
 
 

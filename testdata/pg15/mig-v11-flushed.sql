@@ -213,7 +213,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000b-0000-4000-8000-00000000006f	/buckets/blog/collections/articles	record	2026-11-25 12:40:46.224845
+0000000b-0000-4000-8000-00000000006f	/buckets/blog/collections/articles	record	2026-11-25 12:48:36.006416
 \.
 
 
@@ -230,8 +230,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-0000000b-0000-4000-8000-00000000006d	/buckets/blog/collections/articles	record	2026-11-25 12:40:46.222893	{"title": "note 109"}
-0000000b-0000-4000-8000-00000000006e	/buckets/blog/collections/articles	record	2026-11-25 12:40:46.224283	{"title": "edited"}
+0000000b-0000-4000-8000-00000000006d	/buckets/blog/collections/articles	record	2026-11-25 12:48:36.003666	{"title": "note 109"}
+0000000b-0000-4000-8000-00000000006e	/buckets/blog/collections/articles	record	2026-11-25 12:48:36.005165	{"title": "edited"}
 \.
 
 
@@ -240,7 +240,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:40:46.224845
+/buckets/blog/collections/articles	record	2026-11-25 12:48:36.006416
 \.
 
 

@@ -213,7 +213,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000c-0000-4000-8000-000000000072	/buckets/blog/collections/articles	record	2026-11-25 12:40:47.20383
+0000000c-0000-4000-8000-000000000072	/buckets/blog/collections/articles	record	2026-11-25 12:48:36.923522
 \.
 
 
@@ -230,8 +230,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-0000000c-0000-4000-8000-000000000070	/buckets/blog/collections/articles	record	2026-11-25 12:40:47.200464	{"title": "note 112"}
-0000000c-0000-4000-8000-000000000071	/buckets/blog/collections/articles	record	2026-11-25 12:40:47.20319	{"title": "edited"}
+0000000c-0000-4000-8000-000000000070	/buckets/blog/collections/articles	record	2026-11-25 12:48:36.91698	{"title": "note 112"}
+0000000c-0000-4000-8000-000000000071	/buckets/blog/collections/articles	record	2026-11-25 12:48:36.922852	{"title": "edited"}
 \.
 
 
@@ -240,7 +240,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:40:47.20383
+/buckets/blog/collections/articles	record	2026-11-25 12:48:36.923522
 \.
 
 

@@ -214,7 +214,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000d-0000-4000-8000-000000000075	/buckets/blog/collections/articles	record	2026-11-25 12:40:48.235068
+0000000d-0000-4000-8000-000000000075	/buckets/blog/collections/articles	record	2026-11-25 12:48:37.826238
 \.
 
 
@@ -231,8 +231,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-0000000d-0000-4000-8000-000000000073	/buckets/blog/collections/articles	record	2026-11-25 12:40:48.229882	{"title": "note 115"}
-0000000d-0000-4000-8000-000000000074	/buckets/blog/collections/articles	record	2026-11-25 12:40:48.234366	{"title": "edited"}
+0000000d-0000-4000-8000-000000000073	/buckets/blog/collections/articles	record	2026-11-25 12:48:37.819703	{"title": "note 115"}
+0000000d-0000-4000-8000-000000000074	/buckets/blog/collections/articles	record	2026-11-25 12:48:37.821285	{"title": "edited"}
 \.
 
 
@@ -241,7 +241,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:40:48.235068
+/buckets/blog/collections/articles	record	2026-11-25 12:48:37.826238
 \.
 
 

@@ -214,7 +214,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000e-0000-4000-8000-000000000078	/buckets/blog/collections/articles	record	2026-11-25 12:40:49.271247
+0000000e-0000-4000-8000-000000000078	/buckets/blog/collections/articles	record	2026-11-25 12:48:38.789164
 \.
 
 
@@ -231,8 +231,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-0000000e-0000-4000-8000-000000000076	/buckets/blog/collections/articles	record	2026-11-25 12:40:49.268621	{"title": "note 118"}
-0000000e-0000-4000-8000-000000000077	/buckets/blog/collections/articles	record	2026-11-25 12:40:49.270524	{"title": "edited"}
+0000000e-0000-4000-8000-000000000076	/buckets/blog/collections/articles	record	2026-11-25 12:48:38.787054	{"title": "note 118"}
+0000000e-0000-4000-8000-000000000077	/buckets/blog/collections/articles	record	2026-11-25 12:48:38.788535	{"title": "edited"}
 \.
 
 
@@ -241,7 +241,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:40:49.271247
+/buckets/blog/collections/articles	record	2026-11-25 12:48:38.789164
 \.
 
 

@@ -217,7 +217,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000f-0000-4000-8000-00000000007b	/buckets/blog/collections/articles	record	2026-11-25 12:40:50.177013
+0000000f-0000-4000-8000-00000000007b	/buckets/blog/collections/articles	record	2026-11-25 12:48:39.823191
 \.
 
 
@@ -234,8 +234,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-0000000f-0000-4000-8000-000000000079	/buckets/blog/collections/articles	record	2026-11-25 12:40:50.175088	{"title": "note 121"}
-0000000f-0000-4000-8000-00000000007a	/buckets/blog/collections/articles	record	2026-11-25 12:40:50.176447	{"title": "edited"}
+0000000f-0000-4000-8000-000000000079	/buckets/blog/collections/articles	record	2026-11-25 12:48:39.812721	{"title": "note 121"}
+0000000f-0000-4000-8000-00000000007a	/buckets/blog/collections/articles	record	2026-11-25 12:48:39.822429	{"title": "edited"}
 \.
 
 
@@ -244,7 +244,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:40:50.177013
+/buckets/blog/collections/articles	record	2026-11-25 12:48:39.823191
 \.
 
 

@@ -186,7 +186,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000010-0000-4000-8000-00000000007e	/buckets/blog/collections/articles	record	2026-11-25 12:40:51.040527
+00000010-0000-4000-8000-00000000007e	/buckets/blog/collections/articles	record	2026-11-25 12:48:40.795226
 \.
 
 
@@ -203,8 +203,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000010-0000-4000-8000-00000000007c	/buckets/blog/collections/articles	record	2026-11-25 12:40:51.038426	{"title": "note 124"}
-00000010-0000-4000-8000-00000000007d	/buckets/blog/collections/articles	record	2026-11-25 12:40:51.039791	{"title": "edited"}
+00000010-0000-4000-8000-00000000007c	/buckets/blog/collections/articles	record	2026-11-25 12:48:40.793345	{"title": "note 124"}
+00000010-0000-4000-8000-00000000007d	/buckets/blog/collections/articles	record	2026-11-25 12:48:40.794666	{"title": "edited"}
 \.
 
 
@@ -213,7 +213,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:40:51.040527
+/buckets/blog/collections/articles	record	2026-11-25 12:48:40.795226
 \.
 
 

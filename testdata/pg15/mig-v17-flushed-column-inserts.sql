@@ -184,7 +184,7 @@ INSERT INTO public.access_control_entries (object_id, permission, principal) VAL
 -- Data for Name: deleted; Type: TABLE DATA; Schema: public; Owner: postgres
 --
 
-INSERT INTO public.deleted (id, parent_id, collection_id, last_modified) VALUES ('00000011-0000-4000-8000-000000000081', '/buckets/blog/collections/articles', 'record', '2026-11-25 12:40:51.948109');
+INSERT INTO public.deleted (id, parent_id, collection_id, last_modified) VALUES ('00000011-0000-4000-8000-000000000081', '/buckets/blog/collections/articles', 'record', '2026-11-25 12:48:41.719244');
 
 
 --
@@ -197,8 +197,8 @@ INSERT INTO public.deleted (id, parent_id, collection_id, last_modified) VALUES 
 -- Data for Name: records; Type: TABLE DATA; Schema: public; Owner: postgres
 --
 
-INSERT INTO public.records (id, parent_id, collection_id, last_modified, data) VALUES ('00000011-0000-4000-8000-00000000007f', '/buckets/blog/collections/articles', 'record', '2026-11-25 12:40:51.946141', '{"title": "note 127"}');
-INSERT INTO public.records (id, parent_id, collection_id, last_modified, data) VALUES ('00000011-0000-4000-8000-000000000080', '/buckets/blog/collections/articles', 'record', '2026-11-25 12:40:51.947512', '{"title": "edited"}');
+INSERT INTO public.records (id, parent_id, collection_id, last_modified, data) VALUES ('00000011-0000-4000-8000-00000000007f', '/buckets/blog/collections/articles', 'record', '2026-11-25 12:48:41.712706', '{"title": "note 127"}');
+INSERT INTO public.records (id, parent_id, collection_id, last_modified, data) VALUES ('00000011-0000-4000-8000-000000000080', '/buckets/blog/collections/articles', 'record', '2026-11-25 12:48:41.718538', '{"title": "edited"}');
 
 
 --

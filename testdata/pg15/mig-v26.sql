@@ -183,23 +183,23 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:39:54.902923
-00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.148941
-00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.376494
-00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.659397
-00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.918669
-00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.159183
-00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.789579
-00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.980726
-00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-11-25 12:39:57.205653
-0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-11-25 12:39:57.468018
-0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-11-25 12:39:57.748996
-0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-11-25 12:39:58.053609
-0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-11-25 12:39:58.307657
-0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-11-25 12:39:58.676237
-0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.043371
-00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.333508
-00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.58524
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.821594
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.311317
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.72436
+00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.16126
+00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.359869
+00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.666276
+00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.020405
+00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.433365
+00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.079889
+0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.715179
+0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.996551
+0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.275743
+0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.68885
+0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.171114
+0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.639675
+00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.119096
+00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.585279
 \.
 
 
@@ -208,7 +208,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:39:54.814975+00
+created_at	2026-11-25 12:47:43.768731+00
 storage_schema_version	2
 storage_schema_version	3
 storage_schema_version	4
@@ -243,85 +243,85 @@ storage_schema_version	26
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-11-25 12:39:54.899923	{"title": "note 1"}	f
-00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-11-25 12:39:54.901923	{"title": "edited"}	f
-00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:39:54.936571	{"title": "back again"}	f
-00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.145941	{"title": "note 4"}	f
-00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.147941	{"title": "edited"}	f
-00000003-0000-4000-8000-000000000007	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.373494	{"title": "note 7"}	f
-00000003-0000-4000-8000-000000000008	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.375494	{"title": "edited"}	f
-00000004-0000-4000-8000-00000000000a	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.656397	{"title": "note 10"}	f
-00000004-0000-4000-8000-00000000000b	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.658397	{"title": "edited"}	f
-00000005-0000-4000-8000-00000000000d	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.915669	{"title": "note 13"}	f
-00000005-0000-4000-8000-00000000000e	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.917669	{"title": "edited"}	f
-00000006-0000-4000-8000-000000000010	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.156183	{"title": "note 16"}	f
-00000006-0000-4000-8000-000000000011	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.158183	{"title": "edited"}	f
-00000007-0000-4000-8000-000000000013	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.786579	{"title": "note 19"}	f
-00000007-0000-4000-8000-000000000014	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.788579	{"title": "edited"}	f
-00000008-0000-4000-8000-000000000016	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.978121	{"title": "note 22"}	f
-00000008-0000-4000-8000-000000000017	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.980222	{"title": "edited"}	f
-00000009-0000-4000-8000-000000000019	/buckets/blog/collections/articles	record	2026-11-25 12:39:57.199446	{"title": "note 25"}	f
-00000009-0000-4000-8000-00000000001a	/buckets/blog/collections/articles	record	2026-11-25 12:39:57.204955	{"title": "edited"}	f
-0000000a-0000-4000-8000-00000000001c	/buckets/blog/collections/articles	record	2026-11-25 12:39:57.456967	{"title": "note 28"}	f
-0000000a-0000-4000-8000-00000000001d	/buckets/blog/collections/articles	record	2026-11-25 12:39:57.467373	{"title": "edited"}	f
-0000000b-0000-4000-8000-00000000001f	/buckets/blog/collections/articles	record	2026-11-25 12:39:57.74445	{"title": "note 31"}	f
-0000000b-0000-4000-8000-000000000020	/buckets/blog/collections/articles	record	2026-11-25 12:39:57.74835	{"title": "edited"}	f
-0000000c-0000-4000-8000-000000000022	/buckets/blog/collections/articles	record	2026-11-25 12:39:58.049717	{"title": "note 34"}	f
-0000000c-0000-4000-8000-000000000023	/buckets/blog/collections/articles	record	2026-11-25 12:39:58.052879	{"title": "edited"}	f
-0000000d-0000-4000-8000-000000000025	/buckets/blog/collections/articles	record	2026-11-25 12:39:58.300216	{"title": "note 37"}	f
-0000000d-0000-4000-8000-000000000026	/buckets/blog/collections/articles	record	2026-11-25 12:39:58.306947	{"title": "edited"}	f
-0000000e-0000-4000-8000-000000000028	/buckets/blog/collections/articles	record	2026-11-25 12:39:58.673271	{"title": "note 40"}	f
-0000000e-0000-4000-8000-000000000029	/buckets/blog/collections/articles	record	2026-11-25 12:39:58.67561	{"title": "edited"}	f
-0000000f-0000-4000-8000-00000000002b	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.040851	{"title": "note 43"}	f
-0000000f-0000-4000-8000-00000000002c	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.042797	{"title": "edited"}	f
-00000010-0000-4000-8000-00000000002e	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.331383	{"title": "note 46"}	f
-00000010-0000-4000-8000-00000000002f	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.332866	{"title": "edited"}	f
-00000011-0000-4000-8000-000000000031	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.583289	{"title": "note 49"}	f
-00000011-0000-4000-8000-000000000032	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.584618	{"title": "edited"}	f
-00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:39:54.902923	{"deleted": true}	t
-00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.148941	{"deleted": true}	t
-00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.376494	{"deleted": true}	t
-00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.659397	{"deleted": true}	t
-00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-11-25 12:39:55.918669	{"deleted": true}	t
-00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.159183	{"deleted": true}	t
-00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.789579	{"deleted": true}	t
-00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-11-25 12:39:56.980726	{"deleted": true}	t
-00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-11-25 12:39:57.205653	{"deleted": true}	t
-0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-11-25 12:39:57.468018	{"deleted": true}	t
-0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-11-25 12:39:57.748996	{"deleted": true}	t
-0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-11-25 12:39:58.053609	{"deleted": true}	t
-0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-11-25 12:39:58.307657	{"deleted": true}	t
-0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-11-25 12:39:58.676237	{"deleted": true}	t
-0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.043371	{"deleted": true}	t
-00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.333508	{"deleted": true}	t
-00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.58524	{"deleted": true}	t
-00000012-0000-4000-8000-000000000034	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.898029	{"title": "note 52"}	f
-00000012-0000-4000-8000-000000000035	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.899478	{"title": "edited"}	f
-00000012-0000-4000-8000-000000000036	/buckets/blog/collections/articles	record	2026-11-25 12:39:59.899801	{"deleted": true}	t
-00000013-0000-4000-8000-000000000037	/buckets/blog/collections/articles	record	2026-11-25 12:40:00.158884	{"title": "note 55"}	f
-00000013-0000-4000-8000-000000000038	/buckets/blog/collections/articles	record	2026-11-25 12:40:00.163119	{"title": "edited"}	f
-00000013-0000-4000-8000-000000000039	/buckets/blog/collections/articles	record	2026-11-25 12:40:00.163409	{"deleted": true}	t
-00000014-0000-4000-8000-00000000003a	/buckets/blog/collections/articles	record	2026-11-25 12:40:00.641247	{"title": "note 58"}	f
-00000014-0000-4000-8000-00000000003b	/buckets/blog/collections/articles	record	2026-11-25 12:40:00.648736	{"title": "edited"}	f
-00000014-0000-4000-8000-00000000003c	/buckets/blog/collections/articles	record	2026-11-25 12:40:00.649066	{"deleted": true}	t
-00000015-0000-4000-8000-00000000003d	/buckets/blog/collections/articles	record	2026-11-25 12:40:01.062757	{"title": "note 61"}	f
-00000015-0000-4000-8000-00000000003e	/buckets/blog/collections/articles	record	2026-11-25 12:40:01.064022	{"title": "edited"}	f
-00000015-0000-4000-8000-00000000003f	/buckets/blog/collections/articles	record	2026-11-25 12:40:01.064263	{"deleted": true}	t
-00000016-0000-4000-8000-000000000040	/buckets/blog/collections/articles	record	2026-11-25 12:40:01.308	{"title": "note 64"}	f
-00000016-0000-4000-8000-000000000041	/buckets/blog/collections/articles	record	2026-11-25 12:40:01.31	{"title": "edited"}	f
-00000016-0000-4000-8000-000000000042	/buckets/blog/collections/articles	record	2026-11-25 12:40:01.311	{"deleted": true}	t
-00000017-0000-4000-8000-000000000043	/buckets/blog/collections/articles	record	2026-11-25 12:40:01.619	{"title": "note 67"}	f
-00000017-0000-4000-8000-000000000044	/buckets/blog/collections/articles	record	2026-11-25 12:40:01.621	{"title": "edited"}	f
-00000017-0000-4000-8000-000000000045	/buckets/blog/collections/articles	record	2026-11-25 12:40:01.622	{"deleted": true}	t
-00000018-0000-4000-8000-000000000046	/buckets/blog/collections/articles	record	2026-11-25 12:40:01.906	{"title": "note 70"}	f
-00000018-0000-4000-8000-000000000047	/buckets/blog/collections/articles	record	2026-11-25 12:40:01.908	{"title": "edited"}	f
-00000018-0000-4000-8000-000000000048	/buckets/blog/collections/articles	record	2026-11-25 12:40:01.909	{"deleted": true}	t
-00000019-0000-4000-8000-000000000049	/buckets/blog/collections/articles	record	2026-11-25 12:40:02.198	{"title": "note 73"}	f
-00000019-0000-4000-8000-00000000004a	/buckets/blog/collections/articles	record	2026-11-25 12:40:02.2	{"title": "edited"}	f
-00000019-0000-4000-8000-00000000004b	/buckets/blog/collections/articles	record	2026-11-25 12:40:02.201	{"deleted": true}	t
-0000001a-0000-4000-8000-00000000004c	/buckets/blog/collections/articles	record	2026-11-25 12:40:02.489	{"title": "note 76"}	f
-0000001a-0000-4000-8000-00000000004d	/buckets/blog/collections/articles	record	2026-11-25 12:40:02.493	{"title": "edited"}	f
-0000001a-0000-4000-8000-00000000004e	/buckets/blog/collections/articles	record	2026-11-25 12:40:02.494	{"deleted": true}	t
+00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.818594	{"title": "note 1"}	f
+00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.820594	{"title": "edited"}	f
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.871242	{"title": "back again"}	f
+00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.308317	{"title": "note 4"}	f
+00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.310317	{"title": "edited"}	f
+00000003-0000-4000-8000-000000000007	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.72136	{"title": "note 7"}	f
+00000003-0000-4000-8000-000000000008	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.72336	{"title": "edited"}	f
+00000004-0000-4000-8000-00000000000a	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.15826	{"title": "note 10"}	f
+00000004-0000-4000-8000-00000000000b	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.16026	{"title": "edited"}	f
+00000005-0000-4000-8000-00000000000d	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.356869	{"title": "note 13"}	f
+00000005-0000-4000-8000-00000000000e	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.358869	{"title": "edited"}	f
+00000006-0000-4000-8000-000000000010	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.663276	{"title": "note 16"}	f
+00000006-0000-4000-8000-000000000011	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.665276	{"title": "edited"}	f
+00000007-0000-4000-8000-000000000013	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.017405	{"title": "note 19"}	f
+00000007-0000-4000-8000-000000000014	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.019405	{"title": "edited"}	f
+00000008-0000-4000-8000-000000000016	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.429583	{"title": "note 22"}	f
+00000008-0000-4000-8000-000000000017	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.432628	{"title": "edited"}	f
+00000009-0000-4000-8000-000000000019	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.076667	{"title": "note 25"}	f
+00000009-0000-4000-8000-00000000001a	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.079097	{"title": "edited"}	f
+0000000a-0000-4000-8000-00000000001c	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.708736	{"title": "note 28"}	f
+0000000a-0000-4000-8000-00000000001d	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.71451	{"title": "edited"}	f
+0000000b-0000-4000-8000-00000000001f	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.994501	{"title": "note 31"}	f
+0000000b-0000-4000-8000-000000000020	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.995966	{"title": "edited"}	f
+0000000c-0000-4000-8000-000000000022	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.273061	{"title": "note 34"}	f
+0000000c-0000-4000-8000-000000000023	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.275056	{"title": "edited"}	f
+0000000d-0000-4000-8000-000000000025	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.686722	{"title": "note 37"}	f
+0000000d-0000-4000-8000-000000000026	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.688189	{"title": "edited"}	f
+0000000e-0000-4000-8000-000000000028	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.164693	{"title": "note 40"}	f
+0000000e-0000-4000-8000-000000000029	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.170447	{"title": "edited"}	f
+0000000f-0000-4000-8000-00000000002b	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.636622	{"title": "note 43"}	f
+0000000f-0000-4000-8000-00000000002c	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.638706	{"title": "edited"}	f
+00000010-0000-4000-8000-00000000002e	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.112769	{"title": "note 46"}	f
+00000010-0000-4000-8000-00000000002f	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.118372	{"title": "edited"}	f
+00000011-0000-4000-8000-000000000031	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.583357	{"title": "note 49"}	f
+00000011-0000-4000-8000-000000000032	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.584676	{"title": "edited"}	f
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.821594	{"deleted": true}	t
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.311317	{"deleted": true}	t
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.72436	{"deleted": true}	t
+00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.16126	{"deleted": true}	t
+00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.359869	{"deleted": true}	t
+00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.666276	{"deleted": true}	t
+00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.020405	{"deleted": true}	t
+00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.433365	{"deleted": true}	t
+00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.079889	{"deleted": true}	t
+0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.715179	{"deleted": true}	t
+0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.996551	{"deleted": true}	t
+0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.275743	{"deleted": true}	t
+0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.68885	{"deleted": true}	t
+0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.171114	{"deleted": true}	t
+0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.639675	{"deleted": true}	t
+00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.119096	{"deleted": true}	t
+00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.585279	{"deleted": true}	t
+00000012-0000-4000-8000-000000000034	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.829491	{"title": "note 52"}	f
+00000012-0000-4000-8000-000000000035	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.830916	{"title": "edited"}	f
+00000012-0000-4000-8000-000000000036	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.831238	{"deleted": true}	t
+00000013-0000-4000-8000-000000000037	/buckets/blog/collections/articles	record	2026-11-25 12:47:51.065574	{"title": "note 55"}	f
+00000013-0000-4000-8000-000000000038	/buckets/blog/collections/articles	record	2026-11-25 12:47:51.066882	{"title": "edited"}	f
+00000013-0000-4000-8000-000000000039	/buckets/blog/collections/articles	record	2026-11-25 12:47:51.067169	{"deleted": true}	t
+00000014-0000-4000-8000-00000000003a	/buckets/blog/collections/articles	record	2026-11-25 12:47:51.343646	{"title": "note 58"}	f
+00000014-0000-4000-8000-00000000003b	/buckets/blog/collections/articles	record	2026-11-25 12:47:51.345001	{"title": "edited"}	f
+00000014-0000-4000-8000-00000000003c	/buckets/blog/collections/articles	record	2026-11-25 12:47:51.345312	{"deleted": true}	t
+00000015-0000-4000-8000-00000000003d	/buckets/blog/collections/articles	record	2026-11-25 12:47:51.638954	{"title": "note 61"}	f
+00000015-0000-4000-8000-00000000003e	/buckets/blog/collections/articles	record	2026-11-25 12:47:51.640112	{"title": "edited"}	f
+00000015-0000-4000-8000-00000000003f	/buckets/blog/collections/articles	record	2026-11-25 12:47:51.64036	{"deleted": true}	t
+00000016-0000-4000-8000-000000000040	/buckets/blog/collections/articles	record	2026-11-25 12:47:51.879	{"title": "note 64"}	f
+00000016-0000-4000-8000-000000000041	/buckets/blog/collections/articles	record	2026-11-25 12:47:51.881	{"title": "edited"}	f
+00000016-0000-4000-8000-000000000042	/buckets/blog/collections/articles	record	2026-11-25 12:47:51.882	{"deleted": true}	t
+00000017-0000-4000-8000-000000000043	/buckets/blog/collections/articles	record	2026-11-25 12:47:52.129	{"title": "note 67"}	f
+00000017-0000-4000-8000-000000000044	/buckets/blog/collections/articles	record	2026-11-25 12:47:52.134	{"title": "edited"}	f
+00000017-0000-4000-8000-000000000045	/buckets/blog/collections/articles	record	2026-11-25 12:47:52.135	{"deleted": true}	t
+00000018-0000-4000-8000-000000000046	/buckets/blog/collections/articles	record	2026-11-25 12:47:52.414	{"title": "note 70"}	f
+00000018-0000-4000-8000-000000000047	/buckets/blog/collections/articles	record	2026-11-25 12:47:52.416	{"title": "edited"}	f
+00000018-0000-4000-8000-000000000048	/buckets/blog/collections/articles	record	2026-11-25 12:47:52.417	{"deleted": true}	t
+00000019-0000-4000-8000-000000000049	/buckets/blog/collections/articles	record	2026-11-25 12:47:52.611	{"title": "note 73"}	f
+00000019-0000-4000-8000-00000000004a	/buckets/blog/collections/articles	record	2026-11-25 12:47:52.613	{"title": "edited"}	f
+00000019-0000-4000-8000-00000000004b	/buckets/blog/collections/articles	record	2026-11-25 12:47:52.614	{"deleted": true}	t
+0000001a-0000-4000-8000-00000000004c	/buckets/blog/collections/articles	record	2026-11-25 12:47:52.815	{"title": "note 76"}	f
+0000001a-0000-4000-8000-00000000004d	/buckets/blog/collections/articles	record	2026-11-25 12:47:52.817	{"title": "edited"}	f
+0000001a-0000-4000-8000-00000000004e	/buckets/blog/collections/articles	record	2026-11-25 12:47:52.818	{"deleted": true}	t
 \.
 
 
@@ -330,7 +330,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted)
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:39:59.333508
+/buckets/blog/collections/articles	record	2026-11-25 12:47:50.119096
 \.
 
 

@@ -192,23 +192,23 @@ COPY kinto.access_control_entries (object_id, permission, principal) FROM stdin;
 --
 
 COPY kinto.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000001-0000-4000-8000-000000000171	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.02287
-00000002-0000-4000-8000-000000000174	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.188636
-00000003-0000-4000-8000-000000000177	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.316502
-00000004-0000-4000-8000-00000000017a	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.453335
-00000005-0000-4000-8000-00000000017d	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.599423
-00000006-0000-4000-8000-000000000180	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.753504
-00000007-0000-4000-8000-000000000183	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.920521
-00000008-0000-4000-8000-000000000186	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.077319
-00000009-0000-4000-8000-000000000189	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.231126
-0000000a-0000-4000-8000-00000000018c	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.396669
-0000000b-0000-4000-8000-00000000018f	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.567539
-0000000c-0000-4000-8000-000000000192	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.691391
-0000000d-0000-4000-8000-000000000195	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.819577
-0000000e-0000-4000-8000-000000000198	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.939147
-0000000f-0000-4000-8000-00000000019b	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.07286
-00000010-0000-4000-8000-00000000019e	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.210045
-00000011-0000-4000-8000-0000000001a1	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.332875
+00000001-0000-4000-8000-000000000171	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.380502
+00000002-0000-4000-8000-000000000174	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.564974
+00000003-0000-4000-8000-000000000177	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.660646
+00000004-0000-4000-8000-00000000017a	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.802652
+00000005-0000-4000-8000-00000000017d	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.868157
+00000006-0000-4000-8000-000000000180	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.98453
+00000007-0000-4000-8000-000000000183	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.142868
+00000008-0000-4000-8000-000000000186	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.281171
+00000009-0000-4000-8000-000000000189	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.446149
+0000000a-0000-4000-8000-00000000018c	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.594252
+0000000b-0000-4000-8000-00000000018f	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.731819
+0000000c-0000-4000-8000-000000000192	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.903506
+0000000d-0000-4000-8000-000000000195	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.067649
+0000000e-0000-4000-8000-000000000198	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.190105
+0000000f-0000-4000-8000-00000000019b	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.328393
+00000010-0000-4000-8000-00000000019e	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.415715
+00000011-0000-4000-8000-0000000001a1	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.546878
 \.
 
 
@@ -217,7 +217,7 @@ COPY kinto.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY kinto.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:42:01.914746+00
+created_at	2026-11-25 12:49:55.321677+00
 storage_schema_version	2
 storage_schema_version	3
 storage_schema_version	4
@@ -252,85 +252,85 @@ storage_schema_version	26
 --
 
 COPY kinto.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000001-0000-4000-8000-00000000016f	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.01987	{"title": "note 367"}	f
-00000001-0000-4000-8000-000000000170	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.02187	{"title": "edited"}	f
-00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.101627	{"title": "back again"}	f
-00000002-0000-4000-8000-000000000172	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.185636	{"title": "note 370"}	f
-00000002-0000-4000-8000-000000000173	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.187636	{"title": "edited"}	f
-00000003-0000-4000-8000-000000000175	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.313502	{"title": "note 373"}	f
-00000003-0000-4000-8000-000000000176	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.315502	{"title": "edited"}	f
-00000004-0000-4000-8000-000000000178	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.450335	{"title": "note 376"}	f
-00000004-0000-4000-8000-000000000179	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.452335	{"title": "edited"}	f
-00000005-0000-4000-8000-00000000017b	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.596423	{"title": "note 379"}	f
-00000005-0000-4000-8000-00000000017c	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.598423	{"title": "edited"}	f
-00000006-0000-4000-8000-00000000017e	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.750504	{"title": "note 382"}	f
-00000006-0000-4000-8000-00000000017f	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.752504	{"title": "edited"}	f
-00000007-0000-4000-8000-000000000181	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.917521	{"title": "note 385"}	f
-00000007-0000-4000-8000-000000000182	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.919521	{"title": "edited"}	f
-00000008-0000-4000-8000-000000000184	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.074451	{"title": "note 388"}	f
-00000008-0000-4000-8000-000000000185	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.076704	{"title": "edited"}	f
-00000009-0000-4000-8000-000000000187	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.223996	{"title": "note 391"}	f
-00000009-0000-4000-8000-000000000188	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.230495	{"title": "edited"}	f
-0000000a-0000-4000-8000-00000000018a	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.38891	{"title": "note 394"}	f
-0000000a-0000-4000-8000-00000000018b	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.396038	{"title": "edited"}	f
-0000000b-0000-4000-8000-00000000018d	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.562612	{"title": "note 397"}	f
-0000000b-0000-4000-8000-00000000018e	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.566863	{"title": "edited"}	f
-0000000c-0000-4000-8000-000000000190	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.688445	{"title": "note 400"}	f
-0000000c-0000-4000-8000-000000000191	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.690682	{"title": "edited"}	f
-0000000d-0000-4000-8000-000000000193	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.813034	{"title": "note 403"}	f
-0000000d-0000-4000-8000-000000000194	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.818892	{"title": "edited"}	f
-0000000e-0000-4000-8000-000000000196	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.935647	{"title": "note 406"}	f
-0000000e-0000-4000-8000-000000000197	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.938382	{"title": "edited"}	f
-0000000f-0000-4000-8000-000000000199	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.070935	{"title": "note 409"}	f
-0000000f-0000-4000-8000-00000000019a	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.072246	{"title": "edited"}	f
-00000010-0000-4000-8000-00000000019c	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.197214	{"title": "note 412"}	f
-00000010-0000-4000-8000-00000000019d	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.201106	{"title": "edited"}	f
-00000011-0000-4000-8000-00000000019f	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.330835	{"title": "note 415"}	f
-00000011-0000-4000-8000-0000000001a0	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.332265	{"title": "edited"}	f
-00000001-0000-4000-8000-000000000171	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.02287	{"deleted": true}	t
-00000002-0000-4000-8000-000000000174	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.188636	{"deleted": true}	t
-00000003-0000-4000-8000-000000000177	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.316502	{"deleted": true}	t
-00000004-0000-4000-8000-00000000017a	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.453335	{"deleted": true}	t
-00000005-0000-4000-8000-00000000017d	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.599423	{"deleted": true}	t
-00000006-0000-4000-8000-000000000180	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.753504	{"deleted": true}	t
-00000007-0000-4000-8000-000000000183	/buckets/blog/collections/articles	record	2026-11-25 12:42:02.920521	{"deleted": true}	t
-00000008-0000-4000-8000-000000000186	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.077319	{"deleted": true}	t
-00000009-0000-4000-8000-000000000189	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.231126	{"deleted": true}	t
-0000000a-0000-4000-8000-00000000018c	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.396669	{"deleted": true}	t
-0000000b-0000-4000-8000-00000000018f	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.567539	{"deleted": true}	t
-0000000c-0000-4000-8000-000000000192	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.691391	{"deleted": true}	t
-0000000d-0000-4000-8000-000000000195	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.819577	{"deleted": true}	t
-0000000e-0000-4000-8000-000000000198	/buckets/blog/collections/articles	record	2026-11-25 12:42:03.939147	{"deleted": true}	t
-0000000f-0000-4000-8000-00000000019b	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.07286	{"deleted": true}	t
-00000010-0000-4000-8000-00000000019e	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.210045	{"deleted": true}	t
-00000011-0000-4000-8000-0000000001a1	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.332875	{"deleted": true}	t
-00000012-0000-4000-8000-0000000001a2	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.464013	{"title": "note 418"}	f
-00000012-0000-4000-8000-0000000001a3	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.46537	{"title": "edited"}	f
-00000012-0000-4000-8000-0000000001a4	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.465731	{"deleted": true}	t
-00000013-0000-4000-8000-0000000001a5	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.574958	{"title": "note 421"}	f
-00000013-0000-4000-8000-0000000001a6	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.576419	{"title": "edited"}	f
-00000013-0000-4000-8000-0000000001a7	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.576711	{"deleted": true}	t
-00000014-0000-4000-8000-0000000001a8	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.673378	{"title": "note 424"}	f
-00000014-0000-4000-8000-0000000001a9	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.679182	{"title": "edited"}	f
-00000014-0000-4000-8000-0000000001aa	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.679515	{"deleted": true}	t
-00000015-0000-4000-8000-0000000001ab	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.81002	{"title": "note 427"}	f
-00000015-0000-4000-8000-0000000001ac	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.811359	{"title": "edited"}	f
-00000015-0000-4000-8000-0000000001ad	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.811608	{"deleted": true}	t
-00000016-0000-4000-8000-0000000001ae	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.899	{"title": "note 430"}	f
-00000016-0000-4000-8000-0000000001af	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.901	{"title": "edited"}	f
-00000016-0000-4000-8000-0000000001b0	/buckets/blog/collections/articles	record	2026-11-25 12:42:04.902	{"deleted": true}	t
-00000017-0000-4000-8000-0000000001b1	/buckets/blog/collections/articles	record	2026-11-25 12:42:05.013	{"title": "note 433"}	f
-00000017-0000-4000-8000-0000000001b2	/buckets/blog/collections/articles	record	2026-11-25 12:42:05.015	{"title": "edited"}	f
-00000017-0000-4000-8000-0000000001b3	/buckets/blog/collections/articles	record	2026-11-25 12:42:05.016	{"deleted": true}	t
-00000018-0000-4000-8000-0000000001b4	/buckets/blog/collections/articles	record	2026-11-25 12:42:05.128	{"title": "note 436"}	f
-00000018-0000-4000-8000-0000000001b5	/buckets/blog/collections/articles	record	2026-11-25 12:42:05.13	{"title": "edited"}	f
-00000018-0000-4000-8000-0000000001b6	/buckets/blog/collections/articles	record	2026-11-25 12:42:05.134	{"deleted": true}	t
-00000019-0000-4000-8000-0000000001b7	/buckets/blog/collections/articles	record	2026-11-25 12:42:05.231	{"title": "note 439"}	f
-00000019-0000-4000-8000-0000000001b8	/buckets/blog/collections/articles	record	2026-11-25 12:42:05.233	{"title": "edited"}	f
-00000019-0000-4000-8000-0000000001b9	/buckets/blog/collections/articles	record	2026-11-25 12:42:05.234	{"deleted": true}	t
-0000001a-0000-4000-8000-0000000001ba	/buckets/blog/collections/articles	record	2026-11-25 12:42:05.355	{"title": "note 442"}	f
-0000001a-0000-4000-8000-0000000001bb	/buckets/blog/collections/articles	record	2026-11-25 12:42:05.357	{"title": "edited"}	f
-0000001a-0000-4000-8000-0000000001bc	/buckets/blog/collections/articles	record	2026-11-25 12:42:05.358	{"deleted": true}	t
+00000001-0000-4000-8000-00000000016f	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.377502	{"title": "note 367"}	f
+00000001-0000-4000-8000-000000000170	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.379502	{"title": "edited"}	f
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.457627	{"title": "back again"}	f
+00000002-0000-4000-8000-000000000172	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.561974	{"title": "note 370"}	f
+00000002-0000-4000-8000-000000000173	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.563974	{"title": "edited"}	f
+00000003-0000-4000-8000-000000000175	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.657646	{"title": "note 373"}	f
+00000003-0000-4000-8000-000000000176	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.659646	{"title": "edited"}	f
+00000004-0000-4000-8000-000000000178	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.799652	{"title": "note 376"}	f
+00000004-0000-4000-8000-000000000179	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.801652	{"title": "edited"}	f
+00000005-0000-4000-8000-00000000017b	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.865157	{"title": "note 379"}	f
+00000005-0000-4000-8000-00000000017c	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.867157	{"title": "edited"}	f
+00000006-0000-4000-8000-00000000017e	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.98153	{"title": "note 382"}	f
+00000006-0000-4000-8000-00000000017f	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.98353	{"title": "edited"}	f
+00000007-0000-4000-8000-000000000181	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.139868	{"title": "note 385"}	f
+00000007-0000-4000-8000-000000000182	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.141868	{"title": "edited"}	f
+00000008-0000-4000-8000-000000000184	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.275926	{"title": "note 388"}	f
+00000008-0000-4000-8000-000000000185	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.280577	{"title": "edited"}	f
+00000009-0000-4000-8000-000000000187	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.43574	{"title": "note 391"}	f
+00000009-0000-4000-8000-000000000188	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.443009	{"title": "edited"}	f
+0000000a-0000-4000-8000-00000000018a	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.58899	{"title": "note 394"}	f
+0000000a-0000-4000-8000-00000000018b	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.593568	{"title": "edited"}	f
+0000000b-0000-4000-8000-00000000018d	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.721194	{"title": "note 397"}	f
+0000000b-0000-4000-8000-00000000018e	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.731156	{"title": "edited"}	f
+0000000c-0000-4000-8000-000000000190	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.896868	{"title": "note 400"}	f
+0000000c-0000-4000-8000-000000000191	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.902802	{"title": "edited"}	f
+0000000d-0000-4000-8000-000000000193	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.061091	{"title": "note 403"}	f
+0000000d-0000-4000-8000-000000000194	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.066986	{"title": "edited"}	f
+0000000e-0000-4000-8000-000000000196	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.183626	{"title": "note 406"}	f
+0000000e-0000-4000-8000-000000000197	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.185181	{"title": "edited"}	f
+0000000f-0000-4000-8000-000000000199	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.32642	{"title": "note 409"}	f
+0000000f-0000-4000-8000-00000000019a	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.327748	{"title": "edited"}	f
+00000010-0000-4000-8000-00000000019c	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.408619	{"title": "note 412"}	f
+00000010-0000-4000-8000-00000000019d	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.415086	{"title": "edited"}	f
+00000011-0000-4000-8000-00000000019f	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.540411	{"title": "note 415"}	f
+00000011-0000-4000-8000-0000000001a0	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.546173	{"title": "edited"}	f
+00000001-0000-4000-8000-000000000171	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.380502	{"deleted": true}	t
+00000002-0000-4000-8000-000000000174	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.564974	{"deleted": true}	t
+00000003-0000-4000-8000-000000000177	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.660646	{"deleted": true}	t
+00000004-0000-4000-8000-00000000017a	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.802652	{"deleted": true}	t
+00000005-0000-4000-8000-00000000017d	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.868157	{"deleted": true}	t
+00000006-0000-4000-8000-000000000180	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.98453	{"deleted": true}	t
+00000007-0000-4000-8000-000000000183	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.142868	{"deleted": true}	t
+00000008-0000-4000-8000-000000000186	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.281171	{"deleted": true}	t
+00000009-0000-4000-8000-000000000189	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.446149	{"deleted": true}	t
+0000000a-0000-4000-8000-00000000018c	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.594252	{"deleted": true}	t
+0000000b-0000-4000-8000-00000000018f	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.731819	{"deleted": true}	t
+0000000c-0000-4000-8000-000000000192	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.903506	{"deleted": true}	t
+0000000d-0000-4000-8000-000000000195	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.067649	{"deleted": true}	t
+0000000e-0000-4000-8000-000000000198	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.190105	{"deleted": true}	t
+0000000f-0000-4000-8000-00000000019b	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.328393	{"deleted": true}	t
+00000010-0000-4000-8000-00000000019e	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.415715	{"deleted": true}	t
+00000011-0000-4000-8000-0000000001a1	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.546878	{"deleted": true}	t
+00000012-0000-4000-8000-0000000001a2	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.67381	{"title": "note 418"}	f
+00000012-0000-4000-8000-0000000001a3	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.675271	{"title": "edited"}	f
+00000012-0000-4000-8000-0000000001a4	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.67563	{"deleted": true}	t
+00000013-0000-4000-8000-0000000001a5	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.800263	{"title": "note 421"}	f
+00000013-0000-4000-8000-0000000001a6	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.803007	{"title": "edited"}	f
+00000013-0000-4000-8000-0000000001a7	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.803365	{"deleted": true}	t
+00000014-0000-4000-8000-0000000001a8	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.936124	{"title": "note 424"}	f
+00000014-0000-4000-8000-0000000001a9	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.937504	{"title": "edited"}	f
+00000014-0000-4000-8000-0000000001aa	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.93784	{"deleted": true}	t
+00000015-0000-4000-8000-0000000001ab	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.060629	{"title": "note 427"}	f
+00000015-0000-4000-8000-0000000001ac	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.062092	{"title": "edited"}	f
+00000015-0000-4000-8000-0000000001ad	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.062609	{"deleted": true}	t
+00000016-0000-4000-8000-0000000001ae	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.198	{"title": "note 430"}	f
+00000016-0000-4000-8000-0000000001af	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.2	{"title": "edited"}	f
+00000016-0000-4000-8000-0000000001b0	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.201	{"deleted": true}	t
+00000017-0000-4000-8000-0000000001b1	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.34	{"title": "note 433"}	f
+00000017-0000-4000-8000-0000000001b2	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.346	{"title": "edited"}	f
+00000017-0000-4000-8000-0000000001b3	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.347	{"deleted": true}	t
+00000018-0000-4000-8000-0000000001b4	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.505	{"title": "note 436"}	f
+00000018-0000-4000-8000-0000000001b5	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.511	{"title": "edited"}	f
+00000018-0000-4000-8000-0000000001b6	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.512	{"deleted": true}	t
+00000019-0000-4000-8000-0000000001b7	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.615	{"title": "note 439"}	f
+00000019-0000-4000-8000-0000000001b8	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.617	{"title": "edited"}	f
+00000019-0000-4000-8000-0000000001b9	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.618	{"deleted": true}	t
+0000001a-0000-4000-8000-0000000001ba	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.742	{"title": "note 442"}	f
+0000001a-0000-4000-8000-0000000001bb	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.744	{"title": "edited"}	f
+0000001a-0000-4000-8000-0000000001bc	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.745	{"deleted": true}	t
 \.
 
 
@@ -339,7 +339,7 @@ COPY kinto.objects (id, parent_id, resource_name, last_modified, data, deleted) 
 --
 
 COPY kinto.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:42:04.210045
+/buckets/blog/collections/articles	record	2026-11-25 12:49:57.415715
 \.
 
 

@@ -328,7 +328,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000011-0000-4000-8000-000000000081	/buckets/blog/collections/articles	record	2026-11-25 12:40:51.948109
+00000011-0000-4000-8000-000000000081	/buckets/blog/collections/articles	record	2026-11-25 12:48:41.719244
 \.
 
 
@@ -345,8 +345,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000011-0000-4000-8000-00000000007f	/buckets/blog/collections/articles	record	2026-11-25 12:40:51.946141	{"title": "note 127"}
-00000011-0000-4000-8000-000000000080	/buckets/blog/collections/articles	record	2026-11-25 12:40:51.947512	{"title": "edited"}
+00000011-0000-4000-8000-00000000007f	/buckets/blog/collections/articles	record	2026-11-25 12:48:41.712706	{"title": "note 127"}
+00000011-0000-4000-8000-000000000080	/buckets/blog/collections/articles	record	2026-11-25 12:48:41.718538	{"title": "edited"}
 \.
 
 
@@ -382,7 +382,7 @@ COPY staging.access_control_entries (object_id, permission, principal) FROM stdi
 --
 
 COPY staging.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:42:06.342867+00
+created_at	2026-11-25 12:49:59.845695+00
 storage_schema_version	26
 permission_schema_version	2
 \.
@@ -393,9 +393,9 @@ permission_schema_version	2
 --
 
 COPY staging.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-0000001a-0000-4000-8000-0000000001bd	/buckets/blog/collections/articles	record	2026-11-25 12:42:06.445	{"title": "note 445"}	f
-0000001a-0000-4000-8000-0000000001be	/buckets/blog/collections/articles	record	2026-11-25 12:42:06.452	{"title": "edited"}	f
-0000001a-0000-4000-8000-0000000001bf	/buckets/blog/collections/articles	record	2026-11-25 12:42:06.453	{"deleted": true}	t
+0000001a-0000-4000-8000-0000000001bd	/buckets/blog/collections/articles	record	2026-11-25 12:49:59.936	{"title": "note 445"}	f
+0000001a-0000-4000-8000-0000000001be	/buckets/blog/collections/articles	record	2026-11-25 12:49:59.941	{"title": "edited"}	f
+0000001a-0000-4000-8000-0000000001bf	/buckets/blog/collections/articles	record	2026-11-25 12:49:59.942	{"deleted": true}	t
 \.
 
 

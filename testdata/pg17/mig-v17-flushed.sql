@@ -188,7 +188,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000011-0000-4000-8000-000000000081	/buckets/blog/collections/articles	record	2026-11-25 12:40:51.948109
+00000011-0000-4000-8000-000000000081	/buckets/blog/collections/articles	record	2026-11-25 12:48:41.719244
 \.
 
 
@@ -205,8 +205,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000011-0000-4000-8000-00000000007f	/buckets/blog/collections/articles	record	2026-11-25 12:40:51.946141	{"title": "note 127"}
-00000011-0000-4000-8000-000000000080	/buckets/blog/collections/articles	record	2026-11-25 12:40:51.947512	{"title": "edited"}
+00000011-0000-4000-8000-00000000007f	/buckets/blog/collections/articles	record	2026-11-25 12:48:41.712706	{"title": "note 127"}
+00000011-0000-4000-8000-000000000080	/buckets/blog/collections/articles	record	2026-11-25 12:48:41.718538	{"title": "edited"}
 \.
 
 

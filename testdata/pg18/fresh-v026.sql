@@ -170,7 +170,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:41:24.046279+00
+created_at	2026-11-25 12:49:17.464108+00
 storage_schema_version	26
 permission_schema_version	2
 \.
@@ -181,9 +181,9 @@ permission_schema_version	2
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-0000001a-0000-4000-8000-0000000000ca	/buckets/blog/collections/articles	record	2026-11-25 12:41:24.158	{"title": "note 202"}	f
-0000001a-0000-4000-8000-0000000000cb	/buckets/blog/collections/articles	record	2026-11-25 12:41:24.166	{"title": "edited"}	f
-0000001a-0000-4000-8000-0000000000cc	/buckets/blog/collections/articles	record	2026-11-25 12:41:24.167	{"deleted": true}	t
+0000001a-0000-4000-8000-0000000000ca	/buckets/blog/collections/articles	record	2026-11-25 12:49:17.544	{"title": "note 202"}	f
+0000001a-0000-4000-8000-0000000000cb	/buckets/blog/collections/articles	record	2026-11-25 12:49:17.547	{"title": "edited"}	f
+0000001a-0000-4000-8000-0000000000cc	/buckets/blog/collections/articles	record	2026-11-25 12:49:17.548	{"deleted": true}	t
 \.
 
 
