@@ -1,0 +1,34 @@
+-- bump_timestamp (v17-v20 migrated): the previous timestamp is the newest of
+-- the latest record, the latest tombstone and the old timestamps row;
+-- timestamps is no longer written.
+CREATE OR REPLACE FUNCTION bump_timestamp() RETURNS trigger AS $$
+DECLARE
+    previous TIMESTAMP;
+    current TIMESTAMP;
+BEGIN
+    WITH existing_timestamps AS (
+        (SELECT last_modified FROM records
+          WHERE parent_id = NEW.parent_id AND collection_id = NEW.collection_id
+          ORDER BY last_modified DESC LIMIT 1)
+        UNION
+        (SELECT last_modified FROM deleted
+          WHERE parent_id = NEW.parent_id AND collection_id = NEW.collection_id
+          ORDER BY last_modified DESC LIMIT 1)
+        UNION
+        SELECT last_modified FROM timestamps
+         WHERE parent_id = NEW.parent_id AND collection_id = NEW.collection_id
+    )
+    SELECT MAX(last_modified) INTO previous FROM existing_timestamps;
+
+    IF NEW.last_modified IS NULL OR
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) OR
+       (previous IS NOT NULL AND NEW.last_modified < previous) THEN
+        current := clock_timestamp();
+        IF previous IS NOT NULL AND previous >= current THEN
+            current := previous + INTERVAL '1 millisecond';
+        END IF;
+        NEW.last_modified := current;
+    END IF;
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;

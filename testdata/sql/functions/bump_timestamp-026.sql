@@ -1,0 +1,27 @@
+-- bump_timestamp (v26): as v22, ordering by the raw column so that the index serves it.
+CREATE OR REPLACE FUNCTION bump_timestamp() RETURNS trigger AS $$
+DECLARE
+    previous BIGINT;
+    current BIGINT;
+BEGIN
+    WITH existing_timestamps AS (
+        (SELECT as_epoch(last_modified) AS stamp FROM objects
+          WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
+          ORDER BY last_modified DESC LIMIT 1)
+        UNION
+        SELECT as_epoch(last_modified) AS stamp FROM timestamps
+         WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
+    )
+    SELECT MAX(stamp) INTO previous FROM existing_timestamps;
+
+    IF NEW.last_modified IS NULL OR
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) <= previous) THEN
+        current := as_epoch(clock_timestamp()::TIMESTAMP);
+        IF previous IS NOT NULL AND previous >= current THEN
+            current := previous + 1;
+        END IF;
+        NEW.last_modified := from_epoch(current);
+    END IF;
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;

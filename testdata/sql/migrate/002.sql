@@ -1,0 +1,9 @@
+-- 001 -> 002: as_epoch becomes IMMUTABLE; both epoch indexes are rebuilt on it.
+\ir ../functions/as_epoch.sql
+
+DROP INDEX IF EXISTS idx_records_last_modified_epoch;
+CREATE INDEX idx_records_last_modified_epoch ON records (as_epoch(last_modified));
+DROP INDEX IF EXISTS idx_deleted_last_modified_epoch;
+CREATE INDEX idx_deleted_last_modified_epoch ON deleted (as_epoch(last_modified));
+
+INSERT INTO metadata (name, value) VALUES ('storage_schema_version', '2');

@@ -1,0 +1,23 @@
+-- 009 -> 010 as cliquet 3.0.0-3.1.2 shipped it: like 010.sql but without
+-- creating the triggers again, so a database migrated with it has none
+-- (011 repairs that).
+CREATE TABLE IF NOT EXISTS timestamps (
+    parent_id TEXT NOT NULL,
+    collection_id TEXT NOT NULL,
+    last_modified TIMESTAMP NOT NULL,
+    PRIMARY KEY (parent_id, collection_id)
+);
+
+-- Seed it with what the collections already hold.
+INSERT INTO timestamps (parent_id, collection_id, last_modified)
+SELECT parent_id, collection_id, MAX(last_modified)
+  FROM (SELECT parent_id, collection_id, last_modified FROM records
+        UNION ALL
+        SELECT parent_id, collection_id, last_modified FROM deleted) AS changes
+ GROUP BY parent_id, collection_id
+ON CONFLICT DO NOTHING;
+
+\ir ../functions/collection_timestamp-010.sql
+\ir ../functions/bump_timestamp-010.sql
+
+INSERT INTO metadata (name, value) VALUES ('storage_schema_version', '10');

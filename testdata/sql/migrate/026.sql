@@ -1,0 +1,9 @@
+-- 025 -> 026: order by the raw timestamp; the trigger is created again, unchanged.
+\ir ../functions/bump_timestamp-026.sql
+
+DROP TRIGGER IF EXISTS tgr_objects_last_modified ON objects;
+CREATE TRIGGER tgr_objects_last_modified
+    BEFORE INSERT OR UPDATE OF data ON objects
+    FOR EACH ROW EXECUTE PROCEDURE bump_timestamp();
+
+INSERT INTO metadata (name, value) VALUES ('storage_schema_version', '26');
