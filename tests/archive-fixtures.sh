@@ -1,0 +1,62 @@
+#!/bin/sh
+# Regenerates testdata/archive/: one tiny database (a Kinto-like `metadata`
+# table with rows, a `records` table with data, a function, a trigger and an
+# index) dumped by PostgreSQL 15 in every archive form the readers handle,
+# plus the plain dump the archive readers are compared with.
+#   sh tests/archive-fixtures.sh [PORT]     (run as root; needs PostgreSQL 15)
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+out="$top/testdata/archive"
+port=${1:-54360}
+bin=${PGBIN:-/usr/lib/postgresql/15/bin}
+t=$(mktemp -d)
+chown postgres "$t"
+pg() { runuser -u postgres -- "$@"; }
+stop() {
+	pg "$bin/pg_ctl" -D "$t/data" -m immediate stop >/dev/null 2>&1 || true
+	rm -rf "$t"
+}
+trap stop EXIT
+pg "$bin/initdb" -D "$t/data" -U postgres --auth=trust --no-sync >/dev/null
+pg "$bin/pg_ctl" -D "$t/data" -w -l "$t/log" \
+	-o "-k $t -p $port -c listen_addresses= -c fsync=off" start >/dev/null
+psql() { pg "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$t" -p "$port" "$@"; }
+psql -d postgres -c "CREATE DATABASE tiny"
+psql -d tiny <<'SQL'
+CREATE TABLE metadata (
+    name character varying(128) NOT NULL PRIMARY KEY,
+    value character varying(512) NOT NULL
+);
+INSERT INTO metadata VALUES ('storage_schema_version', '14'),
+    ('permission_schema_version', '1'), ('note', E'tab\there, newline\nthere');
+CREATE TABLE records (
+    id text NOT NULL,
+    parent_id text NOT NULL,
+    last_modified timestamp without time zone NOT NULL DEFAULT now(),
+    data jsonb NOT NULL DEFAULT '{}'::jsonb,
+    PRIMARY KEY (id, parent_id)
+);
+CREATE INDEX idx_records_last_modified ON records (last_modified);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.last_modified := now();
+    RETURN NEW;
+END;
+$$;
+CREATE TRIGGER tgr_records_touch BEFORE INSERT OR UPDATE ON records
+    FOR EACH ROW EXECUTE PROCEDURE touch();
+INSERT INTO records (id, parent_id, data)
+    SELECT 'r' || i, '/buckets/b', jsonb_build_object('n', i) FROM generate_series(1, 40) i;
+SQL
+rm -rf "$out"
+mkdir -p "$out"
+dump() { pg "$bin/pg_dump" -h "$t" -p "$port" "$@" tiny; }
+dump -Fp >"$out/tiny.sql"
+dump -Fc >"$out/tiny.custom"
+dump -Fc -Z0 >"$out/tiny-z0.custom"
+dump -Fc | cat >"$out/tiny-pipe.custom"
+dump -Ft >"$out/tiny.tar"
+dump -Fd -f "$t/dir" && cp -r "$t/dir" "$out/tiny.dir"
+dump -Fd -Z0 -f "$t/dir0" && cp -r "$t/dir0" "$out/tiny-z0.dir"
+chmod -R u+rwX,go+rX "$out"
+du -sk "$out"
