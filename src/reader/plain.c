@@ -15,7 +15,7 @@
 #include "ksd_reader.h"
 #include "reader/plain.h"
 
-#define TAG_MAX  128  /* longest dollar-quote tag we honour, dollars included */
+#define TAG_MAX 128  /* longest dollar-quote tag we honour, dollars included */
 #define META_MAX 4096 /* longest psql meta-command line we interpret */
 
 enum lex {
@@ -42,7 +42,7 @@ struct plain {
 
 	/* statement splitting */
 	enum lex lex;
-	char pending;     /* the '-' or '/' of L_MAYBE_COMMENT */
+	char pending; /* the '-' or '/' of L_MAYBE_COMMENT */
 	bool significant; /* the statement has begun (not just blanks and comments) */
 	long stmt_line;
 	struct buf stmt;
@@ -132,7 +132,7 @@ static int finish_stmt(struct plain *p)
 		return ksd_err_at_line(p->err, p->stmt_line, "out of memory");
 	if (p->stmt.overflow) {
 		ksd_err_at_line(p->err, p->stmt_line, "statement longer than %u bytes skipped",
-		                KSD_MAX_STMT);
+				KSD_MAX_STMT);
 		rc = KSD_WARN;
 	} else if (is_copy_from_stdin(s, len)) {
 		ksd_extract_note_data(p->x);
@@ -317,8 +317,8 @@ static int stmt_byte(struct plain *p, unsigned char c)
 		begin_significant(p);
 		/* E'...' always takes backslash escapes; plain strings only when
 		 * standard_conforming_strings is off. */
-		p->squote_escapes =
-		    !p->std_strings || ((p->prev == 'E' || p->prev == 'e') && !is_ident(p->prev2));
+		p->squote_escapes = !p->std_strings ||
+				    ((p->prev == 'E' || p->prev == 'e') && !is_ident(p->prev2));
 		p->lex = L_SQUOTE;
 		break;
 	case '"':
@@ -446,7 +446,7 @@ static int copy_line_done(struct plain *p, bool *ended)
 		if (p->row.oom)
 			return ksd_err_at_line(p->err, p->line, "out of memory");
 		if (ksd_extract_copy_line(p->x, p->row.data ? p->row.data : "", p->row.len,
-		                          p->err) != KSD_OK)
+					  p->err) != KSD_OK)
 			return KSD_FATAL;
 		buf_reset(&p->row);
 	}
@@ -571,7 +571,7 @@ static int finish(struct plain *p)
 			ksd_extract_copy_end(p->x);
 		}
 		ksd_err_at_line(p->err, p->copy_line,
-		                "unexpected end of input inside the COPY data that starts here");
+				"unexpected end of input inside the COPY data that starts here");
 		return KSD_WARN;
 	case M_STMT:
 		break;
@@ -580,9 +580,9 @@ static int finish(struct plain *p)
 		stmt_byte(p, ' ');
 	const char *open = lex_name(p->lex);
 	if (open && p->significant) {
-		ksd_err_at_line(
-		    p->err, p->stmt_line,
-		    "unexpected end of input inside %s in the statement that starts here", open);
+		ksd_err_at_line(p->err, p->stmt_line,
+				"unexpected end of input inside %s in the statement that starts here",
+				open);
 		return KSD_WARN;
 	}
 	int rc = KSD_OK;
@@ -590,8 +590,8 @@ static int finish(struct plain *p)
 		rc = finish_stmt(p);
 	if (rc == KSD_OK && p->dumps_begun > p->dumps_complete) {
 		ksd_err_at_line(p->err, p->line,
-		                "unexpected end of input: no \"PostgreSQL database dump complete\" "
-		                "trailer, the dump was cut short");
+				"unexpected end of input: no \"PostgreSQL database dump complete\" "
+				"trailer, the dump was cut short");
 		rc = KSD_WARN;
 	}
 	return rc;
