@@ -164,6 +164,7 @@ struct ksd_catalog {
 	bool any_data_seen; /* some table data (COPY/INSERT) was present */
 	bool any_ddl_seen;  /* some CREATE TABLE was present */
 	bool partial;       /* a reader stopped early or skipped something */
+	uint64_t bytes_read; /* from the files themselves, for KSD_STATS */
 	struct ksd_database *databases;
 	size_t ndatabases;
 	struct ksd_toc_entry *toc;

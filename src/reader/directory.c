@@ -98,6 +98,7 @@ done:
 	codec_free(dec);
 	toc_data_free(d);
 	free(buf);
+	t->cat->bytes_read += ksd_source_bytes_read(src);
 	ksd_source_free(src);
 	t->member = "toc.dat";
 	return rc;
@@ -138,6 +139,7 @@ int ksd_read_directory(const char *dir, struct ksd_extract *x, struct ksd_catalo
 	toc_wants_free(wants, nwants);
 	if (src != file)
 		ksd_source_free(src);
+	cat->bytes_read += ksd_source_bytes_read(file);
 	ksd_source_free(file);
 	return rc;
 }
