@@ -48,15 +48,41 @@ CREATE TRIGGER tgr_records_touch BEFORE INSERT OR UPDATE ON records
 INSERT INTO records (id, parent_id, data)
     SELECT 'r' || i, '/buckets/b', jsonb_build_object('n', i) FROM generate_series(1, 40) i;
 SQL
+# Names and entries that test the TOC listing: a newline in a name, a schema
+# with a space, an extension (no owner), comments, grants, a sequence, a view
+# and a large object.
+psql -d postgres -c "CREATE DATABASE odd" -c "CREATE ROLE reader"
+psql -d odd <<'SQL'
+CREATE SCHEMA "my schema";
+CREATE EXTENSION pgcrypto SCHEMA "my schema";
+COMMENT ON DATABASE odd IS 'listed by pg_restore -l only with --create';
+COMMENT ON SCHEMA "my schema" IS 'a comment';
+CREATE TABLE "my schema"."two
+lines" (n serial PRIMARY KEY, "tab	name" text);
+INSERT INTO "my schema"."two
+lines" ("tab	name") VALUES ('x'), (NULL);
+CREATE VIEW "my schema".v AS SELECT n FROM "my schema"."two
+lines";
+GRANT SELECT ON "my schema".v TO reader;
+CREATE TABLE metadata (name text, value text);
+INSERT INTO metadata VALUES ('storage_schema_version', '2');
+SELECT lo_from_bytea(0, 'a large object');
+SQL
 rm -rf "$out"
 mkdir -p "$out"
 dump() { pg "$bin/pg_dump" -h "$t" -p "$port" "$@" tiny; }
 dump -Fp >"$out/tiny.sql"
+dump -Fc --inserts >"$out/tiny-inserts.custom"
 dump -Fc >"$out/tiny.custom"
 dump -Fc -Z0 >"$out/tiny-z0.custom"
 dump -Fc | cat >"$out/tiny-pipe.custom"
 dump -Ft >"$out/tiny.tar"
 dump -Fd -f "$t/dir" && cp -r "$t/dir" "$out/tiny.dir"
 dump -Fd -Z0 -f "$t/dir0" && cp -r "$t/dir0" "$out/tiny-z0.dir"
+odd() { pg "$bin/pg_dump" -h "$t" -p "$port" "$@" odd; }
+odd -Fp >"$out/odd.sql"
+odd -Fc >"$out/odd.custom"
+odd -Ft >"$out/odd.tar"
+odd -Fd -f "$t/odd" && cp -r "$t/odd" "$out/odd.dir"
 chmod -R u+rwX,go+rX "$out"
 du -sk "$out"

@@ -18,7 +18,7 @@ struct tar {
 	struct ksd_source *src;
 	struct ksd_err *err;
 	struct archive *ar;
-	int ndata; /* TOC entries whose data member is <digits>.dat */
+	int ndata; /* TABLE DATA entries, each with a <digits>.dat member */
 };
 
 static la_ssize_t tar_read(struct archive *ar, void *ctx, const void **out)
@@ -69,7 +69,9 @@ static int ar_fail(struct tar *tr, const char *member, const char *what)
 static int count_data(void *ctx, const struct toc_entry *e)
 {
 	struct tar *tr = ctx;
-	if (e->has_data && toc_valid_file(e->file))
+	/* BLOBS entries may name a file that is no member (blob_<oid>.dat are). */
+	if (e->has_data && e->desc && strcmp(e->desc, "TABLE DATA") == 0 &&
+	    toc_valid_file(e->file))
 		tr->ndata++;
 	return KSD_OK;
 }

@@ -41,9 +41,10 @@ same_as() {
 
 fx=$top/testdata/archive
 if [ -f "$fx/tiny.sql" ]; then
-	for a in tiny.custom tiny-z0.custom tiny-pipe.custom tiny.tar tiny.dir tiny-z0.dir; do
+	for a in tiny.custom tiny-z0.custom tiny-pipe.custom tiny-inserts.custom tiny.tar \
+		tiny.dir tiny-z0.dir odd.custom odd.tar odd.dir; do
 		[ -e "$fx/$a" ] || { fail "fixture $a missing"; continue; }
-		same_as "$fx/tiny.sql" "$fx/$a"
+		same_as "$fx/${a%%[.-]*}.sql" "$fx/$a"
 	done
 	# Unseekable input: custom walks the blocks, tar reads every member.
 	for a in tiny.custom tiny-pipe.custom tiny.tar; do
