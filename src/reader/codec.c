@@ -154,31 +154,23 @@ static int feed_lz4(struct codec *c, const unsigned char *in, size_t len)
 static int feed_zstd(struct codec *c, const unsigned char *in, size_t len)
 {
 	ZSTD_inBuffer ib = {in, len, 0};
-	while (ib.pos < ib.size) {
+	for (;;) {
 		ZSTD_outBuffer ob = {c->buf, SCRATCH, 0};
 		size_t before = ib.pos;
 		size_t r = ZSTD_decompressStream(c->zstd, &ob, &ib);
 		if (ZSTD_isError(r))
 			return fail(c, "corrupt zstd data: %s", ZSTD_getErrorName(r));
-		c->ended = r == 0;
+		/* 0: a frame is complete; a call that moves nothing says nothing. */
+		if (ib.pos > before || ob.pos > 0)
+			c->ended = r == 0;
 		int rc = emit(c, c->buf, ob.pos);
 		if (rc != KSD_OK)
 			return rc;
+		/* A full output buffer may leave more inside zstd. */
+		if (ib.pos == ib.size && ob.pos < SCRATCH)
+			return KSD_OK;
 		if (ib.pos == before && ob.pos == 0)
 			return fail(c, "corrupt zstd data: %s", "no progress");
-	}
-	/* Output still buffered inside zstd with all input consumed. */
-	for (;;) {
-		ZSTD_outBuffer ob = {c->buf, SCRATCH, 0};
-		size_t r = ZSTD_decompressStream(c->zstd, &ob, &ib);
-		if (ZSTD_isError(r))
-			return fail(c, "corrupt zstd data: %s", ZSTD_getErrorName(r));
-		c->ended = r == 0;
-		int rc = emit(c, c->buf, ob.pos);
-		if (rc != KSD_OK)
-			return rc;
-		if (ob.pos < SCRATCH)
-			return KSD_OK;
 	}
 }
 

@@ -183,11 +183,13 @@ static int scan(struct custom *c)
 		if (r != KSD_OK)
 			rc = r;
 	}
-	if (seen < c->ndata)
-		return ksd_err_at_offset(c->t.err, (long long)ksd_source_tell(c->t.src),
-		                         "unexpected end of input: %d of %d data blocks present, "
-		                         "the archive was cut short",
-		                         seen, c->ndata);
+	if (seen < c->ndata) {
+		ksd_err_at_offset(c->t.err, (long long)ksd_source_tell(c->t.src),
+				  "unexpected end of input: %d of %d data blocks present, the archive "
+				  "was cut short",
+				  seen, c->ndata);
+		return KSD_WARN;
+	}
 	return rc;
 }
 

@@ -82,10 +82,18 @@ int toc_read_int(struct toc *t, int64_t *v)
 	uint64_t m = 0;
 	for (int i = t->int_size - 1; i >= 0; i--)
 		m = m << 8 | mag[i];
+	if (t->vmin < V_SIGN_BYTE) {
+		/* Archive 1.0 had no sign byte: pg_restore summed the bytes into a
+		 * C int, so a negative number (a NULL string's -1) is two's
+		 * complement of int_size bytes. */
+		int shift = 64 - 8 * t->int_size;
+		*v = shift ? (int64_t)(m << shift) >> shift : (int64_t)m;
+		return KSD_OK;
+	}
 	if (m > (uint64_t)INT64_MAX)
 		return fail_at(t, at, "integer out of range");
 	/* Sign-magnitude: any non-zero sign byte means negative; -0 is 0. */
-	*v = t->vmin >= V_SIGN_BYTE && b[0] ? -(int64_t)m : (int64_t)m;
+	*v = b[0] ? -(int64_t)m : (int64_t)m;
 	return KSD_OK;
 }
 
