@@ -250,6 +250,58 @@ static inline struct ab ab_custom(int vmin, int int_size, int off_size, enum ab_
 	return ab_custom_at(vmin, int_size, off_size, comp, flag, payload, NULL);
 }
 
+/* A ustar member as pg_dump writes it: header, data, zero padding to 512. */
+static inline void ab_tar_member(struct ab *b, const char *name, const void *data, size_t len)
+{
+	unsigned char h[512] = {0};
+	snprintf((char *)h, 100, "%s", name);
+	memcpy(h + 100, "0000600 ", 8);
+	memcpy(h + 108, "0004000 ", 8);
+	memcpy(h + 116, "0002000 ", 8);
+	snprintf((char *)h + 124, 13, "%011llo ", (unsigned long long)len);
+	memcpy(h + 136, "14721102312 ", 12);
+	memset(h + 148, ' ', 8);
+	h[156] = '0';
+	memcpy(h + 257, "ustar\0" "00", 8);
+	unsigned sum = 0;
+	for (int i = 0; i < 512; i++)
+		sum += h[i];
+	char field[9];
+	snprintf(field, sizeof(field), "%07o ", sum);
+	memcpy(h + 148, field, 8); /* no NUL over the type flag */
+	ab_raw(b, h, 512);
+	ab_raw(b, data, len);
+	static const unsigned char zeros[512];
+	if (len % 512)
+		ab_raw(b, zeros, 512 - len % 512);
+}
+
+static inline void ab_tar_end(struct ab *b)
+{
+	static const unsigned char zeros[1024];
+	ab_raw(b, zeros, sizeof(zeros));
+}
+
+/* A tar/directory toc.dat: a TABLE entry, the metadata TABLE DATA entry
+ * naming `file`, and a second data entry naming "30.dat". */
+static inline struct ab ab_dir_toc(const char *file)
+{
+	struct ab b = {NULL, 0, 0, 14, 4, 8};
+	ab_head(&b, 3, 0);
+	ab_int(&b, 3);
+	struct ab_entry table = {.id = 10, .tag = "metadata", .desc = "TABLE", .defn = AB_TABLE_SQL,
+				 .ns = "public", .owner = "kinto", .file = ""};
+	struct ab_entry data = {.id = 20, .had_dumper = 1, .tag = "metadata", .desc = "TABLE DATA",
+				.copy = AB_COPY, .ns = "public", .owner = "kinto", .file = file};
+	struct ab_entry other = {.id = 30, .had_dumper = 1, .tag = "records", .desc = "TABLE DATA",
+				 .copy = "COPY public.records (id) FROM stdin;\n", .ns = "public",
+				 .owner = "kinto", .file = "30.dat"};
+	ab_entry(&b, &table);
+	ab_entry(&b, &data);
+	ab_entry(&b, &other);
+	return b;
+}
+
 /* Writes bytes to a fresh temporary file; returns its malloc'd path. */
 static inline char *ab_file(const void *data, size_t len)
 {
