@@ -204,8 +204,8 @@ static inline unsigned char *ab_compress(enum ab_comp comp, const void *in, size
 	return p;
 }
 
-#define AB_TABLE_SQL                                                                     \
-	"CREATE TABLE public.metadata (\n    name character varying(128) NOT NULL,\n" \
+#define AB_TABLE_SQL                                                                               \
+	"CREATE TABLE public.metadata (\n    name character varying(128) NOT NULL,\n"              \
 	"    value character varying(512) NOT NULL\n);\n"
 #define AB_COPY "COPY public.metadata (name, value) FROM stdin;\n"
 #define AB_ROWS "storage_schema_version\t20\npermission_schema_version\t1\n\\.\n\n\n"
@@ -214,7 +214,7 @@ static inline unsigned char *ab_compress(enum ab_comp comp, const void *in, size
  * whose block holds `payload` compressed with `comp`; `flag` 2 records
  * the offset, 1 leaves it unset. */
 static inline struct ab ab_custom_at(int vmin, int int_size, int off_size, enum ab_comp comp,
-				     int flag, const char *payload, uint64_t *block_pos)
+                                     int flag, const char *payload, uint64_t *block_pos)
 {
 	static const int algs[] = {0, 1, 2, 3};
 	int head_comp = vmin >= 15 ? algs[comp] : comp == AB_NONE ? 0 : -1;
@@ -227,12 +227,22 @@ static inline struct ab ab_custom_at(int vmin, int int_size, int off_size, enum 
 		b = (struct ab){NULL, 0, 0, vmin, int_size, off_size};
 		ab_head(&b, 1, head_comp);
 		ab_int(&b, 2);
-		struct ab_entry table = {.id = 10, .tag = "metadata", .desc = "TABLE",
-					 .defn = AB_TABLE_SQL, .ns = "public", .owner = "kinto",
-					 .flag = 3};
-		struct ab_entry data = {.id = 20, .had_dumper = 1, .tag = "metadata",
-					.desc = "TABLE DATA", .copy = vmin >= 3 ? AB_COPY : NULL,
-					.ns = "public", .owner = "kinto", .flag = flag, .pos = pos};
+		struct ab_entry table = {.id = 10,
+		                         .tag = "metadata",
+		                         .desc = "TABLE",
+		                         .defn = AB_TABLE_SQL,
+		                         .ns = "public",
+		                         .owner = "kinto",
+		                         .flag = 3};
+		struct ab_entry data = {.id = 20,
+		                        .had_dumper = 1,
+		                        .tag = "metadata",
+		                        .desc = "TABLE DATA",
+		                        .copy = vmin >= 3 ? AB_COPY : NULL,
+		                        .ns = "public",
+		                        .owner = "kinto",
+		                        .flag = flag,
+		                        .pos = pos};
 		ab_entry(&b, &table);
 		ab_entry(&b, &data);
 		pos = b.len;
@@ -244,8 +254,8 @@ static inline struct ab ab_custom_at(int vmin, int int_size, int off_size, enum 
 	return b;
 }
 
-static inline struct ab ab_custom(int vmin, int int_size, int off_size, enum ab_comp comp,
-				  int flag, const char *payload)
+static inline struct ab ab_custom(int vmin, int int_size, int off_size, enum ab_comp comp, int flag,
+                                  const char *payload)
 {
 	return ab_custom_at(vmin, int_size, off_size, comp, flag, payload, NULL);
 }
@@ -262,7 +272,10 @@ static inline void ab_tar_member(struct ab *b, const char *name, const void *dat
 	memcpy(h + 136, "14721102312 ", 12);
 	memset(h + 148, ' ', 8);
 	h[156] = '0';
-	memcpy(h + 257, "ustar\0" "00", 8);
+	memcpy(h + 257,
+	       "ustar\0"
+	       "00",
+	       8);
 	unsigned sum = 0;
 	for (int i = 0; i < 512; i++)
 		sum += h[i];
@@ -289,13 +302,29 @@ static inline struct ab ab_dir_toc(const char *file)
 	struct ab b = {NULL, 0, 0, 14, 4, 8};
 	ab_head(&b, 3, 0);
 	ab_int(&b, 3);
-	struct ab_entry table = {.id = 10, .tag = "metadata", .desc = "TABLE", .defn = AB_TABLE_SQL,
-				 .ns = "public", .owner = "kinto", .file = ""};
-	struct ab_entry data = {.id = 20, .had_dumper = 1, .tag = "metadata", .desc = "TABLE DATA",
-				.copy = AB_COPY, .ns = "public", .owner = "kinto", .file = file};
-	struct ab_entry other = {.id = 30, .had_dumper = 1, .tag = "records", .desc = "TABLE DATA",
-				 .copy = "COPY public.records (id) FROM stdin;\n", .ns = "public",
-				 .owner = "kinto", .file = "30.dat"};
+	struct ab_entry table = {.id = 10,
+	                         .tag = "metadata",
+	                         .desc = "TABLE",
+	                         .defn = AB_TABLE_SQL,
+	                         .ns = "public",
+	                         .owner = "kinto",
+	                         .file = ""};
+	struct ab_entry data = {.id = 20,
+	                        .had_dumper = 1,
+	                        .tag = "metadata",
+	                        .desc = "TABLE DATA",
+	                        .copy = AB_COPY,
+	                        .ns = "public",
+	                        .owner = "kinto",
+	                        .file = file};
+	struct ab_entry other = {.id = 30,
+	                         .had_dumper = 1,
+	                         .tag = "records",
+	                         .desc = "TABLE DATA",
+	                         .copy = "COPY public.records (id) FROM stdin;\n",
+	                         .ns = "public",
+	                         .owner = "kinto",
+	                         .file = "30.dat"};
 	ab_entry(&b, &table);
 	ab_entry(&b, &data);
 	ab_entry(&b, &other);

@@ -41,8 +41,10 @@ static unsigned char *gzip_bytes(const void *in, size_t len, size_t *out)
 
 static unsigned char *encode(enum codec_alg alg, const void *in, size_t len, size_t *out)
 {
-	static const enum ab_comp map[] = {[CODEC_NONE] = AB_NONE, [CODEC_ZLIB] = AB_ZLIB,
-					   [CODEC_LZ4] = AB_LZ4, [CODEC_ZSTD] = AB_ZSTD};
+	static const enum ab_comp map[] = {[CODEC_NONE] = AB_NONE,
+	                                   [CODEC_ZLIB] = AB_ZLIB,
+	                                   [CODEC_LZ4] = AB_LZ4,
+	                                   [CODEC_ZSTD] = AB_ZSTD};
 	if (alg == CODEC_GZIP)
 		return gzip_bytes(in, len, out);
 	return ab_compress(map[alg], in, len, out);
@@ -187,7 +189,7 @@ Suite *codec_suite(void)
 	TCase *tc = tcase_create("codec");
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, every_algorithm_round_trips_in_any_slicing, CODEC_NONE,
-			    CODEC_ZSTD + 1);
+	                    CODEC_ZSTD + 1);
 	tcase_add_loop_test(tc, output_past_the_cap_is_a_bomb, CODEC_NONE, CODEC_ZSTD + 1);
 	tcase_add_loop_test(tc, a_cut_stream_is_not_whole, 0, CODEC_ZSTD);
 	tcase_add_test(tc, gzip_members_concatenate_but_a_zlib_stream_is_one);

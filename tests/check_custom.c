@@ -72,10 +72,11 @@ START_TEST(every_archive_version_yields_table_and_rows)
 	/* Before 1.2 gzip is implied; before 1.3 there is no COPY statement,
 	 * so the data is INSERTs. */
 	enum ab_comp comp = vmin < 2 || vmin % 2 ? AB_ZLIB : AB_NONE;
-	const char *payload = vmin >= 3 ? AB_ROWS
-					: "INSERT INTO public.metadata VALUES ('storage_schema_version', "
-					  "'20');\nINSERT INTO public.metadata VALUES "
-					  "('permission_schema_version', '1');\n";
+	const char *payload = vmin >= 3
+	                          ? AB_ROWS
+	                          : "INSERT INTO public.metadata VALUES ('storage_schema_version', "
+	                            "'20');\nINSERT INTO public.metadata VALUES "
+	                            "('permission_schema_version', '1');\n";
 	for (int flag = 1; flag <= 2; flag++) {
 		struct ab b = ab_custom(vmin, 4, vmin >= 7 ? 8 : 4, comp, flag, payload);
 		struct result r = read_bytes(b.p, b.len, false);
@@ -120,12 +121,22 @@ START_TEST(unqualified_sql_goes_to_the_entry_namespace)
 	ab_head(&b, 1, 0);
 	ab_int(&b, 2);
 	struct ab_entry table = {
-		.id = 1, .tag = "metadata", .desc = "TABLE", .ns = "kinto", .owner = "k", .flag = 3,
-		.defn = "CREATE TABLE metadata (\n    name character varying(128) NOT NULL,\n"
-			"    value character varying(512) NOT NULL\n);\n"};
-	struct ab_entry data = {.id = 2, .had_dumper = 1, .tag = "metadata", .desc = "TABLE DATA",
-				.copy = "COPY metadata (name, value) FROM stdin;\n", .ns = "kinto",
-				.owner = "k", .flag = 1};
+	    .id = 1,
+	    .tag = "metadata",
+	    .desc = "TABLE",
+	    .ns = "kinto",
+	    .owner = "k",
+	    .flag = 3,
+	    .defn = "CREATE TABLE metadata (\n    name character varying(128) NOT NULL,\n"
+	            "    value character varying(512) NOT NULL\n);\n"};
+	struct ab_entry data = {.id = 2,
+	                        .had_dumper = 1,
+	                        .tag = "metadata",
+	                        .desc = "TABLE DATA",
+	                        .copy = "COPY metadata (name, value) FROM stdin;\n",
+	                        .ns = "kinto",
+	                        .owner = "k",
+	                        .flag = 1};
 	ab_entry(&b, &table);
 	ab_entry(&b, &data);
 	ab_block(&b, 2, AB_ROWS, strlen(AB_ROWS), 7);
@@ -143,11 +154,16 @@ START_TEST(definitions_with_several_statements)
 	struct ab b = {NULL, 0, 0, 14, 4, 8};
 	ab_head(&b, 1, 0);
 	ab_int(&b, 1);
-	struct ab_entry table = {.id = 1, .tag = "metadata", .desc = "TABLE", .ns = "public",
-				 .owner = "k", .flag = 3,
-				 .defn = "CREATE TABLE public.a (x integer);\n"
-					 "CREATE TABLE public.b (y text);\n"
-					 "ALTER TABLE ONLY public.b ALTER COLUMN y SET NOT NULL;\n"};
+	struct ab_entry table = {.id = 1,
+	                         .tag = "metadata",
+	                         .desc = "TABLE",
+	                         .ns = "public",
+	                         .owner = "k",
+	                         .flag = 3,
+	                         .defn =
+	                             "CREATE TABLE public.a (x integer);\n"
+	                             "CREATE TABLE public.b (y text);\n"
+	                             "ALTER TABLE ONLY public.b ALTER COLUMN y SET NOT NULL;\n"};
 	ab_entry(&b, &table);
 	struct result r = read_bytes(b.p, b.len, false);
 	ck_assert_int_eq(r.rc, KSD_OK);
@@ -170,19 +186,18 @@ struct hostile {
 };
 
 static const struct hostile hostiles[] = {
-	{"dump id 0", "TOC entry with dump id 0", KSD_FATAL},
-	{"string past EOF", "runs past the end", KSD_FATAL},
-	{"offset flag 9", "data offset flag 9", KSD_WARN}, /* the first entry is kept */
-	{"offset past EOF", "data offsets outside the file", KSD_WARN},
-	{"offset at another block", "block offset points at another block (TOC entry 20)",
-	 KSD_WARN},
-	{"negative chunk", "bad chunk length (TOC entry 20)", KSD_WARN},
-	{"bad block type", "unknown data block type (TOC entry 30)", KSD_WARN},
-	{"bomb", "a decompression bomb", KSD_WARN},
-	{"corrupt zlib", "corrupt zlib data", KSD_WARN},
-	{"zlib cut", "ends in the middle of its stream", KSD_WARN},
-	{"trailing zlib", "data after the end of the compressed stream", KSD_WARN},
-	{"block missing", "1 of 2 data blocks present", KSD_WARN},
+    {"dump id 0", "TOC entry with dump id 0", KSD_FATAL},
+    {"string past EOF", "runs past the end", KSD_FATAL},
+    {"offset flag 9", "data offset flag 9", KSD_WARN}, /* the first entry is kept */
+    {"offset past EOF", "data offsets outside the file", KSD_WARN},
+    {"offset at another block", "block offset points at another block (TOC entry 20)", KSD_WARN},
+    {"negative chunk", "bad chunk length (TOC entry 20)", KSD_WARN},
+    {"bad block type", "unknown data block type (TOC entry 30)", KSD_WARN},
+    {"bomb", "a decompression bomb", KSD_WARN},
+    {"corrupt zlib", "corrupt zlib data", KSD_WARN},
+    {"zlib cut", "ends in the middle of its stream", KSD_WARN},
+    {"trailing zlib", "data after the end of the compressed stream", KSD_WARN},
+    {"block missing", "1 of 2 data blocks present", KSD_WARN},
 };
 
 static struct ab hostile_archive(int i)
@@ -203,7 +218,7 @@ static struct ab hostile_archive(int i)
 		/* the tableoid string's length, made larger than the rest */
 		b.p[head + 10 + 1] = 200;
 	} else if (strcmp(name, "offset flag 9") == 0 || strcmp(name, "offset past EOF") == 0 ||
-		   strcmp(name, "offset at another block") == 0) {
+	           strcmp(name, "offset at another block") == 0) {
 		/* The data entry's offset (flag + 8 bytes) ends the TOC. */
 		size_t pos = block - 9;
 		ck_assert_int_eq(b.p[pos], 2);
@@ -226,12 +241,22 @@ static struct ab hostile_archive(int i)
 		b = (struct ab){NULL, 0, 0, 14, 4, 8};
 		ab_head(&b, 1, 0);
 		ab_int(&b, 2);
-		struct ab_entry other = {.id = 30, .had_dumper = 1, .tag = "records",
-					 .desc = "TABLE DATA", .copy = "COPY public.records FROM stdin;\n",
-					 .ns = "public", .owner = "k", .flag = 1};
-		struct ab_entry data = {.id = 20, .had_dumper = 1, .tag = "metadata",
-					.desc = "TABLE DATA", .copy = AB_COPY, .ns = "public",
-					.owner = "k", .flag = 1};
+		struct ab_entry other = {.id = 30,
+		                         .had_dumper = 1,
+		                         .tag = "records",
+		                         .desc = "TABLE DATA",
+		                         .copy = "COPY public.records FROM stdin;\n",
+		                         .ns = "public",
+		                         .owner = "k",
+		                         .flag = 1};
+		struct ab_entry data = {.id = 20,
+		                        .had_dumper = 1,
+		                        .tag = "metadata",
+		                        .desc = "TABLE DATA",
+		                        .copy = AB_COPY,
+		                        .ns = "public",
+		                        .owner = "k",
+		                        .flag = 1};
 		ab_entry(&b, &other);
 		ab_entry(&b, &data);
 		if (strcmp(name, "bad block type") == 0) {
@@ -250,9 +275,14 @@ static struct ab hostile_archive(int i)
 		b = (struct ab){NULL, 0, 0, 14, 4, 8};
 		ab_head(&b, 1, -1);
 		ab_int(&b, 1);
-		struct ab_entry data = {.id = 20, .had_dumper = 1, .tag = "metadata",
-					.desc = "TABLE DATA", .copy = AB_COPY, .ns = "public",
-					.owner = "k", .flag = 1};
+		struct ab_entry data = {.id = 20,
+		                        .had_dumper = 1,
+		                        .tag = "metadata",
+		                        .desc = "TABLE DATA",
+		                        .copy = AB_COPY,
+		                        .ns = "public",
+		                        .owner = "k",
+		                        .flag = 1};
 		ab_entry(&b, &data);
 		ab_block(&b, 20, z, zlen, 4096);
 		free(z);
@@ -270,9 +300,14 @@ static struct ab hostile_archive(int i)
 		b = (struct ab){NULL, 0, 0, 14, 4, 8};
 		ab_head(&b, 1, -1);
 		ab_int(&b, 1);
-		struct ab_entry data = {.id = 20, .had_dumper = 1, .tag = "metadata",
-					.desc = "TABLE DATA", .copy = AB_COPY, .ns = "public",
-					.owner = "k", .flag = 1};
+		struct ab_entry data = {.id = 20,
+		                        .had_dumper = 1,
+		                        .tag = "metadata",
+		                        .desc = "TABLE DATA",
+		                        .copy = AB_COPY,
+		                        .ns = "public",
+		                        .owner = "k",
+		                        .flag = 1};
 		ab_entry(&b, &data);
 		ab_block(&b, 20, z, zlen, 5);
 		free(z);
@@ -284,12 +319,11 @@ START_TEST(hostile_archives_fail_with_a_located_message)
 {
 	struct ab b = hostile_archive(_i);
 	struct result r = read_bytes(b.p, b.len, false);
-	ck_assert_msg(r.rc == hostiles[_i].rc, "%s: rc %d: %s", hostiles[_i].name, r.rc,
-		      r.err.msg);
+	ck_assert_msg(r.rc == hostiles[_i].rc, "%s: rc %d: %s", hostiles[_i].name, r.rc, r.err.msg);
 	ck_assert_msg(strstr(r.err.msg, hostiles[_i].msg) != NULL, "%s: %s", hostiles[_i].name,
-		      r.err.msg);
+	              r.err.msg);
 	ck_assert_msg(r.err.offset >= 0 && r.err.offset <= (long long)b.len, "%s: offset %lld",
-		      hostiles[_i].name, r.err.offset);
+	              hostiles[_i].name, r.err.offset);
 	ksd_catalog_free(r.cat);
 	free(b.p);
 }
@@ -311,9 +345,9 @@ START_TEST(a_real_archive_cut_at_every_byte_is_an_error)
 	for (size_t cut = 0; cut < len; cut++) {
 		struct result r = read_bytes(data, cut, false);
 		ck_assert_msg(r.rc == KSD_FATAL || r.rc == KSD_WARN, "%s cut at %zu: rc %d",
-			      names[_i], cut, r.rc);
+		              names[_i], cut, r.rc);
 		ck_assert_msg(r.err.set && r.err.msg[0], "%s cut at %zu: no message", names[_i],
-			      cut);
+		              cut);
 		ksd_catalog_free(r.cat);
 	}
 	free(data);
@@ -331,7 +365,7 @@ Suite *custom_suite(void)
 	tcase_add_test(tc, unqualified_sql_goes_to_the_entry_namespace);
 	tcase_add_test(tc, definitions_with_several_statements);
 	tcase_add_loop_test(tc, hostile_archives_fail_with_a_located_message, 0,
-			    (int)(sizeof(hostiles) / sizeof(hostiles[0])));
+	                    (int)(sizeof(hostiles) / sizeof(hostiles[0])));
 	tcase_add_loop_test(tc, a_real_archive_cut_at_every_byte_is_an_error, 0, 3);
 	suite_add_tcase(s, tc);
 	return s;

@@ -53,7 +53,7 @@ static struct result read_dir(const char *path)
 static size_t rows(const struct ksd_catalog *cat)
 {
 	const struct ksd_schema *s =
-		cat->ndatabases ? ksd_database_schema(&cat->databases[0], "public") : NULL;
+	    cat->ndatabases ? ksd_database_schema(&cat->databases[0], "public") : NULL;
 	return s ? s->metadata.nrows : 0;
 }
 
@@ -81,8 +81,10 @@ START_TEST(compression_is_told_by_magic_bytes)
 		const char *name;
 		bool gzip_toc;
 	} cases[] = {
-		{AB_NONE, "20.dat", false}, {AB_LZ4, "20.dat.lz4", false},
-		{AB_ZSTD, "20.dat.zst", true}, {AB_ZSTD, "20.dat", false},
+	    {AB_NONE, "20.dat", false},
+	    {AB_LZ4, "20.dat.lz4", false},
+	    {AB_ZSTD, "20.dat.zst", true},
+	    {AB_ZSTD, "20.dat", false},
 	};
 	struct ab toc = ab_dir_toc("20.dat");
 	if (cases[_i].gzip_toc) {
@@ -117,17 +119,17 @@ END_TEST
 START_TEST(unsafe_file_names_are_refused)
 {
 	static const char *const names[] = {"../20.dat", "/etc/passwd", "20.dat/../x", "x.dat",
-					    "20.dat.gz"};
+	                                    "20.dat.gz"};
 	struct ab toc = ab_dir_toc(names[_i]);
 	put("toc.dat", toc.p, toc.len);
 	put("20.dat", AB_ROWS, strlen(AB_ROWS));
 	struct result r = read_dir(dir);
 	ck_assert_int_eq(r.rc, KSD_WARN);
 	ck_assert_msg(strstr(r.err.msg, "which is not <digits>.dat: refused") != NULL, "%s",
-		      r.err.msg);
+	              r.err.msg);
 	ck_assert_uint_eq(rows(r.cat), 0);
-	ck_assert_ptr_nonnull(ksd_schema_table(ksd_database_schema(&r.cat->databases[0], "public"),
-					       "metadata"));
+	ck_assert_ptr_nonnull(
+	    ksd_schema_table(ksd_database_schema(&r.cat->databases[0], "public"), "metadata"));
 	ksd_catalog_free(r.cat);
 	free(toc.p);
 }
@@ -174,7 +176,8 @@ START_TEST(a_toc_cut_anywhere_is_an_error)
 	for (size_t cut = 0; cut < len; cut += 3) {
 		put("toc.dat", data, cut);
 		struct result r = read_dir(dir);
-		ck_assert_msg(r.rc == KSD_FATAL || r.rc == KSD_WARN, "cut at %zu: rc %d", cut, r.rc);
+		ck_assert_msg(r.rc == KSD_FATAL || r.rc == KSD_WARN, "cut at %zu: rc %d", cut,
+		              r.rc);
 		ck_assert_msg(r.err.set, "cut at %zu: no message", cut);
 		ksd_catalog_free(r.cat);
 	}

@@ -44,7 +44,7 @@ static struct result read_tar(const void *data, size_t len, bool pipe_it)
 static size_t rows(const struct ksd_catalog *cat)
 {
 	const struct ksd_schema *s =
-		cat->ndatabases ? ksd_database_schema(&cat->databases[0], "public") : NULL;
+	    cat->ndatabases ? ksd_database_schema(&cat->databases[0], "public") : NULL;
 	return s ? s->metadata.nrows : 0;
 }
 
@@ -73,7 +73,8 @@ START_TEST(a_real_tar_cut_before_its_end_is_an_error)
 	unsigned char *data = ab_slurp(path, &len);
 	for (size_t cut = 0; cut + 512 < len; cut += 61) {
 		struct result r = read_tar(data, cut, false);
-		ck_assert_msg(r.rc == KSD_FATAL || r.rc == KSD_WARN, "cut at %zu: rc %d", cut, r.rc);
+		ck_assert_msg(r.rc == KSD_FATAL || r.rc == KSD_WARN, "cut at %zu: rc %d", cut,
+		              r.rc);
 		ck_assert_msg(r.err.set, "cut at %zu: no message", cut);
 		ksd_catalog_free(r.cat);
 	}
@@ -82,7 +83,7 @@ START_TEST(a_real_tar_cut_before_its_end_is_an_error)
 END_TEST
 
 static struct ab tar_with(const char *first, const char *data_name, const char *data,
-			  size_t data_len)
+                          size_t data_len)
 {
 	struct ab toc = ab_dir_toc("20.dat");
 	struct ab b = {0};

@@ -28,8 +28,13 @@ static void open_toc(struct fixture *f, const struct ab *b)
 	f->src = ksd_source_open(f->path, &f->err);
 	ck_assert_ptr_nonnull(f->src);
 	f->cat = ksd_catalog_new();
-	f->t = (struct toc){.src = f->src, .err = &f->err, .cat = f->cat, .vmin = b->vmin,
-			    .int_size = b->int_size, .off_size = b->off_size, .custom = true};
+	f->t = (struct toc){.src = f->src,
+	                    .err = &f->err,
+	                    .cat = f->cat,
+	                    .vmin = b->vmin,
+	                    .int_size = b->int_size,
+	                    .off_size = b->off_size,
+	                    .custom = true};
 }
 
 static void close_toc(struct fixture *f)
@@ -43,11 +48,11 @@ static void close_toc(struct fixture *f)
 START_TEST(ints_are_sign_magnitude_least_significant_first)
 {
 	static const unsigned char bytes[] = {
-		0, 5, 0, 0, 0,          /* 5 */
-		1, 1, 0, 0, 0,          /* -1, not two's complement */
-		1, 0, 0, 0, 0,          /* -0 is 0 */
-		7, 2, 1, 0, 0,          /* any non-zero sign byte: -258 */
-		0, 0xff, 0xff, 0xff, 0x7f, /* INT32_MAX */
+	    0, 5,    0,    0,    0,    /* 5 */
+	    1, 1,    0,    0,    0,    /* -1, not two's complement */
+	    1, 0,    0,    0,    0,    /* -0 is 0 */
+	    7, 2,    1,    0,    0,    /* any non-zero sign byte: -258 */
+	    0, 0xff, 0xff, 0xff, 0x7f, /* INT32_MAX */
 	};
 	struct ab b = {NULL, 0, 0, 14, 4, 8};
 	ab_raw(&b, bytes, sizeof(bytes));
@@ -147,7 +152,7 @@ START_TEST(string_lengths_past_the_end_or_absurd_are_refused)
 	open_toc(&f, &big);
 	ck_assert_int_eq(toc_read_str(&f.t, &s, KSD_MAX_TOC_STR, "definition"), KSD_FATAL);
 	ck_assert_msg(strstr(f.err.msg, "definition of 2147483647 bytes (limit") != NULL, "%s",
-		      f.err.msg);
+	              f.err.msg);
 	close_toc(&f);
 	free(big.p);
 }
@@ -214,17 +219,17 @@ static const struct {
 	int vmaj, vmin, int_size, off_size, format, comp;
 	const char *msg; /* NULL: accepted */
 } heads[] = {
-	{1, 14, 4, 8, 1, -1, NULL},
-	{1, 16, 4, 8, 1, 3, NULL},
-	{1, 16, 8, 8, 1, 0, NULL},
-	{1, 14, 4, 16, 1, -1, NULL},
-	{1, 17, 4, 8, 1, 0, "archive version 1.17 is not supported"},
-	{2, 0, 4, 8, 1, 0, "archive version 2.0 is not supported"},
-	{1, 14, 2, 8, 1, -1, "integer size 2 (4 or 8 expected)"},
-	{1, 14, 16, 8, 1, -1, "integer size 16 (4 or 8 expected)"},
-	{1, 14, 4, 5, 1, -1, "offset size 5 (4 or 8 expected)"},
-	{1, 14, 4, 8, 3, -1, "archive format byte 3, expected 1 (custom)"},
-	{1, 15, 4, 8, 1, 4, "unknown compression algorithm 4"},
+    {1, 14, 4, 8, 1, -1, NULL},
+    {1, 16, 4, 8, 1, 3, NULL},
+    {1, 16, 8, 8, 1, 0, NULL},
+    {1, 14, 4, 16, 1, -1, NULL},
+    {1, 17, 4, 8, 1, 0, "archive version 1.17 is not supported"},
+    {2, 0, 4, 8, 1, 0, "archive version 2.0 is not supported"},
+    {1, 14, 2, 8, 1, -1, "integer size 2 (4 or 8 expected)"},
+    {1, 14, 16, 8, 1, -1, "integer size 16 (4 or 8 expected)"},
+    {1, 14, 4, 5, 1, -1, "offset size 5 (4 or 8 expected)"},
+    {1, 14, 4, 8, 3, -1, "archive format byte 3, expected 1 (custom)"},
+    {1, 15, 4, 8, 1, 4, "unknown compression algorithm 4"},
 };
 
 START_TEST(header_versions_and_sizes_are_checked)
@@ -248,7 +253,7 @@ START_TEST(header_versions_and_sizes_are_checked)
 	} else {
 		ck_assert_int_eq(rc, KSD_FATAL);
 		ck_assert_msg(strstr(f.err.msg, heads[_i].msg) != NULL, "case %d: %s", _i,
-			      f.err.msg);
+		              f.err.msg);
 	}
 	close_toc(&f);
 	free(b.p);
@@ -338,7 +343,7 @@ Suite *toc_suite(void)
 	tcase_add_test(tc, string_lengths_past_the_end_or_absurd_are_refused);
 	tcase_add_test(tc, offset_flags_and_widths);
 	tcase_add_loop_test(tc, header_versions_and_sizes_are_checked, 0,
-			    (int)(sizeof(heads) / sizeof(heads[0])));
+	                    (int)(sizeof(heads) / sizeof(heads[0])));
 	tcase_add_test(tc, toc_counts_are_bounded);
 	tcase_add_loop_test(tc, versions_gate_the_header_fields, 0, TOC_VMIN_MAX + 1);
 	tcase_add_test(tc, default_selection_matches_pg_restore);

@@ -28,9 +28,11 @@ struct codec {
 	unsigned char buf[SCRATCH];
 };
 
-static int fail(struct codec *c, const char *fmt, const char *detail)
+/* Stops the codec with "what" or "what: detail". */
+static int fail(struct codec *c, const char *what, const char *detail)
 {
-	snprintf(c->error, sizeof(c->error), fmt, detail);
+	snprintf(c->error, sizeof(c->error), "%s%s%s", what, detail ? ": " : "",
+	         detail ? detail : "");
 	c->failed = true;
 	return KSD_FATAL;
 }
@@ -41,9 +43,10 @@ static int emit(struct codec *c, const void *p, size_t n)
 	if (n == 0)
 		return KSD_OK;
 	if (n > c->cap - c->total) {
-		char cap[32];
-		snprintf(cap, sizeof(cap), "%llu", (unsigned long long)c->cap);
-		return fail(c, "data expands past %s bytes (a decompression bomb?)", cap);
+		char what[80];
+		snprintf(what, sizeof(what), "data expands past %llu bytes (a decompression bomb?)",
+		         (unsigned long long)c->cap);
+		return fail(c, what, NULL);
 	}
 	c->total += n;
 	int rc = c->out(c->ctx, p, n);
@@ -105,7 +108,7 @@ static int feed_zlib(struct codec *c, const unsigned char *in, size_t len)
 			/* pg_dump writes one gzip member per file, but a user's
 			 * gzip may append more; a zlib stream has exactly one. */
 			if (c->alg == CODEC_ZLIB)
-				return fail(c, "%sdata after the end of the compressed stream", "");
+				return fail(c, "data after the end of the compressed stream", NULL);
 			inflateReset(&c->z);
 			c->ended = false;
 		}
@@ -116,7 +119,7 @@ static int feed_zlib(struct codec *c, const unsigned char *in, size_t len)
 		c->z.avail_out = SCRATCH;
 		int zr = inflate(&c->z, Z_NO_FLUSH);
 		if (zr != Z_OK && zr != Z_STREAM_END && zr != Z_BUF_ERROR)
-			return fail(c, "corrupt zlib data: %s", c->z.msg ? c->z.msg : "bad stream");
+			return fail(c, "corrupt zlib data", c->z.msg ? c->z.msg : "bad stream");
 		size_t used = chunk - c->z.avail_in;
 		in += used;
 		len -= used;
@@ -127,7 +130,7 @@ static int feed_zlib(struct codec *c, const unsigned char *in, size_t len)
 		if (rc != KSD_OK)
 			return rc;
 		if (used == 0 && produced == 0 && zr == Z_BUF_ERROR)
-			return fail(c, "corrupt zlib data: %s", "no progress");
+			return fail(c, "corrupt zlib data", "no progress");
 	}
 	return KSD_OK;
 }
@@ -138,7 +141,7 @@ static int feed_lz4(struct codec *c, const unsigned char *in, size_t len)
 		size_t src = len, dst = SCRATCH;
 		size_t r = LZ4F_decompress(c->lz4, c->buf, &dst, in, &src, NULL);
 		if (LZ4F_isError(r))
-			return fail(c, "corrupt LZ4 data: %s", LZ4F_getErrorName(r));
+			return fail(c, "corrupt LZ4 data", LZ4F_getErrorName(r));
 		in += src;
 		len -= src;
 		c->ended = r == 0; /* 0: a frame is complete; more may follow */
@@ -146,7 +149,7 @@ static int feed_lz4(struct codec *c, const unsigned char *in, size_t len)
 		if (rc != KSD_OK)
 			return rc;
 		if (src == 0 && dst == 0)
-			return fail(c, "corrupt LZ4 data: %s", "no progress");
+			return fail(c, "corrupt LZ4 data", "no progress");
 	}
 	return KSD_OK;
 }
@@ -159,7 +162,7 @@ static int feed_zstd(struct codec *c, const unsigned char *in, size_t len)
 		size_t before = ib.pos;
 		size_t r = ZSTD_decompressStream(c->zstd, &ob, &ib);
 		if (ZSTD_isError(r))
-			return fail(c, "corrupt zstd data: %s", ZSTD_getErrorName(r));
+			return fail(c, "corrupt zstd data", ZSTD_getErrorName(r));
 		/* 0: a frame is complete; a call that moves nothing says nothing. */
 		if (ib.pos > before || ob.pos > 0)
 			c->ended = r == 0;
@@ -170,7 +173,7 @@ static int feed_zstd(struct codec *c, const unsigned char *in, size_t len)
 		if (ib.pos == ib.size && ob.pos < SCRATCH)
 			return KSD_OK;
 		if (ib.pos == before && ob.pos == 0)
-			return fail(c, "corrupt zstd data: %s", "no progress");
+			return fail(c, "corrupt zstd data", "no progress");
 	}
 }
 
@@ -199,7 +202,7 @@ int codec_end(struct codec *c)
 		return KSD_FATAL;
 	/* No input at all is an empty block, which pg_dump may write. */
 	if (!c->ended && c->fed)
-		return fail(c, "%scompressed data ends in the middle of its stream", "");
+		return fail(c, "compressed data ends in the middle of its stream", NULL);
 	return KSD_OK;
 }
 

@@ -184,10 +184,11 @@ static int scan(struct custom *c)
 			rc = r;
 	}
 	if (seen < c->ndata) {
-		ksd_err_at_offset(c->t.err, (long long)ksd_source_tell(c->t.src),
-				  "unexpected end of input: %d of %d data blocks present, the archive "
-				  "was cut short",
-				  seen, c->ndata);
+		ksd_err_at_offset(
+		    c->t.err, (long long)ksd_source_tell(c->t.src),
+		    "unexpected end of input: %d of %d data blocks present, the archive "
+		    "was cut short",
+		    seen, c->ndata);
 		return KSD_WARN;
 	}
 	return rc;

@@ -16,7 +16,7 @@ static const char *const suffixes[] = {"", ".gz", ".lz4", ".zst"};
 
 /* Opens dir/name plus the first suffix that exists; NULL when none does. */
 static struct ksd_source *open_member(const char *dir, const char *name, const char **member,
-                                      struct ksd_catalog *cat, struct ksd_err *err)
+                                      struct ksd_catalog *cat)
 {
 	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
 		size_t len = strlen(dir) + strlen(name) + strlen(suffixes[i]) + 2;
@@ -42,7 +42,6 @@ static struct ksd_source *open_member(const char *dir, const char *name, const c
 			return src;
 		}
 	}
-	(void)err;
 	return NULL;
 }
 
@@ -55,7 +54,7 @@ static int read_data(struct toc *t, const char *dir, struct toc_want *w)
 		                         "<digits>.dat: refused",
 		                         w->dump_id, w->file ? w->file : "");
 	const char *member = NULL;
-	struct ksd_source *src = open_member(dir, w->file, &member, t->cat, t->err);
+	struct ksd_source *src = open_member(dir, w->file, &member, t->cat);
 	if (!src)
 		return ksd_err_at_offset(t->err, -1, "data file %s of TOC entry %d is missing",
 		                         w->file, w->dump_id);
@@ -108,7 +107,7 @@ int ksd_read_directory(const char *dir, struct ksd_extract *x, struct ksd_catalo
                        struct ksd_err *err)
 {
 	const char *member = NULL;
-	struct ksd_source *file = open_member(dir, "toc.dat", &member, cat, err);
+	struct ksd_source *file = open_member(dir, "toc.dat", &member, cat);
 	if (!file)
 		return ksd_err_at_offset(err, -1,
 		                         "no toc.dat in this directory: not a pg_dump "

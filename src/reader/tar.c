@@ -70,8 +70,7 @@ static int count_data(void *ctx, const struct toc_entry *e)
 {
 	struct tar *tr = ctx;
 	/* BLOBS entries may name a file that is no member (blob_<oid>.dat are). */
-	if (e->has_data && e->desc && strcmp(e->desc, "TABLE DATA") == 0 &&
-	    toc_valid_file(e->file))
+	if (e->has_data && e->desc && strcmp(e->desc, "TABLE DATA") == 0 && toc_valid_file(e->file))
 		tr->ndata++;
 	return KSD_OK;
 }
