@@ -4,6 +4,11 @@
 # index) dumped by PostgreSQL 15 in every archive form the readers handle,
 # plus the plain dump the archive readers are compared with.
 #   sh tests/archive-fixtures.sh [PORT]     (run as root; needs PostgreSQL 15)
+# With KSD_PG17_ROOT / KSD_PG18_ROOT naming a Debian root holding pg_dump 17
+# or 18 (see the team notes on running other releases), the same databases
+# are also dumped by them: archive 1.16, lz4 and zstd, large-object
+# metadata entries, and the TOC copy these releases append after the data
+# when writing to a redirected stdout.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 out="$top/testdata/archive"
@@ -84,5 +89,25 @@ odd -Fp >"$out/odd.sql"
 odd -Fc >"$out/odd.custom"
 odd -Ft >"$out/odd.tar"
 odd -Fd -f "$t/odd" && cp -r "$t/odd" "$out/odd.dir"
+# pg_dump 17/18 from another Debian root, run through that root's loader.
+newer() { # VERSION ROOT DB ARGS...
+	v=$1 root=$2 db=$3
+	shift 3
+	pg "$root/lib64/ld-linux-x86-64.so.2" \
+		--library-path "$root/usr/lib/x86_64-linux-gnu:$root/lib/x86_64-linux-gnu" \
+		"$root/usr/lib/postgresql/$v/bin/pg_dump" -h "$t" -p "$port" "$@" "$db"
+}
+if [ -n "${KSD_PG17_ROOT:-}" ]; then
+	r=$KSD_PG17_ROOT
+	newer 17 "$r" tiny -Fp >"$out/tiny17.sql"
+	newer 17 "$r" tiny -Fc --compress=zstd >"$out/tiny17-zstd.custom"
+	newer 17 "$r" tiny -Fd --compress=lz4 -f "$t/d17" && cp -r "$t/d17" "$out/tiny17-lz4.dir"
+	newer 17 "$r" odd -Fp >"$out/odd17.sql"
+	newer 17 "$r" odd -Fc >"$out/odd17.custom"
+fi
+if [ -n "${KSD_PG18_ROOT:-}" ]; then
+	newer 18 "$KSD_PG18_ROOT" tiny -Fp >"$out/tiny18.sql"
+	newer 18 "$KSD_PG18_ROOT" tiny -Fc --compress=lz4 >"$out/tiny18-lz4.custom"
+fi
 chmod -R u+rwX,go+rX "$out"
 du -sk "$out"

@@ -16,6 +16,7 @@ struct result {
 	int rc;
 	struct ksd_err err;
 	struct ksd_catalog *cat;
+	uint64_t bytes_read;
 };
 
 /* Runs the custom reader over bytes, from a file or from a pipe. */
@@ -40,6 +41,7 @@ static struct result read_bytes(const void *data, size_t len, bool pipe_it)
 	struct ksd_extract *x = ksd_extract_new(r.cat);
 	r.cat->format = KSD_FMT_CUSTOM;
 	r.rc = ksd_read_custom(src, x, r.cat, &r.err);
+	r.bytes_read = ksd_source_bytes_read(src);
 	ksd_extract_free(x);
 	ksd_source_free(src);
 	unlink(path);
@@ -354,6 +356,77 @@ START_TEST(a_real_archive_cut_at_every_byte_is_an_error)
 }
 END_TEST
 
+/* pg_dump 17+ writing to a redirected stdout: offsets unset in the TOC, and
+ * a rewritten copy with offsets after the data. A copy that agrees is used
+ * (the big block before the metadata block is never read); one that does
+ * not is ignored and the blocks are walked. */
+static struct ab with_toc_copy(int damage)
+{
+	size_t big_len = 3u << 20;
+	char *big = malloc(big_len);
+	for (size_t i = 0; i < big_len; i++)
+		big[i] = (char)('a' + i % 26);
+	struct ab b = {NULL, 0, 0, 16, 4, 8};
+	ab_head(&b, 1, 0);
+	uint64_t pos[2] = {0, 0};
+	for (int pass = 0; pass < 2; pass++) {
+		ab_int(&b, damage == 1 && pass ? 3 : 2);
+		struct ab_entry other = {.id = 30,
+		                         .had_dumper = 1,
+		                         .tag = "records",
+		                         .desc = "TABLE DATA",
+		                         .copy = "COPY public.records FROM stdin;\n",
+		                         .ns = "public",
+		                         .owner = "k",
+		                         .flag = pass ? 2 : 1,
+		                         .pos = pos[0]};
+		struct ab_entry data = {.id = 20,
+		                        .had_dumper = 1,
+		                        .tag = "metadata",
+		                        .desc = "TABLE DATA",
+		                        .copy = AB_COPY,
+		                        .ns = "public",
+		                        .owner = "k",
+		                        .flag = pass ? 2 : 1,
+		                        .pos = pos[1]};
+		if (damage == 2 && pass)
+			data.pos = pos[0]; /* the copy points at the wrong block */
+		ab_entry(&b, &other);
+		ab_entry(&b, &data);
+		if (pass == 0) {
+			pos[0] = b.len;
+			ab_block(&b, 30, big, big_len, 4096);
+			pos[1] = b.len;
+			ab_block(&b, 20, AB_ROWS, strlen(AB_ROWS), 100);
+		}
+	}
+	free(big);
+	return b;
+}
+
+START_TEST(a_trailing_toc_copy_gives_the_offsets)
+{
+	struct ab b = with_toc_copy(_i);
+	struct result r = read_bytes(b.p, b.len, false);
+	if (_i == 2) {
+		ck_assert_int_eq(r.rc, KSD_WARN);
+		ck_assert_str_eq(r.err.msg, "block offset points at another block (TOC entry 20)");
+	} else {
+		ck_assert_msg(r.rc == KSD_OK, "%s", r.err.msg);
+		const struct ksd_schema *s = schema(r.cat, "public");
+		ck_assert_uint_eq(s->metadata.nrows, 2);
+		ck_assert_str_eq(s->metadata.rows[0].value, "20");
+		if (_i == 0)
+			ck_assert_msg(r.bytes_read < (1u << 20), "%llu bytes read",
+			              (unsigned long long)r.bytes_read);
+		else
+			ck_assert_uint_gt(r.bytes_read, 3u << 20); /* walked */
+	}
+	ksd_catalog_free(r.cat);
+	free(b.p);
+}
+END_TEST
+
 Suite *custom_suite(void)
 {
 	Suite *s = suite_create("custom");
@@ -367,6 +440,7 @@ Suite *custom_suite(void)
 	tcase_add_loop_test(tc, hostile_archives_fail_with_a_located_message, 0,
 	                    (int)(sizeof(hostiles) / sizeof(hostiles[0])));
 	tcase_add_loop_test(tc, a_real_archive_cut_at_every_byte_is_an_error, 0, 3);
+	tcase_add_loop_test(tc, a_trailing_toc_copy_gives_the_offsets, 0, 3);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2,7 +2,12 @@
  * only the metadata table's data block is read and decompressed. With
  * recorded offsets (and a seekable file) we seek straight to it; otherwise
  * (written to a pipe, or read from stdin) the blocks are walked in order,
- * skipping each one's chunks without decompressing them. */
+ * skipping each one's chunks without decompressing them.
+ *
+ * pg_dump 17 and 18 writing to a redirected stdout leave every offset unset
+ * in the TOC and append the rewritten TOC (same length, offsets recorded)
+ * after the data; pg_restore never looks there. We use that copy when it
+ * decodes and agrees, and otherwise walk the blocks like pg_restore. */
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +31,8 @@ struct custom {
 	bool any_unset; /* some data entry has no recorded offset */
 	uint64_t min_pos, max_pos;
 	int max_pos_id;
+	long long data_end; /* where the data ends: the file size (-1 unknown) or the TOC copy */
+	bool in_copy;       /* note_entry sees the trailing TOC copy */
 	struct toc_want wants[TOC_MAX_WANTS];
 	size_t nwants;
 	unsigned char buf[CHUNK_BUF];
@@ -42,6 +49,12 @@ static int note_entry(void *ctx, const struct toc_entry *e)
 	if (!e->has_data)
 		return KSD_OK;
 	c->ndata++;
+	for (size_t i = 0; c->in_copy && i < c->nwants; i++) {
+		if (c->wants[i].dump_id == e->dump_id && e->pos_flag == TOC_POS_SET) {
+			c->wants[i].pos_flag = TOC_POS_SET;
+			c->wants[i].pos = e->pos;
+		}
+	}
 	if (e->pos_flag != TOC_POS_SET) {
 		c->any_unset = true;
 		return KSD_OK;
@@ -164,7 +177,8 @@ static int scan(struct custom *c)
 {
 	int seen = 0;
 	int rc = KSD_OK;
-	for (;;) {
+	/* Whatever follows the last block (a TOC copy) is not data. */
+	while (seen < c->ndata) {
 		size_t got;
 		if (!ksd_source_peek(c->t.src, 1, &got))
 			return ksd_err_at_offset(c->t.err, (long long)ksd_source_tell(c->t.src),
@@ -198,7 +212,7 @@ static int scan(struct custom *c)
  * check that the file ends with the end-of-data marker (a zero int). */
 static int check_tail(struct custom *c)
 {
-	long long size = ksd_source_size(c->t.src);
+	long long size = c->data_end;
 	if (c->ndata == 0 || size < 0)
 		return KSD_OK;
 	size_t marker = (size_t)c->t.int_size + 1;
@@ -229,7 +243,7 @@ static int check_tail(struct custom *c)
 /* Offsets recorded: seek to each wanted block. */
 static int seek_wants(struct custom *c)
 {
-	long long size = ksd_source_size(c->t.src);
+	long long size = c->data_end;
 	if (c->ndata > 0 &&
 	    (c->min_pos < c->toc_end ||
 	     (size >= 0 && c->max_pos + 1 + (uint64_t)c->t.int_size >= (uint64_t)size)))
@@ -260,6 +274,45 @@ static int seek_wants(struct custom *c)
 	return r == KSD_OK ? rc : r;
 }
 
+/* Looks for the TOC copy at the end of the file (see the top comment): it
+ * must decode quietly, end exactly at the end of the file, name the same
+ * data entries and record all their offsets. Then c->any_unset is false.
+ * KSD_FATAL only when the file cannot be seeked back to the data. */
+static int use_toc_copy(struct custom *c, uint64_t count_pos)
+{
+	long long size = ksd_source_size(c->t.src);
+	uint64_t len = c->toc_end - count_pos;
+	if (size < 0 || !ksd_source_seekable(c->t.src) || (uint64_t)size < c->toc_end + len)
+		return KSD_OK;
+	int flags[TOC_MAX_WANTS];
+	for (size_t i = 0; i < c->nwants; i++)
+		flags[i] = c->wants[i].pos_flag;
+	int ndata = c->ndata;
+	c->ndata = 0;
+	c->any_unset = false;
+	c->in_copy = true;
+	struct ksd_err scratch;
+	ksd_err_clear(&scratch);
+	struct toc copy = c->t;
+	copy.err = &scratch;
+	copy.quiet = true;
+	int64_t count;
+	bool ok = ksd_source_seek(c->t.src, (uint64_t)size - len, &scratch) == KSD_OK &&
+	          toc_read_int(&copy, &count) == KSD_OK && count == c->t.count &&
+	          toc_read_entries(&copy, note_entry, c, NULL, NULL) == KSD_OK &&
+	          ksd_source_tell(c->t.src) == (uint64_t)size && c->ndata == ndata && !c->any_unset;
+	c->in_copy = false;
+	if (ok) {
+		c->data_end = size - (long long)len;
+		return KSD_OK;
+	}
+	for (size_t i = 0; i < c->nwants; i++)
+		c->wants[i].pos_flag = flags[i];
+	c->ndata = ndata;
+	c->any_unset = true;
+	return ksd_source_seek(c->t.src, c->toc_end, c->t.err);
+}
+
 int ksd_read_custom(struct ksd_source *src, struct ksd_extract *x, struct ksd_catalog *cat,
                     struct ksd_err *err)
 {
@@ -267,12 +320,18 @@ int ksd_read_custom(struct ksd_source *src, struct ksd_extract *x, struct ksd_ca
 	if (!c)
 		return ksd_err_at_offset(err, -1, "out of memory");
 	c->t = (struct toc){.src = src, .err = err, .cat = cat, .x = x, .custom = true};
+	c->data_end = ksd_source_size(src);
 	int rc = toc_read_head(&c->t, TOC_FMT_CUSTOM);
+	/* Where the TOC count starts: a rewritten TOC starts there too. */
+	uint64_t count_pos =
+	    ksd_source_tell(src) - (uint64_t)(c->t.int_size + (c->t.vmin >= 1 ? 1 : 0));
 	if (rc == KSD_OK)
 		rc = toc_read_entries(&c->t, note_entry, c, c->wants, &c->nwants);
 	if (rc == KSD_OK) {
 		c->toc_end = ksd_source_tell(src);
-		if (c->any_unset || !ksd_source_seekable(src)) {
+		if (c->any_unset && use_toc_copy(c, count_pos) != KSD_OK)
+			rc = KSD_WARN; /* cannot seek back: err says why */
+		else if (c->any_unset || !ksd_source_seekable(src)) {
 			rc = scan(c);
 		} else {
 			rc = seek_wants(c);

@@ -457,7 +457,7 @@ static int read_fields(struct toc *t, struct toc_entry *e, struct fields *f)
 	    .oid = parse_oid(f->oid),
 	    .selected = toc_selected(f->desc, f->tag, f->defn, e->had_dumper),
 	};
-	if (ksd_catalog_add_toc(t->cat, &ce) != 0)
+	if (!t->quiet && ksd_catalog_add_toc(t->cat, &ce) != 0)
 		return fail_at(t, at, "out of memory or too many TOC entries");
 	e->tag = f->tag, e->desc = f->desc, e->defn = f->defn, e->copy_stmt = f->copy_stmt;
 	e->ns = f->ns, e->owner = f->owner, e->file = f->file ? f->file : "";
@@ -514,14 +514,15 @@ static int add_want(struct toc *t, const struct toc_entry *e, struct toc_want *w
 int toc_read_entries(struct toc *t, toc_entry_fn *fn, void *ctx, struct toc_want *wants,
                      size_t *nwants)
 {
-	*nwants = 0;
+	if (nwants)
+		*nwants = 0;
 	for (long long i = 0; i < t->count; i++) {
 		struct toc_entry e = {0};
 		struct fields f = {0};
 		int rc = read_fields(t, &e, &f);
-		if (rc == KSD_OK)
+		if (rc == KSD_OK && !t->quiet)
 			rc = feed_sql(t, &e);
-		if (rc == KSD_OK && e.has_data && eq(e.desc, "TABLE DATA")) {
+		if (rc == KSD_OK && !t->quiet && e.has_data && eq(e.desc, "TABLE DATA")) {
 			t->data_seen = true;
 			ksd_extract_note_data(t->x);
 			e.wanted = eq(e.tag, "metadata");

@@ -39,6 +39,7 @@ struct toc {
 	bool custom;        /* the per-entry extra field is an offset, not a file name */
 	long long count;    /* entries announced */
 	bool data_seen;     /* some entry has table data */
+	bool quiet;         /* decode only: a second copy of the TOC */
 };
 
 /* One decoded entry, valid during the entry callback. Strings may be NULL. */
@@ -79,6 +80,7 @@ int toc_read_offset(struct toc *t, int *flag, uint64_t *pos);
 /* Walks every TOC entry: adds it to the catalog, feeds its SQL to the
  * extractor, notes table data, and calls `fn` for the format's own needs
  * (custom offsets, file names). Wanted entries are appended to wants[].
+ * With t->quiet, only decodes and calls `fn`.
  * KSD_OK, KSD_WARN (partial: err says why) or KSD_FATAL. */
 typedef int toc_entry_fn(void *ctx, const struct toc_entry *e);
 int toc_read_entries(struct toc *t, toc_entry_fn *fn, void *ctx, struct toc_want *wants,

@@ -2,7 +2,7 @@
 -- PostgreSQL database dump
 --
 
-\restrict yYyCeXg9riFilhTUVBkLbuf44L8ENShu8ZcyUJttEcanDyIN8GUxGYmpz1uxTBy
+\restrict nkaVnll7LzANj3K5b4QufqaR0XP6IQsQcEvXT6T50m07G5jhweSVybjFFr7pbOS
 
 -- Dumped from database version 15.18 (Debian 15.18-0+deb12u1)
 -- Dumped by pg_dump version 15.18 (Debian 15.18-0+deb12u1)
@@ -196,5 +196,5 @@ GRANT SELECT ON TABLE "my schema".v TO reader;
 -- PostgreSQL database dump complete
 --
 
-\unrestrict yYyCeXg9riFilhTUVBkLbuf44L8ENShu8ZcyUJttEcanDyIN8GUxGYmpz1uxTBy
+\unrestrict nkaVnll7LzANj3K5b4QufqaR0XP6IQsQcEvXT6T50m07G5jhweSVybjFFr7pbOS
 

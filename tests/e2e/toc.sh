@@ -4,12 +4,14 @@
 # header lines are left out of the comparison: pg_restore renders the
 # creation time (stored as the dump host's local time, without a zone) in
 # the reading machine's zone, and its "Compression:" line changes form with
-# pg_restore's own release. Skipped when no pg_restore is installed.
+# pg_restore's own release. Skipped when no pg_restore is installed;
+# KSD_PG_RESTORE names another one (a newer release reads 1.15/1.16 archives).
 set -u
 top=${KSD_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 data=${KSD_TESTDATA:-$top/testdata}
 case $data in /*) ;; *) data=$top/$data ;; esac
-restore=$(command -v pg_restore 2>/dev/null || ls /usr/lib/postgresql/*/bin/pg_restore 2>/dev/null | tail -1)
+restore=${KSD_PG_RESTORE:-}
+[ -n "$restore" ] || restore=$(command -v pg_restore 2>/dev/null || ls /usr/lib/postgresql/*/bin/pg_restore 2>/dev/null | tail -1)
 if [ -z "$restore" ]; then
 	echo "toc: no pg_restore installed, skipped"
 	exit 0
