@@ -141,7 +141,28 @@ START_TEST(a_missing_data_file_is_a_partial_result)
 	put("toc.dat", toc.p, toc.len);
 	struct result r = read_dir(dir);
 	ck_assert_int_eq(r.rc, KSD_WARN);
-	ck_assert_str_eq(r.err.msg, "data file 20.dat of TOC entry 20 is missing");
+	ck_assert_str_eq(r.err.msg,
+	                 "data file 20.dat of TOC entry 20 is missing (or not a regular file)");
+	ksd_catalog_free(r.cat);
+	free(toc.p);
+}
+END_TEST
+
+/* A FIFO would block the reader and a device would never end. */
+START_TEST(only_regular_data_files_are_opened)
+{
+	struct ab toc = ab_dir_toc("20.dat");
+	put("toc.dat", toc.p, toc.len);
+	char path[256];
+	snprintf(path, sizeof(path), "%s/20.dat", dir);
+	if (_i == 0)
+		ck_assert_int_eq(mkfifo(path, 0600), 0);
+	else
+		ck_assert_int_eq(symlink("/dev/zero", path), 0);
+	struct result r = read_dir(dir);
+	ck_assert_int_eq(r.rc, KSD_WARN);
+	ck_assert_str_eq(r.err.msg,
+	                 "data file 20.dat of TOC entry 20 is missing (or not a regular file)");
 	ksd_catalog_free(r.cat);
 	free(toc.p);
 }
@@ -204,6 +225,7 @@ Suite *directory_suite(void)
 	tcase_add_loop_test(tc, compression_is_told_by_magic_bytes, 0, 4);
 	tcase_add_loop_test(tc, unsafe_file_names_are_refused, 0, 5);
 	tcase_add_test(tc, a_missing_data_file_is_a_partial_result);
+	tcase_add_loop_test(tc, only_regular_data_files_are_opened, 0, 2);
 	tcase_add_test(tc, a_bomb_in_a_data_file_is_stopped);
 	tcase_add_test(tc, a_toc_cut_anywhere_is_an_error);
 	tcase_add_test(tc, a_directory_without_toc_is_refused);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ksd_limits.h"
 #include "ksd_reader.h"
@@ -14,7 +15,8 @@ static const char *const suffixes[] = {"", ".gz", ".lz4", ".zst"};
 
 #define READ_BUF (64u << 10)
 
-/* Opens dir/name plus the first suffix that exists; NULL when none does. */
+/* Opens dir/name plus the first suffix that exists; NULL when none does.
+ * Only regular files: a FIFO would block and a device would never end. */
 static struct ksd_source *open_member(const char *dir, const char *name, const char **member,
                                       struct ksd_catalog *cat)
 {
@@ -24,23 +26,18 @@ static struct ksd_source *open_member(const char *dir, const char *name, const c
 		if (!path)
 			break;
 		snprintf(path, len, "%s/%s%s", dir, name, suffixes[i]);
-		struct ksd_err scratch;
-		ksd_err_clear(&scratch);
-		struct ksd_source *src = ksd_source_open(path, &scratch);
-		free(path);
-		if (src) {
-			*member = ksd_catalog_strdup(cat, name);
-			if (*member && i > 0) {
-				size_t n = strlen(name) + strlen(suffixes[i]) + 1;
-				char *full = malloc(n);
-				if (full) {
-					snprintf(full, n, "%s%s", name, suffixes[i]);
-					*member = ksd_catalog_strdup(cat, full);
-					free(full);
-				}
-			}
-			return src;
+		struct ksd_source *src = NULL;
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+			struct ksd_err scratch;
+			ksd_err_clear(&scratch);
+			src = ksd_source_open(path, &scratch);
 		}
+		if (src)
+			*member = ksd_catalog_strdup(cat, path + strlen(dir) + 1);
+		free(path);
+		if (src)
+			return src;
 	}
 	return NULL;
 }
@@ -56,8 +53,9 @@ static int read_data(struct toc *t, const char *dir, struct toc_want *w)
 	const char *member = NULL;
 	struct ksd_source *src = open_member(dir, w->file, &member, t->cat);
 	if (!src)
-		return ksd_err_at_offset(t->err, -1, "data file %s of TOC entry %d is missing",
-		                         w->file, w->dump_id);
+		return ksd_err_at_offset(
+		    t->err, -1, "data file %s of TOC entry %d is missing (or not a regular file)",
+		    w->file, w->dump_id);
 	t->member = member;
 	size_t got;
 	const unsigned char *head = ksd_source_peek(src, 4, &got);
