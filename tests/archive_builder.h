@@ -331,10 +331,23 @@ static inline struct ab ab_dir_toc(const char *file)
 	return b;
 }
 
+/* A mkstemp/mkdtemp template in $TMPDIR (or the system's temporary
+ * directory), malloc'd. */
+static inline char *ab_template(const char *what)
+{
+	const char *tmp = getenv("TMPDIR");
+	if (!tmp || !*tmp)
+		tmp = P_tmpdir;
+	size_t n = strlen(tmp) + strlen(what) + 16;
+	char *t = malloc(n);
+	snprintf(t, n, "%s/ksd-%s-XXXXXX", tmp, what);
+	return t;
+}
+
 /* Writes bytes to a fresh temporary file; returns its malloc'd path. */
 static inline char *ab_file(const void *data, size_t len)
 {
-	char *path = strdup("/tmp/ksd-archive-XXXXXX");
+	char *path = ab_template("archive");
 	int fd = mkstemp(path);
 	ck_assert_int_ge(fd, 0);
 	ck_assert_int_eq(write(fd, data, len), (ssize_t)len);

@@ -10,19 +10,20 @@
 #include "archive_builder.h"
 #include "ksd_reader.h"
 
-static char dir[] = "/tmp/ksd-dir-XXXXXX";
+static char *dir;
 
 static void setup(void)
 {
+	dir = ab_template("dir");
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 }
 
 static void teardown(void)
 {
-	char cmd[64];
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	char cmd[512];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	ck_assert_int_eq(system(cmd), 0);
-	strcpy(dir, "/tmp/ksd-dir-XXXXXX");
+	free(dir);
 }
 
 static void put(const char *name, const void *data, size_t len)
