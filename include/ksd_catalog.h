@@ -132,6 +132,19 @@ struct ksd_toc_entry {
 	long long data_offset; /* -1 when none or not recorded */
 	int section;           /* 0 unknown, 1 none, 2 pre-data, 3 data, 4 post-data */
 	unsigned catalog_oid, oid;
+	bool selected; /* pg_restore restores it by default, so `pg_restore -l` lists it */
+};
+
+/* What an archive's header says (custom, tar, directory), for --list --toc. */
+struct ksd_archive {
+	int vmaj, vmin, vrev;
+	int int_size, off_size;
+	int format;              /* the header's format byte: 1 custom, 3 tar or directory */
+	const char *compression; /* "none", "gzip", "lz4", "zstd" */
+	int level;               /* before archive 1.15: the zlib level (-1 default) */
+	char created[40];        /* "YYYY-MM-DD HH:MM:SS", the dump host's local time; "" */
+	const char *dbname;      /* the database pg_dump read, NULL before 1.4 */
+	long long ntoc;          /* TOC entries the header announced */
 };
 
 enum ksd_dump_format {
@@ -151,10 +164,12 @@ struct ksd_catalog {
 	bool any_data_seen; /* some table data (COPY/INSERT) was present */
 	bool any_ddl_seen;  /* some CREATE TABLE was present */
 	bool partial;       /* a reader stopped early or skipped something */
+	uint64_t bytes_read; /* from the files themselves, for KSD_STATS */
 	struct ksd_database *databases;
 	size_t ndatabases;
 	struct ksd_toc_entry *toc;
 	size_t ntoc;
+	struct ksd_archive archive; /* zero unless an archive was read */
 	struct ksd_arena *arena; /* private */
 };
 

@@ -24,6 +24,12 @@ void ksd_source_free(struct ksd_source *src);
 struct ksd_source *ksd_source_decompress(struct ksd_source *inner, const char **filter,
 					 struct ksd_err *err);
 
+/* Reads the current entry of the caller's libarchive reader (a tar member):
+ * no seeking, `size` from the entry header (-1 if unknown). `ar` is not freed. */
+struct archive;
+struct ksd_source *ksd_source_archive_entry(struct archive *ar, const char *name, long long size,
+					    struct ksd_err *err);
+
 /* Returns a pointer to at least `want` bytes at the current position without
  * consuming them; *got tells how many are there (fewer at end of input).
  * `want` must not exceed KSD_SOURCE_PEEK_MAX. NULL on read error. */

@@ -154,6 +154,7 @@ int ksd_read_dump(const char *path, struct ksd_catalog *cat, struct ksd_err *err
 	if (!src)
 		return KSD_FATAL;
 	int rc = read_source(src, cat, err, 0);
+	cat->bytes_read += ksd_source_bytes_read(src);
 	ksd_source_free(src);
 	char *dir;
 	if (rc == KSD_FATAL && cat->format == KSD_FMT_UNKNOWN && (dir = directory_of_toc(path))) {

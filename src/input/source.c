@@ -11,12 +11,18 @@
 #include "ksd_source.h"
 
 #define BUF_SIZE (1u << 20)
+/* Reads start this small after an open or a seek and double up to BUF_SIZE:
+ * an archive reader that seeks to one block reads little around it, while
+ * a long sequential read soon uses the whole buffer. */
+#define READ_MIN (64u << 10)
 
 struct ksd_source {
 	const char *name;
 	int fd;               /* -1 when reading through `ar` */
 	struct archive *ar;   /* decompressor, or NULL */
 	struct ksd_source *inner; /* what `ar` reads from */
+	bool ar_borrowed;         /* `ar` belongs to the caller (an archive member) */
+	size_t read_size;         /* next read's size, ramping up to BUF_SIZE */
 	bool seekable;
 	long long size;
 	unsigned char *buf;
@@ -47,6 +53,7 @@ static struct ksd_source *source_alloc(const char *name)
 	src->name = name;
 	src->fd = -1;
 	src->size = -1;
+	src->read_size = READ_MIN;
 	return src;
 }
 
@@ -80,7 +87,7 @@ void ksd_source_free(struct ksd_source *src)
 {
 	if (!src)
 		return;
-	if (src->ar)
+	if (src->ar && !src->ar_borrowed)
 		archive_read_free(src->ar);
 	if (src->fd > STDIN_FILENO)
 		close(src->fd);
@@ -96,8 +103,10 @@ static ssize_t raw_read(struct ksd_source *src, void *dst, size_t len, struct ks
 		la_ssize_t n = archive_read_data(src->ar, dst, len);
 		if (n < 0) {
 			/* The offset that helps is the compressed one. */
-			ksd_err_at_offset(err, (long long)ksd_source_tell(src->inner),
-					  "decompression failed: %s", archive_error_string(src->ar));
+			ksd_err_at_offset(err,
+					  (long long)ksd_source_tell(src->inner ? src->inner : src),
+					  "%s: %s", src->inner ? "decompression failed" : "read error",
+					  archive_error_string(src->ar));
 			return -1;
 		}
 		src->raw_read += (uint64_t)n;
@@ -129,7 +138,14 @@ static int fill(struct ksd_source *src, size_t want, struct ksd_err *err)
 		src->pos = 0;
 	}
 	while (!src->eof && src->len - src->pos < want) {
-		ssize_t n = raw_read(src, src->buf + src->len, BUF_SIZE - src->len, err);
+		size_t ask = BUF_SIZE - src->len;
+		size_t need = want - (src->len - src->pos);
+		size_t step = src->read_size > need ? src->read_size : need;
+		if (ask > step)
+			ask = step;
+		if (src->read_size < BUF_SIZE)
+			src->read_size *= 2;
+		ssize_t n = raw_read(src, src->buf + src->len, ask, err);
 		if (n < 0)
 			return KSD_FATAL;
 		if (n == 0)
@@ -231,6 +247,7 @@ int ksd_source_seek(struct ksd_source *src, uint64_t offset, struct ksd_err *err
 	src->buf_off = offset;
 	src->pos = src->len = 0;
 	src->eof = false;
+	src->read_size = READ_MIN;
 	return KSD_OK;
 }
 
@@ -326,5 +343,19 @@ struct ksd_source *ksd_source_decompress(struct ksd_source *inner, const char **
 		return NULL;
 	}
 	*filter = archive_filter_name(ar, 0);
+	return src;
+}
+
+struct ksd_source *ksd_source_archive_entry(struct archive *ar, const char *name, long long size,
+					    struct ksd_err *err)
+{
+	struct ksd_source *src = source_alloc(name);
+	if (!src) {
+		ksd_err_at_offset(err, -1, "out of memory");
+		return NULL;
+	}
+	src->ar = ar;
+	src->ar_borrowed = true;
+	src->size = size;
 	return src;
 }

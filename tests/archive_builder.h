@@ -1,0 +1,380 @@
+/* Test helper: writes pg_dump archives byte by byte (header, TOC entries and
+ * custom data blocks) for any archive version, from the layout in the
+ * formats fact sheet, so that the readers can be fed exact and hostile
+ * variants. Also small file helpers for the archive suites. */
+#ifndef ARCHIVE_BUILDER_H
+#define ARCHIVE_BUILDER_H
+
+#include <check.h>
+#include <lz4frame.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include "ksd_catalog.h"
+
+struct ab {
+	unsigned char *p;
+	size_t len, cap;
+	int vmin, int_size, off_size;
+};
+
+static inline void ab_raw(struct ab *b, const void *data, size_t n)
+{
+	if (b->len + n > b->cap) {
+		b->cap = (b->len + n) * 2 + 64;
+		b->p = realloc(b->p, b->cap);
+		ck_assert_ptr_nonnull(b->p);
+	}
+	memcpy(b->p + b->len, data, n);
+	b->len += n;
+}
+
+static inline void ab_byte(struct ab *b, int v)
+{
+	unsigned char c = (unsigned char)v;
+	ab_raw(b, &c, 1);
+}
+
+/* Sign byte (from 1.1) + int_size magnitude bytes, least significant first. */
+static inline void ab_int(struct ab *b, int64_t v)
+{
+	uint64_t m = v < 0 ? (uint64_t)(-v) : (uint64_t)v;
+	if (b->vmin >= 1)
+		ab_byte(b, v < 0);
+	else
+		m = (uint64_t)v; /* 1.0: no sign byte, two's complement */
+	for (int i = 0; i < b->int_size; i++)
+		ab_byte(b, i < 8 ? (int)((m >> (8 * i)) & 0xff) : 0);
+}
+
+static inline void ab_str(struct ab *b, const char *s)
+{
+	if (!s) {
+		ab_int(b, -1);
+		return;
+	}
+	ab_int(b, (int64_t)strlen(s));
+	ab_raw(b, s, strlen(s));
+}
+
+static inline void ab_off(struct ab *b, int flag, uint64_t pos)
+{
+	if (b->vmin < 7) {
+		ab_int(b, flag == 2 ? (int64_t)pos : flag == 1 ? -1 : 0);
+		return;
+	}
+	ab_byte(b, flag);
+	for (int i = 0; i < b->off_size; i++)
+		ab_byte(b, i < 8 ? (int)((pos >> (8 * i)) & 0xff) : 0);
+}
+
+/* comp: the header's compression (algorithm from 1.15, else a level). */
+static inline void ab_head(struct ab *b, int format, int comp)
+{
+	ab_raw(b, "PGDMP", 5);
+	ab_byte(b, 1);
+	ab_byte(b, b->vmin);
+	if (b->vmin > 0)
+		ab_byte(b, 0);
+	ab_byte(b, b->int_size);
+	if (b->vmin >= 7)
+		ab_byte(b, b->off_size);
+	ab_byte(b, format);
+	if (b->vmin >= 15)
+		ab_byte(b, comp);
+	else if (b->vmin >= 4)
+		ab_int(b, comp);
+	else if (b->vmin >= 2)
+		ab_byte(b, comp);
+	if (b->vmin >= 4) {
+		int64_t tm[7] = {5, 4, 3, 2, 0, 126, 0};
+		for (int i = 0; i < 7; i++)
+			ab_int(b, tm[i]);
+		ab_str(b, "kinto");
+	}
+	if (b->vmin >= 10) {
+		ab_str(b, "15.18 (test)");
+		ab_str(b, "15.18 (test)");
+	}
+}
+
+struct ab_entry {
+	int id;
+	int had_dumper;
+	const char *tag, *desc, *defn, *copy, *ns, *owner;
+	int flag;         /* custom offset flag */
+	uint64_t pos;     /* custom block offset */
+	const char *file; /* tar/directory file name; NULL = custom */
+};
+
+static inline void ab_entry(struct ab *b, const struct ab_entry *e)
+{
+	ab_int(b, e->id);
+	ab_int(b, e->had_dumper);
+	if (b->vmin >= 8)
+		ab_str(b, "1259");
+	ab_str(b, "16385");
+	ab_str(b, e->tag);
+	ab_str(b, e->desc);
+	if (b->vmin >= 11)
+		ab_int(b, 2);
+	ab_str(b, e->defn);
+	ab_str(b, ""); /* dropStmt */
+	if (b->vmin >= 3)
+		ab_str(b, e->copy);
+	if (b->vmin >= 6)
+		ab_str(b, e->ns);
+	if (b->vmin >= 10)
+		ab_str(b, "");
+	if (b->vmin >= 14)
+		ab_str(b, "heap");
+	if (b->vmin >= 16)
+		ab_int(b, 114);
+	ab_str(b, e->owner);
+	if (b->vmin >= 9)
+		ab_str(b, "false");
+	if (b->vmin >= 5) {
+		ab_str(b, "1");
+		ab_str(b, NULL);
+	}
+	if (e->file) {
+		ab_str(b, e->file);
+	} else {
+		ab_off(b, e->flag, e->pos);
+		if (b->vmin < 7)
+			ab_int(b, 0); /* data length, unused */
+	}
+}
+
+/* A data block: type byte (from 1.3), dump id, the payload in chunks of at
+ * most `chunk` bytes, then the zero terminator. */
+static inline void ab_block(struct ab *b, int id, const void *payload, size_t len, size_t chunk)
+{
+	if (b->vmin >= 3)
+		ab_byte(b, 1);
+	ab_int(b, id);
+	for (size_t at = 0; at < len; at += chunk) {
+		size_t n = len - at < chunk ? len - at : chunk;
+		ab_int(b, (int64_t)n);
+		ab_raw(b, (const char *)payload + at, n);
+	}
+	ab_int(b, 0);
+}
+
+enum ab_comp { AB_NONE, AB_ZLIB, AB_LZ4, AB_ZSTD };
+
+/* Compresses into a malloc'd buffer the way pg_dump's custom blocks are. */
+static inline unsigned char *ab_compress(enum ab_comp comp, const void *in, size_t len, size_t *out)
+{
+	unsigned char *p = NULL;
+	*out = 0;
+	switch (comp) {
+	case AB_NONE:
+		p = malloc(len + 1);
+		memcpy(p, in, len);
+		*out = len;
+		break;
+	case AB_ZLIB: {
+		uLongf n = compressBound(len);
+		p = malloc(n);
+		ck_assert_int_eq(compress2(p, &n, in, len, 6), Z_OK);
+		*out = n;
+		break;
+	}
+	case AB_LZ4: {
+		size_t n = LZ4F_compressFrameBound(len, NULL);
+		p = malloc(n);
+		*out = LZ4F_compressFrame(p, n, in, len, NULL);
+		ck_assert(!LZ4F_isError(*out));
+		break;
+	}
+	case AB_ZSTD: {
+		size_t n = ZSTD_compressBound(len);
+		p = malloc(n);
+		*out = ZSTD_compress(p, n, in, len, 3);
+		ck_assert(!ZSTD_isError(*out));
+		break;
+	}
+	}
+	return p;
+}
+
+#define AB_TABLE_SQL                                                                               \
+	"CREATE TABLE public.metadata (\n    name character varying(128) NOT NULL,\n"              \
+	"    value character varying(512) NOT NULL\n);\n"
+#define AB_COPY "COPY public.metadata (name, value) FROM stdin;\n"
+#define AB_ROWS "storage_schema_version\t20\npermission_schema_version\t1\n\\.\n\n\n"
+
+/* A whole custom archive: a TABLE entry and the metadata TABLE DATA entry
+ * whose block holds `payload` compressed with `comp`; `flag` 2 records
+ * the offset, 1 leaves it unset. */
+static inline struct ab ab_custom_at(int vmin, int int_size, int off_size, enum ab_comp comp,
+                                     int flag, const char *payload, uint64_t *block_pos)
+{
+	static const int algs[] = {0, 1, 2, 3};
+	int head_comp = vmin >= 15 ? algs[comp] : comp == AB_NONE ? 0 : -1;
+	size_t zlen = 0;
+	unsigned char *z = ab_compress(comp, payload, strlen(payload), &zlen);
+	uint64_t pos = 0;
+	struct ab b = {0};
+	for (int pass = 0; pass < 2; pass++) {
+		free(b.p);
+		b = (struct ab){NULL, 0, 0, vmin, int_size, off_size};
+		ab_head(&b, 1, head_comp);
+		ab_int(&b, 2);
+		struct ab_entry table = {.id = 10,
+		                         .tag = "metadata",
+		                         .desc = "TABLE",
+		                         .defn = AB_TABLE_SQL,
+		                         .ns = "public",
+		                         .owner = "kinto",
+		                         .flag = 3};
+		struct ab_entry data = {.id = 20,
+		                        .had_dumper = 1,
+		                        .tag = "metadata",
+		                        .desc = "TABLE DATA",
+		                        .copy = vmin >= 3 ? AB_COPY : NULL,
+		                        .ns = "public",
+		                        .owner = "kinto",
+		                        .flag = flag,
+		                        .pos = pos};
+		ab_entry(&b, &table);
+		ab_entry(&b, &data);
+		pos = b.len;
+		ab_block(&b, 20, z, zlen, 4096);
+	}
+	free(z);
+	if (block_pos)
+		*block_pos = pos;
+	return b;
+}
+
+static inline struct ab ab_custom(int vmin, int int_size, int off_size, enum ab_comp comp, int flag,
+                                  const char *payload)
+{
+	return ab_custom_at(vmin, int_size, off_size, comp, flag, payload, NULL);
+}
+
+/* A ustar member as pg_dump writes it: header, data, zero padding to 512. */
+static inline void ab_tar_member(struct ab *b, const char *name, const void *data, size_t len)
+{
+	unsigned char h[512] = {0};
+	snprintf((char *)h, 100, "%s", name);
+	memcpy(h + 100, "0000600 ", 8);
+	memcpy(h + 108, "0004000 ", 8);
+	memcpy(h + 116, "0002000 ", 8);
+	snprintf((char *)h + 124, 13, "%011llo ", (unsigned long long)len);
+	memcpy(h + 136, "14721102312 ", 12);
+	memset(h + 148, ' ', 8);
+	h[156] = '0';
+	memcpy(h + 257,
+	       "ustar\0"
+	       "00",
+	       8);
+	unsigned sum = 0;
+	for (int i = 0; i < 512; i++)
+		sum += h[i];
+	char field[9];
+	snprintf(field, sizeof(field), "%07o ", sum);
+	memcpy(h + 148, field, 8); /* no NUL over the type flag */
+	ab_raw(b, h, 512);
+	ab_raw(b, data, len);
+	static const unsigned char zeros[512];
+	if (len % 512)
+		ab_raw(b, zeros, 512 - len % 512);
+}
+
+static inline void ab_tar_end(struct ab *b)
+{
+	static const unsigned char zeros[1024];
+	ab_raw(b, zeros, sizeof(zeros));
+}
+
+/* A tar/directory toc.dat: a TABLE entry, the metadata TABLE DATA entry
+ * naming `file`, and a second data entry naming "30.dat". */
+static inline struct ab ab_dir_toc(const char *file)
+{
+	struct ab b = {NULL, 0, 0, 14, 4, 8};
+	ab_head(&b, 3, 0);
+	ab_int(&b, 3);
+	struct ab_entry table = {.id = 10,
+	                         .tag = "metadata",
+	                         .desc = "TABLE",
+	                         .defn = AB_TABLE_SQL,
+	                         .ns = "public",
+	                         .owner = "kinto",
+	                         .file = ""};
+	struct ab_entry data = {.id = 20,
+	                        .had_dumper = 1,
+	                        .tag = "metadata",
+	                        .desc = "TABLE DATA",
+	                        .copy = AB_COPY,
+	                        .ns = "public",
+	                        .owner = "kinto",
+	                        .file = file};
+	struct ab_entry other = {.id = 30,
+	                         .had_dumper = 1,
+	                         .tag = "records",
+	                         .desc = "TABLE DATA",
+	                         .copy = "COPY public.records (id) FROM stdin;\n",
+	                         .ns = "public",
+	                         .owner = "kinto",
+	                         .file = "30.dat"};
+	ab_entry(&b, &table);
+	ab_entry(&b, &data);
+	ab_entry(&b, &other);
+	return b;
+}
+
+/* A mkstemp/mkdtemp template in $TMPDIR (or the system's temporary
+ * directory), malloc'd. */
+static inline char *ab_template(const char *what)
+{
+	const char *tmp = getenv("TMPDIR");
+	if (!tmp || !*tmp)
+		tmp = P_tmpdir;
+	size_t n = strlen(tmp) + strlen(what) + 16;
+	char *t = malloc(n);
+	snprintf(t, n, "%s/ksd-%s-XXXXXX", tmp, what);
+	return t;
+}
+
+/* Writes bytes to a fresh temporary file; returns its malloc'd path. */
+static inline char *ab_file(const void *data, size_t len)
+{
+	char *path = ab_template("archive");
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, data, len), (ssize_t)len);
+	close(fd);
+	return path;
+}
+
+/* Reads a whole file into memory (test fixtures are small). */
+static inline unsigned char *ab_slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	unsigned char *p = malloc((size_t)n + 1);
+	ck_assert_int_eq(fread(p, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	*len = (size_t)n;
+	return p;
+}
+
+/* The fixture directory (make check sets KSD_TESTDATA=testdata). */
+static inline void ab_fixture(char *out, size_t cap, const char *name)
+{
+	const char *dir = getenv("KSD_TESTDATA");
+	snprintf(out, cap, "%s/archive/%s", dir ? dir : "testdata", name);
+}
+
+#endif

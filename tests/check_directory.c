@@ -1,0 +1,235 @@
+/* The directory reader: real pg_dump 15 directories, user-compressed toc.dat
+ * and data files told by magic bytes, and hostile ones: unsafe file names,
+ * missing files, a bomb, a toc.dat cut short. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "archive_builder.h"
+#include "ksd_reader.h"
+
+static char *dir;
+
+static void setup(void)
+{
+	dir = ab_template("dir");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+}
+
+static void teardown(void)
+{
+	char cmd[512];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	free(dir);
+}
+
+static void put(const char *name, const void *data, size_t len)
+{
+	char path[256];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
+	fclose(f);
+}
+
+struct result {
+	int rc;
+	struct ksd_err err;
+	struct ksd_catalog *cat;
+};
+
+static struct result read_dir(const char *path)
+{
+	struct result r;
+	ksd_err_clear(&r.err);
+	r.cat = ksd_catalog_new();
+	r.rc = ksd_read_dump(path, r.cat, &r.err);
+	return r;
+}
+
+static size_t rows(const struct ksd_catalog *cat)
+{
+	const struct ksd_schema *s =
+	    cat->ndatabases ? ksd_database_schema(&cat->databases[0], "public") : NULL;
+	return s ? s->metadata.nrows : 0;
+}
+
+START_TEST(real_directories_are_read)
+{
+	static const char *const names[] = {"tiny.dir", "tiny-z0.dir"};
+	char path[512];
+	ab_fixture(path, sizeof(path), names[_i]);
+	struct result r = read_dir(path);
+	ck_assert_msg(r.rc == KSD_OK, "%s", r.err.msg);
+	ck_assert_int_eq(r.cat->format, KSD_FMT_DIRECTORY);
+	ck_assert_uint_eq(rows(r.cat), 3);
+	ck_assert_str_eq(r.cat->archive.dbname, "tiny");
+	ck_assert_int_eq(r.cat->archive.format, 3);
+	ksd_catalog_free(r.cat);
+}
+END_TEST
+
+/* Data in every compression, under a bare or suffixed name: the magic
+ * bytes decide, not the name. toc.dat itself may be gzipped by a user. */
+START_TEST(compression_is_told_by_magic_bytes)
+{
+	static const struct {
+		enum ab_comp comp;
+		const char *name;
+		bool gzip_toc;
+	} cases[] = {
+	    {AB_NONE, "20.dat", false},
+	    {AB_LZ4, "20.dat.lz4", false},
+	    {AB_ZSTD, "20.dat.zst", true},
+	    {AB_ZSTD, "20.dat", false},
+	};
+	struct ab toc = ab_dir_toc("20.dat");
+	if (cases[_i].gzip_toc) {
+		size_t zlen;
+		z_stream z = {0};
+		ck_assert_int_eq(deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY), Z_OK);
+		unsigned char out[8192];
+		z.next_in = toc.p;
+		z.avail_in = (uInt)toc.len;
+		z.next_out = out;
+		z.avail_out = sizeof(out);
+		ck_assert_int_eq(deflate(&z, Z_FINISH), Z_STREAM_END);
+		zlen = sizeof(out) - z.avail_out;
+		deflateEnd(&z);
+		put("toc.dat.gz", out, zlen);
+	} else {
+		put("toc.dat", toc.p, toc.len);
+	}
+	size_t zlen;
+	unsigned char *z = ab_compress(cases[_i].comp, AB_ROWS, strlen(AB_ROWS), &zlen);
+	put(cases[_i].name, z, zlen);
+	struct result r = read_dir(dir);
+	ck_assert_msg(r.rc == KSD_OK, "case %d: %s", _i, r.err.msg);
+	ck_assert_uint_eq(rows(r.cat), 2);
+	ck_assert(r.cat->any_data_seen);
+	ksd_catalog_free(r.cat);
+	free(z);
+	free(toc.p);
+}
+END_TEST
+
+START_TEST(unsafe_file_names_are_refused)
+{
+	static const char *const names[] = {"../20.dat", "/etc/passwd", "20.dat/../x", "x.dat",
+	                                    "20.dat.gz"};
+	struct ab toc = ab_dir_toc(names[_i]);
+	put("toc.dat", toc.p, toc.len);
+	put("20.dat", AB_ROWS, strlen(AB_ROWS));
+	struct result r = read_dir(dir);
+	ck_assert_int_eq(r.rc, KSD_WARN);
+	ck_assert_msg(strstr(r.err.msg, "which is not <digits>.dat: refused") != NULL, "%s",
+	              r.err.msg);
+	ck_assert_uint_eq(rows(r.cat), 0);
+	ck_assert_ptr_nonnull(
+	    ksd_schema_table(ksd_database_schema(&r.cat->databases[0], "public"), "metadata"));
+	ksd_catalog_free(r.cat);
+	free(toc.p);
+}
+END_TEST
+
+START_TEST(a_missing_data_file_is_a_partial_result)
+{
+	struct ab toc = ab_dir_toc("20.dat");
+	put("toc.dat", toc.p, toc.len);
+	struct result r = read_dir(dir);
+	ck_assert_int_eq(r.rc, KSD_WARN);
+	ck_assert_str_eq(r.err.msg,
+	                 "data file 20.dat of TOC entry 20 is missing (or not a regular file)");
+	ksd_catalog_free(r.cat);
+	free(toc.p);
+}
+END_TEST
+
+/* A FIFO would block the reader and a device would never end. */
+START_TEST(only_regular_data_files_are_opened)
+{
+	struct ab toc = ab_dir_toc("20.dat");
+	put("toc.dat", toc.p, toc.len);
+	char path[256];
+	snprintf(path, sizeof(path), "%s/20.dat", dir);
+	if (_i == 0)
+		ck_assert_int_eq(mkfifo(path, 0600), 0);
+	else
+		ck_assert_int_eq(symlink("/dev/zero", path), 0);
+	struct result r = read_dir(dir);
+	ck_assert_int_eq(r.rc, KSD_WARN);
+	ck_assert_str_eq(r.err.msg,
+	                 "data file 20.dat of TOC entry 20 is missing (or not a regular file)");
+	ksd_catalog_free(r.cat);
+	free(toc.p);
+}
+END_TEST
+
+START_TEST(a_bomb_in_a_data_file_is_stopped)
+{
+	struct ab toc = ab_dir_toc("20.dat");
+	put("toc.dat", toc.p, toc.len);
+	size_t n = (80u << 20), zlen;
+	char *big = malloc(n);
+	memset(big, 'a', n);
+	unsigned char *z = ab_compress(AB_ZSTD, big, n, &zlen);
+	free(big);
+	put("20.dat.zst", z, zlen);
+	struct result r = read_dir(dir);
+	ck_assert_int_eq(r.rc, KSD_WARN);
+	ck_assert_msg(strstr(r.err.msg, "a decompression bomb") != NULL, "%s", r.err.msg);
+	ck_assert_str_eq(r.err.member, "20.dat.zst");
+	ksd_catalog_free(r.cat);
+	free(z);
+	free(toc.p);
+}
+END_TEST
+
+START_TEST(a_toc_cut_anywhere_is_an_error)
+{
+	char path[512];
+	ab_fixture(path, sizeof(path), "tiny-z0.dir/toc.dat");
+	size_t len;
+	unsigned char *data = ab_slurp(path, &len);
+	for (size_t cut = 0; cut < len; cut += 3) {
+		put("toc.dat", data, cut);
+		struct result r = read_dir(dir);
+		ck_assert_msg(r.rc == KSD_FATAL || r.rc == KSD_WARN, "cut at %zu: rc %d", cut,
+		              r.rc);
+		ck_assert_msg(r.err.set, "cut at %zu: no message", cut);
+		ksd_catalog_free(r.cat);
+	}
+	free(data);
+}
+END_TEST
+
+START_TEST(a_directory_without_toc_is_refused)
+{
+	struct result r = read_dir(dir);
+	ck_assert_int_eq(r.rc, KSD_FATAL);
+	ck_assert_msg(strstr(r.err.msg, "no toc.dat") != NULL, "%s", r.err.msg);
+	ksd_catalog_free(r.cat);
+}
+END_TEST
+
+Suite *directory_suite(void)
+{
+	Suite *s = suite_create("directory");
+	TCase *tc = tcase_create("directory");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_loop_test(tc, real_directories_are_read, 0, 2);
+	tcase_add_loop_test(tc, compression_is_told_by_magic_bytes, 0, 4);
+	tcase_add_loop_test(tc, unsafe_file_names_are_refused, 0, 5);
+	tcase_add_test(tc, a_missing_data_file_is_a_partial_result);
+	tcase_add_loop_test(tc, only_regular_data_files_are_opened, 0, 2);
+	tcase_add_test(tc, a_bomb_in_a_data_file_is_stopped);
+	tcase_add_test(tc, a_toc_cut_anywhere_is_an_error);
+	tcase_add_test(tc, a_directory_without_toc_is_refused);
+	suite_add_tcase(s, tc);
+	return s;
+}

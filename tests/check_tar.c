@@ -1,0 +1,167 @@
+/* The tar reader: a real pg_dump 15 tar from a file and from a pipe, cut at
+ * many places; hostile member order, sizes and names. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "archive_builder.h"
+#include "ksd_reader.h"
+
+struct result {
+	int rc;
+	struct ksd_err err;
+	struct ksd_catalog *cat;
+};
+
+static struct result read_tar(const void *data, size_t len, bool pipe_it)
+{
+	struct result r;
+	ksd_err_clear(&r.err);
+	r.cat = ksd_catalog_new();
+	char *path = ab_file(data, len);
+	struct ksd_source *src;
+	if (pipe_it) {
+		char cmd[256];
+		snprintf(cmd, sizeof(cmd), "cat %s", path);
+		FILE *f = popen(cmd, "r");
+		dup2(fileno(f), STDIN_FILENO); /* Check forks each test */
+		src = ksd_source_open("-", &r.err);
+	} else {
+		src = ksd_source_open(path, &r.err);
+	}
+	ck_assert_ptr_nonnull(src);
+	struct ksd_extract *x = ksd_extract_new(r.cat);
+	r.cat->format = KSD_FMT_TAR;
+	r.rc = ksd_read_tar(src, x, r.cat, &r.err);
+	ksd_extract_free(x);
+	ksd_source_free(src);
+	unlink(path);
+	free(path);
+	return r;
+}
+
+static size_t rows(const struct ksd_catalog *cat)
+{
+	const struct ksd_schema *s =
+	    cat->ndatabases ? ksd_database_schema(&cat->databases[0], "public") : NULL;
+	return s ? s->metadata.nrows : 0;
+}
+
+START_TEST(a_real_tar_is_read_from_a_file_and_a_pipe)
+{
+	char path[512];
+	ab_fixture(path, sizeof(path), "tiny.tar");
+	size_t len;
+	unsigned char *data = ab_slurp(path, &len);
+	struct result r = read_tar(data, len, _i);
+	ck_assert_msg(r.rc == KSD_OK, "%s", r.err.msg);
+	ck_assert_uint_eq(rows(r.cat), 3);
+	ck_assert_uint_eq(r.cat->ntoc, 13);
+	ksd_catalog_free(r.cat);
+	free(data);
+}
+END_TEST
+
+/* Anywhere before the end-of-archive blocks: an error, never a crash. A
+ * cut inside those blocks loses nothing and is accepted. */
+START_TEST(a_real_tar_cut_before_its_end_is_an_error)
+{
+	char path[512];
+	ab_fixture(path, sizeof(path), "tiny.tar");
+	size_t len;
+	unsigned char *data = ab_slurp(path, &len);
+	for (size_t cut = 0; cut + 512 < len; cut += 61) {
+		struct result r = read_tar(data, cut, false);
+		ck_assert_msg(r.rc == KSD_FATAL || r.rc == KSD_WARN, "cut at %zu: rc %d", cut,
+		              r.rc);
+		ck_assert_msg(r.err.set, "cut at %zu: no message", cut);
+		ksd_catalog_free(r.cat);
+	}
+	free(data);
+}
+END_TEST
+
+static struct ab tar_with(const char *first, const char *data_name, const char *data,
+                          size_t data_len)
+{
+	struct ab toc = ab_dir_toc("20.dat");
+	struct ab b = {0};
+	if (strcmp(first, "toc.dat") != 0)
+		ab_tar_member(&b, first, "x", 1);
+	ab_tar_member(&b, "toc.dat", toc.p, toc.len);
+	ab_tar_member(&b, "30.dat", "\\.\n\n\n", 5);
+	if (data_name)
+		ab_tar_member(&b, data_name, data, data_len);
+	ab_tar_member(&b, "restore.sql", "--\n", 3);
+	ab_tar_end(&b);
+	free(toc.p);
+	return b;
+}
+
+START_TEST(members_are_found_by_the_toc_file_name)
+{
+	struct ab b = tar_with("toc.dat", "20.dat", AB_ROWS, strlen(AB_ROWS));
+	struct result r = read_tar(b.p, b.len, false);
+	ck_assert_msg(r.rc == KSD_OK, "%s", r.err.msg);
+	ck_assert_uint_eq(rows(r.cat), 2);
+	ksd_catalog_free(r.cat);
+	free(b.p);
+}
+END_TEST
+
+START_TEST(hostile_tars_fail_with_a_message)
+{
+	struct ab b;
+	const char *want;
+	switch (_i) {
+	case 0:
+		b = tar_with("evil.dat", "20.dat", AB_ROWS, strlen(AB_ROWS));
+		want = "the first tar member is not toc.dat";
+		break;
+	case 1:
+		b = tar_with("toc.dat", NULL, NULL, 0);
+		want = "1 of 2 data members present";
+		break;
+	case 2:
+		b = tar_with("toc.dat", "20.dat", AB_ROWS, strlen(AB_ROWS));
+		/* The data member's size field made huge (octal, 11 digits). */
+		for (size_t at = 0; at + 512 <= b.len; at += 512)
+			if (memcmp(b.p + at, "20.dat", 7) == 0) {
+				memcpy(b.p + at + 124, "77777777777", 11);
+				unsigned sum = 0;
+				memset(b.p + at + 148, ' ', 8);
+				for (int i = 0; i < 512; i++)
+					sum += b.p[at + i];
+				char field[9];
+				snprintf(field, sizeof(field), "%07o ", sum);
+				memcpy(b.p + at + 148, field, 8);
+			}
+		want = "";
+		break;
+	default:
+		b = tar_with("toc.dat", "20.dat", "x\n", 2);
+		b.p[148] ^= 1; /* toc.dat's checksum */
+		want = "";
+		break;
+	}
+	struct result r = read_tar(b.p, b.len, false);
+	ck_assert_msg(r.rc == KSD_FATAL || r.rc == KSD_WARN, "case %d: rc %d", _i, r.rc);
+	ck_assert_msg(r.err.set && strstr(r.err.msg, want) != NULL, "case %d: %s", _i, r.err.msg);
+	ksd_catalog_free(r.cat);
+	free(b.p);
+}
+END_TEST
+
+Suite *tar_suite(void)
+{
+	Suite *s = suite_create("tar");
+	TCase *tc = tcase_create("tar");
+	tcase_set_timeout(tc, 60);
+	tcase_add_loop_test(tc, a_real_tar_is_read_from_a_file_and_a_pipe, 0, 2);
+	tcase_add_test(tc, a_real_tar_cut_before_its_end_is_an_error);
+	tcase_add_test(tc, members_are_found_by_the_toc_file_name);
+	tcase_add_loop_test(tc, hostile_tars_fail_with_a_message, 0, 4);
+	suite_add_tcase(s, tc);
+	return s;
+}
