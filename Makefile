@@ -31,7 +31,7 @@ TEST_SRC = $(sort $(wildcard tests/check_*.c))
 TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN = $(BUILD)/check_ksd
 
-.PHONY: all deps check check-unit check-e2e check-asan demo testdata bench fuzz \
+.PHONY: all deps check check-unit check-e2e check-asan check-fuzz demo testdata bench fuzz \
 	install uninstall clean format valgrind
 
 all: $(BIN)
@@ -61,6 +61,7 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB_OBJ)
 check: deps
 	$(MAKE) check-unit check-e2e
 	$(MAKE) check-asan
+	$(MAKE) check-fuzz
 
 check-unit: $(TEST_BIN)
 	KSD_TESTDATA=testdata $(TEST_BIN)
@@ -73,19 +74,30 @@ check-asan:
 		CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" check-unit check-e2e
 
 # libFuzzer harnesses, one per tests/fuzz/<name>.c, built with clang and run
-# FUZZ_SECONDS each over a corpus seeded from testdata/ (and regress inputs).
+# FUZZ_SECONDS each over a corpus seeded from tests/fuzz/seeds/<name>/,
+# testdata/ and the regression inputs. `make check` runs them briefly.
 FUZZ_SECONDS ?= 10
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/*.c))
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
-FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS = -O1 -g $(FUZZ_SAN) $(filter-out -MMD -MP,$(KSD_CFLAGS))
+FUZZ_OBJ = $(LIB_SRC:%.c=build/fuzz/obj/%.o)
 
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC)
+build/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	clang $(FUZZ_FLAGS) $(filter-out -MMD -MP,$(KSD_CFLAGS)) -o $@ $< $(LIB_SRC) $(PKG_LIBS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_OBJ)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
 
 fuzz: deps
 	$(MAKE) $(FUZZ_BIN)
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
+
+# The short run of every harness that `make check` does (about a minute).
+check-fuzz:
+	$(MAKE) fuzz FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS)
+CHECK_FUZZ_SECONDS ?= 12
 
 demo: deps
 	$(MAKE) all
@@ -112,4 +124,4 @@ format:
 clean:
 	rm -rf build $(BIN)
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) build/fuzz/obj -name '*.d' 2>/dev/null)

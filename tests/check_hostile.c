@@ -1,0 +1,78 @@
+/* Regression tests for hostile-input finds (fuzzer crashes and the like):
+ * each replays the smallest input that once broke the code, through the
+ * same calls, so that the plain, sanitizer and valgrind runs all see it.
+ * The raw fuzzer inputs live in tests/fuzz/regress/<harness>/. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ksd_extract.h"
+#include "ksd_infer.h"
+#include "ksd_report.h"
+#include "kinto_schema.h"
+
+static struct ksd_catalog *cat;
+
+static void setup(void)
+{
+	cat = ksd_catalog_new();
+	ck_assert_ptr_nonnull(cat);
+}
+
+static void teardown(void)
+{
+	ksd_catalog_free(cat);
+}
+
+/* rows/lpad3-continuation-bytes: Kinto's LPAD order on a value with a run of
+ * UTF-8 continuation bytes once overflowed a 16-byte key. */
+START_TEST(a_long_run_of_continuation_bytes_sorts_without_overflow)
+{
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 26, KS_FLUSHED);
+	char value[64] = "1";
+	memset(value + 1, 0x80, 40);
+	ks_meta(cat, s, "storage_schema_version", value);
+	ks_meta(cat, s, "storage_schema_version", "\xe2\x82\xac\x80\x80\x80\x80\x80\x80");
+	struct ksd_instance in;
+	ksd_infer_instance(cat, &cat->databases[0], s, 0, &in);
+	ck_assert_uint_eq(in.storage.rows, 2);
+	ck_assert_int_eq(in.storage.recorded, -1);
+	ck_assert_ptr_nonnull(in.storage.recorded_value);
+}
+END_TEST
+
+/* The same value arriving through a COPY block, to the JSON report. */
+START_TEST(a_copy_row_of_broken_utf8_reaches_the_report)
+{
+	struct ksd_extract *x = ksd_extract_new(cat);
+	ck_assert_ptr_nonnull(x);
+	const char *copy = "COPY public.metadata (name, value) FROM stdin;";
+	ck_assert(ksd_extract_copy_begin(x, copy, strlen(copy)));
+	struct ksd_err err;
+	ksd_err_clear(&err);
+	const char line[] =
+	    "storage_schema_version\t1\\200\\200\\200\\200\\200\x80\x80\x80\x80\x80";
+	ck_assert_int_eq(ksd_extract_copy_line(x, line, sizeof(line) - 1, &err), KSD_OK);
+	ksd_extract_copy_end(x);
+	ksd_extract_free(x);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	struct ksd_report_opts o = {.format = KSD_OUT_JSON};
+	ksd_analyse(f, "in.sql", cat, &o);
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(buf, "\"1\\u0080\\u0080"));
+	free(buf);
+}
+END_TEST
+
+Suite *hostile_suite(void)
+{
+	Suite *s = suite_create("hostile");
+	TCase *tc = tcase_create("regress");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, a_long_run_of_continuation_bytes_sorts_without_overflow);
+	tcase_add_test(tc, a_copy_row_of_broken_utf8_reaches_the_report);
+	suite_add_tcase(s, tc);
+	return s;
+}
