@@ -61,6 +61,7 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB_OBJ)
 check: deps
 	$(MAKE) check-unit check-e2e
 	$(MAKE) check-asan
+	$(MAKE) valgrind
 	$(MAKE) check-fuzz
 
 check-unit: $(TEST_BIN)
@@ -72,6 +73,18 @@ check-e2e: $(BIN)
 check-asan:
 	$(MAKE) BUILD=build/asan BIN=build/asan/kinto-schema-doctor OPT=-O1 \
 		CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" check-unit check-e2e
+
+# The unit tests (in-process, no fork) and the e2e tests with the tool under
+# valgrind: any invalid access or definite leak fails with status 99.
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
+valgrind: $(TEST_BIN) $(BIN)
+	CK_FORK=no CK_DEFAULT_TIMEOUT=600 KSD_TESTDATA=testdata $(VALGRIND) $(TEST_BIN)
+	@mkdir -p $(BUILD)/valgrind
+	@printf '#!/bin/sh\nexec %s "%s" "$$@"\n' '$(VALGRIND)' "$$(pwd)/$(BIN)" >$(BUILD)/valgrind/$(notdir $(BIN))
+	@chmod +x $(BUILD)/valgrind/$(notdir $(BIN))
+	KSD=$(BUILD)/valgrind/$(notdir $(BIN)) KSD_TRUNCATION_FILES=$(VALGRIND_TRUNCATION_FILES) \
+		sh tests/run-e2e.sh
+VALGRIND_TRUNCATION_FILES ?= 6
 
 # libFuzzer harnesses, one per tests/fuzz/<name>.c, built with clang and run
 # FUZZ_SECONDS each over a corpus seeded from tests/fuzz/seeds/<name>/,
