@@ -10,6 +10,7 @@
 #include "ksd_infer.h"
 #include "ksd_report.h"
 #include "kinto_schema.h"
+#include "reader/plain.h"
 
 static struct ksd_catalog *cat;
 
@@ -66,6 +67,48 @@ START_TEST(a_copy_row_of_broken_utf8_reaches_the_report)
 }
 END_TEST
 
+/* The plain reader on a whole text, in one slice: its status at the end. */
+static int read_plain(const char *text, struct ksd_err *err)
+{
+	struct ksd_extract *x = ksd_extract_new(cat);
+	ck_assert_ptr_nonnull(x);
+	ksd_err_clear(err);
+	struct plain *p = plain_new(x, err);
+	ck_assert_ptr_nonnull(p);
+	int rc = plain_feed(p, text, strlen(text));
+	if (rc != KSD_FATAL)
+		rc = plain_finish(p);
+	plain_free(p);
+	ksd_extract_free(x);
+	return rc;
+}
+
+/* truncation.sh: a dump cut inside its leading \restrict line once ended
+ * in meta-command mode, where the trailer check was skipped. */
+START_TEST(a_dump_cut_in_a_meta_command_line_is_reported)
+{
+	struct ksd_err err;
+	ck_assert_int_eq(read_plain("--\n-- PostgreSQL database dump\n--\n\n\\restrict Aq", &err),
+	                 KSD_WARN);
+	ck_assert_ptr_nonnull(strstr(err.msg, "cut short"));
+	ck_assert_int_eq(err.line, 5);
+}
+END_TEST
+
+/* truncation.sh: a pg_dumpall script cut before its first database. */
+START_TEST(a_cluster_dump_cut_before_any_database_is_reported)
+{
+	struct ksd_err err;
+	const char *head = "--\n-- PostgreSQL database cluster dump\n--\n\nCREATE ROLE postgres;\n";
+	ck_assert_int_eq(read_plain(head, &err), KSD_WARN);
+	ck_assert_ptr_nonnull(strstr(err.msg, "cut short"));
+	char whole[256];
+	snprintf(whole, sizeof(whole),
+	         "%s\n--\n-- PostgreSQL database cluster dump complete\n--\n\n", head);
+	ck_assert_int_eq(read_plain(whole, &err), KSD_OK);
+}
+END_TEST
+
 Suite *hostile_suite(void)
 {
 	Suite *s = suite_create("hostile");
@@ -73,6 +116,8 @@ Suite *hostile_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, a_long_run_of_continuation_bytes_sorts_without_overflow);
 	tcase_add_test(tc, a_copy_row_of_broken_utf8_reaches_the_report);
+	tcase_add_test(tc, a_dump_cut_in_a_meta_command_line_is_reported);
+	tcase_add_test(tc, a_cluster_dump_cut_before_any_database_is_reported);
 	suite_add_tcase(s, tc);
 	return s;
 }
