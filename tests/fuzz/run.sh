@@ -3,11 +3,14 @@
 # tests/fuzz/regress/<harness>/ (a regression test); then it fuzzes over a
 # corpus seeded from tests/fuzz/seeds/<harness>/ and testdata/. A crash leaves
 # its input in build/fuzz/crashes/<harness>/ and fails the run: fix the bug
-# and add the input to tests/fuzz/regress/<harness>/.
+# and add the input to tests/fuzz/regress/<harness>/. KSD_FUZZ_WORK moves
+# the corpus, crash and log directories (default build/fuzz), so that a long
+# run's big corpus does not slow down the short runs of `make check`.
 set -u
 seconds=$1
 shift
 top=$(cd "$(dirname "$0")/../.." && pwd)
+work=${KSD_FUZZ_WORK:-$top/build/fuzz}
 status=0
 
 # testdata dumps for a harness: single files for plain and archive, packed
@@ -42,9 +45,9 @@ seed_testdata() { # name corpus
 
 for bin in "$@"; do
 	name=$(basename "$bin")
-	corpus="$top/build/fuzz/corpus/$name"
-	crashes="$top/build/fuzz/crashes/$name"
-	log="$top/build/fuzz/$name.log"
+	corpus="$work/corpus/$name"
+	crashes="$work/crashes/$name"
+	log="$work/$name.log"
 	mkdir -p "$corpus" "$crashes"
 	regress="$top/tests/fuzz/regress/$name"
 	if [ -d "$regress" ] && [ -n "$(ls "$regress")" ]; then
