@@ -41,7 +41,7 @@ check_run() {
 	} ;;
 	4)
 		where="( member '[^']*')? (line|offset) [0-9]+"
-		[ "${3:-}" = missing ] && where=
+		[ "${3:-}" = missing ] && where="( member '[^']*')?( (line|offset) [0-9]+)?"
 		if [ "$(wc -l <"$t/err")" -ne 1 ] ||
 			! grep -Eq "^kinto-schema-doctor: error( \(partial result\))?: '[^']*'$where: " "$t/err"; then
 			echo "truncation: $1: exit 4 without one located error line: $(head -c 300 "$t/err")"
