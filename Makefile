@@ -82,9 +82,8 @@ valgrind: $(TEST_BIN) $(BIN)
 	@mkdir -p $(BUILD)/valgrind
 	@printf '#!/bin/sh\nexec %s "%s" "$$@"\n' '$(VALGRIND)' "$$(pwd)/$(BIN)" >$(BUILD)/valgrind/$(notdir $(BIN))
 	@chmod +x $(BUILD)/valgrind/$(notdir $(BIN))
-	KSD=$(BUILD)/valgrind/$(notdir $(BIN)) KSD_TRUNCATION_FILES=$(VALGRIND_TRUNCATION_FILES) \
+	KSD=$(BUILD)/valgrind/$(notdir $(BIN)) KSD_TRUNCATION_FILES=6 KSD_TRUNCATION_STRIDE=5 \
 		sh tests/run-e2e.sh
-VALGRIND_TRUNCATION_FILES ?= 6
 
 # libFuzzer harnesses, one per tests/fuzz/<name>.c, built with clang and run
 # FUZZ_SECONDS each over a corpus seeded from tests/fuzz/seeds/<name>/,
