@@ -23,7 +23,7 @@ cases=0
 
 # A memory cap unless the binary cannot start under it (ASan's shadow).
 limit="ulimit -v $mem_kb;"
-(eval "$limit" && exec "$KSD" --version) >/dev/null 2>&1 || limit=
+(sh -c "$limit"' exec "$0" --version' "$KSD" && echo ok) 2>/dev/null | grep -q ok || limit=
 
 # label path [cut|missing]: a cut plain dump must be reported (exit 4); a
 # missing file has no offset to name, only the file.
