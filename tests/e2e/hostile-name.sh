@@ -85,7 +85,10 @@ pg_dump -f "$t/after.sql" kinto || exit 1
 psql_q -d kinto -f "$t/fix.sql" >"$t/psql.out" 2>&1 || fail "psql refused the fix twice: $(cat "$t/psql.out")"
 pg_dump -f "$t/again.sql" kinto || exit 1
 
-python3 - "$t/before.sql" "$t/after.sql" "$t/again.sql" "$t/name" <<'PY' || fail "the fix did not do exactly the intended insert"
+# compare BEFORE AFTER AGAIN SCHEMA [DBMARK]: AFTER is BEFORE plus exactly the
+# three rows in SCHEMA's metadata COPY block (after the \connect line holding
+# DBMARK, for a pg_dumpall script), and AGAIN equals AFTER.
+cat >"$t/compare.py" <<'PY'
 import re, sys
 def lines(p):
     # Recent pg_dump releases add a random \restrict key: not a change.
@@ -93,17 +96,19 @@ def lines(p):
             if not l.startswith(('\\restrict', '\\unrestrict'))]
 before, after, again = (lines(p) for p in sys.argv[1:4])
 name = open(sys.argv[4], encoding='utf-8').read()
+dbmark = sys.argv[5] if len(sys.argv) > 5 else None
 if after != again:
     print("hostile-name: the second run of the fix changed the database")
     sys.exit(1)
-# The rows the fix added: lines of `after` not in `before`, in place.
-added, rest, i = [], [], 0
-for l in after:
+# The lines the fix added, and where.
+added, where, rest, i = [], [], [], 0
+for k, l in enumerate(after):
     if i < len(before) and l == before[i]:
         rest.append(l)
         i += 1
     else:
         added.append(l)
+        where.append(k)
 if rest != before:
     print("hostile-name: the fix removed or changed lines:", [l for l in before if l not in after][:5])
     sys.exit(1)
@@ -116,16 +121,44 @@ if not re.fullmatch(r'created_at\t\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?\+00',
                     [l for l in added if l.startswith('created_at')][0]):
     print("hostile-name: created_at is not a timestamptz text:", added)
     sys.exit(1)
-# They sit in that schema's metadata block, and nowhere else.
-quoted = '"' + name.replace('"', '""') + '".metadata'
+# They sit in that schema's metadata block, in that database.
+ident = name if re.fullmatch(r'[a-z_][a-z0-9_]*', name) else '"' + name.replace('"', '""') + '"'
+header = 'COPY ' + ident + '.metadata (name, value) FROM stdin;'
 text = '\n'.join(after)
-head = text.find('COPY ' + quoted + ' (name, value) FROM stdin;\n')
-end = text.find('\n\\.\n', head)
-block = text[head:end]
-if head < 0 or any(l not in block.split('\n') for l in added):
-    print("hostile-name: the rows are not in the hostile schema's metadata block")
-    sys.exit(1)
+starts = [k for k in range(len(after)) if '\n'.join(after[k:]).startswith(header)] \
+    if '\n' in header else [k for k, l in enumerate(after) if l == header]
+for k in where:
+    head = max([s for s in starts if s < k], default=None)
+    if head is None or any(after[j] == '\\.' for j in range(head, k)):
+        print("hostile-name: row", after[k], "is not in the metadata block of", repr(name))
+        sys.exit(1)
+    if dbmark:
+        conn = [j for j in range(k) if after[j].startswith('\\connect')]
+        if not conn or dbmark not in after[conn[-1]]:
+            print("hostile-name: row", after[k], "is not in the database marked", dbmark)
+            sys.exit(1)
 PY
+python3 "$t/compare.py" "$t/before.sql" "$t/after.sql" "$t/again.sql" "$t/name" ||
+	fail "the fix did not do exactly the intended insert"
+
+# The same through pg_dumpall, for a second database with a hostile name
+# (no line break: the fix then cannot \connect) whose Kinto schema is public.
+db=$(printf 'h"o\047st\\ile \033[1m kdb')
+printf 'public' >"$t/public"
+createdb "$db" || exit 1
+psql_q -d "$db" -f "$top/tests/e2e/kinto-v26.sql" >/dev/null || exit 1
+pg_dumpall --no-role-passwords -f "$t/cluster-before.sql" || exit 1
+"$KSD" --sql "$t/cluster-before.sql" >"$t/fix.sql" 2>"$t/err"
+rc=$?
+[ "$rc" -eq 1 ] || fail "pg_dumpall --sql: exit $rc, expected 1: $(cat "$t/err")"
+grep -q '^\\connect ' "$t/fix.sql" || fail "pg_dumpall --sql: no \\connect line"
+for run in after again; do
+	psql_q -d postgres -f "$t/fix.sql" >"$t/psql.out" 2>&1 ||
+		fail "psql refused the pg_dumpall fix: $(cat "$t/psql.out")"
+	pg_dumpall --no-role-passwords -f "$t/cluster-$run.sql" || exit 1
+done
+python3 "$t/compare.py" "$t/cluster-before.sql" "$t/cluster-after.sql" \
+	"$t/cluster-again.sql" "$t/public" kdb || fail "the pg_dumpall fix did not do exactly the intended insert"
 
 # The repaired database is consistent.
 "$KSD" "$t/after.sql" >"$t/text" 2>"$t/err"
