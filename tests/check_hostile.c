@@ -9,6 +9,7 @@
 #include "ksd_extract.h"
 #include "ksd_infer.h"
 #include "ksd_report.h"
+#include "ksd_token.h"
 #include "kinto_schema.h"
 #include "reader/plain.h"
 
@@ -109,6 +110,23 @@ START_TEST(a_cluster_dump_cut_before_any_database_is_reported)
 }
 END_TEST
 
+/* archive/bzip2-long-operator-run: a megabyte of '+' made every one-byte
+ * token rescan the whole run (quadratic, a fuzzer timeout). An operator is
+ * at most 63 bytes, as in PostgreSQL, so no token looks further; a special
+ * character past that point no longer keeps a trailing '+' in the token. */
+START_TEST(an_operator_token_is_at_most_63_bytes)
+{
+	char run[200];
+	memset(run, '+', sizeof(run));
+	enum ksd_tok kind;
+	ck_assert_uint_eq(ksd_token_get(run, sizeof(run), true, &kind), 1);
+	ck_assert_int_eq(kind, KSD_TOK_OP);
+	run[10] = '~';
+	ck_assert_uint_eq(ksd_token_get(run, sizeof(run), true, &kind), 63);
+	ck_assert_uint_eq(ksd_token_get("<=>~ x", 6, true, &kind), 4);
+}
+END_TEST
+
 Suite *hostile_suite(void)
 {
 	Suite *s = suite_create("hostile");
@@ -118,6 +136,7 @@ Suite *hostile_suite(void)
 	tcase_add_test(tc, a_copy_row_of_broken_utf8_reaches_the_report);
 	tcase_add_test(tc, a_dump_cut_in_a_meta_command_line_is_reported);
 	tcase_add_test(tc, a_cluster_dump_cut_before_any_database_is_reported);
+	tcase_add_test(tc, an_operator_token_is_at_most_63_bytes);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -51,7 +51,7 @@ for bin in "$@"; do
 	mkdir -p "$corpus" "$crashes"
 	regress="$top/tests/fuzz/regress/$name"
 	if [ -d "$regress" ] && [ -n "$(ls "$regress")" ]; then
-		if ! "$bin" -runs=1 "$regress"/* >"$log" 2>&1; then
+		if ! "$bin" -runs=1 -timeout=30 "$regress"/* >"$log" 2>&1; then
 			echo "fuzz: $name fails on a stored regression input, see $log"
 			tail -30 "$log"
 			status=1
@@ -62,7 +62,9 @@ for bin in "$@"; do
 	[ -d "$top/tests/fuzz/seeds/$name" ] && cp "$top/tests/fuzz/seeds/$name"/* "$corpus/"
 	seed_testdata "$name" "$corpus"
 	echo "fuzz: $name for ${seconds}s"
-	if ! "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+	# -timeout: a small input can expand to megabytes (bzip2), which the
+	# instrumented build reads slowly but in linear time; a hang is endless.
+	if ! "$bin" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
 		-max_len=262144 -print_final_stats=1 -artifact_prefix="$crashes/" \
 		"$corpus" >"$log" 2>&1; then
 		echo "fuzz: $name FAILED, see $log and $crashes"
