@@ -33,7 +33,7 @@ TEST_SRC = $(sort $(wildcard tests/check_*.c))
 TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN = $(BUILD)/check_ksd
 
-.PHONY: all deps check check-unit check-e2e check-asan demo testdata bench fuzz \
+.PHONY: all deps check check-unit check-e2e check-asan check-fuzz demo testdata bench fuzz \
 	install uninstall clean format valgrind
 
 all: $(BIN)
@@ -63,6 +63,8 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB_OBJ)
 check: deps
 	$(MAKE) check-unit check-e2e
 	$(MAKE) check-asan
+	$(MAKE) valgrind
+	$(MAKE) check-fuzz
 
 check-unit: $(TEST_BIN)
 	KSD_TESTDATA=testdata $(TEST_BIN)
@@ -74,20 +76,42 @@ check-asan:
 	$(MAKE) BUILD=build/asan BIN=build/asan/kinto-schema-doctor OPT=-O1 \
 		CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" check-unit check-e2e
 
+# The unit tests (in-process, no fork) and the e2e tests with the tool under
+# valgrind: any invalid access or definite leak fails with status 99.
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
+valgrind: $(TEST_BIN) $(BIN)
+	CK_FORK=no CK_DEFAULT_TIMEOUT=600 KSD_TESTDATA=testdata $(VALGRIND) $(TEST_BIN)
+	@mkdir -p $(BUILD)/valgrind
+	@printf '#!/bin/sh\nexec %s "%s" "$$@"\n' '$(VALGRIND)' "$$(pwd)/$(BIN)" >$(BUILD)/valgrind/$(notdir $(BIN))
+	@chmod +x $(BUILD)/valgrind/$(notdir $(BIN))
+	KSD=$(BUILD)/valgrind/$(notdir $(BIN)) KSD_TRUNCATION_FILES=6 KSD_TRUNCATION_STRIDE=5 \
+		sh tests/run-e2e.sh
+
 # libFuzzer harnesses, one per tests/fuzz/<name>.c, built with clang and run
-# FUZZ_SECONDS each over a corpus seeded from testdata/ (and regress inputs).
+# FUZZ_SECONDS each over a corpus seeded from tests/fuzz/seeds/<name>/,
+# testdata/ and the regression inputs. `make check` runs them briefly.
 FUZZ_SECONDS ?= 10
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/*.c))
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
-FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS = -O1 -g $(FUZZ_SAN) $(filter-out -MMD -MP,$(KSD_CFLAGS))
+FUZZ_OBJ = $(LIB_SRC:%.c=build/fuzz/obj/%.o)
 
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC)
+build/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	clang $(FUZZ_FLAGS) $(filter-out -MMD -MP,$(KSD_CFLAGS)) -o $@ $< $(LIB_SRC) $(PKG_LIBS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_OBJ)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
 
 fuzz: deps
 	$(MAKE) $(FUZZ_BIN)
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
+
+# The short run of every harness that `make check` does (about a minute).
+check-fuzz:
+	$(MAKE) fuzz FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS)
+CHECK_FUZZ_SECONDS ?= 12
 
 demo: deps
 	$(MAKE) all
@@ -118,4 +142,4 @@ format:
 clean:
 	rm -rf build $(BIN)
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) build/fuzz/obj -name '*.d' 2>/dev/null)

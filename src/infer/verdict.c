@@ -123,13 +123,14 @@ static bool harmless_from(int low, ksd_vset set)
 	return true;
 }
 
-/* PostgreSQL's lpad(value, 3, '0') on UTF-8 text: characters, not bytes. */
+/* PostgreSQL's lpad(value, 3, '0') on UTF-8 text: characters, not bytes.
+ * A character has at most 3 continuation bytes, even in broken UTF-8. */
 static void lpad3(const char *v, char out[16])
 {
 	size_t chars = 0, bytes = 0;
 	while (v[bytes] && chars < 3) {
 		bytes++;
-		while (((unsigned char)v[bytes] & 0xc0) == 0x80)
+		for (int k = 0; k < 3 && ((unsigned char)v[bytes] & 0xc0) == 0x80; k++)
 			bytes++;
 		chars++;
 	}

@@ -149,18 +149,23 @@ static int finish_stmt(struct plain *p)
 }
 
 /* Every dump pg_dump writes (one per database in a pg_dumpall script) opens
- * with "-- PostgreSQL database dump" and closes with "... dump complete":
+ * with "-- PostgreSQL database dump" and closes with "... dump complete";
+ * pg_dumpall wraps them in "... database cluster dump" and its "complete":
  * a missing trailer means the file was cut. */
 static void note_comment(struct plain *p)
 {
 	static const char begin[] = " PostgreSQL database dump";
 	static const char done[] = " PostgreSQL database dump complete";
+	static const char cluster[] = " PostgreSQL database cluster dump";
+	static const char cluster_done[] = " PostgreSQL database cluster dump complete";
 	size_t n = p->comment_len;
 	while (n > 0 && p->comment[n - 1] == ' ')
 		n--;
-	if (n == sizeof(begin) - 1 && memcmp(p->comment, begin, n) == 0)
+	if ((n == sizeof(begin) - 1 && memcmp(p->comment, begin, n) == 0) ||
+	    (n == sizeof(cluster) - 1 && memcmp(p->comment, cluster, n) == 0))
 		p->dumps_begun++;
-	else if (n == sizeof(done) - 1 && memcmp(p->comment, done, n) == 0)
+	else if ((n == sizeof(done) - 1 && memcmp(p->comment, done, n) == 0) ||
+		 (n == sizeof(cluster_done) - 1 && memcmp(p->comment, cluster_done, n) == 0))
 		p->dumps_complete++;
 }
 
@@ -580,8 +585,11 @@ static int finish(struct plain *p)
 {
 	switch (p->mode) {
 	case M_META:
+		/* A last meta-command line may be a cut one: check the trailer. */
 		finish_meta(p);
-		return KSD_OK;
+		p->mode = M_STMT;
+		reset_stmt(p);
+		break;
 	case M_COPY_REST:
 	case M_COPY_DATA:
 		if (p->mode == M_COPY_DATA && p->line_len > 0 && copy_line_is_end(p)) {

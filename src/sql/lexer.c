@@ -200,12 +200,15 @@ static size_t number(const char *z, size_t n, enum ksd_tok *kind)
 }
 
 /* PostgreSQL's rule: an operator ends before a comment start, and a
- * multi-byte operator may end in + or - only if it holds one of ~!@#%^&|`?. */
+ * multi-byte operator may end in + or - only if it holds one of ~!@#%^&|`?.
+ * PostgreSQL refuses operators longer than NAMEDATALEN - 1 bytes; scanning
+ * no further keeps a long run of '+' linear (each token would rescan it). */
+#define OPER_MAX 63
 static size_t oper(const char *z, size_t n, enum ksd_tok *kind)
 {
 	size_t i = 0;
 	bool special = false;
-	while (i < n && op_byte(z[i])) {
+	while (i < n && i < OPER_MAX && op_byte(z[i])) {
 		if (i > 0 && i + 1 < n &&
 		    ((z[i] == '-' && z[i + 1] == '-') || (z[i] == '/' && z[i + 1] == '*')))
 			break;
