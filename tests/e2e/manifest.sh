@@ -19,6 +19,8 @@ mkdir "$t/runs"
 n=0
 tail -n +2 "$manifest" | cut -f1 | uniq | while IFS= read -r file; do
 	n=$((n + 1))
+	# KSD_SAMPLE=N checks every Nth file only (slow runs: valgrind).
+	[ $((n % ${KSD_SAMPLE:-1})) -eq 0 ] || continue
 	"$KSD" --format json "$top/testdata/$file" >"$t/runs/$n.out" 2>"$t/runs/$n.err"
 	echo "$?" >"$t/runs/$n.rc"
 	printf '%s\n' "$file" >"$t/runs/$n.file"
