@@ -178,6 +178,67 @@ START_TEST(standard_conforming_strings_off_honours_backslashes)
 }
 END_TEST
 
+/* Inside strings, quoted names, dollar bodies and comments the reader copies
+ * whole runs of bytes: every byte still reaches the extractor and every line
+ * still counts, whatever the slicing. */
+static const char runs_dump[] =
+    "--\n-- PostgreSQL database dump\n--\n"
+    "CREATE TABLE public.metadata (name character varying(128) NOT NULL,\n"
+    "    value character varying(512) NOT NULL);\n"
+    "SET standard_conforming_strings = off;\n"
+    "INSERT INTO public.metadata VALUES ('storage_schema_version', 'a\\'b''c;\n"
+    "d');\n"
+    "SET standard_conforming_strings = on;\n"
+    "INSERT INTO public.metadata VALUES (E'e\\\\', 'f\\');\n"
+    "CREATE FUNCTION public.bump_timestamp() RETURNS trigger\n"
+    "    LANGUAGE plpgsql AS $body$\n"
+    "BEGIN -- it's; $x$ \"q\n"
+    "  /* ; */ RETURN NEW; $bod $body END;\n"
+    "$body$;\n"
+    "CREATE TABLE public.\"new\n"
+    "line\" (a integer /* x ' */ -- y \"\n"
+    ");\n";
+
+static const char runs_body[] = "\nBEGIN -- it's; $x$ \"q\n"
+				"  /* ; */ RETURN NEW; $bod $body END;\n";
+
+START_TEST(runs_keep_every_byte_and_line)
+{
+	size_t len = strlen(runs_dump);
+	for (size_t step = 0; step <= 40; step++) {
+		struct ksd_catalog *cat = ksd_catalog_new();
+		struct ksd_extract *x = ksd_extract_new(cat);
+		struct ksd_err err;
+		ksd_err_clear(&err);
+		struct plain *p = plain_new(x, &err);
+		for (size_t at = 0; at < len;) {
+			size_t n = step && len - at > step ? step : len - at;
+			ck_assert_int_eq(plain_feed(p, runs_dump + at, n), KSD_OK);
+			at += n;
+		}
+		/* No trailer: the error names the last line, counted through
+		 * every string, body and comment. */
+		ck_assert_int_eq(plain_finish(p), KSD_WARN);
+		ck_assert_int_eq(err.line, 19);
+		plain_free(p);
+		ksd_extract_free(x);
+		ck_assert_uint_eq(cat->ndatabases, 1);
+		struct ksd_schema *s = ksd_database_schema(&cat->databases[0], "public");
+		ck_assert_ptr_nonnull(s);
+		struct ksd_function *f = ksd_schema_function(s, "bump_timestamp");
+		ck_assert_ptr_nonnull(f);
+		ck_assert_uint_eq(f->body_len, strlen(runs_body));
+		ck_assert_mem_eq(f->body, runs_body, f->body_len);
+		ck_assert_ptr_nonnull(ksd_schema_table(s, "new\nline"));
+		ck_assert_uint_eq(s->metadata.nrows, 2);
+		ck_assert_str_eq(s->metadata.rows[0].value, "a'b'c;\nd");
+		ck_assert_str_eq(s->metadata.rows[1].name, "e\\");
+		ck_assert_str_eq(s->metadata.rows[1].value, "f\\");
+		ksd_catalog_free(cat);
+	}
+}
+END_TEST
+
 Suite *plain_suite(void)
 {
 	Suite *s = suite_create("plain");
@@ -189,6 +250,7 @@ Suite *plain_suite(void)
 	tcase_add_loop_test(tc, truncation_is_reported_with_its_line, 0,
 			    sizeof(truncated) / sizeof(truncated[0]));
 	tcase_add_test(tc, standard_conforming_strings_off_honours_backslashes);
+	tcase_add_test(tc, runs_keep_every_byte_and_line);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -22,8 +22,8 @@
 
 struct ksd_source {
 	const char *name;
-	int fd;                   /* -1 when reading through `ar` */
-	struct archive *ar;       /* decompressor, or NULL */
+	int fd;               /* -1 when reading through `ar` */
+	struct archive *ar;   /* decompressor, or NULL */
 	struct ksd_source *inner; /* what `ar` reads from */
 	bool seekable;
 	long long size;
@@ -119,8 +119,7 @@ static ssize_t raw_read(struct ksd_source *src, void *dst, size_t len, struct ks
 		if (n < 0) {
 			/* The offset that helps is the compressed one. */
 			ksd_err_at_offset(err, (long long)ksd_source_tell(src->inner),
-			                  "decompression failed: %s",
-			                  archive_error_string(src->ar));
+					  "decompression failed: %s", archive_error_string(src->ar));
 			return -1;
 		}
 		src->raw_read += (uint64_t)n;
@@ -130,7 +129,7 @@ static ssize_t raw_read(struct ksd_source *src, void *dst, size_t len, struct ks
 		/* Windows were handed out without reading: catch up. */
 		if (lseek(src->fd, (off_t)(src->buf_off + src->len), SEEK_SET) < 0) {
 			ksd_err_at_offset(err, (long long)(src->buf_off + src->len),
-			                  "cannot seek: %s", strerror(errno));
+					  "cannot seek: %s", strerror(errno));
 			return -1;
 		}
 		src->fd_stale = false;
@@ -145,7 +144,7 @@ static ssize_t raw_read(struct ksd_source *src, void *dst, size_t len, struct ks
 		}
 		if (errno != EINTR) {
 			ksd_err_at_offset(err, (long long)(src->buf_off + src->len),
-			                  "read error: %s", strerror(errno));
+					  "read error: %s", strerror(errno));
 			return -1;
 		}
 	}
@@ -201,10 +200,10 @@ static size_t window(struct ksd_source *src, const unsigned char **out)
 		src->win = NULL;
 		uint64_t start = off & ~(uint64_t)(sysconf(_SC_PAGESIZE) - 1);
 		uint64_t end = start + WIN_SIZE < (uint64_t)st.st_size ? start + WIN_SIZE
-		                                                       : (uint64_t)st.st_size;
+								       : (uint64_t)st.st_size;
 		/* Populated at once: one call instead of a page fault per 64 KiB. */
 		void *m = mmap(NULL, (size_t)(end - start), PROT_READ, MAP_PRIVATE | MAP_POPULATE,
-		               src->fd, (off_t)start);
+			       src->fd, (off_t)start);
 		if (m == MAP_FAILED) {
 			src->mappable = false;
 			return 0;
@@ -217,8 +216,8 @@ static size_t window(struct ksd_source *src, const unsigned char **out)
 	return (size_t)(src->win_off + src->win_len - off);
 }
 
-int ksd_source_next(struct ksd_source *src, const unsigned char **data, size_t *len, size_t max,
-                    struct ksd_err *err)
+int ksd_source_next(struct ksd_source *src, const unsigned char **data, size_t *len,
+		    size_t max, struct ksd_err *err)
 {
 	if (src->pos == src->len) {
 		src->buf_off += src->len;
@@ -287,8 +286,8 @@ int ksd_source_read_exact(struct ksd_source *src, void *buf, size_t len, struct 
 			return KSD_FATAL;
 		if (n == 0)
 			return ksd_err_at_offset(err, (long long)start,
-			                         "unexpected end of input (%zu more bytes needed)",
-			                         len);
+						 "unexpected end of input (%zu more bytes needed)",
+						 len);
 		p += n;
 		len -= (size_t)n;
 	}
@@ -305,7 +304,7 @@ int ksd_source_seek(struct ksd_source *src, uint64_t offset, struct ksd_err *err
 		return KSD_FATAL;
 	if (offset > (uint64_t)INT64_MAX || lseek(src->fd, (off_t)offset, SEEK_SET) < 0)
 		return ksd_err_at_offset(err, (long long)ksd_source_tell(src),
-		                         "cannot seek to offset %llu", (unsigned long long)offset);
+					 "cannot seek to offset %llu", (unsigned long long)offset);
 	src->fd_stale = false;
 	src->buf_off = offset;
 	src->pos = src->len = 0;
@@ -318,12 +317,12 @@ int ksd_source_skip(struct ksd_source *src, uint64_t n, struct ksd_err *err)
 	uint64_t target = ksd_source_tell(src) + n;
 	if (src->seekable) {
 		if (src->size >= 0 && target > (uint64_t)src->size)
-			return ksd_err_at_offset(
-			    err, (long long)ksd_source_tell(src),
-			    "unexpected end of input: %llu bytes to skip, %llu "
-			    "left",
-			    (unsigned long long)n,
-			    (unsigned long long)((uint64_t)src->size - ksd_source_tell(src)));
+			return ksd_err_at_offset(err, (long long)ksd_source_tell(src),
+						 "unexpected end of input: %llu bytes to skip, %llu "
+						 "left",
+						 (unsigned long long)n,
+						 (unsigned long long)((uint64_t)src->size -
+								      ksd_source_tell(src)));
 		return ksd_source_seek(src, target, err);
 	}
 	while (ksd_source_tell(src) < target) {
@@ -333,10 +332,9 @@ int ksd_source_skip(struct ksd_source *src, uint64_t n, struct ksd_err *err)
 		if (ksd_source_next(src, &d, &len, left > BUF_SIZE ? BUF_SIZE : (size_t)left, err))
 			return KSD_FATAL;
 		if (len == 0)
-			return ksd_err_at_offset(
-			    err, (long long)ksd_source_tell(src),
-			    "unexpected end of input (%llu more bytes to skip)",
-			    (unsigned long long)left);
+			return ksd_err_at_offset(err, (long long)ksd_source_tell(src),
+						 "unexpected end of input (%llu more bytes to skip)",
+						 (unsigned long long)left);
 	}
 	return KSD_OK;
 }
@@ -380,7 +378,7 @@ static la_ssize_t inner_read(struct archive *ar, void *data, const void **out)
 }
 
 struct ksd_source *ksd_source_decompress(struct ksd_source *inner, const char **filter,
-                                         struct ksd_err *err)
+					 struct ksd_err *err)
 {
 	struct ksd_source *src = source_alloc(inner->name);
 	struct archive *ar = archive_read_new();
@@ -401,7 +399,7 @@ struct ksd_source *ksd_source_decompress(struct ksd_source *inner, const char **
 	    archive_read_open(ar, src, NULL, inner_read, NULL) != ARCHIVE_OK ||
 	    archive_read_next_header(ar, &entry) != ARCHIVE_OK) {
 		ksd_err_at_offset(err, 0, "cannot decompress: %s",
-		                  archive_error_string(ar) ? archive_error_string(ar) : "unknown");
+				  archive_error_string(ar) ? archive_error_string(ar) : "unknown");
 		ksd_source_free(src);
 		return NULL;
 	}

@@ -71,6 +71,18 @@ struct plain {
 	char line_head[3];
 };
 
+/* Bytes that end a run of plain content, per lexical state (see run()). */
+enum { S_SQUOTE = 1, S_SQUOTE_ESC = 2, S_DQUOTE = 4, S_DOLLAR = 8, S_BLOCK = 16, S_LINE = 32 };
+static const unsigned char stop_bits[256] = {
+    ['\n'] = S_SQUOTE | S_SQUOTE_ESC | S_DQUOTE | S_DOLLAR | S_BLOCK | S_LINE,
+    ['\''] = S_SQUOTE | S_SQUOTE_ESC,
+    ['\\'] = S_SQUOTE_ESC,
+    ['"'] = S_DQUOTE,
+    ['$'] = S_DOLLAR,
+    ['*'] = S_BLOCK,
+    ['/'] = S_BLOCK,
+};
+
 static bool is_ident(unsigned char c)
 {
 	return isalnum(c) || c == '_' || c >= 0x80;
@@ -365,6 +377,47 @@ static int stmt_byte(struct plain *p, unsigned char c)
 	return KSD_OK;
 }
 
+/* Inside a string, a quoted name, a dollar-quoted body or a comment of a
+ * begun statement, most bytes change no state: stmt_byte() would only append
+ * them. Appends the run of such bytes at d[0..len) in one go and returns its
+ * length (0: the next byte needs stmt_byte()). Newlines end runs, so line
+ * counting stays in one place. */
+static size_t run(struct plain *p, const unsigned char *d, size_t len)
+{
+	unsigned mask;
+	switch (p->lex) {
+	case L_SQUOTE:
+		mask = p->squote_escapes ? S_SQUOTE_ESC : S_SQUOTE;
+		break;
+	case L_DQUOTE:
+		mask = S_DQUOTE;
+		break;
+	case L_DOLLAR_BODY:
+		if (p->tagmatch != 0)
+			return 0; /* partway through a possible closing tag */
+		mask = S_DOLLAR;
+		break;
+	case L_BLOCK_COMMENT:
+		mask = S_BLOCK;
+		break;
+	case L_LINE_COMMENT:
+		if (!p->significant)
+			return 0; /* pg_dump's own comments are looked at */
+		mask = S_LINE;
+		break;
+	default:
+		return 0;
+	}
+	/* A table lookup per byte, no call: strings are short, so a memchr per
+	 * stop byte would cost more in calls than it saves. */
+	size_t n = 0;
+	while (n < len && !(stop_bits[d[n]] & mask))
+		n++;
+	if (n > 0 && (p->significant || p->lex != L_BLOCK_COMMENT))
+		buf_append(&p->stmt, d, n);
+	return n;
+}
+
 /* Takes the database name from `\connect db` or from pg_dumpall's
  * `\connect -reuse-previous=on "dbname='name'"` form. */
 static void meta_connect(struct plain *p, char *arg)
@@ -487,6 +540,11 @@ static int feed(struct plain *p, const unsigned char *d, size_t len)
 	while (i < len) {
 		switch (p->mode) {
 		case M_STMT: {
+			size_t n = run(p, d + i, len - i);
+			if (n > 0) {
+				i += n;
+				break;
+			}
 			int r = stmt_byte(p, d[i++]);
 			if (r == KSD_FATAL)
 				return r;
