@@ -103,8 +103,8 @@ START_TEST(seek_backwards_on_a_file)
 }
 END_TEST
 
-/* Borrowed chunks (mapped windows on a file) hold the file's bytes in order,
- * across window boundaries and whatever `max` asks for. */
+/* Borrowed chunks hold the input's bytes in order, across buffer refills and
+ * whatever `max` asks for. */
 START_TEST(next_walks_the_whole_input)
 {
 	struct ksd_err err;
@@ -132,7 +132,7 @@ START_TEST(next_walks_the_whole_input)
 END_TEST
 
 /* Reads, peeks, skips and seeks after borrowed chunks start where the chunk
- * ended: the file position catches up with what was handed out. */
+ * ended. */
 START_TEST(next_then_read_agree)
 {
 	struct ksd_err err;

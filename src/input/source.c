@@ -1,24 +1,18 @@
 /* Byte source over a file descriptor or a libarchive decompressing stream.
- * One fixed buffer per source; large reads bypass it. Borrowing reads
- * (ksd_source_next) of a regular file hand out a mapped window of the file
- * instead: no copy through the kernel, and memory stays one window. */
+ * One fixed buffer per source; large reads bypass it. */
 #define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include <archive.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "ksd_source.h"
 
-#define BUF_SIZE (1u << 20)
-/* A mapped window: large enough that mmap/munmap calls are rare, small
- * enough that its resident pages stay well under the memory budget. */
-#define WIN_SIZE  (2u << 20)
-#define PIPE_SIZE (1 << 20) /* the default limit for unprivileged users */
+#define BUF_SIZE  (1u << 20)
+#define PIPE_SIZE (1 << 20) /* the most an unprivileged process may ask for */
 
 struct ksd_source {
 	const char *name;
@@ -33,11 +27,6 @@ struct ksd_source {
 	uint64_t raw_read;
 	bool eof;
 	struct ksd_err *cb_err; /* where the libarchive read callback reports */
-	bool mappable;          /* a regular file: windows may be mapped */
-	bool fd_stale;          /* the fd's position lags behind buf_off + len */
-	unsigned char *win;     /* mapped window, or NULL */
-	uint64_t win_off;       /* file offset of win[0], page aligned */
-	size_t win_len;
 };
 
 static ksd_progress_fn *progress;
@@ -87,10 +76,9 @@ struct ksd_source *ksd_source_open(const char *path, struct ksd_err *err)
 	if (S_ISREG(st.st_mode)) {
 		src->size = st.st_size;
 		src->seekable = lseek(src->fd, 0, SEEK_CUR) == 0;
-		src->mappable = src->seekable;
 	} else if (S_ISFIFO(st.st_mode)) {
-		/* A larger pipe lets the writer run ahead: fewer wake-ups on both
-		 * sides. Best effort; the default size works too. */
+		/* A larger pipe lets the writer run ahead: half the wake-ups on
+		 * both sides (bench/results.md). Best effort. */
 		fcntl(src->fd, F_SETPIPE_SZ, PIPE_SIZE);
 	}
 	return src;
@@ -102,8 +90,6 @@ void ksd_source_free(struct ksd_source *src)
 		return;
 	if (src->ar)
 		archive_read_free(src->ar);
-	if (src->win)
-		munmap(src->win, src->win_len);
 	if (src->fd > STDIN_FILENO)
 		close(src->fd);
 	free(src->buf);
@@ -124,15 +110,6 @@ static ssize_t raw_read(struct ksd_source *src, void *dst, size_t len, struct ks
 		}
 		src->raw_read += (uint64_t)n;
 		return n;
-	}
-	if (src->fd_stale) {
-		/* Windows were handed out without reading: catch up. */
-		if (lseek(src->fd, (off_t)(src->buf_off + src->len), SEEK_SET) < 0) {
-			ksd_err_at_offset(err, (long long)(src->buf_off + src->len),
-					  "cannot seek: %s", strerror(errno));
-			return -1;
-		}
-		src->fd_stale = false;
 	}
 	for (;;) {
 		ssize_t n = read(src->fd, dst, len);
@@ -184,58 +161,12 @@ const unsigned char *ksd_source_peek(struct ksd_source *src, size_t want, size_t
 	return src->buf + src->pos;
 }
 
-/* Points *out at the file's bytes from the current offset in a mapped window
- * and returns how many there are; 0 when no window can be had (not a regular
- * file, at or past the end as fstat sees it, mmap refused): read() decides. */
-static size_t window(struct ksd_source *src, const unsigned char **out)
-{
-	uint64_t off = src->buf_off;
-	if (!src->win || off < src->win_off || off >= src->win_off + src->win_len) {
-		struct stat st;
-		/* The size now, not at open: a file still being written grows. */
-		if (!src->mappable || fstat(src->fd, &st) != 0 || (uint64_t)st.st_size <= off)
-			return 0;
-		if (src->win)
-			munmap(src->win, src->win_len);
-		src->win = NULL;
-		uint64_t start = off & ~(uint64_t)(sysconf(_SC_PAGESIZE) - 1);
-		uint64_t end = start + WIN_SIZE < (uint64_t)st.st_size ? start + WIN_SIZE
-								       : (uint64_t)st.st_size;
-		/* Populated at once: one call instead of a page fault per 64 KiB. */
-		void *m = mmap(NULL, (size_t)(end - start), PROT_READ, MAP_PRIVATE | MAP_POPULATE,
-			       src->fd, (off_t)start);
-		if (m == MAP_FAILED) {
-			src->mappable = false;
-			return 0;
-		}
-		src->win = m;
-		src->win_off = start;
-		src->win_len = (size_t)(end - start);
-	}
-	*out = src->win + (off - src->win_off);
-	return (size_t)(src->win_off + src->win_len - off);
-}
-
 int ksd_source_next(struct ksd_source *src, const unsigned char **data, size_t *len,
 		    size_t max, struct ksd_err *err)
 {
 	if (src->pos == src->len) {
 		src->buf_off += src->len;
 		src->pos = src->len = 0;
-		const unsigned char *w;
-		size_t n = src->eof ? 0 : window(src, &w);
-		if (n > 0) {
-			if (n > max)
-				n = max;
-			*data = w;
-			*len = n;
-			src->buf_off += n;
-			src->raw_read += n;
-			src->fd_stale = true;
-			if (progress)
-				progress(src->name, src->raw_read, src->size);
-			return KSD_OK;
-		}
 		if (fill(src, 1, err) != KSD_OK)
 			return KSD_FATAL;
 	}
@@ -305,7 +236,6 @@ int ksd_source_seek(struct ksd_source *src, uint64_t offset, struct ksd_err *err
 	if (offset > (uint64_t)INT64_MAX || lseek(src->fd, (off_t)offset, SEEK_SET) < 0)
 		return ksd_err_at_offset(err, (long long)ksd_source_tell(src),
 					 "cannot seek to offset %llu", (unsigned long long)offset);
-	src->fd_stale = false;
 	src->buf_off = offset;
 	src->pos = src->len = 0;
 	src->eof = false;
