@@ -239,6 +239,30 @@ START_TEST(runs_keep_every_byte_and_line)
 }
 END_TEST
 
+/* Whitespace is the C locale's (vertical tab and form feed included) and
+ * UTF-8 bytes belong to identifiers and dollar-quote tags. */
+START_TEST(c_locale_classes)
+{
+	const char *sql = "CREATE FUNCTION public.f() RETURNS int LANGUAGE sql AS $\xc3\xa9$ "
+			  "SELECT 1; CREATE TABLE public.bad (x integer); $\xc3\xa9$;\f\v"
+			  "CREATE\vTABLE\fpublic.t\xc3\xa9st\r(a integer);\n"
+			  "SELECT $1;CREATE TABLE public.u (b text);\v\n"
+			  "SELECT 'open";
+	int rc;
+	char *out = read_in_slices(sql, strlen(sql), 3, &rc);
+	ck_assert_int_eq(rc, KSD_WARN);
+	ck_assert_msg(strstr(out, "function f() returns int language sql volatile, body 48 bytes"),
+		      "%s", out);
+	ck_assert_msg(!strstr(out, "table bad"), "%s", out);
+	ck_assert_msg(strstr(out, "table t\xc3\xa9st\n      column a integer"), "%s", out);
+	ck_assert_msg(strstr(out, "table u\n      column b text"), "%s", out);
+	/* The blank line before the last statement is not part of it. */
+	ck_assert_msg(strstr(out, "error line 3: unexpected end of input inside a quoted string"),
+		      "%s", out);
+	free(out);
+}
+END_TEST
+
 Suite *plain_suite(void)
 {
 	Suite *s = suite_create("plain");
@@ -251,6 +275,7 @@ Suite *plain_suite(void)
 			    sizeof(truncated) / sizeof(truncated[0]));
 	tcase_add_test(tc, standard_conforming_strings_off_honours_backslashes);
 	tcase_add_test(tc, runs_keep_every_byte_and_line);
+	tcase_add_test(tc, c_locale_classes);
 	suite_add_tcase(s, tc);
 	return s;
 }

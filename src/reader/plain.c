@@ -83,9 +83,17 @@ static const unsigned char stop_bits[256] = {
     ['/'] = S_BLOCK,
 };
 
+/* The C locale's classes, spelt out: isalnum() and isspace() cost a libc
+ * call per byte. Bytes >= 0x80 (UTF-8) belong to identifiers. */
 static bool is_ident(unsigned char c)
 {
-	return isalnum(c) || c == '_' || c >= 0x80;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c >= 0x80;
+}
+
+static bool is_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
 static void reset_stmt(struct plain *p)
@@ -282,7 +290,7 @@ static int stmt_byte(struct plain *p, unsigned char c)
 			p->lex = L_DOLLAR_BODY;
 			return KSD_OK;
 		}
-		if (is_ident(c) && p->taglen < TAG_MAX - 1 && !(p->taglen == 1 && isdigit(c))) {
+		if (is_ident(c) && p->taglen < TAG_MAX - 1 && !(p->taglen == 1 && c >= '0' && c <= '9')) {
 			buf_push(&p->stmt, (char)c);
 			p->tag[p->taglen++] = (char)c;
 			return KSD_OK;
@@ -361,7 +369,7 @@ static int stmt_byte(struct plain *p, unsigned char c)
 		}
 		break;
 	default:
-		if (isspace(c)) {
+		if (is_space(c)) {
 			if (p->significant)
 				buf_push(&p->stmt, (char)c);
 			p->prev2 = p->prev;
@@ -411,6 +419,10 @@ static size_t run(struct plain *p, const unsigned char *d, size_t len)
 	/* A table lookup per byte, no call: strings are short, so a memchr per
 	 * stop byte would cost more in calls than it saves. */
 	size_t n = 0;
+	while (n + 4 <= len && !((stop_bits[d[n]] | stop_bits[d[n + 1]] | stop_bits[d[n + 2]] |
+				  stop_bits[d[n + 3]]) &
+				 mask))
+		n += 4;
 	while (n < len && !(stop_bits[d[n]] & mask))
 		n++;
 	if (n > 0 && (p->significant || p->lex != L_BLOCK_COMMENT))
