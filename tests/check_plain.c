@@ -263,6 +263,61 @@ START_TEST(c_locale_classes)
 }
 END_TEST
 
+/* Keywords are recognised whatever the slicing, so BEGIN ATOMIC bodies stay
+ * whole, and an E before a quote means escapes only when it stands alone. */
+START_TEST(words_survive_any_slicing)
+{
+	const char *sql = "CREATE FUNCTION public.g() RETURNS int LANGUAGE sql\n"
+			  "BEGIN ATOMIC SELECT CASE WHEN true THEN 1 END; SELECT 2; END;\n"
+			  "CREATE TABLE public.after_atomic (x int);\n"
+			  "SELECT aE'x\\'; CREATE TABLE public.t1 (a int);\n"
+			  "SELECT E'x\\'; y'; CREATE TABLE public.t2 (a int);\n"
+			  "SELECT notbegin atomic; CREATE TABLE public.t3 (a int);\n";
+	for (size_t step = 0; step <= 24; step++) {
+		int rc;
+		char *out = read_in_slices(sql, strlen(sql), step, &rc);
+		ck_assert_int_eq(rc, KSD_OK);
+		ck_assert_msg(strstr(out, "function g() returns int language sql volatile, body 60 "
+					  "bytes"),
+			      "step %zu: %s", step, out);
+		ck_assert_msg(strstr(out, "table after_atomic"), "step %zu: %s", step, out);
+		ck_assert_msg(strstr(out, "table t1"), "step %zu: %s", step, out);
+		ck_assert_msg(strstr(out, "table t2"), "step %zu: %s", step, out);
+		ck_assert_msg(strstr(out, "table t3"), "step %zu: %s", step, out);
+		free(out);
+	}
+}
+END_TEST
+
+/* Readers hand over the same buffer again with new bytes in it: nothing the
+ * splitter learnt about the old bytes may apply to the new ones. */
+START_TEST(a_reused_buffer_is_read_afresh)
+{
+	static const char *parts[] = {"SELECT 'open string without its end",
+				      "x'; CREATE TABLE public.t (a int);\n"
+				      "CREATE TABLE public.u (b int);\n"};
+	char buf[128];
+	struct ksd_catalog *cat = ksd_catalog_new();
+	struct ksd_extract *x = ksd_extract_new(cat);
+	struct ksd_err err;
+	ksd_err_clear(&err);
+	struct plain *p = plain_new(x, &err);
+	for (size_t i = 0; i < 2; i++) {
+		memset(buf, '.', sizeof(buf));
+		memcpy(buf, parts[i], strlen(parts[i]));
+		ck_assert_int_eq(plain_feed(p, buf, strlen(parts[i])), KSD_OK);
+	}
+	ck_assert_int_eq(plain_finish(p), KSD_OK);
+	plain_free(p);
+	ksd_extract_free(x);
+	struct ksd_schema *s = ksd_database_schema(&cat->databases[0], "public");
+	ck_assert_ptr_nonnull(s);
+	ck_assert_ptr_nonnull(ksd_schema_table(s, "t"));
+	ck_assert_ptr_nonnull(ksd_schema_table(s, "u"));
+	ksd_catalog_free(cat);
+}
+END_TEST
+
 Suite *plain_suite(void)
 {
 	Suite *s = suite_create("plain");
@@ -276,6 +331,8 @@ Suite *plain_suite(void)
 	tcase_add_test(tc, standard_conforming_strings_off_honours_backslashes);
 	tcase_add_test(tc, runs_keep_every_byte_and_line);
 	tcase_add_test(tc, c_locale_classes);
+	tcase_add_test(tc, words_survive_any_slicing);
+	tcase_add_test(tc, a_reused_buffer_is_read_afresh);
 	suite_add_tcase(s, tc);
 	return s;
 }

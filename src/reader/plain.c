@@ -34,6 +34,10 @@ enum lex {
 
 enum mode { M_STMT, M_META, M_COPY_REST, M_COPY_DATA };
 
+/* Bytes that end a run of plain content in some lexical state (see run()). */
+enum { K_NL, K_SQUOTE, K_BACKSLASH, K_DQUOTE, K_DOLLAR, K_STAR, K_SLASH, K_STOPS };
+static const unsigned char stop_byte[K_STOPS] = {'\n', '\'', '\\', '"', '$', '*', '/'};
+
 struct plain {
 	struct ksd_extract *x;
 	struct ksd_err *err;
@@ -69,18 +73,11 @@ struct plain {
 	struct buf row;
 	size_t line_len;
 	char line_head[3];
-};
 
-/* Bytes that end a run of plain content, per lexical state (see run()). */
-enum { S_SQUOTE = 1, S_SQUOTE_ESC = 2, S_DQUOTE = 4, S_DOLLAR = 8, S_BLOCK = 16, S_LINE = 32 };
-static const unsigned char stop_bits[256] = {
-    ['\n'] = S_SQUOTE | S_SQUOTE_ESC | S_DQUOTE | S_DOLLAR | S_BLOCK | S_LINE,
-    ['\''] = S_SQUOTE | S_SQUOTE_ESC,
-    ['\\'] = S_SQUOTE_ESC,
-    ['"'] = S_DQUOTE,
-    ['$'] = S_DOLLAR,
-    ['*'] = S_BLOCK,
-    ['/'] = S_BLOCK,
+	/* Where each stop byte next occurs in the buffer being fed (its end when
+	 * it does not), NULL when not looked for yet: run() scans any part of a
+	 * buffer for a given byte once, however often the state changes. */
+	const unsigned char *next_stop[K_STOPS];
 };
 
 /* The C locale's classes, spelt out: isalnum() and isspace() cost a libc
@@ -385,46 +382,73 @@ static int stmt_byte(struct plain *p, unsigned char c)
 	return KSD_OK;
 }
 
+/* A run of identifier bytes at the top level: what stmt_byte() does for each
+ * of them, done once for the whole run (single bytes are left to it). */
+static size_t ident_run(struct plain *p, const unsigned char *d, size_t len)
+{
+	size_t n = 0;
+	while (n < len && is_ident(d[n]))
+		n++;
+	if (n < 2)
+		return 0;
+	begin_significant(p);
+	if (p->wordlen < sizeof(p->word)) {
+		size_t keep = sizeof(p->word) - p->wordlen;
+		memcpy(p->word + p->wordlen, d, keep < n ? keep : n);
+	}
+	p->wordlen += n;
+	buf_append(&p->stmt, d, n);
+	p->prev2 = d[n - 2];
+	p->prev = d[n - 1];
+	return n;
+}
+
 /* Inside a string, a quoted name, a dollar-quoted body or a comment of a
  * begun statement, most bytes change no state: stmt_byte() would only append
- * them. Appends the run of such bytes at d[0..len) in one go and returns its
- * length (0: the next byte needs stmt_byte()). Newlines end runs, so line
- * counting stays in one place. */
+ * them. Appends the run of such bytes at d[0..len) in one go (or a run of
+ * identifier bytes at the top level) and returns its length; 0: the next
+ * byte needs stmt_byte(). Newlines end runs, so line counting stays in one
+ * place. */
 static size_t run(struct plain *p, const unsigned char *d, size_t len)
 {
-	unsigned mask;
+	unsigned set = 1u << K_NL;
 	switch (p->lex) {
 	case L_SQUOTE:
-		mask = p->squote_escapes ? S_SQUOTE_ESC : S_SQUOTE;
+		set |= 1u << K_SQUOTE | (p->squote_escapes ? 1u << K_BACKSLASH : 0);
 		break;
 	case L_DQUOTE:
-		mask = S_DQUOTE;
+		set |= 1u << K_DQUOTE;
 		break;
 	case L_DOLLAR_BODY:
 		if (p->tagmatch != 0)
 			return 0; /* partway through a possible closing tag */
-		mask = S_DOLLAR;
+		set |= 1u << K_DOLLAR;
 		break;
 	case L_BLOCK_COMMENT:
-		mask = S_BLOCK;
+		set |= 1u << K_STAR | 1u << K_SLASH;
 		break;
 	case L_LINE_COMMENT:
 		if (!p->significant)
 			return 0; /* pg_dump's own comments are looked at */
-		mask = S_LINE;
 		break;
+	case L_NORMAL:
+		return ident_run(p, d, len);
 	default:
 		return 0;
 	}
-	/* A table lookup per byte, no call: strings are short, so a memchr per
-	 * stop byte would cost more in calls than it saves. */
-	size_t n = 0;
-	while (n + 4 <= len && !((stop_bits[d[n]] | stop_bits[d[n + 1]] | stop_bits[d[n + 2]] |
-				  stop_bits[d[n + 3]]) &
-				 mask))
-		n += 4;
-	while (n < len && !(stop_bits[d[n]] & mask))
-		n++;
+	const unsigned char *end = d + len, *stop = end;
+	for (int k = 0; k < K_STOPS; k++) {
+		if (!(set & 1u << k))
+			continue;
+		const unsigned char *at = p->next_stop[k];
+		if (!at || at < d) {
+			at = memchr(d, stop_byte[k], len);
+			p->next_stop[k] = at = at ? at : end;
+		}
+		if (at < stop)
+			stop = at;
+	}
+	size_t n = (size_t)(stop - d);
 	if (n > 0 && (p->significant || p->lex != L_BLOCK_COMMENT))
 		buf_append(&p->stmt, d, n);
 	return n;
@@ -547,6 +571,7 @@ static size_t copy_data(struct plain *p, const unsigned char *d, size_t len, int
 
 static int feed(struct plain *p, const unsigned char *d, size_t len)
 {
+	memset(p->next_stop, 0, sizeof(p->next_stop)); /* a new buffer */
 	size_t i = 0;
 	int rc = KSD_OK;
 	while (i < len) {
