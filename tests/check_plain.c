@@ -8,35 +8,36 @@
 #include "ksd_report.h"
 #include "reader/plain.h"
 
-static const char dump[] = "--\n-- PostgreSQL database dump\n--\n\n"
-                           "\\restrict abcDEF123\n\n"
-                           "SET standard_conforming_strings = on;\n"
-                           "SELECT pg_catalog.set_config('search_path', '', false);\n"
-                           "/* a /* nested */ comment; with a semicolon */\n"
-                           "CREATE TABLE public.metadata (\n"
-                           "    name character varying(128) NOT NULL,\n"
-                           "    value character varying(512) NOT NULL\n"
-                           ");\n"
-                           "CREATE FUNCTION public.f() RETURNS trigger\n"
-                           "    LANGUAGE plpgsql\n"
-                           "    AS $a$ BEGIN -- it's; $b$ not the end $b$\n"
-                           "  RAISE NOTICE 'x;y'; RETURN NEW; END; $a$;\n"
-                           "CREATE TABLE public.\"odd\"\"name\" (\"semi;colon\" text);\n"
-                           "INSERT INTO public.other VALUES (E'\\\\''; \\.', '\\.');\n"
-                           "COPY public.records (id, data) FROM stdin;\n"
-                           "a\t{\"k\": \"\\\\.\"}\n"
-                           "\\\\.\n"
-                           "b\t;CREATE TABLE public.not_a_table (x int);\n"
-                           "\\.\n"
-                           "COPY public.metadata (name, value) FROM stdin;\n"
-                           "created_at\t2026-11-24 14:07:38.032559+00\n"
-                           "storage_schema_version\t17\n"
-                           "weird\ttab\\there\\\\back\\N\n"
-                           "\\.\n"
-                           "\\connect other_db\n"
-                           "CREATE TABLE public.in_other (x integer);\n"
-                           "\n--\n-- PostgreSQL database dump complete\n--\n\n"
-                           "\\unrestrict abcDEF123\n";
+static const char dump[] =
+	"--\n-- PostgreSQL database dump\n--\n\n"
+	"\\restrict abcDEF123\n\n"
+	"SET standard_conforming_strings = on;\n"
+	"SELECT pg_catalog.set_config('search_path', '', false);\n"
+	"/* a /* nested */ comment; with a semicolon */\n"
+	"CREATE TABLE public.metadata (\n"
+	"    name character varying(128) NOT NULL,\n"
+	"    value character varying(512) NOT NULL\n"
+	");\n"
+	"CREATE FUNCTION public.f() RETURNS trigger\n"
+	"    LANGUAGE plpgsql\n"
+	"    AS $a$ BEGIN -- it's; $b$ not the end $b$\n"
+	"  RAISE NOTICE 'x;y'; RETURN NEW; END; $a$;\n"
+	"CREATE TABLE public.\"odd\"\"name\" (\"semi;colon\" text);\n"
+	"INSERT INTO public.other VALUES (E'\\\\''; \\.', '\\.');\n"
+	"COPY public.records (id, data) FROM stdin;\n"
+	"a\t{\"k\": \"\\\\.\"}\n"
+	"\\\\.\n"
+	"b\t;CREATE TABLE public.not_a_table (x int);\n"
+	"\\.\n"
+	"COPY public.metadata (name, value) FROM stdin;\n"
+	"created_at\t2026-11-24 14:07:38.032559+00\n"
+	"storage_schema_version\t17\n"
+	"weird\ttab\\there\\\\back\\N\n"
+	"\\.\n"
+	"\\connect other_db\n"
+	"CREATE TABLE public.in_other (x integer);\n"
+	"\n--\n-- PostgreSQL database dump complete\n--\n\n"
+	"\\unrestrict abcDEF123\n";
 
 /* Runs the reader over `text` cut into slices of `step` bytes (0: whole) and
  * returns the --list rendering of the catalog and the reader's status. */
@@ -81,12 +82,12 @@ START_TEST(the_whole_dump_is_understood)
 	ck_assert_msg(strstr(out, "function f() returns trigger"), "%s", out);
 	ck_assert_msg(!strstr(out, "not_a_table"), "COPY data was parsed: %s", out);
 	ck_assert_msg(strstr(out, "metadata rows: 3\n"
-	                          "      created_at = 2026-11-24 14:07:38.032559+00\n"
-	                          "      storage_schema_version = 17\n"
-	                          "      weird = tab\\there\\\\backN\n"),
-	              "%s", out);
-	ck_assert_msg(strstr(out, "database other_db\n  schema public\n    table in_other"), "%s",
-	              out);
+				  "      created_at = 2026-11-24 14:07:38.032559+00\n"
+				  "      storage_schema_version = 17\n"
+				  "      weird = tab\\there\\\\backN\n"),
+		      "%s", out);
+	ck_assert_msg(strstr(out, "database other_db\n  schema public\n    table in_other"),
+		      "%s", out);
 	free(out);
 }
 END_TEST
@@ -100,7 +101,7 @@ START_TEST(every_slicing_gives_the_same_catalog)
 		char *sliced = read_in_slices(dump, len, step, &rc);
 		ck_assert_int_eq(rc, KSD_OK);
 		ck_assert_msg(strcmp(whole, sliced) == 0, "step %zu:\n%s\n---\n%s", step, sliced,
-		              whole);
+			      whole);
 		free(sliced);
 	}
 	free(whole);
@@ -143,13 +144,13 @@ static const struct {
 	const char *sql, *message;
 	long line;
 } truncated[] = {
-    {"CREATE TABLE t (a text DEFAULT 'abc", "inside a quoted string", 1},
-    {"\n\nCREATE FUNCTION f() AS $$ BEGIN", "inside a dollar-quoted string", 3},
-    {"CREATE TABLE \"t", "inside a quoted identifier", 1},
-    {"SELECT 1; SELECT /* /* */", "inside a /* comment */", 1},
-    {"COPY public.metadata (name, value) FROM stdin;\nstorage_schema_version\t1\n",
-     "inside the COPY data", 1},
-    {"--\n-- PostgreSQL database dump\n--\nSELECT 1;\n", "dump was cut short", 5},
+	{"CREATE TABLE t (a text DEFAULT 'abc", "inside a quoted string", 1},
+	{"\n\nCREATE FUNCTION f() AS $$ BEGIN", "inside a dollar-quoted string", 3},
+	{"CREATE TABLE \"t", "inside a quoted identifier", 1},
+	{"SELECT 1; SELECT /* /* */", "inside a /* comment */", 1},
+	{"COPY public.metadata (name, value) FROM stdin;\nstorage_schema_version\t1\n",
+	 "inside the COPY data", 1},
+	{"--\n-- PostgreSQL database dump\n--\nSELECT 1;\n", "dump was cut short", 5},
 };
 
 START_TEST(truncation_is_reported_with_its_line)
@@ -168,12 +169,152 @@ END_TEST
 START_TEST(standard_conforming_strings_off_honours_backslashes)
 {
 	const char *sql = "SET standard_conforming_strings = off;\n"
-	                  "INSERT INTO public.metadata VALUES ('it\\'s; here', 'v');\n"
-	                  "CREATE TABLE public.after (a integer);\n";
+			  "INSERT INTO public.metadata VALUES ('it\\'s; here', 'v');\n"
+			  "CREATE TABLE public.after (a integer);\n";
 	int rc;
 	char *out = read_in_slices(sql, strlen(sql), 0, &rc);
 	ck_assert_msg(strstr(out, "table after"), "%s", out);
 	free(out);
+}
+END_TEST
+
+/* Inside strings, quoted names, dollar bodies and comments the reader copies
+ * whole runs of bytes: every byte still reaches the extractor and every line
+ * still counts, whatever the slicing. */
+static const char runs_dump[] =
+    "--\n-- PostgreSQL database dump\n--\n"
+    "CREATE TABLE public.metadata (name character varying(128) NOT NULL,\n"
+    "    value character varying(512) NOT NULL);\n"
+    "SET standard_conforming_strings = off;\n"
+    "INSERT INTO public.metadata VALUES ('storage_schema_version', 'a\\'b''c;\n"
+    "d');\n"
+    "SET standard_conforming_strings = on;\n"
+    "INSERT INTO public.metadata VALUES (E'e\\\\', 'f\\');\n"
+    "CREATE FUNCTION public.bump_timestamp() RETURNS trigger\n"
+    "    LANGUAGE plpgsql AS $body$\n"
+    "BEGIN -- it's; $x$ \"q\n"
+    "  /* ; */ RETURN NEW; $bod $body END;\n"
+    "$body$;\n"
+    "CREATE TABLE public.\"new\n"
+    "line\" (a integer /* x ' */ -- y \"\n"
+    ");\n";
+
+static const char runs_body[] = "\nBEGIN -- it's; $x$ \"q\n"
+				"  /* ; */ RETURN NEW; $bod $body END;\n";
+
+START_TEST(runs_keep_every_byte_and_line)
+{
+	size_t len = strlen(runs_dump);
+	for (size_t step = 0; step <= 40; step++) {
+		struct ksd_catalog *cat = ksd_catalog_new();
+		struct ksd_extract *x = ksd_extract_new(cat);
+		struct ksd_err err;
+		ksd_err_clear(&err);
+		struct plain *p = plain_new(x, &err);
+		for (size_t at = 0; at < len;) {
+			size_t n = step && len - at > step ? step : len - at;
+			ck_assert_int_eq(plain_feed(p, runs_dump + at, n), KSD_OK);
+			at += n;
+		}
+		/* No trailer: the error names the last line, counted through
+		 * every string, body and comment. */
+		ck_assert_int_eq(plain_finish(p), KSD_WARN);
+		ck_assert_int_eq(err.line, 19);
+		plain_free(p);
+		ksd_extract_free(x);
+		ck_assert_uint_eq(cat->ndatabases, 1);
+		struct ksd_schema *s = ksd_database_schema(&cat->databases[0], "public");
+		ck_assert_ptr_nonnull(s);
+		struct ksd_function *f = ksd_schema_function(s, "bump_timestamp");
+		ck_assert_ptr_nonnull(f);
+		ck_assert_uint_eq(f->body_len, strlen(runs_body));
+		ck_assert_mem_eq(f->body, runs_body, f->body_len);
+		ck_assert_ptr_nonnull(ksd_schema_table(s, "new\nline"));
+		ck_assert_uint_eq(s->metadata.nrows, 2);
+		ck_assert_str_eq(s->metadata.rows[0].value, "a'b'c;\nd");
+		ck_assert_str_eq(s->metadata.rows[1].name, "e\\");
+		ck_assert_str_eq(s->metadata.rows[1].value, "f\\");
+		ksd_catalog_free(cat);
+	}
+}
+END_TEST
+
+/* Whitespace is the C locale's (vertical tab and form feed included) and
+ * UTF-8 bytes belong to identifiers and dollar-quote tags. */
+START_TEST(c_locale_classes)
+{
+	const char *sql = "CREATE FUNCTION public.f() RETURNS int LANGUAGE sql AS $\xc3\xa9$ "
+			  "SELECT 1; CREATE TABLE public.bad (x integer); $\xc3\xa9$;\f\v"
+			  "CREATE\vTABLE\fpublic.t\xc3\xa9st\r(a integer);\n"
+			  "SELECT $1;CREATE TABLE public.u (b text);\v\n"
+			  "SELECT 'open";
+	int rc;
+	char *out = read_in_slices(sql, strlen(sql), 3, &rc);
+	ck_assert_int_eq(rc, KSD_WARN);
+	ck_assert_msg(strstr(out, "function f() returns int language sql volatile, body 48 bytes"),
+		      "%s", out);
+	ck_assert_msg(!strstr(out, "table bad"), "%s", out);
+	ck_assert_msg(strstr(out, "table t\xc3\xa9st\n      column a integer"), "%s", out);
+	ck_assert_msg(strstr(out, "table u\n      column b text"), "%s", out);
+	/* The blank line before the last statement is not part of it. */
+	ck_assert_msg(strstr(out, "error line 3: unexpected end of input inside a quoted string"),
+		      "%s", out);
+	free(out);
+}
+END_TEST
+
+/* Keywords are recognised whatever the slicing, so BEGIN ATOMIC bodies stay
+ * whole, and an E before a quote means escapes only when it stands alone. */
+START_TEST(words_survive_any_slicing)
+{
+	const char *sql = "CREATE FUNCTION public.g() RETURNS int LANGUAGE sql\n"
+			  "BEGIN ATOMIC SELECT CASE WHEN true THEN 1 END; SELECT 2; END;\n"
+			  "CREATE TABLE public.after_atomic (x int);\n"
+			  "SELECT aE'x\\'; CREATE TABLE public.t1 (a int);\n"
+			  "SELECT E'x\\'; y'; CREATE TABLE public.t2 (a int);\n"
+			  "SELECT notbegin atomic; CREATE TABLE public.t3 (a int);\n";
+	for (size_t step = 0; step <= 24; step++) {
+		int rc;
+		char *out = read_in_slices(sql, strlen(sql), step, &rc);
+		ck_assert_int_eq(rc, KSD_OK);
+		ck_assert_msg(strstr(out, "function g() returns int language sql volatile, body 60 "
+					  "bytes"),
+			      "step %zu: %s", step, out);
+		ck_assert_msg(strstr(out, "table after_atomic"), "step %zu: %s", step, out);
+		ck_assert_msg(strstr(out, "table t1"), "step %zu: %s", step, out);
+		ck_assert_msg(strstr(out, "table t2"), "step %zu: %s", step, out);
+		ck_assert_msg(strstr(out, "table t3"), "step %zu: %s", step, out);
+		free(out);
+	}
+}
+END_TEST
+
+/* Readers hand over the same buffer again with new bytes in it: nothing the
+ * splitter learnt about the old bytes may apply to the new ones. */
+START_TEST(a_reused_buffer_is_read_afresh)
+{
+	static const char *parts[] = {"SELECT 'open string without its end",
+				      "x'; CREATE TABLE public.t (a int);\n"
+				      "CREATE TABLE public.u (b int);\n"};
+	char buf[128];
+	struct ksd_catalog *cat = ksd_catalog_new();
+	struct ksd_extract *x = ksd_extract_new(cat);
+	struct ksd_err err;
+	ksd_err_clear(&err);
+	struct plain *p = plain_new(x, &err);
+	for (size_t i = 0; i < 2; i++) {
+		memset(buf, '.', sizeof(buf));
+		memcpy(buf, parts[i], strlen(parts[i]));
+		ck_assert_int_eq(plain_feed(p, buf, strlen(parts[i])), KSD_OK);
+	}
+	ck_assert_int_eq(plain_finish(p), KSD_OK);
+	plain_free(p);
+	ksd_extract_free(x);
+	struct ksd_schema *s = ksd_database_schema(&cat->databases[0], "public");
+	ck_assert_ptr_nonnull(s);
+	ck_assert_ptr_nonnull(ksd_schema_table(s, "t"));
+	ck_assert_ptr_nonnull(ksd_schema_table(s, "u"));
+	ksd_catalog_free(cat);
 }
 END_TEST
 
@@ -211,10 +352,14 @@ Suite *plain_suite(void)
 	tcase_add_test(tc, crlf_line_endings_are_the_same_as_lf);
 	tcase_add_test(tc, a_last_statement_without_newline_counts);
 	tcase_add_loop_test(tc, truncation_is_reported_with_its_line, 0,
-	                    sizeof(truncated) / sizeof(truncated[0]));
+			    sizeof(truncated) / sizeof(truncated[0]));
 	tcase_add_test(tc, standard_conforming_strings_off_honours_backslashes);
+	tcase_add_test(tc, runs_keep_every_byte_and_line);
+	tcase_add_test(tc, c_locale_classes);
+	tcase_add_test(tc, words_survive_any_slicing);
+	tcase_add_test(tc, a_reused_buffer_is_read_afresh);
 	tcase_add_loop_test(tc, every_connect_form_names_its_database, 0,
-	                    sizeof(connects) / sizeof(connects[0]));
+			    sizeof(connects) / sizeof(connects[0]));
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -103,6 +103,107 @@ START_TEST(seek_backwards_on_a_file)
 }
 END_TEST
 
+/* Borrowed chunks hold the input's bytes in order, across buffer refills and
+ * whatever `max` asks for. */
+START_TEST(next_walks_the_whole_input)
+{
+	struct ksd_err err;
+	ksd_err_clear(&err);
+	struct ksd_source *src = open_src(_i);
+	uint64_t off = 0;
+	size_t max = 777777;
+	for (;;) {
+		const unsigned char *d;
+		size_t len;
+		ck_assert_int_eq(ksd_source_next(src, &d, &len, max, &err), KSD_OK);
+		if (len == 0)
+			break;
+		ck_assert_uint_le(len, max);
+		for (size_t k = 0; k < len; k++)
+			if (d[k] != byte_at(off + k))
+				ck_abort_msg("byte %llu differs", (unsigned long long)(off + k));
+		off += len;
+		ck_assert_uint_eq(ksd_source_tell(src), off);
+		max = max == 777777 ? SIZE : 777777;
+	}
+	ck_assert_uint_eq(off, SIZE);
+	ksd_source_free(src);
+}
+END_TEST
+
+/* Reads, peeks, skips and seeks after borrowed chunks start where the chunk
+ * ended. */
+START_TEST(next_then_read_agree)
+{
+	struct ksd_err err;
+	ksd_err_clear(&err);
+	struct ksd_source *src = open_src(_i);
+	const unsigned char *d;
+	size_t len;
+	unsigned char b[4];
+	/* A pipe may hand out less than asked. */
+	for (uint64_t left = 100000; left > 0; left -= len) {
+		ck_assert_int_eq(ksd_source_next(src, &d, &len, left, &err), KSD_OK);
+		ck_assert_uint_gt(len, 0);
+	}
+	ck_assert_int_eq(ksd_source_read_exact(src, b, 4, &err), KSD_OK);
+	ck_assert_uint_eq(b[0], byte_at(100000));
+	ck_assert_uint_eq(b[3], byte_at(100003));
+	/* Past the first buffer, then borrowing again, then reading again. */
+	ck_assert_int_eq(ksd_source_skip(src, 2500000 - 100004, &err), KSD_OK);
+	ck_assert_int_eq(ksd_source_next(src, &d, &len, SIZE, &err), KSD_OK);
+	ck_assert_uint_gt(len, 0);
+	ck_assert_uint_eq(d[0], byte_at(2500000));
+	uint64_t at = 2500000 + len;
+	ck_assert_uint_eq(ksd_source_tell(src), at);
+	size_t got;
+	const unsigned char *h = ksd_source_peek(src, 3, &got);
+	if (at < SIZE) {
+		ck_assert_uint_eq(h[0], byte_at(at));
+		ck_assert_int_eq(ksd_source_read_exact(src, b, 1, &err), KSD_OK);
+		ck_assert_uint_eq(b[0], byte_at(at));
+	} else {
+		ck_assert_uint_eq(got, 0);
+	}
+	if (!_i) {
+		ck_assert_int_eq(ksd_source_seek(src, 7, &err), KSD_OK);
+		ck_assert_int_eq(ksd_source_next(src, &d, &len, 2, &err), KSD_OK);
+		ck_assert_uint_eq(len, 2);
+		ck_assert_uint_eq(d[0], byte_at(7));
+		ck_assert_int_eq(ksd_source_read_exact(src, b, 1, &err), KSD_OK);
+		ck_assert_uint_eq(b[0], byte_at(9));
+	}
+	ksd_source_free(src);
+}
+END_TEST
+
+/* A file still being written: bytes appended after open are read too. */
+START_TEST(next_follows_a_growing_file)
+{
+	struct ksd_err err;
+	ksd_err_clear(&err);
+	struct ksd_source *src = open_src(0);
+	const unsigned char *d;
+	size_t len;
+	uint64_t off = 0;
+	while (off < SIZE) {
+		ck_assert_int_eq(ksd_source_next(src, &d, &len, SIZE - off, &err), KSD_OK);
+		ck_assert_uint_gt(len, 0);
+		off += len;
+	}
+	FILE *f = fopen(path, "ab");
+	ck_assert_ptr_nonnull(f);
+	fputs("tail", f);
+	fclose(f);
+	ck_assert_int_eq(ksd_source_next(src, &d, &len, SIZE, &err), KSD_OK);
+	ck_assert_uint_eq(len, 4);
+	ck_assert_mem_eq(d, "tail", 4);
+	ck_assert_int_eq(ksd_source_next(src, &d, &len, SIZE, &err), KSD_OK);
+	ck_assert_uint_eq(len, 0);
+	ksd_source_free(src);
+}
+END_TEST
+
 Suite *source_suite(void)
 {
 	Suite *s = suite_create("source");
@@ -111,6 +212,9 @@ Suite *source_suite(void)
 	tcase_add_loop_test(tc, skip_read_and_tell_agree, 0, 2);
 	tcase_add_loop_test(tc, skipping_past_the_end_is_an_error, 0, 2);
 	tcase_add_test(tc, seek_backwards_on_a_file);
+	tcase_add_loop_test(tc, next_walks_the_whole_input, 0, 2);
+	tcase_add_loop_test(tc, next_then_read_agree, 0, 2);
+	tcase_add_test(tc, next_follows_a_growing_file);
 	suite_add_tcase(s, tc);
 	return s;
 }

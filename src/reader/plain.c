@@ -34,6 +34,10 @@ enum lex {
 
 enum mode { M_STMT, M_META, M_COPY_REST, M_COPY_DATA };
 
+/* Bytes that end a run of plain content in some lexical state (see run()). */
+enum { K_NL, K_SQUOTE, K_BACKSLASH, K_DQUOTE, K_DOLLAR, K_STAR, K_SLASH, K_STOPS };
+static const unsigned char stop_byte[K_STOPS] = {'\n', '\'', '\\', '"', '$', '*', '/'};
+
 struct plain {
 	struct ksd_extract *x;
 	struct ksd_err *err;
@@ -69,11 +73,24 @@ struct plain {
 	struct buf row;
 	size_t line_len;
 	char line_head[3];
+
+	/* Where each stop byte next occurs in the buffer being fed (its end when
+	 * it does not), NULL when not looked for yet: run() scans any part of a
+	 * buffer for a given byte once, however often the state changes. */
+	const unsigned char *next_stop[K_STOPS];
 };
 
+/* The C locale's classes, spelt out: isalnum() and isspace() cost a libc
+ * call per byte. Bytes >= 0x80 (UTF-8) belong to identifiers. */
 static bool is_ident(unsigned char c)
 {
-	return isalnum(c) || c == '_' || c >= 0x80;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c >= 0x80;
+}
+
+static bool is_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
 static void reset_stmt(struct plain *p)
@@ -275,7 +292,7 @@ static int stmt_byte(struct plain *p, unsigned char c)
 			p->lex = L_DOLLAR_BODY;
 			return KSD_OK;
 		}
-		if (is_ident(c) && p->taglen < TAG_MAX - 1 && !(p->taglen == 1 && isdigit(c))) {
+		if (is_ident(c) && p->taglen < TAG_MAX - 1 && !(p->taglen == 1 && c >= '0' && c <= '9')) {
 			buf_push(&p->stmt, (char)c);
 			p->tag[p->taglen++] = (char)c;
 			return KSD_OK;
@@ -354,7 +371,7 @@ static int stmt_byte(struct plain *p, unsigned char c)
 		}
 		break;
 	default:
-		if (isspace(c)) {
+		if (is_space(c)) {
 			if (p->significant)
 				buf_push(&p->stmt, (char)c);
 			p->prev2 = p->prev;
@@ -368,6 +385,78 @@ static int stmt_byte(struct plain *p, unsigned char c)
 	p->prev2 = p->prev;
 	p->prev = c;
 	return KSD_OK;
+}
+
+/* A run of identifier bytes at the top level: what stmt_byte() does for each
+ * of them, done once for the whole run (single bytes are left to it). */
+static size_t ident_run(struct plain *p, const unsigned char *d, size_t len)
+{
+	size_t n = 0;
+	while (n < len && is_ident(d[n]))
+		n++;
+	if (n < 2)
+		return 0;
+	begin_significant(p);
+	if (p->wordlen < sizeof(p->word)) {
+		size_t keep = sizeof(p->word) - p->wordlen;
+		memcpy(p->word + p->wordlen, d, keep < n ? keep : n);
+	}
+	p->wordlen += n;
+	buf_append(&p->stmt, d, n);
+	p->prev2 = d[n - 2];
+	p->prev = d[n - 1];
+	return n;
+}
+
+/* Inside a string, a quoted name, a dollar-quoted body or a comment of a
+ * begun statement, most bytes change no state: stmt_byte() would only append
+ * them. Appends the run of such bytes at d[0..len) in one go (or a run of
+ * identifier bytes at the top level) and returns its length; 0: the next
+ * byte needs stmt_byte(). Newlines end runs, so line counting stays in one
+ * place. */
+static size_t run(struct plain *p, const unsigned char *d, size_t len)
+{
+	unsigned set = 1u << K_NL;
+	switch (p->lex) {
+	case L_SQUOTE:
+		set |= 1u << K_SQUOTE | (p->squote_escapes ? 1u << K_BACKSLASH : 0);
+		break;
+	case L_DQUOTE:
+		set |= 1u << K_DQUOTE;
+		break;
+	case L_DOLLAR_BODY:
+		if (p->tagmatch != 0)
+			return 0; /* partway through a possible closing tag */
+		set |= 1u << K_DOLLAR;
+		break;
+	case L_BLOCK_COMMENT:
+		set |= 1u << K_STAR | 1u << K_SLASH;
+		break;
+	case L_LINE_COMMENT:
+		if (!p->significant)
+			return 0; /* pg_dump's own comments are looked at */
+		break;
+	case L_NORMAL:
+		return ident_run(p, d, len);
+	default:
+		return 0;
+	}
+	const unsigned char *end = d + len, *stop = end;
+	for (int k = 0; k < K_STOPS; k++) {
+		if (!(set & 1u << k))
+			continue;
+		const unsigned char *at = p->next_stop[k];
+		if (!at || at < d) {
+			at = memchr(d, stop_byte[k], len);
+			p->next_stop[k] = at = at ? at : end;
+		}
+		if (at < stop)
+			stop = at;
+	}
+	size_t n = (size_t)(stop - d);
+	if (n > 0 && (p->significant || p->lex != L_BLOCK_COMMENT))
+		buf_append(&p->stmt, d, n);
+	return n;
 }
 
 /* One psql argument: 'single' or "double" quoted (quotes doubled inside)
@@ -509,11 +598,17 @@ static size_t copy_data(struct plain *p, const unsigned char *d, size_t len, int
 
 static int feed(struct plain *p, const unsigned char *d, size_t len)
 {
+	memset(p->next_stop, 0, sizeof(p->next_stop)); /* a new buffer */
 	size_t i = 0;
 	int rc = KSD_OK;
 	while (i < len) {
 		switch (p->mode) {
 		case M_STMT: {
+			size_t n = run(p, d + i, len - i);
+			if (n > 0) {
+				i += n;
+				break;
+			}
 			int r = stmt_byte(p, d[i++]);
 			if (r == KSD_FATAL)
 				return r;
