@@ -118,8 +118,7 @@ static int process(const char *input, const struct options *o)
 		else
 			status = worst(status, ksd_analyse(stdout, name, cat, &o->report));
 	}
-	/* Undocumented for users, used by the tests: how much of the file was
-	 * read, to check that archive readers skip the table data. */
+	/* How much of the file was read: archive readers skip the table data. */
 	const char *stats = getenv("KSD_STATS");
 	if (stats && *stats && strcmp(stats, "0") != 0) {
 		fputs("kinto-schema-doctor: stats: '", stderr);
