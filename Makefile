@@ -84,7 +84,7 @@ valgrind: $(TEST_BIN) $(BIN)
 	@mkdir -p $(BUILD)/valgrind
 	@printf '#!/bin/sh\nexec %s "%s" "$$@"\n' '$(VALGRIND)' "$$(pwd)/$(BIN)" >$(BUILD)/valgrind/$(notdir $(BIN))
 	@chmod +x $(BUILD)/valgrind/$(notdir $(BIN))
-	KSD=$(BUILD)/valgrind/$(notdir $(BIN)) KSD_TRUNCATION_FILES=6 KSD_TRUNCATION_STRIDE=5 KSD_SAMPLE=12 \
+	KSD=$(BUILD)/valgrind/$(notdir $(BIN)) KSD_TRUNCATION_FILES=6 KSD_TRUNCATION_STRIDE=5 KSD_SAMPLE=12 KSD_SLOW=1 \
 		sh tests/run-e2e.sh
 
 # libFuzzer harnesses, one per tests/fuzz/<name>.c, built with clang and run

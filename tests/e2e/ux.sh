@@ -54,19 +54,25 @@ if command -v script >/dev/null 2>&1; then
 
 	# Progress shows once a read has taken half a second: a producer that
 	# pauses makes any input slow. Shown on a terminal, not with --quiet.
-	half=$(($(wc -c <"$flushed") / 2))
-	feed="{ head -c $half \"$flushed\"; sleep 1; tail -c +$((half + 1)) \"$flushed\"; }"
-	args="$feed | \"$KSD\" --color=never - >/dev/null"
-	tty "$t/tty" TERM=xterm
-	grep -q "(stdin): [0-9]* MiB" "$t/tty" || fail "no progress on a terminal: $(cat "$t/tty")"
-	args="$feed | \"$KSD\" --quiet --color=never - >/dev/null"
-	tty "$t/tty" TERM=xterm
-	[ -s "$t/tty" ] && fail "--quiet shows progress: $(cat "$t/tty")"
-	# stdout on the terminal, stderr into a file: no progress either.
-	args="$feed | \"$KSD\" --color=never - 2>\"$t/err\""
-	tty "$t/tty" TERM=xterm
-	[ -s "$t/err" ] && fail "progress into a file: $(cat "$t/err")"
-	grep -q "fix needed" "$t/tty" || fail "no report with the slow feed: $(cat "$t/tty")"
+	# Under valgrind the tool may start after the pause is over, so the
+	# valgrind pass (KSD_SLOW=1) leaves these timing checks to the others.
+	if [ "${KSD_SLOW:-0}" = 1 ]; then
+		echo "ux: progress checks skipped under KSD_SLOW=1"
+	else
+		half=$(($(wc -c <"$flushed") / 2))
+		feed="{ head -c $half \"$flushed\"; sleep 1; tail -c +$((half + 1)) \"$flushed\"; }"
+		args="$feed | \"$KSD\" --color=never - >/dev/null"
+		tty "$t/tty" TERM=xterm
+		grep -q "(stdin): [0-9]* MiB" "$t/tty" || fail "no progress on a terminal: $(cat "$t/tty")"
+		args="$feed | \"$KSD\" --quiet --color=never - >/dev/null"
+		tty "$t/tty" TERM=xterm
+		[ -s "$t/tty" ] && fail "--quiet shows progress: $(cat "$t/tty")"
+		# stdout on the terminal, stderr into a file: no progress either.
+		args="$feed | \"$KSD\" --color=never - 2>\"$t/err\""
+		tty "$t/tty" TERM=xterm
+		[ -s "$t/err" ] && fail "progress into a file: $(cat "$t/err")"
+		grep -q "fix needed" "$t/tty" || fail "no report with the slow feed: $(cat "$t/tty")"
+	fi
 else
 	echo "ux: script(1) missing, terminal checks skipped"
 fi
