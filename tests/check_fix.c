@@ -48,8 +48,8 @@ static void assert_comments_are_closed(const char *sql)
 		if (len >= 2 && line[0] == '-' && line[1] == '-')
 			for (size_t i = 0; i < len; i++)
 				ck_assert_msg((unsigned char)line[i] >= 0x20 && line[i] != 0x7f &&
-						      line[i] != '\\',
-					      "comment byte %zu of: %.*s", i, (int)len, line);
+				                  line[i] != '\\',
+				              "comment byte %zu of: %.*s", i, (int)len, line);
 		line += len + (nl != NULL);
 	}
 }
@@ -62,8 +62,8 @@ START_TEST(a_flushed_database_gets_its_version_and_created_at)
 	ck_assert_ptr_nonnull(strstr(sql, "\nBEGIN;\n"));
 	ck_assert_ptr_nonnull(strstr(sql, "COMMIT;\n"));
 	ck_assert_ptr_nonnull(strstr(sql, "INSERT INTO \"public\".metadata (name, value)\n"
-					  "SELECT 'storage_schema_version', '17'\n"
-					  " WHERE NOT EXISTS"));
+	                                  "SELECT 'storage_schema_version', '17'\n"
+	                                  " WHERE NOT EXISTS"));
 	ck_assert_ptr_nonnull(strstr(sql, "lpad(value, 3, '0') = '017'"));
 	ck_assert_ptr_nonnull(strstr(sql, "SELECT 'created_at', now()::text"));
 	ck_assert_ptr_null(strstr(sql, "CREATE TABLE"));
@@ -79,7 +79,7 @@ START_TEST(a_wrong_version_is_deleted_before_the_right_one_goes_in)
 	ks_meta(cat, s, "storage_schema_version", "19");
 	char *sql = fix_for(s, 0, "x", false);
 	char *del = strstr(sql, "DELETE FROM \"public\".metadata\n WHERE name = "
-				"'storage_schema_version'");
+	                        "'storage_schema_version'");
 	char *ins = strstr(sql, "SELECT 'storage_schema_version', '17'");
 	ck_assert_ptr_nonnull(del);
 	ck_assert_ptr_nonnull(ins);
@@ -103,7 +103,8 @@ END_TEST
 
 START_TEST(a_missing_table_is_created)
 {
-	char *sql = fix_for(ks_build(cat, NULL, "public", 26, KS_NO_META | KS_PERM2), 0, "x", false);
+	char *sql =
+	    fix_for(ks_build(cat, NULL, "public", 26, KS_NO_META | KS_PERM2), 0, "x", false);
 	ck_assert_ptr_nonnull(strstr(sql, "CREATE TABLE IF NOT EXISTS \"public\".metadata (\n"));
 	ck_assert_ptr_nonnull(strstr(sql, "SELECT 'permission_schema_version', '2'"));
 	free(sql);
@@ -134,10 +135,16 @@ START_TEST(hostile_names_stay_quoted)
 {
 	const char *evil = "we\"ird'; DROP TABLE x; --\n\\! rm -rf /\x1b[31m";
 	char *sql = fix_for(ks_build(cat, "d\"b'\\x", evil, 17, KS_FLUSHED), 0,
-			    "in\nput */ \\! touch pwned\x1b]0;", true);
+	                    "in\nput */ \\! touch pwned\x1b]0;", true);
+	/* Control characters become U& escapes: the script cannot drive a
+	 * terminal, and PostgreSQL reads back the very same name. */
+	ck_assert_ptr_nonnull(strstr(sql, "INSERT INTO U&\"we\"\"ird'; DROP TABLE x; --\\000A\\\\! "
+	                                  "rm -rf /\\001B[31m\".metadata"));
+	for (const char *p = sql; *p; p++)
+		ck_assert_msg((unsigned char)*p >= 0x20 || *p == '\n', "control byte %d in the fix",
+		              *p);
 	ck_assert_ptr_nonnull(
-		strstr(sql, "INSERT INTO \"we\"\"ird'; DROP TABLE x; --\n\\! rm -rf /\x1b[31m\".metadata"));
-	ck_assert_ptr_nonnull(strstr(sql, "\\connect -reuse-previous=on \"dbname='d\"\"b\\'\\\\x'\"\n"));
+	    strstr(sql, "\\connect -reuse-previous=on \"dbname='d\"\"b\\'\\\\x'\"\n"));
 	/* The header's input line stayed one comment line. */
 	ck_assert_ptr_nonnull(strstr(sql, "fix for 'in?put */ ?! touch pwned?]0;'"));
 	assert_comments_are_closed(sql);
@@ -145,12 +152,30 @@ START_TEST(hostile_names_stay_quoted)
 }
 END_TEST
 
-START_TEST(a_database_name_with_a_line_break_gets_no_connect)
+START_TEST(names_without_control_characters_are_plain_quoted)
+{
+	char *sql =
+	    fix_for(ks_build(cat, NULL, "caf\xc3\xa9 \"x\" \\y", 17, KS_FLUSHED), 0, "x", false);
+	ck_assert_ptr_nonnull(strstr(sql, "INSERT INTO \"caf\xc3\xa9 \"\"x\"\" \\y\".metadata"));
+	free(sql);
+	/* A C1 control character and a bidi override are escaped too. */
+	sql = fix_for(ks_build(cat, NULL,
+	                       "a\xc2\x9b"
+	                       "b\xe2\x80\xae"
+	                       "c",
+	                       17, KS_FLUSHED),
+	              0, "x", false);
+	ck_assert_ptr_nonnull(strstr(sql, "INSERT INTO U&\"a\\009Bb\\202Ec\".metadata"));
+	free(sql);
+}
+END_TEST
+
+START_TEST(a_database_name_with_a_line_break_is_escaped_for_psql)
 {
 	char *sql = fix_for(ks_build(cat, "a\nb", "public", 17, KS_FLUSHED), 0, "x", true);
-	ck_assert_ptr_null(strstr(sql, "\\connect"));
-	ck_assert_ptr_null(strstr(sql, "BEGIN;"));
-	ck_assert_ptr_nonnull(strstr(sql, "connect to it yourself"));
+	/* psql reads '\012' as the newline; the line itself stays one line. */
+	ck_assert_ptr_nonnull(
+	    strstr(sql, "\\connect -reuse-previous=on \"dbname='a\"'\\012'\"b'\"\nBEGIN;\n"));
 	free(sql);
 }
 END_TEST
@@ -179,7 +204,8 @@ Suite *fix_suite(void)
 	tcase_add_test(tc, nothing_is_written_without_certainty);
 	tcase_add_test(tc, nothing_is_written_for_a_consistent_database);
 	tcase_add_test(tc, hostile_names_stay_quoted);
-	tcase_add_test(tc, a_database_name_with_a_line_break_gets_no_connect);
+	tcase_add_test(tc, names_without_control_characters_are_plain_quoted);
+	tcase_add_test(tc, a_database_name_with_a_line_break_is_escaped_for_psql);
 	tcase_add_test(tc, a_v1_permission_only_drops_a_wrong_row);
 	suite_add_tcase(s, tc);
 	return s;

@@ -2,6 +2,7 @@
  * guarded so that a second run changes nothing. Names from the dump are only
  * ever written as quoted identifiers (or sanitised comment text); every
  * literal is our own. */
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,13 +52,58 @@ void fix_comment(FILE *out, const char *s)
 	}
 }
 
-static void ident(FILE *out, const char *s)
+/* The code point of the valid UTF-8 sequence at s (n bytes), for U&"..." */
+static uint32_t code_point(const unsigned char *s, size_t *n)
 {
-	putc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			putc('"', out);
-		putc(*s, out);
+	*n = (s[0] & 0xe0) == 0xc0 ? 2 : (s[0] & 0xf0) == 0xe0 ? 3 : (s[0] & 0xf8) == 0xf0 ? 4 : 0;
+	if (*n == 0)
+		return 0;
+	uint32_t cp = *n == 2 ? s[0] & 0x1f : *n == 3 ? s[0] & 0x0f : s[0] & 0x07;
+	for (size_t i = 1; i < *n; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*n = 0;
+			return 0;
+		}
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	return cp;
+}
+
+/* A quoted identifier. A name holding control or formatting characters is
+ * written as U&"..." with those characters as \XXXX escapes, so that the
+ * script shown on a terminal cannot drive it. Bytes that are not UTF-8 (a
+ * LATIN1 dump's names) stay as they are: only their own encoding says what
+ * they mean. */
+static void ident(FILE *out, const char *name)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	bool plain = true;
+	for (const unsigned char *p = s; *p && plain;) {
+		size_t n = printable_utf8(p);
+		if (n == 0)
+			code_point(p, &n);
+		plain = printable_utf8(p) > 0 || (*p >= 0x80 && n == 0);
+		p += n ? n : 1;
+	}
+	fputs(plain ? "\"" : "U&\"", out);
+	while (*s) {
+		size_t n = printable_utf8(s);
+		if (n > 0) {
+			if (*s == '"' || (!plain && *s == '\\'))
+				putc(*s, out);
+			fwrite(s, 1, n, out);
+			s += n;
+			continue;
+		}
+		uint32_t cp = *s < 0x80 ? *s : code_point(s, &n);
+		if (*s < 0x80)
+			n = 1;
+		if (n == 0) {
+			putc(*s++, out); /* not UTF-8: kept as it is */
+			continue;
+		}
+		fprintf(out, cp > 0xffff ? "\\+%06" PRIX32 : "\\%04" PRIX32, cp);
+		s += n;
 	}
 	putc('"', out);
 }
@@ -68,22 +114,25 @@ static void table(FILE *out, const struct ksd_instance *in)
 	fputs(".metadata", out);
 }
 
-/* psql's \connect with a conninfo string, so that no database name can be
- * read as options; false when the name cannot be written on one line. */
-static bool connect_line(FILE *out, const char *db)
+/* psql's \connect with a conninfo string (so that no database name can be
+ * read as options). psql reads the argument like an SQL identifier: inside
+ * "..." quotes are doubled and nothing else is special, so a control byte
+ * leaves the quotes for a '\ooo' escape and the line stays printable text. */
+static void connect_line(FILE *out, const char *db)
 {
-	if (strpbrk(db, "\n\r"))
-		return false;
 	fputs("\\connect -reuse-previous=on \"dbname='", out);
-	for (const char *p = db; *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)db; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f) {
+			fprintf(out, "\"'\\%03o'\"", *p);
+			continue;
+		}
 		if (*p == '\'' || *p == '\\')
-			putc('\\', out);
+			putc('\\', out); /* the conninfo value's own escape */
 		if (*p == '"')
 			putc('"', out);
 		putc(*p, out);
 	}
 	fputs("'\"\n", out);
-	return true;
 }
 
 static void delete_above(FILE *out, const struct ksd_instance *in, const char *name, int v)
@@ -154,10 +203,8 @@ void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool
 	if (!in->fix)
 		return;
 	header(out, input, in);
-	if (connect && in->db->name && !connect_line(out, in->db->name)) {
-		fputs("-- the database name holds a line break: connect to it yourself\n", out);
-		return;
-	}
+	if (connect && in->db->name)
+		connect_line(out, in->db->name);
 	fputs("BEGIN;\n", out);
 	if (!in->meta_table) {
 		fputs("CREATE TABLE IF NOT EXISTS ", out);

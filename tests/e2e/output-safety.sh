@@ -74,17 +74,36 @@ PY
 rc=$?
 [ "$rc" -eq 1 ] || fail "--sql: exit $rc, expected 1: $(cat "$t/err")"
 python3 - "$t/fix.sql" "$t/name" <<'PY' || fail "--sql output is wrong"
-import sys
+import re, sys
 sql = open(sys.argv[1], 'rb').read()
 name = open(sys.argv[2], 'rb').read()
-ident = b'"' + name.replace(b'"', b'""') + b'".metadata'
-if b'INSERT INTO ' + ident + b' (name, value)' not in sql or \
-        sql.count(ident) != sql.count(b'.metadata'):
+# Every schema-qualified metadata must be the name: a plain "..." identifier,
+# or U&"..." whose \XXXX / \+XXXXXX escapes stand for characters.
+def decode(m):
+    body = m.group(2).replace(b'""', b'"')
+    if not m.group(1):
+        return body
+    out, i = b'', 0
+    while i < len(body):
+        if body[i:i + 2] == b'\\\\':
+            out, i = out + b'\\', i + 2
+        elif body[i:i + 2] == b'\\+':
+            out, i = out + chr(int(body[i + 2:i + 8], 16)).encode(), i + 8
+        elif body[i:i + 1] == b'\\':
+            out, i = out + chr(int(body[i + 1:i + 5], 16)).encode(), i + 5
+        else:
+            out, i = out + body[i:i + 1], i + 1
+    return out
+idents = list(re.finditer(rb'(U&)?"((?:[^"]|"")*)"\.metadata', sql, re.S))
+if not idents or any(decode(m) != name for m in idents) or \
+        len(idents) != sql.count(b'.metadata') or \
+        not re.search(rb'INSERT INTO (U&)?"(?:[^"]|"")*"\.metadata \(name, value\)', sql, re.S):
     print("output-safety: the INSERT does not name the schema exactly:", sql[:400])
     sys.exit(1)
-# Outside that identifier, nothing but printable text and line ends.
+ident = idents[0].group(0)
+# Nothing but printable text and line ends, the identifier included.
 rest = sql.replace(ident, b'')
-bad = [c for c in rest if c < 0x20 and c != 0x0a or c == 0x7f]
+bad = [c for c in sql if c < 0x20 and c != 0x0a or c == 0x7f]
 if bad or b'BEGIN;\n' not in rest or not rest.rstrip().endswith(b'COMMIT;'):
     print("output-safety: --sql has control bytes or no transaction:", rest[:400])
     sys.exit(1)
