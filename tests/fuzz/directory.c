@@ -69,7 +69,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static FILE *sink;
 	if (!dir[0]) {
 		const char *tmp = getenv("TMPDIR");
-		snprintf(dir, sizeof(dir), "%s/ksd-fuzz-dir.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+		snprintf(dir, sizeof(dir), "%s/ksd-fuzz-dir.XXXXXX", tmp && *tmp ? tmp : P_tmpdir);
 		if (!mkdtemp(dir) || !(sink = fopen("/dev/null", "w"))) {
 			dir[0] = '\0';
 			return 0;
