@@ -22,6 +22,9 @@ enum { BLK_DATA = 1, BLK_BLOBS = 3 };
  * is this small; a larger one is checked by its end marker alone. */
 #define TAIL_WALK_MAX (256u << 10)
 
+/* Archives without offsets whose data is larger are not walked to the end. */
+#define WALK_ALL_MAX (64u << 20)
+
 #define CHUNK_BUF (64u << 10)
 
 struct custom {
@@ -171,14 +174,31 @@ static struct toc_want *find_want(struct custom *c, int id)
 	return NULL;
 }
 
-/* No offsets, or no seeking: every block in file order, from the TOC's end.
- * Walking all of them also proves the archive is whole. */
+static bool wants_done(const struct custom *c)
+{
+	for (size_t i = 0; i < c->nwants; i++)
+		if (!c->wants[i].done && c->wants[i].pos_flag != TOC_NO_DATA)
+			return false;
+	return true;
+}
+
+static int check_end_marker(struct custom *c);
+
+/* No offsets, or no seeking: blocks in file order, from the TOC's end.
+ * Walking every block also proves the archive is whole (a cut at a block
+ * boundary included). A file with more data than WALK_ALL_MAX is walked only
+ * up to the metadata blocks, and its end marker vouches for the rest: the
+ * time then does not grow with the table data. */
 static int scan(struct custom *c)
 {
 	int seen = 0;
 	int rc = KSD_OK;
+	bool can_jump = ksd_source_seekable(c->t.src) && c->data_end >= 0 &&
+	                (uint64_t)c->data_end - c->toc_end > WALK_ALL_MAX;
 	/* Whatever follows the last block (a TOC copy) is not data. */
 	while (seen < c->ndata) {
+		if (can_jump && wants_done(c))
+			return check_end_marker(c) == KSD_OK ? rc : KSD_WARN;
 		size_t got;
 		if (!ksd_source_peek(c->t.src, 1, &got))
 			return ksd_err_at_offset(c->t.err, (long long)ksd_source_tell(c->t.src),
@@ -215,7 +235,6 @@ static int check_tail(struct custom *c)
 	long long size = c->data_end;
 	if (c->ndata == 0 || size < 0)
 		return KSD_OK;
-	size_t marker = (size_t)c->t.int_size + 1;
 	if ((uint64_t)size - c->max_pos <= TAIL_WALK_MAX) {
 		if (ksd_source_seek(c->t.src, c->max_pos, c->t.err) != KSD_OK)
 			return KSD_FATAL;
@@ -228,7 +247,19 @@ static int check_tail(struct custom *c)
 			            "block offset points at another block", c->max_pos_id);
 		return KSD_OK;
 	}
+	return check_end_marker(c);
+}
+
+/* The file ends with the end-of-data marker (a zero int) of its last block. */
+static int check_end_marker(struct custom *c)
+{
+	long long size = c->data_end;
+	size_t marker = (size_t)c->t.int_size + 1;
 	unsigned char tail[9];
+	if (size < (long long)marker)
+		return ksd_err_at_offset(c->t.err, size,
+		                         "unexpected end of input: the archive "
+		                         "was cut short");
 	if (ksd_source_seek(c->t.src, (uint64_t)size - marker, c->t.err) != KSD_OK ||
 	    ksd_source_read_exact(c->t.src, tail, marker, c->t.err) != KSD_OK)
 		return KSD_FATAL;
