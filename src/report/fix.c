@@ -9,21 +9,31 @@
 
 #include "report.h"
 
+/* The code point of the UTF-8 sequence at s and its length in *n; *n is 0
+ * when s starts no well-formed sequence. */
+static uint32_t code_point(const unsigned char *s, size_t *n)
+{
+	*n = (s[0] & 0xe0) == 0xc0 ? 2 : (s[0] & 0xf0) == 0xe0 ? 3 : (s[0] & 0xf8) == 0xf0 ? 4 : 0;
+	if (*n == 0)
+		return 0;
+	uint32_t cp = *n == 2 ? s[0] & 0x1f : *n == 3 ? s[0] & 0x0f : s[0] & 0x07;
+	for (size_t i = 1; i < *n; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*n = 0;
+			return 0;
+		}
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	return cp;
+}
+
 /* Length of a valid UTF-8 sequence at s that a terminal shows as text, else 0. */
 static size_t printable_utf8(const unsigned char *s)
 {
 	if (s[0] >= 0x20 && s[0] < 0x7f)
 		return 1;
-	size_t n = (s[0] & 0xe0) == 0xc0   ? 2
-	           : (s[0] & 0xf0) == 0xe0 ? 3
-	           : (s[0] & 0xf8) == 0xf0 ? 4
-	                                   : 0;
-	uint32_t cp = n == 2 ? s[0] & 0x1f : n == 3 ? s[0] & 0x0f : s[0] & 0x07;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
+	size_t n;
+	uint32_t cp = code_point(s, &n);
 	static const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
 	if (n == 0 || cp < min[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ||
 	    cp <= 0x9f || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) ||
@@ -50,23 +60,6 @@ void fix_comment(FILE *out, const char *s)
 			p += n;
 		}
 	}
-}
-
-/* The code point of the valid UTF-8 sequence at s (n bytes), for U&"..." */
-static uint32_t code_point(const unsigned char *s, size_t *n)
-{
-	*n = (s[0] & 0xe0) == 0xc0 ? 2 : (s[0] & 0xf0) == 0xe0 ? 3 : (s[0] & 0xf8) == 0xf0 ? 4 : 0;
-	if (*n == 0)
-		return 0;
-	uint32_t cp = *n == 2 ? s[0] & 0x1f : *n == 3 ? s[0] & 0x0f : s[0] & 0x07;
-	for (size_t i = 1; i < *n; i++) {
-		if ((s[i] & 0xc0) != 0x80) {
-			*n = 0;
-			return 0;
-		}
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	return cp;
 }
 
 /* A quoted identifier. A name holding control or formatting characters is
