@@ -166,9 +166,10 @@ static inline void ab_block(struct ab *b, int id, const void *payload, size_t le
 	ab_int(b, 0);
 }
 
-enum ab_comp { AB_NONE, AB_ZLIB, AB_LZ4, AB_ZSTD };
+enum ab_comp { AB_NONE, AB_ZLIB, AB_LZ4, AB_ZSTD, AB_GZIP };
 
-/* Compresses into a malloc'd buffer the way pg_dump's custom blocks are. */
+/* Compresses into a malloc'd buffer the way pg_dump's custom blocks (zlib,
+ * lz4, zstd) or directory files (gzip, lz4, zstd) are. */
 static inline unsigned char *ab_compress(enum ab_comp comp, const void *in, size_t len, size_t *out)
 {
 	unsigned char *p = NULL;
@@ -184,6 +185,20 @@ static inline unsigned char *ab_compress(enum ab_comp comp, const void *in, size
 		p = malloc(n);
 		ck_assert_int_eq(compress2(p, &n, in, len, 6), Z_OK);
 		*out = n;
+		break;
+	}
+	case AB_GZIP: {
+		z_stream z = {0};
+		ck_assert_int_eq(deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY), Z_OK);
+		uLong n = deflateBound(&z, len) + 32;
+		p = malloc(n);
+		z.next_in = (unsigned char *)in;
+		z.avail_in = (uInt)len;
+		z.next_out = p;
+		z.avail_out = (uInt)n;
+		ck_assert_int_eq(deflate(&z, Z_FINISH), Z_STREAM_END);
+		*out = n - z.avail_out;
+		deflateEnd(&z);
 		break;
 	}
 	case AB_LZ4: {

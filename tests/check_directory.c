@@ -82,25 +82,16 @@ START_TEST(compression_is_told_by_magic_bytes)
 		const char *name;
 		bool gzip_toc;
 	} cases[] = {
-	    {AB_NONE, "20.dat", false},
-	    {AB_LZ4, "20.dat.lz4", false},
-	    {AB_ZSTD, "20.dat.zst", true},
-	    {AB_ZSTD, "20.dat", false},
+	    {AB_NONE, "20.dat", false},    {AB_GZIP, "20.dat.gz", false},
+	    {AB_GZIP, "20.dat", true},     {AB_LZ4, "20.dat.lz4", false},
+	    {AB_ZSTD, "20.dat.zst", true}, {AB_ZSTD, "20.dat", false},
 	};
 	struct ab toc = ab_dir_toc("20.dat");
 	if (cases[_i].gzip_toc) {
 		size_t zlen;
-		z_stream z = {0};
-		ck_assert_int_eq(deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY), Z_OK);
-		unsigned char out[8192];
-		z.next_in = toc.p;
-		z.avail_in = (uInt)toc.len;
-		z.next_out = out;
-		z.avail_out = sizeof(out);
-		ck_assert_int_eq(deflate(&z, Z_FINISH), Z_STREAM_END);
-		zlen = sizeof(out) - z.avail_out;
-		deflateEnd(&z);
-		put("toc.dat.gz", out, zlen);
+		unsigned char *z = ab_compress(AB_GZIP, toc.p, toc.len, &zlen);
+		put("toc.dat.gz", z, zlen);
+		free(z);
 	} else {
 		put("toc.dat", toc.p, toc.len);
 	}
@@ -223,7 +214,7 @@ Suite *directory_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, real_directories_are_read, 0, 2);
-	tcase_add_loop_test(tc, compression_is_told_by_magic_bytes, 0, 4);
+	tcase_add_loop_test(tc, compression_is_told_by_magic_bytes, 0, 6);
 	tcase_add_loop_test(tc, unsafe_file_names_are_refused, 0, 5);
 	tcase_add_test(tc, a_missing_data_file_is_a_partial_result);
 	tcase_add_loop_test(tc, only_regular_data_files_are_opened, 0, 2);

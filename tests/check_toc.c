@@ -333,6 +333,73 @@ START_TEST(only_digit_dat_file_names_are_valid)
 }
 END_TEST
 
+/* A member's bytes arrive in chunks as small as libarchive or a pipe
+ * gives them: the magic number is told across chunks, and the rows of every
+ * compression land whatever the slicing. */
+static const size_t chunk_sizes[] = {1, 3, 4, 4096};
+static const enum ab_comp member_comps[] = {AB_NONE, AB_GZIP, AB_LZ4, AB_ZSTD};
+
+struct chunked {
+	struct ksd_source *src;
+	struct ksd_err *err;
+	size_t chunk;
+};
+
+static ssize_t read_chunked(void *ctx, void *buf, size_t cap)
+{
+	struct chunked *c = ctx;
+	return ksd_source_read(c->src, buf, cap < c->chunk ? cap : c->chunk, c->err);
+}
+
+START_TEST(member_data_is_read_in_any_slicing)
+{
+	enum ab_comp comp = member_comps[_i / 4];
+	size_t zlen;
+	unsigned char *z = ab_compress(comp, AB_ROWS, strlen(AB_ROWS), &zlen);
+	struct fixture f;
+	struct ab b = {.vmin = 14, .int_size = 4, .off_size = 8};
+	b.p = z;
+	b.len = zlen;
+	open_toc(&f, &b);
+	struct ksd_extract *x = ksd_extract_new(f.cat);
+	f.t.x = x;
+	struct toc_want w = {.dump_id = 7, .copy_stmt = AB_COPY};
+	struct chunked c = {f.src, &f.err, chunk_sizes[_i % 4]};
+	int rc = toc_read_member_data(&f.t, &w, "7.dat", f.src, read_chunked, &c);
+	ck_assert_msg(rc == KSD_OK, "%s", f.err.msg);
+	ksd_extract_free(x);
+	const struct ksd_schema *s = ksd_database_schema(&f.cat->databases[0], "public");
+	ck_assert_ptr_nonnull(s);
+	ck_assert_uint_eq(s->metadata.nrows, 2);
+	ck_assert_str_eq(s->metadata.rows[0].name, "storage_schema_version");
+	ck_assert_str_eq(s->metadata.rows[0].value, "20");
+	ck_assert_str_eq(s->metadata.rows[1].name, "permission_schema_version");
+	close_toc(&f);
+	free(z);
+}
+END_TEST
+
+/* A member cut inside its compressed stream is an error at its offset. */
+START_TEST(cut_member_data_names_member_and_offset)
+{
+	size_t zlen;
+	unsigned char *z = ab_compress(AB_ZSTD, AB_ROWS, strlen(AB_ROWS), &zlen);
+	struct fixture f;
+	struct ab b = {.p = z, .len = zlen - 3, .vmin = 14, .int_size = 4, .off_size = 8};
+	open_toc(&f, &b);
+	struct ksd_extract *x = ksd_extract_new(f.cat);
+	f.t.x = x;
+	struct toc_want w = {.dump_id = 7, .copy_stmt = AB_COPY};
+	struct chunked c = {f.src, &f.err, 4096};
+	ck_assert_int_ne(toc_read_member_data(&f.t, &w, "7.dat", f.src, read_chunked, &c), KSD_OK);
+	ck_assert(f.err.set);
+	ck_assert_str_eq(f.err.member, "7.dat");
+	ksd_extract_free(x);
+	close_toc(&f);
+	free(z);
+}
+END_TEST
+
 Suite *toc_suite(void)
 {
 	Suite *s = suite_create("toc");
@@ -348,6 +415,8 @@ Suite *toc_suite(void)
 	tcase_add_loop_test(tc, versions_gate_the_header_fields, 0, TOC_VMIN_MAX + 1);
 	tcase_add_test(tc, default_selection_matches_pg_restore);
 	tcase_add_test(tc, only_digit_dat_file_names_are_valid);
+	tcase_add_loop_test(tc, member_data_is_read_in_any_slicing, 0, 16);
+	tcase_add_test(tc, cut_member_data_names_member_and_offset);
 	suite_add_tcase(s, tc);
 	return s;
 }

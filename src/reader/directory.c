@@ -13,8 +13,6 @@
 
 static const char *const suffixes[] = {"", ".gz", ".lz4", ".zst"};
 
-#define READ_BUF (64u << 10)
-
 /* Opens dir/name plus the first suffix that exists; NULL when none does.
  * Only regular files: a FIFO would block and a device would never end. */
 static struct ksd_source *open_member(const char *dir, const char *name, const char **member,
@@ -42,6 +40,17 @@ static struct ksd_source *open_member(const char *dir, const char *name, const c
 	return NULL;
 }
 
+struct member_read {
+	struct ksd_source *src;
+	struct ksd_err *err;
+};
+
+static ssize_t read_file(void *ctx, void *buf, size_t cap)
+{
+	struct member_read *r = ctx;
+	return ksd_source_read(r->src, buf, cap, r->err);
+}
+
 /* Reads a wanted data file through its decompressor into the extractor. */
 static int read_data(struct toc *t, const char *dir, struct toc_want *w)
 {
@@ -57,44 +66,8 @@ static int read_data(struct toc *t, const char *dir, struct toc_want *w)
 		    t->err, -1, "data file %s of TOC entry %d is missing (or not a regular file)",
 		    w->file, w->dump_id);
 	t->member = member;
-	size_t got;
-	const unsigned char *head = ksd_source_peek(src, 4, &got);
-	int rc = KSD_FATAL;
-	unsigned char *buf = malloc(READ_BUF);
-	struct toc_data *d = toc_data_begin(t, w);
-	struct codec *dec = d ? codec_new(head ? codec_sniff(head, got) : CODEC_NONE,
-	                                  KSD_MAX_BLOCK_OUT, toc_data_feed, d)
-	                      : NULL;
-	if (!buf || !dec) {
-		ksd_err_at_offset(t->err, -1, "out of memory");
-		goto done;
-	}
-	for (;;) {
-		long long at = (long long)ksd_source_tell(src);
-		ssize_t n = ksd_source_read(src, buf, READ_BUF, t->err);
-		if (n < 0)
-			goto done;
-		int r = n == 0 ? codec_end(dec) : codec_feed(dec, buf, (size_t)n);
-		if (r != KSD_OK) {
-			if (codec_error(dec)[0])
-				ksd_err_at_offset(t->err, at, "%s", codec_error(dec));
-			goto done;
-		}
-		if (n == 0)
-			break;
-	}
-	rc = KSD_OK;
-done:
-	if (t->err->set && !t->err->member)
-		t->err->member = member;
-	{
-		int drc = d ? toc_data_end(d, (long long)ksd_source_tell(src)) : KSD_FATAL;
-		if (rc == KSD_OK)
-			rc = drc;
-	}
-	codec_free(dec);
-	toc_data_free(d);
-	free(buf);
+	struct member_read r = {src, t->err};
+	int rc = toc_read_member_data(t, w, member, src, read_file, &r);
 	t->cat->bytes_read += ksd_source_bytes_read(src);
 	ksd_source_free(src);
 	t->member = "toc.dat";

@@ -18,7 +18,8 @@ struct tar {
 	struct ksd_source *src;
 	struct ksd_err *err;
 	struct archive *ar;
-	int ndata; /* TABLE DATA entries, each with a <digits>.dat member */
+	int ndata;          /* TABLE DATA entries, each with a <digits>.dat member */
+	const char *member; /* the one being read */
 };
 
 static la_ssize_t tar_read(struct archive *ar, void *ctx, const void **out)
@@ -75,54 +76,25 @@ static int count_data(void *ctx, const struct toc_entry *e)
 	return KSD_OK;
 }
 
+static ssize_t read_member_bytes(void *ctx, void *buf, size_t cap)
+{
+	struct tar *tr = ctx;
+	la_ssize_t n = archive_read_data(tr->ar, buf, cap);
+	if (n < 0) {
+		ar_fail(tr, tr->member, "cannot read member");
+		return -1;
+	}
+	return (ssize_t)n;
+}
+
 /* The current member's bytes through a decompressor (members are never
  * compressed by pg_dump; a magic number is honoured all the same). */
 static int read_member(struct toc *t, struct tar *tr, struct toc_want *w, const char *member)
 {
 	w->done = true;
-	unsigned char *buf = malloc(READ_BUF);
-	struct toc_data *d = toc_data_begin(t, w);
-	struct codec *dec = NULL;
-	int rc = KSD_FATAL;
-	if (!buf || !d) {
-		ksd_err_at_offset(t->err, -1, "out of memory");
-		goto done;
-	}
 	t->member = member;
-	for (;;) {
-		long long at = (long long)ksd_source_tell(tr->src);
-		la_ssize_t n = archive_read_data(tr->ar, buf, READ_BUF);
-		if (n < 0) {
-			ar_fail(tr, member, "cannot read member");
-			goto done;
-		}
-		if (!dec && !(dec = codec_new(codec_sniff(buf, (size_t)n), KSD_MAX_BLOCK_OUT,
-		                              toc_data_feed, d))) {
-			ksd_err_at_offset(t->err, -1, "out of memory");
-			goto done;
-		}
-		int r = n == 0 ? codec_end(dec) : codec_feed(dec, buf, (size_t)n);
-		if (r != KSD_OK) {
-			if (codec_error(dec)[0])
-				ksd_err_at_offset(t->err, at, "%s", codec_error(dec));
-			goto done;
-		}
-		if (n == 0)
-			break;
-	}
-	rc = KSD_OK;
-done:
-	if (d) {
-		int drc = toc_data_end(d, (long long)ksd_source_tell(tr->src));
-		if (rc == KSD_OK)
-			rc = drc;
-	}
-	if (t->err->set && !t->err->member)
-		t->err->member = member;
-	codec_free(dec);
-	toc_data_free(d);
-	free(buf);
-	return rc;
+	tr->member = member;
+	return toc_read_member_data(t, w, member, tr->src, read_member_bytes, tr);
 }
 
 static struct toc_want *find_want(struct toc_want *wants, size_t n, const char *name)

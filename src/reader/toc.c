@@ -619,3 +619,57 @@ void toc_data_free(struct toc_data *d)
 	plain_free(d->p);
 	free(d);
 }
+
+#define MEMBER_READ_BUF (64u << 10)
+
+int toc_read_member_data(struct toc *t, const struct toc_want *w, const char *member,
+                         struct ksd_source *src, toc_read_fn *read, void *ctx)
+{
+	unsigned char *buf = malloc(MEMBER_READ_BUF);
+	struct toc_data *d = toc_data_begin(t, w);
+	struct codec *dec = NULL;
+	int rc = KSD_FATAL;
+	if (!buf || !d) {
+		ksd_err_at_offset(t->err, -1, "out of memory");
+		goto done;
+	}
+	size_t have = 0;
+	long long at = (long long)ksd_source_tell(src);
+	for (;;) {
+		ssize_t n = read(ctx, buf + have, MEMBER_READ_BUF - have);
+		if (n < 0)
+			goto done;
+		have += (size_t)n;
+		/* A first chunk too short to hold a magic number waits for more. */
+		if (!dec && n > 0 && have < CODEC_MAGIC_LEN)
+			continue;
+		if (!dec && !(dec = codec_new(codec_sniff(buf, have), KSD_MAX_BLOCK_OUT,
+		                              toc_data_feed, d))) {
+			ksd_err_at_offset(t->err, -1, "out of memory");
+			goto done;
+		}
+		int r = have == 0 ? codec_end(dec) : codec_feed(dec, buf, have);
+		if (r != KSD_OK) {
+			if (codec_error(dec)[0])
+				ksd_err_at_offset(t->err, at, "%s", codec_error(dec));
+			goto done;
+		}
+		if (have == 0)
+			break;
+		have = 0;
+		at = (long long)ksd_source_tell(src);
+	}
+	rc = KSD_OK;
+done:
+	if (t->err->set && !t->err->member)
+		t->err->member = member;
+	if (d) {
+		int drc = toc_data_end(d, (long long)ksd_source_tell(src));
+		if (rc == KSD_OK)
+			rc = drc;
+	}
+	codec_free(dec);
+	toc_data_free(d);
+	free(buf);
+	return rc;
+}

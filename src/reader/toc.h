@@ -99,6 +99,14 @@ int toc_data_feed(void *data, const char *buf, size_t len);
 int toc_data_end(struct toc_data *d, long long offset);
 void toc_data_free(struct toc_data *d);
 
+/* Reads a tar or directory member holding a wanted table's data, its
+ * compression told by its first bytes. `read` fills at most `cap` bytes,
+ * returns 0 at the end, or -1 after setting t->err. Messages give offsets
+ * in `src` and name `member`. KSD_OK, KSD_WARN (partial) or KSD_FATAL. */
+typedef ssize_t toc_read_fn(void *ctx, void *buf, size_t cap);
+int toc_read_member_data(struct toc *t, const struct toc_want *w, const char *member,
+                         struct ksd_source *src, toc_read_fn *read, void *ctx);
+
 /* Validates a tar/directory data file name: digits then ".dat". */
 bool toc_valid_file(const char *name);
 

@@ -13,20 +13,37 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 work=${KSD_FUZZ_WORK:-$top/build/fuzz}
 status=0
 
-# testdata dumps for a harness: single files for plain and archive, packed
-# directories for directory, nothing for rows (its input is its own).
+copy_seeds() { # corpus; the file names on stdin
+	while read -r f; do
+		cp "$f" "$1/td-$(echo "$f" | cksum | cut -d' ' -f1)"
+	done
+}
+
+# testdata dumps for a harness, an even spread over every pg_dump release:
+# plain SQL for plain, any single file for archive, archives of their format
+# for custom and tar, packed directories for directory, nothing for rows
+# (its input is its own).
 seed_testdata() { # name corpus
 	case $1 in
-	plain | archive)
-		find "$top/testdata" -type f -size -256k ! -name '*.tsv' ! -name '*.md' \
-			! -name 'README*' ! -path '*/regress/*' 2>/dev/null | sort | head -200 |
-			while read -r f; do
-				cp "$f" "$2/td-$(echo "$f" | cksum | cut -d' ' -f1)"
-			done
-		[ -d "$top/testdata/regress" ] && cp "$top"/testdata/regress/* "$2/" 2>/dev/null
+	plain)
+		find "$top/testdata" -type f -size -256k -name '*.sql' 2>/dev/null | sort |
+			awk 'NR % 2 == 1' | copy_seeds "$2"
+		;;
+	archive)
+		find "$top/testdata" -type f -size -256k ! -path '*.dir/*' ! -name '*.tsv' \
+			! -name '*.md' ! -name 'README*' 2>/dev/null | sort |
+			awk 'NR % 4 == 1' | copy_seeds "$2"
+		;;
+	custom)
+		find "$top/testdata" -type f -size -256k \( -name '*.dump' -o -name '*.custom' \) \
+			2>/dev/null | sort | awk 'NR % 2 == 1' | copy_seeds "$2"
+		;;
+	tar)
+		find "$top/testdata" -type f -size -256k -name '*.tar' 2>/dev/null | sort |
+			copy_seeds "$2"
 		;;
 	directory)
-		find "$top/testdata" -name toc.dat 2>/dev/null | sort | head -50 | while read -r toc; do
+		find "$top/testdata" -name toc.dat 2>/dev/null | sort | awk 'NR % 3 == 1' | while read -r toc; do
 			d=$(dirname "$toc")
 			[ "$(du -sk "$d" | cut -f1)" -lt 256 ] || continue
 			{

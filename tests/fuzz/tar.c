@@ -1,35 +1,8 @@
 /* libFuzzer harness: the tar reader (libarchive over our byte source, the
- * toc.dat member, member skipping, metadata rows) over a seekable file
- * holding the input, reopened through /dev/fd so each run starts at 0. */
-#include <stdint.h>
-#include <stdio.h>
-#include <unistd.h>
-
-#include "ksd_catalog.h"
-#include "ksd_extract.h"
-#include "ksd_reader.h"
-#include "ksd_source.h"
+ * toc.dat member, member skipping, metadata rows). */
+#include "seekable.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static FILE *f;
-	if (!f && !(f = tmpfile()))
-		return 0;
-	int fd = fileno(f);
-	if (ftruncate(fd, 0) != 0 || pwrite(fd, data, size, 0) != (ssize_t)size)
-		return 0;
-	char path[32];
-	snprintf(path, sizeof(path), "/dev/fd/%d", fd);
-	struct ksd_err err;
-	ksd_err_clear(&err);
-	struct ksd_source *src = ksd_source_open(path, &err);
-	if (!src)
-		return 0;
-	struct ksd_catalog *cat = ksd_catalog_new();
-	struct ksd_extract *x = ksd_extract_new(cat);
-	ksd_read_tar(src, x, cat, &err);
-	ksd_extract_free(x);
-	ksd_catalog_free(cat);
-	ksd_source_free(src);
-	return 0;
+	return fuzz_seekable(data, size, ksd_read_tar);
 }
