@@ -33,8 +33,8 @@ TEST_SRC = $(sort $(wildcard tests/check_*.c))
 TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN = $(BUILD)/check_ksd
 
-.PHONY: all deps check check-unit check-e2e check-asan check-fuzz demo testdata bench fuzz \
-	install uninstall clean format valgrind
+.PHONY: all deps check check-format check-unit check-e2e check-asan check-fuzz demo testdata \
+	bench fuzz install uninstall clean format valgrind
 
 all: $(BIN)
 
@@ -61,6 +61,7 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(PKG_LIBS)
 
 check: deps
+	$(MAKE) check-format
 	$(MAKE) check-unit check-e2e
 	$(MAKE) check-asan
 	$(MAKE) valgrind
@@ -136,8 +137,14 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kinto-schema-doctor $(DESTDIR)$(MANDIR)/kinto-schema-doctor.1
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/kinto-schema-doctor $(DESTDIR)$(ZSHCOMPDIR)/_kinto-schema-doctor
 
+# Every C file and header we write, tests and fuzz harnesses included.
+FORMAT_SRC = $(sort $(shell find src include tests -name '*.[ch]' ! -path 'tests/fuzz/seeds/*'))
+
 format:
-	clang-format -i $(SRC) $(TEST_SRC) include/*.h
+	clang-format -i $(FORMAT_SRC)
+
+check-format:
+	clang-format --dry-run -Werror $(FORMAT_SRC)
 
 clean:
 	rm -rf build $(BIN)

@@ -161,16 +161,16 @@ struct ksd_catalog {
 	const char *compression; /* "gzip", "zstd", ... of a plain file; NULL */
 	const char *pg_dump_version;
 	const char *server_version;
-	bool any_data_seen; /* some table data (COPY/INSERT) was present */
-	bool any_ddl_seen;  /* some CREATE TABLE was present */
-	bool partial;       /* a reader stopped early or skipped something */
+	bool any_data_seen;  /* some table data (COPY/INSERT) was present */
+	bool any_ddl_seen;   /* some CREATE TABLE was present */
+	bool partial;        /* a reader stopped early or skipped something */
 	uint64_t bytes_read; /* from the files themselves, for KSD_STATS */
 	struct ksd_database *databases;
 	size_t ndatabases;
 	struct ksd_toc_entry *toc;
 	size_t ntoc;
 	struct ksd_archive archive; /* zero unless an archive was read */
-	struct ksd_arena *arena; /* private */
+	struct ksd_arena *arena;    /* private */
 };
 
 struct ksd_catalog *ksd_catalog_new(void);
@@ -183,35 +183,34 @@ const char *ksd_catalog_strndup(struct ksd_catalog *cat, const char *s, size_t l
 /* Find or create. `name` NULL means the unnamed database of a plain dump. */
 struct ksd_database *ksd_catalog_database(struct ksd_catalog *cat, const char *name);
 struct ksd_schema *ksd_catalog_schema(struct ksd_catalog *cat, struct ksd_database *db,
-				      const char *name);
+                                      const char *name);
 
 /* Add objects. A table, index, function or trigger with the same name (and,
  * for functions, the same args) as an existing one replaces it: hand-written
  * scripts drop and recreate. Returns NULL when out of memory or over
  * KSD_MAX_OBJECTS. The returned pointer is valid until the next add of the same kind. */
 struct ksd_table *ksd_catalog_add_table(struct ksd_catalog *cat, struct ksd_schema *s,
-					const char *name);
+                                        const char *name);
 struct ksd_column *ksd_catalog_add_column(struct ksd_catalog *cat, struct ksd_table *t,
-					  const char *name);
+                                          const char *name);
 struct ksd_constraint *ksd_catalog_add_constraint(struct ksd_catalog *cat, struct ksd_table *t,
-						  const char *name,
-						  enum ksd_constraint_kind kind,
-						  const char *const *columns, size_t ncolumns);
+                                                  const char *name, enum ksd_constraint_kind kind,
+                                                  const char *const *columns, size_t ncolumns);
 struct ksd_index *ksd_catalog_add_index(struct ksd_catalog *cat, struct ksd_schema *s,
-					const char *name);
+                                        const char *name);
 /* Appends a key to an index (copied). */
 int ksd_catalog_index_add_key(struct ksd_catalog *cat, struct ksd_index *ix, const char *key);
 struct ksd_function *ksd_catalog_add_function(struct ksd_catalog *cat, struct ksd_schema *s,
-					      const char *name, const char *args);
+                                              const char *name, const char *args);
 struct ksd_trigger *ksd_catalog_add_trigger(struct ksd_catalog *cat, struct ksd_schema *s,
-					    const char *name, const char *table);
+                                            const char *name, const char *table);
 int ksd_catalog_trigger_add_update_column(struct ksd_catalog *cat, struct ksd_trigger *tg,
-					  const char *column);
-struct ksd_extension *ksd_catalog_add_extension(struct ksd_catalog *cat,
-						struct ksd_database *db, const char *name);
+                                          const char *column);
+struct ksd_extension *ksd_catalog_add_extension(struct ksd_catalog *cat, struct ksd_database *db,
+                                                const char *name);
 /* name/value may be NULL (SQL NULL). Marks data_seen. */
 int ksd_catalog_add_meta_row(struct ksd_catalog *cat, struct ksd_schema *s, const char *name,
-			     const char *value);
+                             const char *value);
 int ksd_catalog_add_toc(struct ksd_catalog *cat, const struct ksd_toc_entry *e);
 
 /* Removal, for DROP statements in hand-written scripts. Return true if found. */

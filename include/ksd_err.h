@@ -36,8 +36,8 @@ void ksd_err_clear(struct ksd_err *err);
 /* Records the first error only; later calls keep the first. Returns KSD_FATAL
  * so that a failing path is one `return ksd_err_at(...)`. */
 int ksd_err_at_line(struct ksd_err *err, long line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 int ksd_err_at_offset(struct ksd_err *err, long long offset, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -20,7 +20,7 @@ void ksd_extract_free(struct ksd_extract *x);
  * are skipped silently. `line` is where it starts (0 when not from text) and
  * is only used for messages. Returns KSD_OK, or KSD_FATAL on out of memory. */
 int ksd_extract_stmt(struct ksd_extract *x, const char *sql, size_t len, long line,
-		     struct ksd_err *err);
+                     struct ksd_err *err);
 
 /* psql `\connect DB` (name already decoded), or pg_restore's database switch. */
 void ksd_extract_connect(struct ksd_extract *x, const char *dbname);
@@ -35,8 +35,7 @@ void ksd_extract_set_namespace(struct ksd_extract *x, const char *schema);
 bool ksd_extract_copy_begin(struct ksd_extract *x, const char *sql, size_t len);
 /* One data line without its newline (a trailing '\r' is tolerated). The
  * terminator line `\.` may be passed too; it ends the block. */
-int ksd_extract_copy_line(struct ksd_extract *x, const char *line, size_t len,
-			  struct ksd_err *err);
+int ksd_extract_copy_line(struct ksd_extract *x, const char *line, size_t len, struct ksd_err *err);
 void ksd_extract_copy_end(struct ksd_extract *x);
 
 /* A COPY block (any table) or INSERT was seen: the dump carries data. */

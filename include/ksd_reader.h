@@ -26,12 +26,12 @@ enum ksd_detected ksd_detect(const unsigned char *head, size_t len);
 
 int ksd_read_plain(struct ksd_source *src, struct ksd_extract *x, struct ksd_err *err);
 int ksd_read_custom(struct ksd_source *src, struct ksd_extract *x, struct ksd_catalog *cat,
-		    struct ksd_err *err);
+                    struct ksd_err *err);
 int ksd_read_tar(struct ksd_source *src, struct ksd_extract *x, struct ksd_catalog *cat,
-		 struct ksd_err *err);
+                 struct ksd_err *err);
 /* `dir` is a directory holding toc.dat. */
 int ksd_read_directory(const char *dir, struct ksd_extract *x, struct ksd_catalog *cat,
-		       struct ksd_err *err);
+                       struct ksd_err *err);
 
 /* Opens and reads any dump (path, directory or "-"), detecting its format.
  * Fills cat->format and cat->compression. */

@@ -26,7 +26,7 @@ void ksd_list_toc(FILE *out, const char *input, const struct ksd_catalog *cat);
 /* Infers, diagnoses and reports every Kinto instance in the catalog. Returns
  * the worst exit code of its instances (KSD_EXIT_OK, _FIX or _UNDETERMINED). */
 int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
-		const struct ksd_report_opts *opts);
+                const struct ksd_report_opts *opts);
 
 /* --versions: the table of schema versions, releases and changes. */
 void ksd_print_versions(FILE *out);

@@ -22,13 +22,13 @@ void ksd_source_free(struct ksd_source *src);
  * raw format). `inner` must outlive the result and is freed by its owner.
  * Name of the filter in *filter. */
 struct ksd_source *ksd_source_decompress(struct ksd_source *inner, const char **filter,
-					 struct ksd_err *err);
+                                         struct ksd_err *err);
 
 /* Reads the current entry of the caller's libarchive reader (a tar member):
  * no seeking, `size` from the entry header (-1 if unknown). `ar` is not freed. */
 struct archive;
 struct ksd_source *ksd_source_archive_entry(struct archive *ar, const char *name, long long size,
-					    struct ksd_err *err);
+                                            struct ksd_err *err);
 
 /* Returns a pointer to at least `want` bytes at the current position without
  * consuming them; *got tells how many are there (fewer at end of input).
@@ -41,8 +41,8 @@ ssize_t ksd_source_read(struct ksd_source *src, void *buf, size_t len, struct ks
 
 /* Borrow the next buffered bytes (at most `max`) and consume them: zero-copy
  * streaming for the plain reader. *len 0 means end of input. KSD_OK/KSD_FATAL. */
-int ksd_source_next(struct ksd_source *src, const unsigned char **data, size_t *len,
-		    size_t max, struct ksd_err *err);
+int ksd_source_next(struct ksd_source *src, const unsigned char **data, size_t *len, size_t max,
+                    struct ksd_err *err);
 
 /* Exactly `len` bytes or an error naming the offset ("unexpected end"). */
 int ksd_source_read_exact(struct ksd_source *src, void *buf, size_t len, struct ksd_err *err);

@@ -16,7 +16,7 @@
 static void report_error(const char *input, const struct ksd_err *err, bool partial)
 {
 	fputs(partial ? "kinto-schema-doctor: error (partial result): '"
-		      : "kinto-schema-doctor: error: '",
+	              : "kinto-schema-doctor: error: '",
 	      stderr);
 	ksd_fput_safe(stderr, input);
 	putc('\'', stderr);
@@ -61,7 +61,7 @@ static void show_progress(const char *name, uint64_t done, long long total)
 	fprintf(stderr, ": %.0f MiB", (double)done / mib);
 	if (total > 0)
 		fprintf(stderr, " of %.0f MiB (%.0f%%)", (double)total / mib,
-			100.0 * (double)done / (double)total);
+		        100.0 * (double)done / (double)total);
 	fprintf(stderr, ", %.0f MiB/s", (double)done / mib / (t - progress_start));
 	fflush(stderr);
 }

@@ -42,7 +42,7 @@ START_TEST(a_redefined_table_replaces_the_old_one)
 	ksd_catalog_add_column(cat, t, "data");
 	const char *cols[] = {"id"};
 	ck_assert_ptr_nonnull(
-		ksd_catalog_add_constraint(cat, t, "records_pkey", KSD_CONS_PRIMARY_KEY, cols, 1));
+	    ksd_catalog_add_constraint(cat, t, "records_pkey", KSD_CONS_PRIMARY_KEY, cols, 1));
 	t = ksd_catalog_add_table(cat, pub, "records");
 	ck_assert_uint_eq(pub->ntables, 1);
 	ck_assert_uint_eq(t->ncolumns, 0);

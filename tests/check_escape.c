@@ -18,15 +18,15 @@ static char *render(void (*put)(FILE *, const char *), const char *in)
 static const struct {
 	const char *in, *safe, *json;
 } cases[] = {
-	{"plain", "plain", "\"plain\""},
-	{"a\nb\tc", "a\\nb\\tc", "\"a\\nb\\tc\""},
-	{"\x1b[31mred", "\\x1b[31mred", "\"\\u001b[31mred\""},
-	{"q\"uo'te\\", "q\"uo'te\\\\", "\"q\\\"uo'te\\\\\""},
-	{"caf\xc3\xa9", "caf\xc3\xa9", "\"caf\xc3\xa9\""},
-	{"bad\xff", "bad\\xff", "\"bad\\u00ff\""},
-	{"c1\xc2\x9b", "c1\\x9b", "\"c1\\u009b\""},
-	{"bidi\xe2\x80\xae", "bidi\\u202e", "\"bidi\\u202e\""},
-	{"del\x7f", "del\\x7f", "\"del\\u007f\""},
+    {"plain", "plain", "\"plain\""},
+    {"a\nb\tc", "a\\nb\\tc", "\"a\\nb\\tc\""},
+    {"\x1b[31mred", "\\x1b[31mred", "\"\\u001b[31mred\""},
+    {"q\"uo'te\\", "q\"uo'te\\\\", "\"q\\\"uo'te\\\\\""},
+    {"caf\xc3\xa9", "caf\xc3\xa9", "\"caf\xc3\xa9\""},
+    {"bad\xff", "bad\\xff", "\"bad\\u00ff\""},
+    {"c1\xc2\x9b", "c1\\x9b", "\"c1\\u009b\""},
+    {"bidi\xe2\x80\xae", "bidi\\u202e", "\"bidi\\u202e\""},
+    {"del\x7f", "del\\x7f", "\"del\\u007f\""},
 };
 
 START_TEST(safe_text_escapes_controls)

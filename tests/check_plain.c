@@ -8,36 +8,35 @@
 #include "ksd_report.h"
 #include "reader/plain.h"
 
-static const char dump[] =
-	"--\n-- PostgreSQL database dump\n--\n\n"
-	"\\restrict abcDEF123\n\n"
-	"SET standard_conforming_strings = on;\n"
-	"SELECT pg_catalog.set_config('search_path', '', false);\n"
-	"/* a /* nested */ comment; with a semicolon */\n"
-	"CREATE TABLE public.metadata (\n"
-	"    name character varying(128) NOT NULL,\n"
-	"    value character varying(512) NOT NULL\n"
-	");\n"
-	"CREATE FUNCTION public.f() RETURNS trigger\n"
-	"    LANGUAGE plpgsql\n"
-	"    AS $a$ BEGIN -- it's; $b$ not the end $b$\n"
-	"  RAISE NOTICE 'x;y'; RETURN NEW; END; $a$;\n"
-	"CREATE TABLE public.\"odd\"\"name\" (\"semi;colon\" text);\n"
-	"INSERT INTO public.other VALUES (E'\\\\''; \\.', '\\.');\n"
-	"COPY public.records (id, data) FROM stdin;\n"
-	"a\t{\"k\": \"\\\\.\"}\n"
-	"\\\\.\n"
-	"b\t;CREATE TABLE public.not_a_table (x int);\n"
-	"\\.\n"
-	"COPY public.metadata (name, value) FROM stdin;\n"
-	"created_at\t2026-11-24 14:07:38.032559+00\n"
-	"storage_schema_version\t17\n"
-	"weird\ttab\\there\\\\back\\N\n"
-	"\\.\n"
-	"\\connect other_db\n"
-	"CREATE TABLE public.in_other (x integer);\n"
-	"\n--\n-- PostgreSQL database dump complete\n--\n\n"
-	"\\unrestrict abcDEF123\n";
+static const char dump[] = "--\n-- PostgreSQL database dump\n--\n\n"
+                           "\\restrict abcDEF123\n\n"
+                           "SET standard_conforming_strings = on;\n"
+                           "SELECT pg_catalog.set_config('search_path', '', false);\n"
+                           "/* a /* nested */ comment; with a semicolon */\n"
+                           "CREATE TABLE public.metadata (\n"
+                           "    name character varying(128) NOT NULL,\n"
+                           "    value character varying(512) NOT NULL\n"
+                           ");\n"
+                           "CREATE FUNCTION public.f() RETURNS trigger\n"
+                           "    LANGUAGE plpgsql\n"
+                           "    AS $a$ BEGIN -- it's; $b$ not the end $b$\n"
+                           "  RAISE NOTICE 'x;y'; RETURN NEW; END; $a$;\n"
+                           "CREATE TABLE public.\"odd\"\"name\" (\"semi;colon\" text);\n"
+                           "INSERT INTO public.other VALUES (E'\\\\''; \\.', '\\.');\n"
+                           "COPY public.records (id, data) FROM stdin;\n"
+                           "a\t{\"k\": \"\\\\.\"}\n"
+                           "\\\\.\n"
+                           "b\t;CREATE TABLE public.not_a_table (x int);\n"
+                           "\\.\n"
+                           "COPY public.metadata (name, value) FROM stdin;\n"
+                           "created_at\t2026-11-24 14:07:38.032559+00\n"
+                           "storage_schema_version\t17\n"
+                           "weird\ttab\\there\\\\back\\N\n"
+                           "\\.\n"
+                           "\\connect other_db\n"
+                           "CREATE TABLE public.in_other (x integer);\n"
+                           "\n--\n-- PostgreSQL database dump complete\n--\n\n"
+                           "\\unrestrict abcDEF123\n";
 
 /* Runs the reader over `text` cut into slices of `step` bytes (0: whole) and
  * returns the --list rendering of the catalog and the reader's status. */
@@ -82,12 +81,12 @@ START_TEST(the_whole_dump_is_understood)
 	ck_assert_msg(strstr(out, "function f() returns trigger"), "%s", out);
 	ck_assert_msg(!strstr(out, "not_a_table"), "COPY data was parsed: %s", out);
 	ck_assert_msg(strstr(out, "metadata rows: 3\n"
-				  "      created_at = 2026-11-24 14:07:38.032559+00\n"
-				  "      storage_schema_version = 17\n"
-				  "      weird = tab\\there\\\\backN\n"),
-		      "%s", out);
-	ck_assert_msg(strstr(out, "database other_db\n  schema public\n    table in_other"),
-		      "%s", out);
+	                          "      created_at = 2026-11-24 14:07:38.032559+00\n"
+	                          "      storage_schema_version = 17\n"
+	                          "      weird = tab\\there\\\\backN\n"),
+	              "%s", out);
+	ck_assert_msg(strstr(out, "database other_db\n  schema public\n    table in_other"), "%s",
+	              out);
 	free(out);
 }
 END_TEST
@@ -101,7 +100,7 @@ START_TEST(every_slicing_gives_the_same_catalog)
 		char *sliced = read_in_slices(dump, len, step, &rc);
 		ck_assert_int_eq(rc, KSD_OK);
 		ck_assert_msg(strcmp(whole, sliced) == 0, "step %zu:\n%s\n---\n%s", step, sliced,
-			      whole);
+		              whole);
 		free(sliced);
 	}
 	free(whole);
@@ -144,13 +143,13 @@ static const struct {
 	const char *sql, *message;
 	long line;
 } truncated[] = {
-	{"CREATE TABLE t (a text DEFAULT 'abc", "inside a quoted string", 1},
-	{"\n\nCREATE FUNCTION f() AS $$ BEGIN", "inside a dollar-quoted string", 3},
-	{"CREATE TABLE \"t", "inside a quoted identifier", 1},
-	{"SELECT 1; SELECT /* /* */", "inside a /* comment */", 1},
-	{"COPY public.metadata (name, value) FROM stdin;\nstorage_schema_version\t1\n",
-	 "inside the COPY data", 1},
-	{"--\n-- PostgreSQL database dump\n--\nSELECT 1;\n", "dump was cut short", 5},
+    {"CREATE TABLE t (a text DEFAULT 'abc", "inside a quoted string", 1},
+    {"\n\nCREATE FUNCTION f() AS $$ BEGIN", "inside a dollar-quoted string", 3},
+    {"CREATE TABLE \"t", "inside a quoted identifier", 1},
+    {"SELECT 1; SELECT /* /* */", "inside a /* comment */", 1},
+    {"COPY public.metadata (name, value) FROM stdin;\nstorage_schema_version\t1\n",
+     "inside the COPY data", 1},
+    {"--\n-- PostgreSQL database dump\n--\nSELECT 1;\n", "dump was cut short", 5},
 };
 
 START_TEST(truncation_is_reported_with_its_line)
@@ -169,8 +168,8 @@ END_TEST
 START_TEST(standard_conforming_strings_off_honours_backslashes)
 {
 	const char *sql = "SET standard_conforming_strings = off;\n"
-			  "INSERT INTO public.metadata VALUES ('it\\'s; here', 'v');\n"
-			  "CREATE TABLE public.after (a integer);\n";
+	                  "INSERT INTO public.metadata VALUES ('it\\'s; here', 'v');\n"
+	                  "CREATE TABLE public.after (a integer);\n";
 	int rc;
 	char *out = read_in_slices(sql, strlen(sql), 0, &rc);
 	ck_assert_msg(strstr(out, "table after"), "%s", out);
@@ -200,7 +199,7 @@ static const char runs_dump[] =
     ");\n";
 
 static const char runs_body[] = "\nBEGIN -- it's; $x$ \"q\n"
-				"  /* ; */ RETURN NEW; $bod $body END;\n";
+                                "  /* ; */ RETURN NEW; $bod $body END;\n";
 
 START_TEST(runs_keep_every_byte_and_line)
 {
@@ -244,21 +243,21 @@ END_TEST
 START_TEST(c_locale_classes)
 {
 	const char *sql = "CREATE FUNCTION public.f() RETURNS int LANGUAGE sql AS $\xc3\xa9$ "
-			  "SELECT 1; CREATE TABLE public.bad (x integer); $\xc3\xa9$;\f\v"
-			  "CREATE\vTABLE\fpublic.t\xc3\xa9st\r(a integer);\n"
-			  "SELECT $1;CREATE TABLE public.u (b text);\v\n"
-			  "SELECT 'open";
+	                  "SELECT 1; CREATE TABLE public.bad (x integer); $\xc3\xa9$;\f\v"
+	                  "CREATE\vTABLE\fpublic.t\xc3\xa9st\r(a integer);\n"
+	                  "SELECT $1;CREATE TABLE public.u (b text);\v\n"
+	                  "SELECT 'open";
 	int rc;
 	char *out = read_in_slices(sql, strlen(sql), 3, &rc);
 	ck_assert_int_eq(rc, KSD_WARN);
 	ck_assert_msg(strstr(out, "function f() returns int language sql volatile, body 48 bytes"),
-		      "%s", out);
+	              "%s", out);
 	ck_assert_msg(!strstr(out, "table bad"), "%s", out);
 	ck_assert_msg(strstr(out, "table t\xc3\xa9st\n      column a integer"), "%s", out);
 	ck_assert_msg(strstr(out, "table u\n      column b text"), "%s", out);
 	/* The blank line before the last statement is not part of it. */
 	ck_assert_msg(strstr(out, "error line 3: unexpected end of input inside a quoted string"),
-		      "%s", out);
+	              "%s", out);
 	free(out);
 }
 END_TEST
@@ -268,18 +267,18 @@ END_TEST
 START_TEST(words_survive_any_slicing)
 {
 	const char *sql = "CREATE FUNCTION public.g() RETURNS int LANGUAGE sql\n"
-			  "BEGIN ATOMIC SELECT CASE WHEN true THEN 1 END; SELECT 2; END;\n"
-			  "CREATE TABLE public.after_atomic (x int);\n"
-			  "SELECT aE'x\\'; CREATE TABLE public.t1 (a int);\n"
-			  "SELECT E'x\\'; y'; CREATE TABLE public.t2 (a int);\n"
-			  "SELECT notbegin atomic; CREATE TABLE public.t3 (a int);\n";
+	                  "BEGIN ATOMIC SELECT CASE WHEN true THEN 1 END; SELECT 2; END;\n"
+	                  "CREATE TABLE public.after_atomic (x int);\n"
+	                  "SELECT aE'x\\'; CREATE TABLE public.t1 (a int);\n"
+	                  "SELECT E'x\\'; y'; CREATE TABLE public.t2 (a int);\n"
+	                  "SELECT notbegin atomic; CREATE TABLE public.t3 (a int);\n";
 	for (size_t step = 0; step <= 24; step++) {
 		int rc;
 		char *out = read_in_slices(sql, strlen(sql), step, &rc);
 		ck_assert_int_eq(rc, KSD_OK);
 		ck_assert_msg(strstr(out, "function g() returns int language sql volatile, body 60 "
-					  "bytes"),
-			      "step %zu: %s", step, out);
+		                          "bytes"),
+		              "step %zu: %s", step, out);
 		ck_assert_msg(strstr(out, "table after_atomic"), "step %zu: %s", step, out);
 		ck_assert_msg(strstr(out, "table t1"), "step %zu: %s", step, out);
 		ck_assert_msg(strstr(out, "table t2"), "step %zu: %s", step, out);
@@ -294,8 +293,8 @@ END_TEST
 START_TEST(a_reused_buffer_is_read_afresh)
 {
 	static const char *parts[] = {"SELECT 'open string without its end",
-				      "x'; CREATE TABLE public.t (a int);\n"
-				      "CREATE TABLE public.u (b int);\n"};
+	                              "x'; CREATE TABLE public.t (a int);\n"
+	                              "CREATE TABLE public.u (b int);\n"};
 	char buf[128];
 	struct ksd_catalog *cat = ksd_catalog_new();
 	struct ksd_extract *x = ksd_extract_new(cat);
@@ -352,14 +351,14 @@ Suite *plain_suite(void)
 	tcase_add_test(tc, crlf_line_endings_are_the_same_as_lf);
 	tcase_add_test(tc, a_last_statement_without_newline_counts);
 	tcase_add_loop_test(tc, truncation_is_reported_with_its_line, 0,
-			    sizeof(truncated) / sizeof(truncated[0]));
+	                    sizeof(truncated) / sizeof(truncated[0]));
 	tcase_add_test(tc, standard_conforming_strings_off_honours_backslashes);
 	tcase_add_test(tc, runs_keep_every_byte_and_line);
 	tcase_add_test(tc, c_locale_classes);
 	tcase_add_test(tc, words_survive_any_slicing);
 	tcase_add_test(tc, a_reused_buffer_is_read_afresh);
 	tcase_add_loop_test(tc, every_connect_form_names_its_database, 0,
-			    sizeof(connects) / sizeof(connects[0]));
+	                    sizeof(connects) / sizeof(connects[0]));
 	suite_add_tcase(s, tc);
 	return s;
 }

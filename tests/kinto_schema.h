@@ -26,7 +26,7 @@ enum {
 };
 
 static inline void ks_col(struct ksd_catalog *cat, struct ksd_table *t, const char *name,
-			  const char *type, const char *def, bool not_null, bool collate)
+                          const char *type, const char *def, bool not_null, bool collate)
 {
 	struct ksd_column *c = ksd_catalog_add_column(cat, t, name);
 	ck_assert_ptr_nonnull(c);
@@ -37,7 +37,7 @@ static inline void ks_col(struct ksd_catalog *cat, struct ksd_table *t, const ch
 }
 
 static inline void ks_index(struct ksd_catalog *cat, struct ksd_schema *s, const char *name,
-			    const char *table, bool unique, const char *key)
+                            const char *table, bool unique, const char *key)
 {
 	struct ksd_index *ix = ksd_catalog_add_index(cat, s, name);
 	ck_assert_ptr_nonnull(ix);
@@ -48,8 +48,8 @@ static inline void ks_index(struct ksd_catalog *cat, struct ksd_schema *s, const
 }
 
 static inline void ks_function(struct ksd_catalog *cat, struct ksd_schema *s, const char *name,
-			       const char *args, const char *returns, bool immutable,
-			       const char *body)
+                               const char *args, const char *returns, bool immutable,
+                               const char *body)
 {
 	struct ksd_function *f = ksd_catalog_add_function(cat, s, name, args);
 	ck_assert_ptr_nonnull(f);
@@ -61,7 +61,7 @@ static inline void ks_function(struct ksd_catalog *cat, struct ksd_schema *s, co
 }
 
 static inline void ks_trigger(struct ksd_catalog *cat, struct ksd_schema *s, const char *name,
-			      const char *table, bool update, bool of_data)
+                              const char *table, bool update, bool of_data)
 {
 	struct ksd_trigger *tg = ksd_catalog_add_trigger(cat, s, name, table);
 	ck_assert_ptr_nonnull(tg);
@@ -80,77 +80,82 @@ static inline const char *ks_bump(int v, bool tombstones)
 	static char b[2048];
 	if (v <= 6)
 		return "BEGIN\n  -- clock_timestamp() is not used here\n"
-		       "  NEW.last_modified := resource_timestamp(NEW.user_id, NEW.resource_name);\n"
+		       "  NEW.last_modified := resource_timestamp(NEW.user_id, "
+		       "NEW.resource_name);\n"
 		       "  IF NEW.last_modified < localtimestamp THEN NULL; END IF;\n"
 		       "  RETURN NEW;\nEND;\n";
 	if (v <= 9)
-		return v == 7 ? "BEGIN\n  NEW.last_modified := collection_timestamp(NEW.parent_id, "
-				"NEW.collection_id);\n  PERFORM localtimestamp;\n  RETURN NEW;\nEND;\n"
+		return v == 7
+		           ? "BEGIN\n  NEW.last_modified := collection_timestamp(NEW.parent_id, "
+		             "NEW.collection_id);\n  PERFORM localtimestamp;\n  RETURN NEW;\nEND;\n"
 		       : v == 8
-			       ? "BEGIN\n  /* localtimestamp was used before */ NEW.last_modified := "
-				 "collection_timestamp(NEW.parent_id,NEW.collection_id);\n"
-				 "  PERFORM clock_timestamp();\n  RETURN NEW;\nEND;\n"
-			       : "BEGIN\n  IF NEW.last_modified IS NULL THEN\n"
-				 "    NEW.last_modified := collection_timestamp( NEW.parent_id , "
-				 "NEW.collection_id );\n  END IF;\n  PERFORM clock_timestamp();\n"
-				 "  RETURN NEW;\nEND;\n";
+		           ? "BEGIN\n  /* localtimestamp was used before */ NEW.last_modified := "
+		             "collection_timestamp(NEW.parent_id,NEW.collection_id);\n"
+		             "  PERFORM clock_timestamp();\n  RETURN NEW;\nEND;\n"
+		           : "BEGIN\n  IF NEW.last_modified IS NULL THEN\n"
+		             "    NEW.last_modified := collection_timestamp( NEW.parent_id , "
+		             "NEW.collection_id );\n  END IF;\n  PERFORM clock_timestamp();\n"
+		             "  RETURN NEW;\nEND;\n";
 	if (v <= 16) {
-		snprintf(b, sizeof(b),
-			 "DECLARE previous TIMESTAMP; current TIMESTAMP;\nBEGIN\n"
-			 "  SELECT last_modified INTO previous\n    FROM timestamps\n"
-			 "   WHERE parent_id = NEW.parent_id AND collection_id = NEW.collection_id;\n"
-			 "  current := clock_timestamp();\n"
-			 "  IF NEW.last_modified IS NULL%s THEN\n    NEW.last_modified := current;\n"
-			 "  ELSE\n    current := NEW.last_modified;\n  END IF;\n%s"
-			 "  RETURN NEW;\nEND;\n",
-			 v >= 13 ? " OR (previous IS NOT NULL AND\n     as_epoch(NEW.last_modified)  =  "
-				   "as_epoch(previous))"
-				 : "",
-			 v >= 15 ? "  INSERT INTO timestamps (parent_id, collection_id, last_modified)\n"
-				   "  VALUES (NEW.parent_id, NEW.collection_id, current)\n"
-				   "  ON CONFLICT (parent_id, collection_id)\n  DO UPDATE SET "
-				   "last_modified = current;\n"
-				 : "  WITH upsert AS (\n    UPDATE timestamps SET last_modified = current\n"
-				   "     WHERE parent_id = NEW.parent_id RETURNING *)\n"
-				   "  INSERT INTO timestamps SELECT NEW.parent_id, NEW.collection_id, "
-				   "current\n   WHERE NOT EXISTS (SELECT * FROM upsert);\n");
+		snprintf(
+		    b, sizeof(b),
+		    "DECLARE previous TIMESTAMP; current TIMESTAMP;\nBEGIN\n"
+		    "  SELECT last_modified INTO previous\n    FROM timestamps\n"
+		    "   WHERE parent_id = NEW.parent_id AND collection_id = NEW.collection_id;\n"
+		    "  current := clock_timestamp();\n"
+		    "  IF NEW.last_modified IS NULL%s THEN\n    NEW.last_modified := current;\n"
+		    "  ELSE\n    current := NEW.last_modified;\n  END IF;\n%s"
+		    "  RETURN NEW;\nEND;\n",
+		    v >= 13 ? " OR (previous IS NOT NULL AND\n     as_epoch(NEW.last_modified)  =  "
+		              "as_epoch(previous))"
+		            : "",
+		    v >= 15
+		        ? "  INSERT INTO timestamps (parent_id, collection_id, last_modified)\n"
+		          "  VALUES (NEW.parent_id, NEW.collection_id, current)\n"
+		          "  ON CONFLICT (parent_id, collection_id)\n  DO UPDATE SET "
+		          "last_modified = current;\n"
+		        : "  WITH upsert AS (\n    UPDATE timestamps SET last_modified = current\n"
+		          "     WHERE parent_id = NEW.parent_id RETURNING *)\n"
+		          "  INSERT INTO timestamps SELECT NEW.parent_id, NEW.collection_id, "
+		          "current\n   WHERE NOT EXISTS (SELECT * FROM upsert);\n");
 		return b;
 	}
 	if (v <= 20) {
 		snprintf(b, sizeof(b),
-			 "DECLARE previous TIMESTAMP; current TIMESTAMP;\nBEGIN\n"
-			 "  WITH existing_timestamps AS (\n"
-			 "    (SELECT last_modified FROM records WHERE parent_id = NEW.parent_id\n"
-			 "      ORDER BY last_modified DESC LIMIT 1)\n%s"
-			 "    UNION (SELECT last_modified FROM timestamps WHERE parent_id = "
-			 "NEW.parent_id))\n"
-			 "  SELECT MAX(last_modified) INTO previous FROM existing_timestamps;\n"
-			 "  current := clock_timestamp();\n"
-			 "  IF NEW.last_modified IS NULL OR (previous IS NOT NULL AND "
-			 "as_epoch(NEW.last_modified) = as_epoch(previous)) THEN\n"
-			 "    NEW.last_modified := current;\n  END IF;\n  RETURN NEW;\nEND;\n",
-			 tombstones ? "    UNION (SELECT last_modified FROM deleted WHERE parent_id = "
-				      "NEW.parent_id\n      ORDER BY last_modified DESC LIMIT 1)\n"
-				    : "");
+		         "DECLARE previous TIMESTAMP; current TIMESTAMP;\nBEGIN\n"
+		         "  WITH existing_timestamps AS (\n"
+		         "    (SELECT last_modified FROM records WHERE parent_id = NEW.parent_id\n"
+		         "      ORDER BY last_modified DESC LIMIT 1)\n%s"
+		         "    UNION (SELECT last_modified FROM timestamps WHERE parent_id = "
+		         "NEW.parent_id))\n"
+		         "  SELECT MAX(last_modified) INTO previous FROM existing_timestamps;\n"
+		         "  current := clock_timestamp();\n"
+		         "  IF NEW.last_modified IS NULL OR (previous IS NOT NULL AND "
+		         "as_epoch(NEW.last_modified) = as_epoch(previous)) THEN\n"
+		         "    NEW.last_modified := current;\n  END IF;\n  RETURN NEW;\nEND;\n",
+		         tombstones
+		             ? "    UNION (SELECT last_modified FROM deleted WHERE parent_id = "
+		               "NEW.parent_id\n      ORDER BY last_modified DESC LIMIT 1)\n"
+		             : "");
 		return b;
 	}
 	snprintf(b, sizeof(b),
-		 "DECLARE previous %s; current %s;\nBEGIN\n"
-		 "  WITH existing_timestamps AS (\n"
-		 "    (SELECT last_modified FROM objects WHERE parent_id = NEW.parent_id\n"
-		 "       AND resource_name = NEW.resource_name\n"
-		 "      ORDER BY %s DESC LIMIT 1)\n"
-		 "    UNION (SELECT last_modified FROM timestamps WHERE parent_id = "
-		 "NEW.parent_id))\n"
-		 "  SELECT MAX(last_modified) INTO previous FROM existing_timestamps;\n"
-		 "  current := clock_timestamp();\n"
-		 "  IF NEW.last_modified IS NULL OR (previous IS NOT NULL AND "
-		 "as_epoch(NEW.last_modified) = %s) THEN\n"
-		 "    NEW.last_modified := %s;\n  END IF;\n  RETURN NEW;\nEND;\n",
-		 v >= 22 ? "BIGINT" : "TIMESTAMP", v >= 22 ? "BIGINT" : "TIMESTAMP",
-		 v >= 22 && v <= 25 ? "as_epoch(last_modified)" : "last_modified",
-		 v >= 22 ? "previous" : "as_epoch(previous)",
-		 v >= 22 ? "from_epoch(current)" : "current");
+	         "DECLARE previous %s; current %s;\nBEGIN\n"
+	         "  WITH existing_timestamps AS (\n"
+	         "    (SELECT last_modified FROM objects WHERE parent_id = NEW.parent_id\n"
+	         "       AND resource_name = NEW.resource_name\n"
+	         "      ORDER BY %s DESC LIMIT 1)\n"
+	         "    UNION (SELECT last_modified FROM timestamps WHERE parent_id = "
+	         "NEW.parent_id))\n"
+	         "  SELECT MAX(last_modified) INTO previous FROM existing_timestamps;\n"
+	         "  current := clock_timestamp();\n"
+	         "  IF NEW.last_modified IS NULL OR (previous IS NOT NULL AND "
+	         "as_epoch(NEW.last_modified) = %s) THEN\n"
+	         "    NEW.last_modified := %s;\n  END IF;\n  RETURN NEW;\nEND;\n",
+	         v >= 22 ? "BIGINT" : "TIMESTAMP", v >= 22 ? "BIGINT" : "TIMESTAMP",
+	         v >= 22 && v <= 25 ? "as_epoch(last_modified)" : "last_modified",
+	         v >= 22 ? "previous" : "as_epoch(previous)",
+	         v >= 22 ? "from_epoch(current)" : "current");
 	return b;
 }
 
@@ -162,16 +167,20 @@ static inline const char *ks_helper(int v)
 		       "localtimestamp) INTO ts FROM records\n   WHERE user_id = uid;\n"
 		       "  RETURN ts;\nEND;\n";
 	if (v <= 9)
-		return v <= 7 ? "DECLARE ts TIMESTAMP;\nBEGIN\n  SELECT last_modified INTO ts FROM "
-				"records\n   ORDER BY last_modified DESC\n   LIMIT 1;\n"
-				"  IF ts IS NULL THEN ts := localtimestamp; END IF;\n  RETURN ts;\nEND;\n"
-			      : "DECLARE ts TIMESTAMP;\nBEGIN\n  SELECT last_modified INTO ts FROM "
-				"records\n   ORDER BY last_modified DESC LIMIT 1;\n"
-				"  IF ts IS NULL THEN ts := clock_timestamp(); END IF;\n  RETURN ts;\n"
-				"END;\n";
+		return v <= 7
+		           ? "DECLARE ts TIMESTAMP;\nBEGIN\n  SELECT last_modified INTO ts FROM "
+		             "records\n   ORDER BY last_modified DESC\n   LIMIT 1;\n"
+		             "  IF ts IS NULL THEN ts := localtimestamp; END IF;\n  RETURN "
+		             "ts;\nEND;\n"
+		           : "DECLARE ts TIMESTAMP;\nBEGIN\n  SELECT last_modified INTO ts FROM "
+		             "records\n   ORDER BY last_modified DESC LIMIT 1;\n"
+		             "  IF ts IS NULL THEN ts := clock_timestamp(); END IF;\n  RETURN ts;\n"
+		             "END;\n";
 	if (v <= 14)
-		return "DECLARE ts TIMESTAMP;\nBEGIN\n  SELECT last_modified INTO ts FROM timestamps\n"
-		       "   WHERE parent_id = uid;\n  IF ts IS NULL THEN\n    ts := clock_timestamp();\n"
+		return "DECLARE ts TIMESTAMP;\nBEGIN\n  SELECT last_modified INTO ts FROM "
+		       "timestamps\n"
+		       "   WHERE parent_id = uid;\n  IF ts IS NULL THEN\n    ts := "
+		       "clock_timestamp();\n"
 		       "    INSERT INTO timestamps VALUES (uid, resource, ts);\n  END IF;\n"
 		       "  RETURN ts;\nEND;\n";
 	return "DECLARE ts TIMESTAMP;\nBEGIN\n  WITH create_if_missing AS (\n"
@@ -183,14 +192,14 @@ static inline const char *ks_helper(int v)
 }
 
 static inline void ks_meta(struct ksd_catalog *cat, struct ksd_schema *s, const char *name,
-			   const char *value)
+                           const char *value)
 {
 	ck_assert_int_eq(ksd_catalog_add_meta_row(cat, s, name, value), 0);
 }
 
 /* The schema `name` of database `db` at storage version v. */
-static inline struct ksd_schema *ks_build(struct ksd_catalog *cat, const char *db,
-					  const char *name, int v, unsigned flags)
+static inline struct ksd_schema *ks_build(struct ksd_catalog *cat, const char *db, const char *name,
+                                          int v, unsigned flags)
 {
 	bool fresh = flags & KS_FRESH;
 	bool variant = flags & KS_V1_VARIANT;
@@ -219,12 +228,12 @@ static inline struct ksd_schema *ks_build(struct ksd_catalog *cat, const char *d
 	const char *key4[] = {"id", parent, coll, "last_modified"};
 	if (v <= 2)
 		ck_assert_ptr_nonnull(ksd_catalog_add_constraint(
-			cat, t, "records_id_user_id_resource_name_last_modified_key", KSD_CONS_UNIQUE,
-			key4, 4));
+		    cat, t, "records_id_user_id_resource_name_last_modified_key", KSD_CONS_UNIQUE,
+		    key4, 4));
 	if (v >= 5)
 		ck_assert_ptr_nonnull(ksd_catalog_add_constraint(
-			cat, t, v >= 21 && fresh ? "objects_pkey" : "records_pkey",
-			KSD_CONS_PRIMARY_KEY, key3, 3));
+		    cat, t, v >= 21 && fresh ? "objects_pkey" : "records_pkey",
+		    KSD_CONS_PRIMARY_KEY, key3, 3));
 
 	if (has_deleted) {
 		t = ksd_catalog_add_table(cat, s, "deleted");
@@ -238,11 +247,11 @@ static inline struct ksd_schema *ks_build(struct ksd_catalog *cat, const char *d
 		const char *dkey4[] = {"id", parent, dcoll, "last_modified"};
 		if (v <= 2)
 			ck_assert_ptr_nonnull(ksd_catalog_add_constraint(
-				cat, t, "deleted_id_user_id_resource_name_last_modified_key",
-				KSD_CONS_UNIQUE, dkey4, 4));
+			    cat, t, "deleted_id_user_id_resource_name_last_modified_key",
+			    KSD_CONS_UNIQUE, dkey4, 4));
 		if (v >= 5)
 			ck_assert_ptr_nonnull(ksd_catalog_add_constraint(
-				cat, t, "deleted_pkey", KSD_CONS_PRIMARY_KEY, dkey3, 3));
+			    cat, t, "deleted_pkey", KSD_CONS_PRIMARY_KEY, dkey3, 3));
 	}
 	if (v >= 10) {
 		t = ksd_catalog_add_table(cat, s, "timestamps");
@@ -253,7 +262,7 @@ static inline struct ksd_schema *ks_build(struct ksd_catalog *cat, const char *d
 		ks_col(cat, t, "last_modified", "timestamp without time zone", NULL, true, false);
 		const char *tkey[] = {"parent_id", v <= 20 ? "collection_id" : "resource_name"};
 		ck_assert_ptr_nonnull(ksd_catalog_add_constraint(cat, t, "timestamps_pkey",
-								 KSD_CONS_PRIMARY_KEY, tkey, 2));
+		                                                 KSD_CONS_PRIMARY_KEY, tkey, 2));
 	}
 	if (!(flags & KS_NO_META)) {
 		t = ksd_catalog_add_table(cat, s, "metadata");
@@ -264,7 +273,8 @@ static inline struct ksd_schema *ks_build(struct ksd_catalog *cat, const char *d
 
 	/* Indexes. */
 	if (v <= 4) {
-		static const char *const cols[] = {"user_id", "resource_name", "last_modified", "id"};
+		static const char *const cols[] = {"user_id", "resource_name", "last_modified",
+		                                   "id"};
 		char n[64];
 		for (int i = 0; i < 4; i++) {
 			snprintf(n, sizeof(n), "idx_records_%s", cols[i]);
@@ -274,60 +284,61 @@ static inline struct ksd_schema *ks_build(struct ksd_catalog *cat, const char *d
 		}
 	}
 	if (!(variant && v == 1)) {
-		ks_index(cat, s, v <= 20 ? "idx_records_last_modified_epoch"
-					 : "idx_objects_last_modified_epoch",
-			 main, false, "as_epoch(last_modified)");
+		ks_index(cat, s,
+		         v <= 20 ? "idx_records_last_modified_epoch"
+		                 : "idx_objects_last_modified_epoch",
+		         main, false, "as_epoch(last_modified)");
 		if (has_deleted)
 			ks_index(cat, s, "idx_deleted_last_modified_epoch", "deleted", false,
-				 "as_epoch(last_modified)");
+			         "as_epoch(last_modified)");
 	}
 	if (v >= 3 && v <= 6) {
 		ks_index(cat, s, "idx_records_user_id_resource_name_last_modified", "records", true,
-			 "last_modified DESC");
+		         "last_modified DESC");
 		if (!(fresh && (v == 3 || v == 6)))
-			ks_index(cat, s, "idx_deleted_user_id_resource_name_last_modified", "deleted",
-				 true, "last_modified DESC");
+			ks_index(cat, s, "idx_deleted_user_id_resource_name_last_modified",
+			         "deleted", true, "last_modified DESC");
 	}
 	if (v >= 7 && v <= 20)
 		ks_index(cat, s, "idx_records_parent_id_collection_id_last_modified", "records",
-			 true, "last_modified DESC");
+		         true, "last_modified DESC");
 	if (v >= 7 && has_deleted)
 		ks_index(cat, s, "idx_deleted_parent_id_collection_id_last_modified", "deleted",
-			 true, "last_modified DESC");
+		         true, "last_modified DESC");
 	if (v >= 21)
-		ks_index(cat, s, "idx_objects_parent_id_resource_name_last_modified", "objects", true,
-			 "last_modified DESC");
+		ks_index(cat, s, "idx_objects_parent_id_resource_name_last_modified", "objects",
+		         true, "last_modified DESC");
 	if (v >= 23)
 		ks_index(cat, s, "idx_objects_resource_name_parent_id_deleted", "objects", false,
-			 "deleted");
+		         "deleted");
 	if (v >= 24)
 		ks_index(cat, s, "idx_objects_history_userid_and_resourcename", "objects", false,
-			 "(data -> 'user_id'::text)");
+		         "(data -> 'user_id'::text)");
 	if (v >= 25)
 		ks_index(cat, s, "idx_objects_parent_id_record_last_modified", "objects", false,
-			 "last_modified DESC");
+		         "last_modified DESC");
 
 	/* Functions. The cliquet 2.13 "8" ships the version 9 bodies. */
 	int bodyv = (flags & KS_CLIQUET_213) ? 9 : v;
 	ks_function(cat, s, "as_epoch", "ts timestamp without time zone", "bigint", !variant,
-		    "BEGIN RETURN (EXTRACT(EPOCH FROM ts) * 1000)::BIGINT; END;");
+	            "BEGIN RETURN (EXTRACT(EPOCH FROM ts) * 1000)::BIGINT; END;");
 	ks_function(cat, s, "bump_timestamp", "", "trigger", false,
-		    ks_bump(bodyv, has_deleted && v <= 20));
+	            ks_bump(bodyv, has_deleted && v <= 20));
 	if (v <= 6)
 		ks_function(cat, s, "resource_timestamp",
-			    "uid character varying, resource character varying",
-			    "timestamp without time zone", false, ks_helper(v));
+		            "uid character varying, resource character varying",
+		            "timestamp without time zone", false, ks_helper(v));
 	else if (v <= 15)
 		ks_function(cat, s, "collection_timestamp",
-			    "uid character varying, resource character varying",
-			    "timestamp without time zone", false, ks_helper(bodyv));
+		            "uid character varying, resource character varying",
+		            "timestamp without time zone", false, ks_helper(bodyv));
 	if (bodyv >= 9)
-		ks_function(cat, s, "from_epoch", "epoch bigint", "timestamp without time zone", true,
-			    "BEGIN RETURN to_timestamp(epoch / 1000.0); END;");
+		ks_function(cat, s, "from_epoch", "epoch bigint", "timestamp without time zone",
+		            true, "BEGIN RETURN to_timestamp(epoch / 1000.0); END;");
 
 	/* Triggers. */
 	bool trig = v <= 7 || (v >= 10 && !(flags & KS_CLIQUET_300)) ||
-		    (fresh && (v == 8 || v == 9)) || (flags & KS_CLIQUET_213);
+	            (fresh && (v == 8 || v == 9)) || (flags & KS_CLIQUET_213);
 	if (v <= 20 && trig)
 		ks_trigger(cat, s, "tgr_records_last_modified", "records", true, v >= 14);
 	if (has_deleted && trig)
@@ -346,11 +357,11 @@ static inline struct ksd_schema *ks_build(struct ksd_catalog *cat, const char *d
 		ks_col(cat, t, "permission", "text", NULL, true, false);
 		ks_col(cat, t, "principal", "text", NULL, true, false);
 		ks_index(cat, s, "idx_access_control_entries_object_id", "access_control_entries",
-			 false, "object_id");
+		         false, "object_id");
 		ks_index(cat, s, "idx_access_control_entries_permission", "access_control_entries",
-			 false, "permission");
+		         false, "permission");
 		ks_index(cat, s, "idx_access_control_entries_principal", "access_control_entries",
-			 false, "principal");
+		         false, "principal");
 	}
 
 	/* Metadata rows: created_at and one row per migration (spec §1.1). */
@@ -407,19 +418,20 @@ static inline struct ksd_schema *ks_hybrid(struct ksd_catalog *cat, int truth)
 	struct ksd_table *od = ksd_schema_table(old, "deleted");
 	struct ksd_table *d = ksd_catalog_add_table(cat, s, "deleted");
 	for (size_t i = 0; i < od->ncolumns; i++)
-		ks_col(cat, d, od->columns[i].name, od->columns[i].type, od->columns[i].default_expr,
-		       od->columns[i].not_null, od->columns[i].collation != NULL);
+		ks_col(cat, d, od->columns[i].name, od->columns[i].type,
+		       od->columns[i].default_expr, od->columns[i].not_null,
+		       od->columns[i].collation != NULL);
 	const char *dk[] = {"id", "parent_id", "collection_id"};
 	ksd_catalog_add_constraint(cat, d, "deleted_pkey", KSD_CONS_PRIMARY_KEY, dk, 3);
 	ks_index(cat, s, "idx_deleted_last_modified_epoch", "deleted", false,
-		 "as_epoch(last_modified)");
+	         "as_epoch(last_modified)");
 	ks_index(cat, s, "idx_deleted_parent_id_collection_id_last_modified", "deleted", true,
-		 "last_modified DESC");
+	         "last_modified DESC");
 	ks_trigger(cat, s, "tgr_deleted_last_modified", "deleted", truth < 14, false);
 	if (truth <= 15)
 		ks_function(cat, s, "collection_timestamp",
-			    "uid character varying, resource character varying",
-			    "timestamp without time zone", false, ks_helper(truth));
+		            "uid character varying, resource character varying",
+		            "timestamp without time zone", false, ks_helper(truth));
 	ks_meta(cat, s, "storage_schema_version", "21");
 	ks_meta(cat, s, "storage_schema_version", "22");
 	if (reached == 26)

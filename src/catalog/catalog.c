@@ -146,7 +146,7 @@ struct ksd_schema *ksd_database_schema(const struct ksd_database *db, const char
 }
 
 struct ksd_schema *ksd_catalog_schema(struct ksd_catalog *cat, struct ksd_database *db,
-				      const char *name)
+                                      const char *name)
 {
 	struct ksd_schema *s = ksd_database_schema(db, name);
 	if (s)
@@ -201,7 +201,7 @@ struct ksd_trigger *ksd_schema_trigger(const struct ksd_schema *s, const char *n
 }
 
 struct ksd_table *ksd_catalog_add_table(struct ksd_catalog *cat, struct ksd_schema *s,
-					const char *name)
+                                        const char *name)
 {
 	struct ksd_table *t = ksd_schema_table(s, name);
 	if (t) {
@@ -218,7 +218,7 @@ struct ksd_table *ksd_catalog_add_table(struct ksd_catalog *cat, struct ksd_sche
 }
 
 struct ksd_column *ksd_catalog_add_column(struct ksd_catalog *cat, struct ksd_table *t,
-					  const char *name)
+                                          const char *name)
 {
 	struct ksd_column *c = ksd_table_column(t, name);
 	if (c)
@@ -234,9 +234,8 @@ struct ksd_column *ksd_catalog_add_column(struct ksd_catalog *cat, struct ksd_ta
 }
 
 struct ksd_constraint *ksd_catalog_add_constraint(struct ksd_catalog *cat, struct ksd_table *t,
-						  const char *name,
-						  enum ksd_constraint_kind kind,
-						  const char *const *columns, size_t ncolumns)
+                                                  const char *name, enum ksd_constraint_kind kind,
+                                                  const char *const *columns, size_t ncolumns)
 {
 	if (ncolumns > KSD_MAX_OBJECTS)
 		return NULL;
@@ -274,7 +273,7 @@ struct ksd_constraint *ksd_catalog_add_constraint(struct ksd_catalog *cat, struc
 }
 
 struct ksd_index *ksd_catalog_add_index(struct ksd_catalog *cat, struct ksd_schema *s,
-					const char *name)
+                                        const char *name)
 {
 	struct ksd_index *ix = ksd_schema_index(s, name);
 	const char *copy = ksd_catalog_strdup(cat, name);
@@ -299,13 +298,13 @@ int ksd_catalog_index_add_key(struct ksd_catalog *cat, struct ksd_index *ix, con
 }
 
 struct ksd_function *ksd_catalog_add_function(struct ksd_catalog *cat, struct ksd_schema *s,
-					      const char *name, const char *args)
+                                              const char *name, const char *args)
 {
 	struct ksd_function *f = NULL;
 	for (size_t i = 0; i < s->nfunctions; i++) {
 		if (same(s->functions[i].name, name) &&
 		    strcmp(s->functions[i].args ? s->functions[i].args : "", args ? args : "") ==
-			    0) {
+		        0) {
 			f = &s->functions[i];
 			break;
 		}
@@ -323,7 +322,7 @@ struct ksd_function *ksd_catalog_add_function(struct ksd_catalog *cat, struct ks
 }
 
 struct ksd_trigger *ksd_catalog_add_trigger(struct ksd_catalog *cat, struct ksd_schema *s,
-					    const char *name, const char *table)
+                                            const char *name, const char *table)
 {
 	struct ksd_trigger *tg = NULL;
 	for (size_t i = 0; i < s->ntriggers; i++) {
@@ -347,7 +346,7 @@ struct ksd_trigger *ksd_catalog_add_trigger(struct ksd_catalog *cat, struct ksd_
 }
 
 int ksd_catalog_trigger_add_update_column(struct ksd_catalog *cat, struct ksd_trigger *tg,
-					  const char *column)
+                                          const char *column)
 {
 	const char *copy = ksd_catalog_strdup(cat, column);
 	if (!copy || !APPEND(tg->update_columns, tg->nupdate_columns))
@@ -356,8 +355,8 @@ int ksd_catalog_trigger_add_update_column(struct ksd_catalog *cat, struct ksd_tr
 	return 0;
 }
 
-struct ksd_extension *ksd_catalog_add_extension(struct ksd_catalog *cat,
-						struct ksd_database *db, const char *name)
+struct ksd_extension *ksd_catalog_add_extension(struct ksd_catalog *cat, struct ksd_database *db,
+                                                const char *name)
 {
 	for (size_t i = 0; i < db->nextensions; i++)
 		if (same(db->extensions[i].name, name))
@@ -372,7 +371,7 @@ struct ksd_extension *ksd_catalog_add_extension(struct ksd_catalog *cat,
 }
 
 int ksd_catalog_add_meta_row(struct ksd_catalog *cat, struct ksd_schema *s, const char *name,
-			     const char *value)
+                             const char *value)
 {
 	struct ksd_metadata *m = &s->metadata;
 	m->data_seen = true;

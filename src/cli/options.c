@@ -54,19 +54,19 @@ int options_parse(struct options *o, int argc, char **argv)
 {
 	enum { OPT_VERSIONS = 256, OPT_COLOR };
 	static const struct option longopts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"sql", no_argument, NULL, 's'},
-		{"explain", no_argument, NULL, 'e'},
-		{"assume-version", required_argument, NULL, 'a'},
-		{"list", no_argument, NULL, 'l'},
-		{"toc", no_argument, NULL, 't'},
-		{"versions", no_argument, NULL, OPT_VERSIONS},
-		{"color", required_argument, NULL, OPT_COLOR},
-		{"colour", required_argument, NULL, OPT_COLOR},
-		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
+	    {"format", required_argument, NULL, 'f'},
+	    {"sql", no_argument, NULL, 's'},
+	    {"explain", no_argument, NULL, 'e'},
+	    {"assume-version", required_argument, NULL, 'a'},
+	    {"list", no_argument, NULL, 'l'},
+	    {"toc", no_argument, NULL, 't'},
+	    {"versions", no_argument, NULL, OPT_VERSIONS},
+	    {"color", required_argument, NULL, OPT_COLOR},
+	    {"colour", required_argument, NULL, OPT_COLOR},
+	    {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},
+	    {NULL, 0, NULL, 0},
 	};
 	memset(o, 0, sizeof(*o));
 	opterr = 0;
@@ -92,9 +92,10 @@ int options_parse(struct options *o, int argc, char **argv)
 			char *end;
 			long v = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || v < 1 || v > 26)
-				return usage_error("--assume-version takes a storage version from 1 "
-						   "to 26, not '%s'",
-						   optarg);
+				return usage_error(
+				    "--assume-version takes a storage version from 1 "
+				    "to 26, not '%s'",
+				    optarg);
 			o->report.assume_version = (int)v;
 			break;
 		}
@@ -116,7 +117,7 @@ int options_parse(struct options *o, int argc, char **argv)
 				o->color = KSD_COLOR_NEVER;
 			else
 				return usage_error("--color takes auto, always or never, not '%s'",
-						   optarg);
+				                   optarg);
 			break;
 		case 'q':
 			o->quiet = true;

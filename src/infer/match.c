@@ -103,7 +103,7 @@ static pcre2_code *pattern(size_t i)
 		PCRE2_SIZE erroff;
 		compiled[i] = true;
 		codes[i] = pcre2_compile((PCRE2_SPTR)ksd_features[i].pattern, PCRE2_ZERO_TERMINATED,
-					 0, &errcode, &erroff, NULL);
+		                         0, &errcode, &erroff, NULL);
 	}
 	if (!mctx) {
 		/* Our patterns are simple; the cap only guards against a body
@@ -147,7 +147,7 @@ static enum ksd_obs search_short(size_t i, const char *text)
 }
 
 static const struct ksd_trigger *trigger_on(const struct ksd_schema *s, const char *name,
-					    const char *table)
+                                            const char *table)
 {
 	for (size_t i = 0; i < s->ntriggers; i++)
 		if (strcmp(s->triggers[i].name, name) == 0 &&
@@ -180,7 +180,7 @@ static const struct ksd_function *function_among(const struct ksd_schema *s, con
 static bool collated_c(const char *coll)
 {
 	return coll && (strcmp(coll, "C") == 0 || strcmp(coll, "pg_catalog.C") == 0 ||
-			strcmp(coll, "pg_catalog.\"C\"") == 0 || strcmp(coll, "\"C\"") == 0);
+	                strcmp(coll, "pg_catalog.\"C\"") == 0 || strcmp(coll, "\"C\"") == 0);
 }
 
 struct bodies {
@@ -281,7 +281,7 @@ static enum ksd_obs observe(size_t i, const struct ksd_schema *s, struct bodies 
 		if (f->kind == KSD_F_TRIGGER_UPDATE)
 			return tg->events & KSD_TRG_UPDATE ? KSD_OBS_PRESENT : KSD_OBS_ABSENT;
 		return (tg->events & KSD_TRG_UPDATE) && tg->nupdate_columns > 0 ? KSD_OBS_PRESENT
-										 : KSD_OBS_ABSENT;
+		                                                                : KSD_OBS_ABSENT;
 	}
 	return KSD_OBS_UNKNOWN;
 }

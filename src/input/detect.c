@@ -36,7 +36,7 @@ static bool looks_like_text(const unsigned char *h, size_t len)
 	size_t bad = 0;
 	for (size_t i = 0; i < len; i++)
 		if (h[i] == 0 || (h[i] < 0x20 && h[i] != '\n' && h[i] != '\r' && h[i] != '\t' &&
-				  h[i] != '\f' && h[i] != 0x1b))
+		                  h[i] != '\f' && h[i] != 0x1b))
 			bad++;
 	return bad == 0 || bad * 100 < len; /* a stray control byte is not binary */
 }
@@ -56,7 +56,8 @@ enum ksd_detected ksd_detect(const unsigned char *h, size_t len)
 		return KSD_DET_TAR;
 	if (has_prefix(h, len, "\x1f\x8b", 2) || has_prefix(h, len, "\x28\xb5\x2f\xfd", 4) ||
 	    (len >= 4 && (h[0] & 0xf0) == 0x50 && memcmp(h + 1, "\x2a\x4d\x18", 3) == 0) ||
-	    has_prefix(h, len, "\x04\x22\x4d\x18", 4) || has_prefix(h, len, "\x02\x21\x4c\x18", 4) ||
+	    has_prefix(h, len, "\x04\x22\x4d\x18", 4) ||
+	    has_prefix(h, len, "\x02\x21\x4c\x18", 4) ||
 	    (has_prefix(h, len, "BZh", 3) && len > 3 && h[3] >= '1' && h[3] <= '9') ||
 	    has_prefix(h, len, "\xfd\x37\x7a\x58\x5a\x00", 6))
 		return KSD_DET_COMPRESSED;
@@ -71,7 +72,7 @@ enum ksd_detected ksd_detect(const unsigned char *h, size_t len)
 }
 
 static int read_source(struct ksd_source *src, struct ksd_catalog *cat, struct ksd_err *err,
-		       int depth)
+                       int depth)
 {
 	size_t got;
 	const unsigned char *head = ksd_source_peek(src, HEAD_SIZE, &got);
@@ -84,12 +85,12 @@ static int read_source(struct ksd_source *src, struct ksd_catalog *cat, struct k
 	case KSD_DET_EMPTY:
 		return ksd_err_at_offset(err, 0, "empty input");
 	case KSD_DET_BINARY:
-		return ksd_err_at_offset(err, 0,
-					 "not a pg_dump file (neither SQL text nor a known archive)");
+		return ksd_err_at_offset(
+		    err, 0, "not a pg_dump file (neither SQL text nor a known archive)");
 	case KSD_DET_ARCHIVE_TOC:
 		return ksd_err_at_offset(err, 0,
-					 "this is the toc.dat of a directory or tar archive: give "
-					 "the directory or the .tar file");
+		                         "this is the toc.dat of a directory or tar archive: give "
+		                         "the directory or the .tar file");
 	case KSD_DET_COMPRESSED: {
 		if (depth > 0)
 			return ksd_err_at_offset(err, 0, "compressed twice; decompress it first");

@@ -15,13 +15,13 @@
 /* Reads start this small after an open or a seek and double up to BUF_SIZE:
  * an archive reader that seeks to one block reads little around it, while
  * a long sequential read soon uses the whole buffer. */
-#define READ_MIN (64u << 10)
+#define READ_MIN  (64u << 10)
 #define PIPE_SIZE (1 << 20) /* the most an unprivileged process may ask for */
 
 struct ksd_source {
 	const char *name;
-	int fd;               /* -1 when reading through `ar` */
-	struct archive *ar;   /* decompressor, or NULL */
+	int fd;                   /* -1 when reading through `ar` */
+	struct archive *ar;       /* decompressor, or NULL */
 	struct ksd_source *inner; /* what `ar` reads from */
 	bool ar_borrowed;         /* `ar` belongs to the caller (an archive member) */
 	size_t read_size;         /* next read's size, ramping up to BUF_SIZE */
@@ -111,10 +111,10 @@ static ssize_t raw_read(struct ksd_source *src, void *dst, size_t len, struct ks
 		la_ssize_t n = archive_read_data(src->ar, dst, len);
 		if (n < 0) {
 			/* The offset that helps is the compressed one. */
-			ksd_err_at_offset(err,
-					  (long long)ksd_source_tell(src->inner ? src->inner : src),
-					  "%s: %s", src->inner ? "decompression failed" : "read error",
-					  archive_error_string(src->ar));
+			ksd_err_at_offset(
+			    err, (long long)ksd_source_tell(src->inner ? src->inner : src),
+			    "%s: %s", src->inner ? "decompression failed" : "read error",
+			    archive_error_string(src->ar));
 			return -1;
 		}
 		src->raw_read += (uint64_t)n;
@@ -130,7 +130,7 @@ static ssize_t raw_read(struct ksd_source *src, void *dst, size_t len, struct ks
 		}
 		if (errno != EINTR) {
 			ksd_err_at_offset(err, (long long)(src->buf_off + src->len),
-					  "read error: %s", strerror(errno));
+			                  "read error: %s", strerror(errno));
 			return -1;
 		}
 	}
@@ -177,8 +177,8 @@ const unsigned char *ksd_source_peek(struct ksd_source *src, size_t want, size_t
 	return src->buf + src->pos;
 }
 
-int ksd_source_next(struct ksd_source *src, const unsigned char **data, size_t *len,
-		    size_t max, struct ksd_err *err)
+int ksd_source_next(struct ksd_source *src, const unsigned char **data, size_t *len, size_t max,
+                    struct ksd_err *err)
 {
 	if (src->pos == src->len) {
 		src->buf_off += src->len;
@@ -233,8 +233,8 @@ int ksd_source_read_exact(struct ksd_source *src, void *buf, size_t len, struct 
 			return KSD_FATAL;
 		if (n == 0)
 			return ksd_err_at_offset(err, (long long)start,
-						 "unexpected end of input (%zu more bytes needed)",
-						 len);
+			                         "unexpected end of input (%zu more bytes needed)",
+			                         len);
 		p += n;
 		len -= (size_t)n;
 	}
@@ -251,7 +251,7 @@ int ksd_source_seek(struct ksd_source *src, uint64_t offset, struct ksd_err *err
 		return KSD_FATAL;
 	if (offset > (uint64_t)INT64_MAX || lseek(src->fd, (off_t)offset, SEEK_SET) < 0)
 		return ksd_err_at_offset(err, (long long)ksd_source_tell(src),
-					 "cannot seek to offset %llu", (unsigned long long)offset);
+		                         "cannot seek to offset %llu", (unsigned long long)offset);
 	src->buf_off = offset;
 	src->pos = src->len = 0;
 	src->eof = false;
@@ -264,12 +264,12 @@ int ksd_source_skip(struct ksd_source *src, uint64_t n, struct ksd_err *err)
 	uint64_t target = ksd_source_tell(src) + n;
 	if (src->seekable) {
 		if (src->size >= 0 && target > (uint64_t)src->size)
-			return ksd_err_at_offset(err, (long long)ksd_source_tell(src),
-						 "unexpected end of input: %llu bytes to skip, %llu "
-						 "left",
-						 (unsigned long long)n,
-						 (unsigned long long)((uint64_t)src->size -
-								      ksd_source_tell(src)));
+			return ksd_err_at_offset(
+			    err, (long long)ksd_source_tell(src),
+			    "unexpected end of input: %llu bytes to skip, %llu "
+			    "left",
+			    (unsigned long long)n,
+			    (unsigned long long)((uint64_t)src->size - ksd_source_tell(src)));
 		return ksd_source_seek(src, target, err);
 	}
 	while (ksd_source_tell(src) < target) {
@@ -279,9 +279,10 @@ int ksd_source_skip(struct ksd_source *src, uint64_t n, struct ksd_err *err)
 		if (ksd_source_next(src, &d, &len, left > BUF_SIZE ? BUF_SIZE : (size_t)left, err))
 			return KSD_FATAL;
 		if (len == 0)
-			return ksd_err_at_offset(err, (long long)ksd_source_tell(src),
-						 "unexpected end of input (%llu more bytes to skip)",
-						 (unsigned long long)left);
+			return ksd_err_at_offset(
+			    err, (long long)ksd_source_tell(src),
+			    "unexpected end of input (%llu more bytes to skip)",
+			    (unsigned long long)left);
 	}
 	return KSD_OK;
 }
@@ -325,7 +326,7 @@ static la_ssize_t inner_read(struct archive *ar, void *data, const void **out)
 }
 
 struct ksd_source *ksd_source_decompress(struct ksd_source *inner, const char **filter,
-					 struct ksd_err *err)
+                                         struct ksd_err *err)
 {
 	struct ksd_source *src = source_alloc(inner->name);
 	struct archive *ar = archive_read_new();
@@ -346,7 +347,7 @@ struct ksd_source *ksd_source_decompress(struct ksd_source *inner, const char **
 	    archive_read_open(ar, src, NULL, inner_read, NULL) != ARCHIVE_OK ||
 	    archive_read_next_header(ar, &entry) != ARCHIVE_OK) {
 		ksd_err_at_offset(err, 0, "cannot decompress: %s",
-				  archive_error_string(ar) ? archive_error_string(ar) : "unknown");
+		                  archive_error_string(ar) ? archive_error_string(ar) : "unknown");
 		ksd_source_free(src);
 		return NULL;
 	}
@@ -355,7 +356,7 @@ struct ksd_source *ksd_source_decompress(struct ksd_source *inner, const char **
 }
 
 struct ksd_source *ksd_source_archive_entry(struct archive *ar, const char *name, long long size,
-					    struct ksd_err *err)
+                                            struct ksd_err *err)
 {
 	struct ksd_source *src = source_alloc(name);
 	if (!src) {

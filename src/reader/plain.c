@@ -182,7 +182,7 @@ static void note_comment(struct plain *p)
 	    (n == sizeof(cluster) - 1 && memcmp(p->comment, cluster, n) == 0))
 		p->dumps_begun++;
 	else if ((n == sizeof(done) - 1 && memcmp(p->comment, done, n) == 0) ||
-		 (n == sizeof(cluster_done) - 1 && memcmp(p->comment, cluster_done, n) == 0))
+	         (n == sizeof(cluster_done) - 1 && memcmp(p->comment, cluster_done, n) == 0))
 		p->dumps_complete++;
 }
 
@@ -292,7 +292,8 @@ static int stmt_byte(struct plain *p, unsigned char c)
 			p->lex = L_DOLLAR_BODY;
 			return KSD_OK;
 		}
-		if (is_ident(c) && p->taglen < TAG_MAX - 1 && !(p->taglen == 1 && c >= '0' && c <= '9')) {
+		if (is_ident(c) && p->taglen < TAG_MAX - 1 &&
+		    !(p->taglen == 1 && c >= '0' && c <= '9')) {
 			buf_push(&p->stmt, (char)c);
 			p->tag[p->taglen++] = (char)c;
 			return KSD_OK;

@@ -9,12 +9,12 @@
 const char *report_meta_name(enum ksd_meta_state m)
 {
 	static const char *const names[] = {
-		[KSD_META_INTACT] = "intact",
-		[KSD_META_FLUSHED] = "flushed",
-		[KSD_META_WRONG] = "wrong",
-		[KSD_META_NO_CREATED_AT] = "no-created-at",
-		[KSD_META_MISSING_TABLE] = "missing-table",
-		[KSD_META_NOT_DUMPED] = "not-dumped",
+	    [KSD_META_INTACT] = "intact",
+	    [KSD_META_FLUSHED] = "flushed",
+	    [KSD_META_WRONG] = "wrong",
+	    [KSD_META_NO_CREATED_AT] = "no-created-at",
+	    [KSD_META_MISSING_TABLE] = "missing-table",
+	    [KSD_META_NOT_DUMPED] = "not-dumped",
 	};
 	return names[m];
 }
@@ -34,9 +34,10 @@ void report_vset(char *buf, size_t cap, ksd_vset s)
 		int w = v;
 		while (w < KSD_STORAGE_MAX && (s & KSD_VBIT(w + 1)))
 			w++;
-		int n = w == v	       ? snprintf(buf + len, cap - len, "%s%d", len ? ", " : "", v)
-			: w == v + 1 ? snprintf(buf + len, cap - len, "%s%d, %d", len ? ", " : "", v, w)
-				     : snprintf(buf + len, cap - len, "%s%d-%d", len ? ", " : "", v, w);
+		int n = w == v ? snprintf(buf + len, cap - len, "%s%d", len ? ", " : "", v)
+		        : w == v + 1
+		            ? snprintf(buf + len, cap - len, "%s%d, %d", len ? ", " : "", v, w)
+		            : snprintf(buf + len, cap - len, "%s%d-%d", len ? ", " : "", v, w);
 		if (n < 0 || (size_t)n >= cap - len)
 			break;
 		len += (size_t)n;
@@ -51,12 +52,13 @@ void report_contradiction(char *buf, size_t cap, const struct ksd_instance *in, 
 	if (in->obs[i] == KSD_OBS_PRESENT) {
 		report_vset(set, sizeof(set), ksd_feature_allows(f, KSD_OBS_PRESENT, in->obs));
 		snprintf(buf, cap, "%s: present, found only in version%s %s", f->label,
-			 strpbrk(set, ",-") ? "s" : "", set[0] ? set : "(none)");
+		         strpbrk(set, ",-") ? "s" : "", set[0] ? set : "(none)");
 	} else {
 		ksd_vset all = f->backend == KSD_STORAGE ? KSD_STORAGE_ALL : KSD_PERMISSION_ALL;
-		report_vset(set, sizeof(set), ~ksd_feature_allows(f, KSD_OBS_ABSENT, in->obs) & all);
+		report_vset(set, sizeof(set),
+		            ~ksd_feature_allows(f, KSD_OBS_ABSENT, in->obs) & all);
 		snprintf(buf, cap, "%s: missing, expected in version%s %s", f->label,
-			 strpbrk(set, ",-") ? "s" : "", set);
+		         strpbrk(set, ",-") ? "s" : "", set);
 	}
 }
 
@@ -74,7 +76,7 @@ size_t report_contradictions(const struct ksd_instance *in, size_t *idx, size_t 
 				continue;
 			size_t found[KSD_MAX_FEATURES];
 			size_t k = ksd_contradictions(in, b == 0 ? KSD_STORAGE : KSD_PERMISSION, v,
-						      found, KSD_MAX_FEATURES);
+			                              found, KSD_MAX_FEATURES);
 			for (size_t j = 0; j < k; j++)
 				if (!seen[found[j]] && n < max) {
 					seen[found[j]] = true;
@@ -93,11 +95,11 @@ size_t report_contradictions(const struct ksd_instance *in, size_t *idx, size_t 
 }
 
 static void none_found(FILE *out, const char *input, const struct ksd_catalog *cat,
-		       const struct ksd_report_opts *opts)
+                       const struct ksd_report_opts *opts)
 {
 	const char *why = cat->any_ddl_seen || cat->any_data_seen
-				  ? "no Kinto tables or Kinto metadata rows in this dump"
-				  : "no table definitions or data in this dump";
+	                      ? "no Kinto tables or Kinto metadata rows in this dump"
+	                      : "no table definitions or data in this dump";
 	if (opts->sql_only) {
 		fputs("-- no fix for '", out);
 		fix_comment(out, input);
@@ -106,10 +108,10 @@ static void none_found(FILE *out, const char *input, const struct ksd_catalog *c
 		fputs("{\"input\": ", out);
 		ksd_fput_json(out, input);
 		fprintf(out,
-			", \"database\": null, \"schema\": null, \"storage\": null, "
-			"\"permission\": null, \"metadata\": null, \"status\": \"undetermined\", "
-			"\"contradictions\": [], \"fix\": null, \"reason\": \"%s\"}\n",
-			why);
+		        ", \"database\": null, \"schema\": null, \"storage\": null, "
+		        "\"permission\": null, \"metadata\": null, \"status\": \"undetermined\", "
+		        "\"contradictions\": [], \"fix\": null, \"reason\": \"%s\"}\n",
+		        why);
 	} else {
 		ksd_fput_safe(out, input);
 		fprintf(out, ": %s\nverdict      undetermined (exit 2)\n", why);
@@ -117,7 +119,7 @@ static void none_found(FILE *out, const char *input, const struct ksd_catalog *c
 }
 
 int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
-		const struct ksd_report_opts *opts)
+                const struct ksd_report_opts *opts)
 {
 	struct ksd_instance *in;
 	size_t n;
@@ -132,8 +134,8 @@ int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
 	int status = KSD_EXIT_OK;
 	for (size_t i = 0; i < n; i++) {
 		int s = in[i].verdict == KSD_VERDICT_OK    ? KSD_EXIT_OK
-			: in[i].verdict == KSD_VERDICT_FIX ? KSD_EXIT_FIX
-							   : KSD_EXIT_UNDETERMINED;
+		        : in[i].verdict == KSD_VERDICT_FIX ? KSD_EXIT_FIX
+		                                           : KSD_EXIT_UNDETERMINED;
 		if (s > status)
 			status = s;
 		if (opts->sql_only) {
@@ -145,7 +147,7 @@ int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
 				fputs("' schema ", out);
 				fix_comment(out, in[i].schema->name);
 				fputs(in[i].verdict == KSD_VERDICT_OK ? ": nothing to repair"
-								      : ": undetermined, ",
+				                                      : ": undetermined, ",
 				      out);
 				if (in[i].verdict != KSD_VERDICT_OK)
 					fix_comment(out, in[i].reason);

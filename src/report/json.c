@@ -59,7 +59,7 @@ static void releases(FILE *out, const struct ksd_backend_verdict *bv, bool stora
 }
 
 static void backend(FILE *out, const struct ksd_instance *in, const struct ksd_backend_verdict *bv,
-		    bool storage)
+                    bool storage)
 {
 	if (!bv->present) {
 		fputs("null", out);
@@ -97,10 +97,11 @@ void report_json(FILE *out, const char *input, const struct ksd_instance *in)
 	backend(out, in, &in->storage, true);
 	fputs(", \"permission\": ", out);
 	backend(out, in, &in->permission, false);
-	fprintf(out, ", \"metadata\": \"%s\", \"created_at\": %s, \"duplicates\": %zu, "
-		     "\"garbage\": %zu, \"status\": \"%s\", \"reason\": ",
-		report_meta_name(in->meta), in->created_at ? "true" : "false", in->duplicates,
-		in->garbage, report_status_name(in->verdict));
+	fprintf(out,
+	        ", \"metadata\": \"%s\", \"created_at\": %s, \"duplicates\": %zu, "
+	        "\"garbage\": %zu, \"status\": \"%s\", \"reason\": ",
+	        report_meta_name(in->meta), in->created_at ? "true" : "false", in->duplicates,
+	        in->garbage, report_status_name(in->verdict));
 	ksd_fput_json(out, in->reason[0] ? in->reason : NULL);
 	fputs(", \"kinto\": ", out);
 	ksd_fput_json(out, in->kinto[0] ? in->kinto : NULL);

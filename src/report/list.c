@@ -4,9 +4,12 @@
 static const char *format_name(enum ksd_dump_format f)
 {
 	static const char *const names[] = {
-		[KSD_FMT_UNKNOWN] = "unknown", [KSD_FMT_PLAIN] = "plain",
-		[KSD_FMT_DUMPALL] = "pg_dumpall", [KSD_FMT_CUSTOM] = "custom",
-		[KSD_FMT_TAR] = "tar", [KSD_FMT_DIRECTORY] = "directory",
+	    [KSD_FMT_UNKNOWN] = "unknown",
+	    [KSD_FMT_PLAIN] = "plain",
+	    [KSD_FMT_DUMPALL] = "pg_dumpall",
+	    [KSD_FMT_CUSTOM] = "custom",
+	    [KSD_FMT_TAR] = "tar",
+	    [KSD_FMT_DIRECTORY] = "directory",
 	};
 	return names[f];
 }
@@ -45,7 +48,8 @@ static void list_table(FILE *out, const struct ksd_table *t)
 	}
 	for (size_t i = 0; i < t->nconstraints; i++) {
 		const struct ksd_constraint *k = &t->constraints[i];
-		fputs(k->kind == KSD_CONS_PRIMARY_KEY ? "      primary key " : "      unique ", out);
+		fputs(k->kind == KSD_CONS_PRIMARY_KEY ? "      primary key " : "      unique ",
+		      out);
 		ksd_fput_safe(out, k->name ? k->name : "(unnamed)");
 		fputs(" (", out);
 		put_list(out, k->columns, k->ncolumns);

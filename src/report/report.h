@@ -27,7 +27,7 @@ char *fix_string(const char *input, const struct ksd_instance *in);
 void fix_comment(FILE *out, const char *s);
 
 void report_text(FILE *out, const char *input, const struct ksd_instance *in,
-		 const struct ksd_report_opts *opts);
+                 const struct ksd_report_opts *opts);
 void report_json(FILE *out, const char *input, const struct ksd_instance *in);
 
 #endif

@@ -18,7 +18,7 @@ static void color(FILE *out, const struct ksd_report_opts *o, const char *code)
 }
 
 static void backend_line(FILE *out, const char *what, const struct ksd_backend_verdict *bv,
-			 bool storage)
+                         bool storage)
 {
 	char set[96];
 	fprintf(out, "%-12s ", what);
@@ -28,16 +28,16 @@ static void backend_line(FILE *out, const char *what, const struct ksd_backend_v
 	}
 	if (bv->version) {
 		const char *r = storage ? ksd_storage_releases(bv->version)
-					: ksd_permission_releases(bv->version);
+		                        : ksd_permission_releases(bv->version);
 		fprintf(out, "version %d%s (%s)\n", bv->version, bv->assumed ? ", assumed" : "",
-			r ? r : "");
+		        r ? r : "");
 	} else if (bv->candidates) {
 		report_vset(set, sizeof(set), bv->candidates);
 		fprintf(out, "one of %s\n", set);
 	} else if (bv->nearest) {
 		report_vset(set, sizeof(set), bv->nearest);
 		fprintf(out, "no version matches; nearest %s (%u contradiction%s)\n", set,
-			bv->ncontradictions, bv->ncontradictions == 1 ? "" : "s");
+		        bv->ncontradictions, bv->ncontradictions == 1 ? "" : "s");
 	} else {
 		fputs("unknown\n", out);
 	}
@@ -55,7 +55,8 @@ static void metadata_line(FILE *out, const struct ksd_instance *in)
 		if (st->rows) {
 			fputs(": Kinto reads '", out);
 			ksd_fput_safe(out, st->recorded_value);
-			fprintf(out, "' from %zu storage row%s", st->rows, st->rows == 1 ? "" : "s");
+			fprintf(out, "' from %zu storage row%s", st->rows,
+			        st->rows == 1 ? "" : "s");
 		} else if (st->present) {
 			fputs(": no storage_schema_version row", out);
 		}
@@ -76,7 +77,7 @@ static void explain(FILE *out, const struct ksd_instance *in, const struct ksd_r
 	for (size_t i = 0; i < ksd_nfeatures; i++) {
 		const struct ksd_feature *f = &ksd_features[i];
 		const struct ksd_backend_verdict *bv =
-			f->backend == KSD_STORAGE ? &in->storage : &in->permission;
+		    f->backend == KSD_STORAGE ? &in->storage : &in->permission;
 		if (!bv->present)
 			continue;
 		ksd_vset allows = ksd_feature_allows(f, in->obs[i], in->obs);
@@ -88,17 +89,17 @@ static void explain(FILE *out, const struct ksd_instance *in, const struct ksd_r
 		report_vset(allowed, sizeof(allowed), allows);
 		color(out, o, bad ? RED : "");
 		fprintf(out, "  %s %-8s %-70s has %-10s allows %s%s\n", bad ? "!!" : "  ",
-			in->obs[i] == KSD_OBS_PRESENT  ? "present"
-			: in->obs[i] == KSD_OBS_ABSENT ? "absent"
-						       : "unknown",
-			f->label, expect[0] ? expect : "-", allowed[0] ? allowed : "-",
-			f->tolerate ? " (tolerant)" : "");
+		        in->obs[i] == KSD_OBS_PRESENT  ? "present"
+		        : in->obs[i] == KSD_OBS_ABSENT ? "absent"
+		                                       : "unknown",
+		        f->label, expect[0] ? expect : "-", allowed[0] ? allowed : "-",
+		        f->tolerate ? " (tolerant)" : "");
 		color(out, o, bad ? RESET : "");
 	}
 }
 
 void report_text(FILE *out, const char *input, const struct ksd_instance *in,
-		 const struct ksd_report_opts *o)
+                 const struct ksd_report_opts *o)
 {
 	color(out, o, BOLD);
 	ksd_fput_safe(out, input);
@@ -114,10 +115,13 @@ void report_text(FILE *out, const char *input, const struct ksd_instance *in,
 	backend_line(out, "permission", &in->permission, false);
 	metadata_line(out, in);
 	fprintf(out, "%-12s ", "verdict");
-	color(out, o, in->verdict == KSD_VERDICT_OK ? GREEN : in->verdict == KSD_VERDICT_FIX ? YELLOW : RED);
-	fputs(in->verdict == KSD_VERDICT_OK	 ? "consistent (exit 0)"
+	color(out, o,
+	      in->verdict == KSD_VERDICT_OK    ? GREEN
+	      : in->verdict == KSD_VERDICT_FIX ? YELLOW
+	                                       : RED);
+	fputs(in->verdict == KSD_VERDICT_OK    ? "consistent (exit 0)"
 	      : in->verdict == KSD_VERDICT_FIX ? "fix needed (exit 1)"
-					       : "undetermined (exit 2)",
+	                                       : "undetermined (exit 2)",
 	      out);
 	color(out, o, RESET);
 	putc('\n', out);
