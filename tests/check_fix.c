@@ -5,21 +5,9 @@
 #include <string.h>
 
 #include "ksd_infer.h"
+#include "catalog_fixture.h"
 #include "kinto_schema.h"
 #include "report/report.h"
-
-static struct ksd_catalog *cat;
-
-static void setup(void)
-{
-	cat = ksd_catalog_new();
-	ck_assert_ptr_nonnull(cat);
-}
-
-static void teardown(void)
-{
-	ksd_catalog_free(cat);
-}
 
 static char *fix_for(struct ksd_schema *s, int assume, const char *input, bool connect)
 {
@@ -196,7 +184,7 @@ Suite *fix_suite(void)
 {
 	Suite *s = suite_create("fix");
 	TCase *tc = tcase_create("fix");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, catalog_setup, catalog_teardown);
 	tcase_add_test(tc, a_flushed_database_gets_its_version_and_created_at);
 	tcase_add_test(tc, a_wrong_version_is_deleted_before_the_right_one_goes_in);
 	tcase_add_test(tc, look_alikes_record_the_lowest);

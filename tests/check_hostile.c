@@ -10,21 +10,9 @@
 #include "ksd_infer.h"
 #include "ksd_report.h"
 #include "ksd_token.h"
+#include "catalog_fixture.h"
 #include "kinto_schema.h"
 #include "reader/plain.h"
-
-static struct ksd_catalog *cat;
-
-static void setup(void)
-{
-	cat = ksd_catalog_new();
-	ck_assert_ptr_nonnull(cat);
-}
-
-static void teardown(void)
-{
-	ksd_catalog_free(cat);
-}
 
 /* rows/lpad3-continuation-bytes: Kinto's LPAD order on a value with a run of
  * UTF-8 continuation bytes once overflowed a 16-byte key. */
@@ -131,7 +119,7 @@ Suite *hostile_suite(void)
 {
 	Suite *s = suite_create("hostile");
 	TCase *tc = tcase_create("regress");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, catalog_setup, catalog_teardown);
 	tcase_add_test(tc, a_long_run_of_continuation_bytes_sorts_without_overflow);
 	tcase_add_test(tc, a_copy_row_of_broken_utf8_reaches_the_report);
 	tcase_add_test(tc, a_dump_cut_in_a_meta_command_line_is_reported);

@@ -6,21 +6,9 @@
 #include <string.h>
 
 #include "ksd_infer.h"
+#include "catalog_fixture.h"
 #include "kinto_schema.h"
 #include "report/report.h"
-
-static struct ksd_catalog *cat;
-
-static void setup(void)
-{
-	cat = ksd_catalog_new();
-	ck_assert_ptr_nonnull(cat);
-}
-
-static void teardown(void)
-{
-	ksd_catalog_free(cat);
-}
 
 static struct ksd_instance judge(struct ksd_schema *s, int assume)
 {
@@ -466,7 +454,7 @@ Suite *infer_suite(void)
 {
 	Suite *s = suite_create("infer");
 	TCase *tc = tcase_create("infer");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, catalog_setup, catalog_teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_loop_test(tc, every_migrated_version_is_found_and_intact, 1, 27);
 	tcase_add_loop_test(tc, every_flushed_version_needs_the_lowest_candidate, 1, 27);

@@ -7,20 +7,8 @@
 #include "ksd_err.h"
 #include "ksd_infer.h"
 #include "ksd_report.h"
+#include "catalog_fixture.h"
 #include "kinto_schema.h"
-
-static struct ksd_catalog *cat;
-
-static void setup(void)
-{
-	cat = ksd_catalog_new();
-	ck_assert_ptr_nonnull(cat);
-}
-
-static void teardown(void)
-{
-	ksd_catalog_free(cat);
-}
 
 static char *run(const struct ksd_report_opts *o, int *status)
 {
@@ -123,15 +111,15 @@ START_TEST(json_lines_hold_the_issue_fields)
 	ck_assert_int_eq(status, KSD_EXIT_FIX);
 	assert_json_lines(out, 1);
 	static const char *const fields[] = {
-		"{\"input\": \"in.sql\", \"database\": null, \"schema\": \"public\"",
-		"\"storage\": {\"version\": 17, \"candidates\": [17]",
-		"\"recorded\": null",
-		"\"releases\": \"Kinto 7.6.0\"",
-		"\"permission\": {\"version\": 2, \"candidates\": [2]",
-		"\"metadata\": \"flushed\"",
-		"\"status\": \"fix-needed\"",
-		"\"contradictions\": []",
-		"\"fix\": \"-- kinto-schema-doctor",
+	    "{\"input\": \"in.sql\", \"database\": null, \"schema\": \"public\"",
+	    "\"storage\": {\"version\": 17, \"candidates\": [17]",
+	    "\"recorded\": null",
+	    "\"releases\": \"Kinto 7.6.0\"",
+	    "\"permission\": {\"version\": 2, \"candidates\": [2]",
+	    "\"metadata\": \"flushed\"",
+	    "\"status\": \"fix-needed\"",
+	    "\"contradictions\": []",
+	    "\"fix\": \"-- kinto-schema-doctor",
 	};
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
 		ck_assert_msg(strstr(out, fields[i]), "lacks %s: %s", fields[i], out);
@@ -149,7 +137,8 @@ START_TEST(json_stays_valid_with_hostile_names)
 	ck_assert_int_eq(status, KSD_EXIT_UNDETERMINED);
 	assert_json_lines(out, 2);
 	ck_assert_ptr_nonnull(strstr(out, "\"status\": \"undetermined\""));
-	ck_assert_ptr_nonnull(strstr(out, "objects.deleted column: missing, expected in versions 18-26"));
+	ck_assert_ptr_nonnull(
+	    strstr(out, "objects.deleted column: missing, expected in versions 18-26"));
 	free(out);
 }
 END_TEST
@@ -162,14 +151,14 @@ START_TEST(the_text_screen_says_where_what_and_how_to_fix)
 	char *out = run(&o, &status);
 	ck_assert_int_eq(status, KSD_EXIT_FIX);
 	static const char *const parts[] = {
-		"in.sql: database kinto, schema public\n",
-		"storage      version 17 (Kinto 7.6.0)\n",
-		"metadata     flushed",
-		"verdict      fix needed (exit 1)\n",
-		"Kinto would  finds no version row",
-		"022->023 fails",
-		"fix (also: --sql)\n    -- kinto-schema-doctor",
-		"    BEGIN;\n",
+	    "in.sql: database kinto, schema public\n",
+	    "storage      version 17 (Kinto 7.6.0)\n",
+	    "metadata     flushed",
+	    "verdict      fix needed (exit 1)\n",
+	    "Kinto would  finds no version row",
+	    "022->023 fails",
+	    "fix (also: --sql)\n    -- kinto-schema-doctor",
+	    "    BEGIN;\n",
 	};
 	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
 		ck_assert_msg(strstr(out, parts[i]), "lacks %s: %s", parts[i], out);
@@ -186,7 +175,7 @@ START_TEST(text_never_passes_control_bytes)
 	char *out = run(&o, &status);
 	for (const char *p = out; *p; p++)
 		ck_assert_msg((unsigned char)*p >= 0x20 || *p == '\n', "control byte %02x",
-			      (unsigned char)*p);
+		              (unsigned char)*p);
 	ck_assert_ptr_nonnull(strstr(out, "features "));
 	ck_assert_ptr_nonnull(strstr(out, "table objects"));
 	free(out);
@@ -215,12 +204,14 @@ START_TEST(sql_only_prints_only_sql)
 	int status;
 	char *out = run(&o, &status);
 	ck_assert_int_eq(status, KSD_EXIT_FIX);
-	ck_assert_ptr_nonnull(strstr(out, "-- no fix for 'in.sql' schema public: nothing to repair\n"));
+	ck_assert_ptr_nonnull(
+	    strstr(out, "-- no fix for 'in.sql' schema public: nothing to repair\n"));
 	ck_assert_ptr_nonnull(strstr(out, "\\connect -reuse-previous=on \"dbname='b'\"\nBEGIN;\n"));
 	for (const char *line = out; *line;) {
-		ck_assert_msg(line[0] == '-' || line[0] == '\\' || (line[0] >= 'A' && line[0] <= 'Z') ||
-				      line[0] == ' ' || line[0] == ')',
-			      "not SQL: %s", line);
+		ck_assert_msg(line[0] == '-' || line[0] == '\\' ||
+		                  (line[0] >= 'A' && line[0] <= 'Z') || line[0] == ' ' ||
+		                  line[0] == ')',
+		              "not SQL: %s", line);
 		line = strchr(line, '\n') + 1;
 	}
 	free(out);
@@ -291,7 +282,7 @@ Suite *report_suite(void)
 {
 	Suite *s = suite_create("report");
 	TCase *tc = tcase_create("report");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, catalog_setup, catalog_teardown);
 	tcase_add_test(tc, json_lines_hold_the_issue_fields);
 	tcase_add_test(tc, json_stays_valid_with_hostile_names);
 	tcase_add_test(tc, the_text_screen_says_where_what_and_how_to_fix);
