@@ -112,6 +112,19 @@ struct ab_entry {
 	const char *file; /* tar/directory file name; NULL = custom */
 };
 
+/* A table's data entry in public, owned by kinto; the caller sets the
+ * offset flag (custom) or file name (tar, directory). */
+static inline struct ab_entry ab_data_entry(int id, const char *table, const char *copy)
+{
+	return (struct ab_entry){.id = id,
+	                         .had_dumper = 1,
+	                         .tag = table,
+	                         .desc = "TABLE DATA",
+	                         .copy = copy,
+	                         .ns = "public",
+	                         .owner = "kinto"};
+}
+
 static inline void ab_entry(struct ab *b, const struct ab_entry *e)
 {
 	ab_int(b, e->id);
@@ -249,15 +262,9 @@ static inline struct ab ab_custom_at(int vmin, int int_size, int off_size, enum 
 		                         .ns = "public",
 		                         .owner = "kinto",
 		                         .flag = 3};
-		struct ab_entry data = {.id = 20,
-		                        .had_dumper = 1,
-		                        .tag = "metadata",
-		                        .desc = "TABLE DATA",
-		                        .copy = vmin >= 3 ? AB_COPY : NULL,
-		                        .ns = "public",
-		                        .owner = "kinto",
-		                        .flag = flag,
-		                        .pos = pos};
+		struct ab_entry data = ab_data_entry(20, "metadata", vmin >= 3 ? AB_COPY : NULL);
+		data.flag = flag;
+		data.pos = pos;
 		ab_entry(&b, &table);
 		ab_entry(&b, &data);
 		pos = b.len;
@@ -324,22 +331,11 @@ static inline struct ab ab_dir_toc(const char *file)
 	                         .ns = "public",
 	                         .owner = "kinto",
 	                         .file = ""};
-	struct ab_entry data = {.id = 20,
-	                        .had_dumper = 1,
-	                        .tag = "metadata",
-	                        .desc = "TABLE DATA",
-	                        .copy = AB_COPY,
-	                        .ns = "public",
-	                        .owner = "kinto",
-	                        .file = file};
-	struct ab_entry other = {.id = 30,
-	                         .had_dumper = 1,
-	                         .tag = "records",
-	                         .desc = "TABLE DATA",
-	                         .copy = "COPY public.records (id) FROM stdin;\n",
-	                         .ns = "public",
-	                         .owner = "kinto",
-	                         .file = "30.dat"};
+	struct ab_entry data = ab_data_entry(20, "metadata", AB_COPY);
+	data.file = file;
+	struct ab_entry other =
+	    ab_data_entry(30, "records", "COPY public.records (id) FROM stdin;\n");
+	other.file = "30.dat";
 	ab_entry(&b, &table);
 	ab_entry(&b, &data);
 	ab_entry(&b, &other);

@@ -202,6 +202,20 @@ static const struct hostile hostiles[] = {
     {"block missing", "1 of 2 data blocks present", KSD_WARN},
 };
 
+/* An archive whose only entry is the metadata data, its block holding the
+ * zlib bytes `z` as is (damaged or not) in chunks of `chunk`. */
+static struct ab zlib_block_archive(const unsigned char *z, size_t zlen, size_t chunk)
+{
+	struct ab b = {NULL, 0, 0, 14, 4, 8};
+	ab_head(&b, 1, -1);
+	ab_int(&b, 1);
+	struct ab_entry data = ab_data_entry(20, "metadata", AB_COPY);
+	data.flag = 1;
+	ab_entry(&b, &data);
+	ab_block(&b, 20, z, zlen, chunk);
+	return b;
+}
+
 static struct ab hostile_archive(int i)
 {
 	uint64_t block;
@@ -243,22 +257,11 @@ static struct ab hostile_archive(int i)
 		b = (struct ab){NULL, 0, 0, 14, 4, 8};
 		ab_head(&b, 1, 0);
 		ab_int(&b, 2);
-		struct ab_entry other = {.id = 30,
-		                         .had_dumper = 1,
-		                         .tag = "records",
-		                         .desc = "TABLE DATA",
-		                         .copy = "COPY public.records FROM stdin;\n",
-		                         .ns = "public",
-		                         .owner = "k",
-		                         .flag = 1};
-		struct ab_entry data = {.id = 20,
-		                        .had_dumper = 1,
-		                        .tag = "metadata",
-		                        .desc = "TABLE DATA",
-		                        .copy = AB_COPY,
-		                        .ns = "public",
-		                        .owner = "k",
-		                        .flag = 1};
+		struct ab_entry other =
+		    ab_data_entry(30, "records", "COPY public.records FROM stdin;\n");
+		other.flag = 1;
+		struct ab_entry data = ab_data_entry(20, "metadata", AB_COPY);
+		data.flag = 1;
 		ab_entry(&b, &other);
 		ab_entry(&b, &data);
 		if (strcmp(name, "bad block type") == 0) {
@@ -274,19 +277,7 @@ static struct ab hostile_archive(int i)
 		size_t zlen;
 		unsigned char *z = ab_compress(AB_ZLIB, zeros, n, &zlen);
 		free(zeros);
-		b = (struct ab){NULL, 0, 0, 14, 4, 8};
-		ab_head(&b, 1, -1);
-		ab_int(&b, 1);
-		struct ab_entry data = {.id = 20,
-		                        .had_dumper = 1,
-		                        .tag = "metadata",
-		                        .desc = "TABLE DATA",
-		                        .copy = AB_COPY,
-		                        .ns = "public",
-		                        .owner = "k",
-		                        .flag = 1};
-		ab_entry(&b, &data);
-		ab_block(&b, 20, z, zlen, 4096);
+		b = zlib_block_archive(z, zlen, 4096);
 		free(z);
 	} else {
 		/* The zlib payload, rebuilt damaged. */
@@ -299,19 +290,7 @@ static struct ab hostile_archive(int i)
 		else
 			z[zlen++] = 'x'; /* room: compressBound exceeds the output */
 		free(b.p);
-		b = (struct ab){NULL, 0, 0, 14, 4, 8};
-		ab_head(&b, 1, -1);
-		ab_int(&b, 1);
-		struct ab_entry data = {.id = 20,
-		                        .had_dumper = 1,
-		                        .tag = "metadata",
-		                        .desc = "TABLE DATA",
-		                        .copy = AB_COPY,
-		                        .ns = "public",
-		                        .owner = "k",
-		                        .flag = 1};
-		ab_entry(&b, &data);
-		ab_block(&b, 20, z, zlen, 5);
+		b = zlib_block_archive(z, zlen, 5);
 		free(z);
 	}
 	return b;
@@ -371,24 +350,13 @@ static struct ab with_toc_copy(int damage)
 	uint64_t pos[2] = {0, 0};
 	for (int pass = 0; pass < 2; pass++) {
 		ab_int(&b, damage == 1 && pass ? 3 : 2);
-		struct ab_entry other = {.id = 30,
-		                         .had_dumper = 1,
-		                         .tag = "records",
-		                         .desc = "TABLE DATA",
-		                         .copy = "COPY public.records FROM stdin;\n",
-		                         .ns = "public",
-		                         .owner = "k",
-		                         .flag = pass ? 2 : 1,
-		                         .pos = pos[0]};
-		struct ab_entry data = {.id = 20,
-		                        .had_dumper = 1,
-		                        .tag = "metadata",
-		                        .desc = "TABLE DATA",
-		                        .copy = AB_COPY,
-		                        .ns = "public",
-		                        .owner = "k",
-		                        .flag = pass ? 2 : 1,
-		                        .pos = pos[1]};
+		struct ab_entry other =
+		    ab_data_entry(30, "records", "COPY public.records FROM stdin;\n");
+		other.flag = pass ? 2 : 1;
+		other.pos = pos[0];
+		struct ab_entry data = ab_data_entry(20, "metadata", AB_COPY);
+		data.flag = pass ? 2 : 1;
+		data.pos = pos[1];
 		if (damage == 2 && pass)
 			data.pos = pos[0]; /* the copy points at the wrong block */
 		ab_entry(&b, &other);
