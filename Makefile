@@ -7,6 +7,7 @@ BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man/man1
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
+DATADIR = $(PREFIX)/share/kinto-schema-doctor
 
 CC ?= cc
 PKGS = libarchive libpcre2-8 zlib liblz4 libzstd
@@ -132,10 +133,14 @@ install: $(BIN)
 	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 644 completion/kinto-schema-doctor.bash $(DESTDIR)$(BASHCOMPDIR)/kinto-schema-doctor
 	install -m 644 completion/_kinto-schema-doctor $(DESTDIR)$(ZSHCOMPDIR)/_kinto-schema-doctor
+	install -d $(DESTDIR)$(DATADIR)
+	install -m 644 man/kinto-schema-doctor.schema.json $(DESTDIR)$(DATADIR)/schema.json
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kinto-schema-doctor $(DESTDIR)$(MANDIR)/kinto-schema-doctor.1
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/kinto-schema-doctor $(DESTDIR)$(ZSHCOMPDIR)/_kinto-schema-doctor
+	rm -f $(DESTDIR)$(DATADIR)/schema.json
+	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
 # Every C file and header we write, tests and fuzz harnesses included.
 FORMAT_SRC = $(sort $(shell find src include tests -name '*.[ch]' ! -path 'tests/fuzz/seeds/*'))

@@ -1,6 +1,6 @@
 #!/bin/sh
-# `make install DESTDIR=... PREFIX=/usr` puts the binary, the man page and the
-# bash and zsh completions in place; the bash completion loads and completes
+# `make install DESTDIR=... PREFIX=/usr` puts the binary, the man page, the
+# JSON Schema of --format=json and the bash and zsh completions in place; the bash completion loads and completes
 # options, values and files; `make uninstall` takes everything away again.
 set -u
 top=$KSD_TOP
@@ -19,7 +19,8 @@ make -s -C "$top" install DESTDIR="$t/root" PREFIX=/usr >"$t/log" 2>&1 ||
 root="$t/root/usr"
 bash_comp="$root/share/bash-completion/completions/kinto-schema-doctor"
 for f in "$root/bin/kinto-schema-doctor" "$root/share/man/man1/kinto-schema-doctor.1" \
-	"$bash_comp" "$root/share/zsh/site-functions/_kinto-schema-doctor"; do
+	"$bash_comp" "$root/share/zsh/site-functions/_kinto-schema-doctor" \
+	"$root/share/kinto-schema-doctor/schema.json"; do
 	[ -f "$f" ] || fail "not installed: ${f#"$t/root"}"
 done
 [ -x "$root/bin/kinto-schema-doctor" ] || fail "the binary is not executable"
@@ -69,4 +70,5 @@ make -s -C "$top" uninstall DESTDIR="$t/root" PREFIX=/usr >"$t/log" 2>&1 ||
 	fail "make uninstall failed: $(cat "$t/log")"
 left=$(find "$t/root" -type f)
 [ -z "$left" ] || fail "make uninstall leaves: $left"
+[ ! -d "$root/share/kinto-schema-doctor" ] || fail "make uninstall leaves share/kinto-schema-doctor"
 [ "$fails" -eq 0 ]
