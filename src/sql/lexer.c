@@ -204,6 +204,28 @@ static size_t number(const char *z, size_t n, enum ksd_tok *kind)
  * PostgreSQL refuses operators longer than NAMEDATALEN - 1 bytes; scanning
  * no further keeps a long run of '+' linear (each token would rescan it). */
 #define OPER_MAX 63
+
+/* A switch, not strchr: a run of operator bytes tests every byte up to
+ * OPER_MAX times. */
+static bool op_special(char c)
+{
+	switch (c) {
+	case '~':
+	case '!':
+	case '@':
+	case '#':
+	case '%':
+	case '^':
+	case '&':
+	case '|':
+	case '`':
+	case '?':
+		return true;
+	default:
+		return false;
+	}
+}
+
 static size_t oper(const char *z, size_t n, enum ksd_tok *kind)
 {
 	size_t i = 0;
@@ -212,7 +234,7 @@ static size_t oper(const char *z, size_t n, enum ksd_tok *kind)
 		if (i > 0 && i + 1 < n &&
 		    ((z[i] == '-' && z[i + 1] == '-') || (z[i] == '/' && z[i + 1] == '*')))
 			break;
-		if (strchr("~!@#%^&|`?", z[i]))
+		if (op_special(z[i]))
 			special = true;
 		i++;
 	}
