@@ -2,6 +2,7 @@
  * BEGIN ATOMIC bodies whole) and dispatches each on its leading keywords to
  * the handlers of stmt.h. Statements it does not know are skipped without
  * keeping their tokens. */
+#include "sql/split.h"
 #include "sql/stmt.h"
 
 static int stmt_create(struct ksd_extract *x, struct cur *c)
@@ -61,11 +62,10 @@ static enum kind classify(const struct ksd_token *t)
 	return K_SKIP;
 }
 
-/* Within CREATE FUNCTION/PROCEDURE, a SQL-standard body BEGIN ATOMIC ... END
- * holds semicolons (and CASE ... END pairs) that do not end the statement. */
+/* Only CREATE FUNCTION or PROCEDURE can hold a BEGIN ATOMIC body. */
 struct atomic {
 	bool routine;
-	size_t depth;
+	struct split_body body;
 };
 
 static void track_atomic(struct atomic *a, const struct ksd_extract *x, const struct ksd_token *t)
@@ -73,12 +73,8 @@ static void track_atomic(struct atomic *a, const struct ksd_extract *x, const st
 	if (x->ntoks <= 4 && (parse_is_kw(t, "function") || parse_is_kw(t, "procedure")) &&
 	    x->ntoks >= 1 && parse_is_kw(&x->toks[0], "create"))
 		a->routine = true;
-	if (!a->routine || t->kind != KSD_TOK_IDENT)
-		return;
-	if (parse_is_kw(t, "begin") || (a->depth > 0 && parse_is_kw(t, "case")))
-		a->depth++;
-	else if (a->depth > 0 && parse_is_kw(t, "end"))
-		a->depth--;
+	if (a->routine && t->kind == KSD_TOK_IDENT)
+		split_word(&a->body, t->s, t->len);
 }
 
 static int dispatch(struct ksd_extract *x, enum kind kind)
@@ -118,11 +114,11 @@ int ksd_extract_stmt(struct ksd_extract *x, const char *sql, size_t len, long li
 			continue;
 		}
 		enum kind kind = classify(&t);
-		struct atomic atomic = {false, 0};
+		struct atomic atomic = {false, {0, false}};
 		bool overflow = false;
 		x->ntoks = 0;
 		do {
-			if (t.kind == KSD_TOK_SEMI && atomic.depth == 0)
+			if (t.kind == KSD_TOK_SEMI && atomic.body.depth == 0)
 				break;
 			if (kind == K_SKIP || overflow)
 				continue;

@@ -106,16 +106,23 @@ static size_t copy_field(const char *s, size_t len, char *out)
 	return o;
 }
 
+bool ksd_extract_copy_is_end(const char *line, size_t len)
+{
+	if (len > 0 && line[len - 1] == '\r')
+		len--;
+	return len == 2 && line[0] == '\\' && line[1] == '.';
+}
+
 int ksd_extract_copy_line(struct ksd_extract *x, const char *line, size_t len, struct ksd_err *err)
 {
 	if (!x->copy_active)
 		return KSD_OK;
-	if (len > 0 && line[len - 1] == '\r')
-		len--;
-	if (len == 2 && line[0] == '\\' && line[1] == '.') {
+	if (ksd_extract_copy_is_end(line, len)) {
 		ksd_extract_copy_end(x);
 		return KSD_OK;
 	}
+	if (len > 0 && line[len - 1] == '\r')
+		len--;
 	if (len > KSD_MAX_ROW)
 		len = KSD_MAX_ROW;
 	const char *field[2] = {NULL, NULL};

@@ -60,6 +60,11 @@ void ksd_extract_set_namespace(struct ksd_extract *x, const char *schema)
 	set_name(x->ns, schema);
 }
 
+bool ksd_extract_std_strings(const struct ksd_extract *x)
+{
+	return x->std_strings;
+}
+
 void ksd_extract_note_data(struct ksd_extract *x)
 {
 	x->cat->any_data_seen = true;
