@@ -37,6 +37,14 @@ bool ksd_extract_copy_begin(struct ksd_extract *x, const char *sql, size_t len);
  * terminator line `\.` may be passed too; it ends the block. */
 int ksd_extract_copy_line(struct ksd_extract *x, const char *line, size_t len, struct ksd_err *err);
 void ksd_extract_copy_end(struct ksd_extract *x);
+/* Whether a data line (without its newline, a trailing '\r' tolerated) is
+ * the terminator `\.` that ends a COPY block. */
+bool ksd_extract_copy_is_end(const char *line, size_t len);
+
+/* standard_conforming_strings as the statements so far have set it: whether
+ * a reader splitting statements itself must take a backslash in a '...'
+ * string as an escape (off) or as a byte (on). */
+bool ksd_extract_std_strings(const struct ksd_extract *x);
 
 /* A COPY block (any table) or INSERT was seen: the dump carries data. */
 void ksd_extract_note_data(struct ksd_extract *x);

@@ -583,6 +583,33 @@ START_TEST(every_prefix_of_a_script_is_survived)
 }
 END_TEST
 
+/* A word BEGIN opens no body: only BEGIN ATOMIC does, so a function named
+ * begin does not swallow the statements after it. */
+START_TEST(only_begin_atomic_opens_a_routine_body)
+{
+	run("CREATE FUNCTION public.begin() RETURNS integer LANGUAGE sql AS 'select 1';\n"
+	    "CREATE TABLE public.after_begin (x int);");
+	ck_assert_ptr_nonnull(ksd_schema_function(pub(), "begin"));
+	ck_assert_ptr_nonnull(table("after_begin"));
+}
+END_TEST
+
+/* What a splitting reader asks: SET changes standard_conforming_strings,
+ * a new database's session starts with it on again. */
+START_TEST(std_strings_follow_set_and_connect)
+{
+	ck_assert(ksd_extract_std_strings(x));
+	run("SET standard_conforming_strings = off;");
+	ck_assert(!ksd_extract_std_strings(x));
+	ksd_extract_connect(x, "other");
+	ck_assert(ksd_extract_std_strings(x));
+	run("SET standard_conforming_strings TO false;");
+	ck_assert(!ksd_extract_std_strings(x));
+	run("SET standard_conforming_strings = on;");
+	ck_assert(ksd_extract_std_strings(x));
+}
+END_TEST
+
 START_TEST(copy_rows_of_metadata_are_decoded)
 {
 	static const char *const lines[] = {
@@ -692,6 +719,19 @@ START_TEST(insert_rows_of_metadata_are_decoded)
 }
 END_TEST
 
+START_TEST(copy_terminator_is_backslash_dot_alone)
+{
+	ck_assert(ksd_extract_copy_is_end("\\.", 2));
+	ck_assert(ksd_extract_copy_is_end("\\.\r", 3));
+	ck_assert(!ksd_extract_copy_is_end("", 0));
+	ck_assert(!ksd_extract_copy_is_end("\\", 1));
+	ck_assert(!ksd_extract_copy_is_end("\r", 1));
+	ck_assert(!ksd_extract_copy_is_end("\\.x", 3));
+	ck_assert(!ksd_extract_copy_is_end("\\\\.", 3));
+	ck_assert(!ksd_extract_copy_is_end("\\.\r\r", 4));
+}
+END_TEST
+
 START_TEST(note_data_marks_the_catalog)
 {
 	ck_assert(!cat->any_data_seen);
@@ -721,6 +761,8 @@ Suite *extract_suite(void)
 	tcase_add_test(tc, every_prefix_of_a_script_is_survived);
 	tcase_add_test(tc, long_names_are_cut_like_postgresql);
 	tcase_add_test(tc, too_many_tokens_skip_the_statement_as_partial);
+	tcase_add_test(tc, only_begin_atomic_opens_a_routine_body);
+	tcase_add_test(tc, std_strings_follow_set_and_connect);
 	suite_add_tcase(s, tc);
 	TCase *rows = tcase_create("rows");
 	tcase_add_checked_fixture(rows, setup, teardown);
@@ -728,6 +770,7 @@ Suite *extract_suite(void)
 	tcase_add_test(rows, copy_column_orders_and_other_tables);
 	tcase_add_test(rows, copy_lines_longer_than_the_limit_are_cut);
 	tcase_add_test(rows, insert_rows_of_metadata_are_decoded);
+	tcase_add_test(rows, copy_terminator_is_backslash_dot_alone);
 	tcase_add_test(rows, note_data_marks_the_catalog);
 	suite_add_tcase(s, rows);
 	return s;

@@ -3,8 +3,9 @@
  * A resumable byte-level state machine splits the stream into statements,
  * psql meta-commands and COPY data, whatever the read-buffer boundaries. It
  * knows only enough lexis to find statement ends: quotes, dollar quotes,
- * comments, BEGIN ATOMIC bodies. Statements go to the extractor whole; COPY
- * data is skipped line by line with memchr, except a metadata table's rows. */
+ * comments, BEGIN ATOMIC bodies, with src/sql/'s byte classes and rules.
+ * Statements go to the extractor whole; COPY data is skipped line by line
+ * with memchr, except a metadata table's rows. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,8 @@
 #include "ksd_limits.h"
 #include "ksd_reader.h"
 #include "reader/plain.h"
+#include "sql/lexer.h"
+#include "sql/split.h"
 
 #define TAG_MAX  128  /* longest dollar-quote tag we honour, dollars included */
 #define META_MAX 4096 /* longest psql meta-command line we interpret */
@@ -57,9 +60,7 @@ struct plain {
 	unsigned char prev, prev2;
 	char word[8];
 	size_t wordlen;
-	bool last_word_begin;
-	int atomic_depth;
-	bool std_strings; /* standard_conforming_strings */
+	struct split_body body; /* BEGIN ATOMIC ... END */
 
 	/* pg_dump's own header and trailer comments, to tell a truncated dump */
 	char comment[48];
@@ -80,27 +81,13 @@ struct plain {
 	const unsigned char *next_stop[K_STOPS];
 };
 
-/* The C locale's classes, spelt out: isalnum() and isspace() cost a libc
- * call per byte. Bytes >= 0x80 (UTF-8) belong to identifiers. */
-static bool is_ident(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_' || c >= 0x80;
-}
-
-static bool is_space(unsigned char c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
 static void reset_stmt(struct plain *p)
 {
 	buf_reset(&p->stmt);
 	p->significant = false;
 	p->lex = L_NORMAL;
-	p->atomic_depth = 0;
 	p->wordlen = 0;
-	p->last_word_begin = false;
+	p->body = (struct split_body){0, false};
 	p->prev = p->prev2 = 0;
 }
 
@@ -113,31 +100,13 @@ static bool starts_with_ci(const char *s, size_t len, const char *prefix)
 /* "COPY ... FROM stdin;" — the data follows on the next line. */
 static bool is_copy_from_stdin(const char *s, size_t len)
 {
-	if (!starts_with_ci(s, len, "copy") || len < 4 || is_ident((unsigned char)s[4]))
+	if (!starts_with_ci(s, len, "copy") || len < 4 || lexer_word_byte((unsigned char)s[4]))
 		return false;
-	while (len > 0 && (s[len - 1] == ';' || isspace((unsigned char)s[len - 1])))
+	while (len > 0 && (s[len - 1] == ';' || lexer_space_byte((unsigned char)s[len - 1])))
 		len--;
 	return len >= 10 && strncasecmp(s + len - 5, "stdin", 5) == 0 &&
-	       isspace((unsigned char)s[len - 6]) && strncasecmp(s + len - 10, "from", 4) == 0;
-}
-
-/* pg_dump writes strings with backslashes differently when this is off. */
-static void note_settings(struct plain *p, const char *s, size_t len)
-{
-	if (!starts_with_ci(s, len, "set"))
-		return;
-	const char *key = "standard_conforming_strings";
-	const char *hit = NULL;
-	for (size_t i = 3; i + strlen(key) <= len && !hit; i++)
-		if (strncasecmp(s + i, key, strlen(key)) == 0)
-			hit = s + i + strlen(key);
-	if (!hit)
-		return;
-	const char *end = s + len;
-	while (hit < end && !isalpha((unsigned char)*hit))
-		hit++;
-	if (hit < end)
-		p->std_strings = !(end - hit >= 3 && strncasecmp(hit, "off", 3) == 0);
+	       lexer_space_byte((unsigned char)s[len - 6]) &&
+	       strncasecmp(s + len - 10, "from", 4) == 0;
 }
 
 static int finish_stmt(struct plain *p)
@@ -157,7 +126,6 @@ static int finish_stmt(struct plain *p)
 		p->copy_line = p->stmt_line;
 		p->mode = M_COPY_REST;
 	} else {
-		note_settings(p, s, len);
 		if (ksd_extract_stmt(p->x, s, len, p->stmt_line, p->err) != KSD_OK)
 			rc = KSD_FATAL;
 	}
@@ -191,14 +159,7 @@ static void end_word(struct plain *p)
 {
 	if (p->wordlen == 0)
 		return;
-	bool is_begin = p->wordlen == 5 && strncasecmp(p->word, "begin", 5) == 0;
-	if (p->wordlen == 6 && strncasecmp(p->word, "atomic", 6) == 0 && p->last_word_begin)
-		p->atomic_depth++;
-	else if (p->atomic_depth > 0 && p->wordlen == 4 && strncasecmp(p->word, "case", 4) == 0)
-		p->atomic_depth++;
-	else if (p->atomic_depth > 0 && p->wordlen == 3 && strncasecmp(p->word, "end", 3) == 0)
-		p->atomic_depth--;
-	p->last_word_begin = is_begin;
+	split_word(&p->body, p->word, p->wordlen);
 	p->wordlen = 0;
 }
 
@@ -292,8 +253,7 @@ static int stmt_byte(struct plain *p, unsigned char c)
 			p->lex = L_DOLLAR_BODY;
 			return KSD_OK;
 		}
-		if (is_ident(c) && p->taglen < TAG_MAX - 1 &&
-		    !(p->taglen == 1 && c >= '0' && c <= '9')) {
+		if (lexer_tag_byte(c, p->taglen == 1) && p->taglen < TAG_MAX - 1) {
 			buf_push(&p->stmt, (char)c);
 			p->tag[p->taglen++] = (char)c;
 			return KSD_OK;
@@ -317,7 +277,7 @@ static int stmt_byte(struct plain *p, unsigned char c)
 		break;
 	}
 
-	if (is_ident(c) && !(c == '$')) {
+	if (lexer_word_byte(c)) {
 		begin_significant(p);
 		if (p->wordlen < sizeof(p->word))
 			p->word[p->wordlen] = (char)c;
@@ -338,10 +298,8 @@ static int stmt_byte(struct plain *p, unsigned char c)
 		return KSD_OK;
 	case '\'':
 		begin_significant(p);
-		/* E'...' always takes backslash escapes; plain strings only when
-		 * standard_conforming_strings is off. */
 		p->squote_escapes =
-		    !p->std_strings || ((p->prev == 'E' || p->prev == 'e') && !is_ident(p->prev2));
+		    lexer_quote_escapes(p->prev2, p->prev, ksd_extract_std_strings(p->x));
 		p->lex = L_SQUOTE;
 		break;
 	case '"':
@@ -350,7 +308,7 @@ static int stmt_byte(struct plain *p, unsigned char c)
 		break;
 	case '$':
 		begin_significant(p);
-		if (!is_ident(p->prev)) {
+		if (!lexer_word_byte(p->prev)) {
 			p->tag[0] = '$';
 			p->taglen = 1;
 			p->lex = L_DOLLAR_TAG;
@@ -359,7 +317,7 @@ static int stmt_byte(struct plain *p, unsigned char c)
 	case ';':
 		if (!p->significant)
 			return KSD_OK; /* an empty statement */
-		if (p->atomic_depth == 0) {
+		if (p->body.depth == 0) {
 			buf_push(&p->stmt, ';');
 			return finish_stmt(p);
 		}
@@ -372,7 +330,7 @@ static int stmt_byte(struct plain *p, unsigned char c)
 		}
 		break;
 	default:
-		if (is_space(c)) {
+		if (lexer_space_byte(c)) {
 			if (p->significant)
 				buf_push(&p->stmt, (char)c);
 			p->prev2 = p->prev;
@@ -393,7 +351,7 @@ static int stmt_byte(struct plain *p, unsigned char c)
 static size_t ident_run(struct plain *p, const unsigned char *d, size_t len)
 {
 	size_t n = 0;
-	while (n < len && is_ident(d[n]))
+	while (n < len && lexer_word_byte(d[n]))
 		n++;
 	if (n < 2)
 		return 0;
@@ -542,11 +500,11 @@ static void finish_meta(struct plain *p)
 	 * us: never executed, never interpreted. */
 }
 
-/* The terminator line of COPY data is exactly "\." (CR tolerated). */
+/* line_head holds the whole line when it is short enough to be "\.\r". */
 static bool copy_line_is_end(const struct plain *p)
 {
-	return p->line_head[0] == '\\' && p->line_head[1] == '.' &&
-	       (p->line_len == 2 || (p->line_len == 3 && p->line_head[2] == '\r'));
+	return p->line_len <= sizeof(p->line_head) &&
+	       ksd_extract_copy_is_end(p->line_head, p->line_len);
 }
 
 static int copy_line_done(struct plain *p, bool *ended)
@@ -731,7 +689,6 @@ struct plain *plain_new(struct ksd_extract *x, struct ksd_err *err)
 	p->x = x;
 	p->err = err;
 	p->line = 1;
-	p->std_strings = true;
 	buf_init(&p->stmt, KSD_MAX_STMT);
 	buf_init(&p->meta, META_MAX);
 	buf_init(&p->row, KSD_MAX_ROW);

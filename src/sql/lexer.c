@@ -4,58 +4,35 @@
 #include <string.h>
 
 #include "ksd_token.h"
-
-enum cls {
-	C_ILL,   /* stray byte: NUL, control, backslash, braces */
-	C_SPACE, /* space \t \n \v \f \r */
-	C_ALPHA, /* identifier start: letters, _, bytes >= 0x80 */
-	C_E,     /* e E: E'...' */
-	C_BX,    /* b B x X: bit strings */
-	C_N,     /* n N: national strings */
-	C_U,     /* u U: U&'...' and U&"..." */
-	C_DIGIT,
-	C_QUOTE,  /* ' */
-	C_DQUOTE, /* " */
-	C_DOLLAR,
-	C_MINUS,
-	C_SLASH,
-	C_OP, /* other operator bytes */
-	C_COLON,
-	C_LPAREN,
-	C_RPAREN,
-	C_LBRACKET,
-	C_RBRACKET,
-	C_COMMA,
-	C_SEMI,
-	C_DOT
-};
+#include "sql/lexer.h"
 
 /* clang-format off */
-#define A C_ALPHA
-static const unsigned char cls[256] = {
-	/* 0x00 */ C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL,
-	/* 0x08 */ C_ILL, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_ILL, C_ILL,
-	/* 0x10 */ C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL,
-	/* 0x18 */ C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL, C_ILL,
-	/*  !"# */ C_SPACE, C_OP, C_DQUOTE, C_OP,
-	/* $%&' */ C_DOLLAR, C_OP, C_OP, C_QUOTE,
-	/* ()*+ */ C_LPAREN, C_RPAREN, C_OP, C_OP,
-	/* ,-./ */ C_COMMA, C_MINUS, C_DOT, C_SLASH,
-	/* 0-7  */ C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT,
-	/* 89:; */ C_DIGIT, C_DIGIT, C_COLON, C_SEMI,
-	/* <=>? */ C_OP, C_OP, C_OP, C_OP,
-	/* @ABC */ C_OP, A, C_BX, A,
-	/* DEFG */ A, C_E, A, A,
-	/* H-O  */ A, A, A, A, A, A, C_N, A,
-	/* P-W  */ A, A, A, A, A, C_U, A, A,
-	/* XYZ[ */ C_BX, A, A, C_LBRACKET,
-	/* \]^_ */ C_ILL, C_RBRACKET, C_OP, A,
-	/* `abc */ C_OP, A, C_BX, A,
-	/* defg */ A, C_E, A, A,
-	/* h-o  */ A, A, A, A, A, A, C_N, A,
-	/* p-w  */ A, A, A, A, A, C_U, A, A,
-	/* xyz{ */ C_BX, A, A, C_ILL,
-	/* |}~  */ C_OP, C_ILL, C_OP, C_ILL,
+#define A CLS_ALPHA
+const unsigned char lexer_classes[256] = {
+	/* 0x00 */ CLS_ILL, CLS_ILL, CLS_ILL, CLS_ILL, CLS_ILL, CLS_ILL, CLS_ILL, CLS_ILL,
+	/* 0x08 */ CLS_ILL, CLS_SPACE, CLS_SPACE, CLS_SPACE, CLS_SPACE, CLS_SPACE, CLS_ILL, CLS_ILL,
+	/* 0x10 */ CLS_ILL, CLS_ILL, CLS_ILL, CLS_ILL, CLS_ILL, CLS_ILL, CLS_ILL, CLS_ILL,
+	/* 0x18 */ CLS_ILL, CLS_ILL, CLS_ILL, CLS_ILL, CLS_ILL, CLS_ILL, CLS_ILL, CLS_ILL,
+	/*  !"# */ CLS_SPACE, CLS_OP, CLS_DQUOTE, CLS_OP,
+	/* $%&' */ CLS_DOLLAR, CLS_OP, CLS_OP, CLS_QUOTE,
+	/* ()*+ */ CLS_LPAREN, CLS_RPAREN, CLS_OP, CLS_OP,
+	/* ,-./ */ CLS_COMMA, CLS_MINUS, CLS_DOT, CLS_SLASH,
+	/* 0-3  */ CLS_DIGIT, CLS_DIGIT, CLS_DIGIT, CLS_DIGIT,
+	/* 4-7  */ CLS_DIGIT, CLS_DIGIT, CLS_DIGIT, CLS_DIGIT,
+	/* 89:; */ CLS_DIGIT, CLS_DIGIT, CLS_COLON, CLS_SEMI,
+	/* <=>? */ CLS_OP, CLS_OP, CLS_OP, CLS_OP,
+	/* @ABC */ CLS_OP, A, CLS_BX, A,
+	/* DEFG */ A, CLS_E, A, A,
+	/* H-O  */ A, A, A, A, A, A, CLS_N, A,
+	/* P-W  */ A, A, A, A, A, CLS_U, A, A,
+	/* XYZ[ */ CLS_BX, A, A, CLS_LBRACKET,
+	/* \]^_ */ CLS_ILL, CLS_RBRACKET, CLS_OP, A,
+	/* `abc */ CLS_OP, A, CLS_BX, A,
+	/* defg */ A, CLS_E, A, A,
+	/* h-o  */ A, A, A, A, A, A, CLS_N, A,
+	/* p-w  */ A, A, A, A, A, CLS_U, A, A,
+	/* xyz{ */ CLS_BX, A, A, CLS_ILL,
+	/* |}~  */ CLS_OP, CLS_ILL, CLS_OP, CLS_ILL,
 	/* 0x80 */ A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,
 	/* 0x90 */ A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,
 	/* 0xa0 */ A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,
@@ -68,31 +45,21 @@ static const unsigned char cls[256] = {
 #undef A
 /* clang-format on */
 
-static enum cls cl(char c)
+static enum lexer_class cl(char c)
 {
-	return (enum cls)cls[(unsigned char)c];
+	return lexer_class_of((unsigned char)c);
 }
 
-/* Letters, digits, _, $ and bytes >= 0x80 continue an identifier. */
+/* Word bytes and '$' continue an identifier. */
 static bool ident_byte(char c)
 {
-	enum cls k = cl(c);
-	return k == C_ALPHA || k == C_E || k == C_BX || k == C_N || k == C_U || k == C_DIGIT ||
-	       k == C_DOLLAR;
-}
-
-/* Dollar-quote tags are identifiers without '$'. */
-static bool tag_byte(char c, bool first)
-{
-	enum cls k = cl(c);
-	return k == C_ALPHA || k == C_E || k == C_BX || k == C_N || k == C_U ||
-	       (!first && k == C_DIGIT);
+	return lexer_word_byte((unsigned char)c) || c == '$';
 }
 
 static bool op_byte(char c)
 {
-	enum cls k = cl(c);
-	return k == C_OP || k == C_MINUS || k == C_SLASH;
+	enum lexer_class k = cl(c);
+	return k == CLS_OP || k == CLS_MINUS || k == CLS_SLASH;
 }
 
 /* A quoted run from z[start] (just past the opening quote) to the closing
@@ -144,13 +111,13 @@ static size_t block_comment(const char *z, size_t n, enum ksd_tok *kind)
 static size_t dollar(const char *z, size_t n, enum ksd_tok *kind)
 {
 	size_t i = 1;
-	if (i < n && cl(z[i]) == C_DIGIT) {
-		while (i < n && cl(z[i]) == C_DIGIT)
+	if (i < n && cl(z[i]) == CLS_DIGIT) {
+		while (i < n && cl(z[i]) == CLS_DIGIT)
 			i++;
 		*kind = KSD_TOK_PARAM;
 		return i;
 	}
-	while (i < n && tag_byte(z[i], i == 1))
+	while (i < n && lexer_tag_byte((unsigned char)z[i], i == 1))
 		i++;
 	if (i >= n || z[i] != '$') {
 		/* A lone '$' (or "$name" with no closing '$') is no token of SQL. */
@@ -175,20 +142,20 @@ static size_t dollar(const char *z, size_t n, enum ksd_tok *kind)
 static size_t number(const char *z, size_t n, enum ksd_tok *kind)
 {
 	size_t i = 0;
-	while (i < n && (cl(z[i]) == C_DIGIT || z[i] == '_'))
+	while (i < n && (cl(z[i]) == CLS_DIGIT || z[i] == '_'))
 		i++;
 	if (i < n && z[i] == '.' && !(i + 1 < n && z[i + 1] == '.')) {
 		i++;
-		while (i < n && (cl(z[i]) == C_DIGIT || z[i] == '_'))
+		while (i < n && (cl(z[i]) == CLS_DIGIT || z[i] == '_'))
 			i++;
 	}
 	if (i + 1 < n && (z[i] == 'e' || z[i] == 'E')) {
 		size_t j = i + 1;
 		if (j + 1 < n && (z[j] == '+' || z[j] == '-'))
 			j++;
-		if (j < n && cl(z[j]) == C_DIGIT) {
+		if (j < n && cl(z[j]) == CLS_DIGIT) {
 			i = j;
-			while (i < n && cl(z[i]) == C_DIGIT)
+			while (i < n && cl(z[i]) == CLS_DIGIT)
 				i++;
 		}
 	}
@@ -257,81 +224,81 @@ size_t ksd_token_get(const char *z, size_t n, bool std_strings, enum ksd_tok *ki
 {
 	size_t i;
 	switch (cl(z[0])) {
-	case C_SPACE:
-		for (i = 1; i < n && cl(z[i]) == C_SPACE; i++)
+	case CLS_SPACE:
+		for (i = 1; i < n && cl(z[i]) == CLS_SPACE; i++)
 			;
 		*kind = KSD_TOK_SPACE;
 		return i;
-	case C_E:
+	case CLS_E:
 		if (n > 1 && z[1] == '\'')
 			return finish_quoted(quoted(z, n, 2, '\'', true), n, KSD_TOK_ESTRING, kind);
 		return ident(z, n, kind);
-	case C_BX:
+	case CLS_BX:
 		if (n > 1 && z[1] == '\'')
 			return finish_quoted(quoted(z, n, 2, '\'', false), n, KSD_TOK_BITSTRING,
 			                     kind);
 		return ident(z, n, kind);
-	case C_N:
+	case CLS_N:
 		if (n > 1 && z[1] == '\'')
 			return finish_quoted(quoted(z, n, 2, '\'', !std_strings), n, KSD_TOK_STRING,
 			                     kind);
 		return ident(z, n, kind);
-	case C_U:
+	case CLS_U:
 		if (n > 2 && z[1] == '&' && z[2] == '\'')
 			return finish_quoted(quoted(z, n, 3, '\'', false), n, KSD_TOK_STRING, kind);
 		if (n > 2 && z[1] == '&' && z[2] == '"')
 			return finish_quoted(quoted(z, n, 3, '"', false), n, KSD_TOK_QIDENT, kind);
 		return ident(z, n, kind);
-	case C_ALPHA:
+	case CLS_ALPHA:
 		return ident(z, n, kind);
-	case C_DIGIT:
+	case CLS_DIGIT:
 		return number(z, n, kind);
-	case C_QUOTE:
+	case CLS_QUOTE:
 		return finish_quoted(quoted(z, n, 1, '\'', !std_strings), n, KSD_TOK_STRING, kind);
-	case C_DQUOTE:
+	case CLS_DQUOTE:
 		return finish_quoted(quoted(z, n, 1, '"', false), n, KSD_TOK_QIDENT, kind);
-	case C_DOLLAR:
+	case CLS_DOLLAR:
 		return dollar(z, n, kind);
-	case C_MINUS:
+	case CLS_MINUS:
 		if (n > 1 && z[1] == '-') {
 			const char *nl = memchr(z, '\n', n);
 			*kind = KSD_TOK_LINE_COMMENT;
 			return nl ? (size_t)(nl - z) : n;
 		}
 		return oper(z, n, kind);
-	case C_SLASH:
+	case CLS_SLASH:
 		if (n > 1 && z[1] == '*')
 			return block_comment(z, n, kind);
 		return oper(z, n, kind);
-	case C_OP:
+	case CLS_OP:
 		return oper(z, n, kind);
-	case C_COLON:
+	case CLS_COLON:
 		*kind = KSD_TOK_OP;
 		return n > 1 && (z[1] == ':' || z[1] == '=') ? 2 : 1;
-	case C_DOT:
-		if (n > 1 && cl(z[1]) == C_DIGIT)
+	case CLS_DOT:
+		if (n > 1 && cl(z[1]) == CLS_DIGIT)
 			return number(z, n, kind);
 		*kind = KSD_TOK_DOT;
 		return 1;
-	case C_LPAREN:
+	case CLS_LPAREN:
 		*kind = KSD_TOK_LPAREN;
 		return 1;
-	case C_RPAREN:
+	case CLS_RPAREN:
 		*kind = KSD_TOK_RPAREN;
 		return 1;
-	case C_LBRACKET:
+	case CLS_LBRACKET:
 		*kind = KSD_TOK_LBRACKET;
 		return 1;
-	case C_RBRACKET:
+	case CLS_RBRACKET:
 		*kind = KSD_TOK_RBRACKET;
 		return 1;
-	case C_COMMA:
+	case CLS_COMMA:
 		*kind = KSD_TOK_COMMA;
 		return 1;
-	case C_SEMI:
+	case CLS_SEMI:
 		*kind = KSD_TOK_SEMI;
 		return 1;
-	case C_ILL:
+	case CLS_ILL:
 		break;
 	}
 	*kind = KSD_TOK_ILLEGAL;

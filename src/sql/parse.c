@@ -1,46 +1,9 @@
 /* Cursor movement, PostgreSQL name folding, literal decoding and the two
  * renderings (types, expressions) the catalog stores. */
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "sql.h"
-
-/* Room for `len` more bytes and a NUL. */
-static bool reserve(struct textbuf *b, size_t len)
-{
-	if (b->oom)
-		return false;
-	if (b->len + len + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		while (cap < b->len + len + 1)
-			cap *= 2;
-		char *p = realloc(b->p, cap);
-		if (!p) {
-			b->oom = true;
-			return false;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	return true;
-}
-
-bool textbuf_put(struct textbuf *b, const char *s, size_t len)
-{
-	if (!reserve(b, len))
-		return false;
-	memcpy(b->p + b->len, s, len);
-	b->len += len;
-	b->p[b->len] = '\0';
-	return true;
-}
-
-void textbuf_free(struct textbuf *b)
-{
-	free(b->p);
-	memset(b, 0, sizeof(*b));
-}
+#include "sql/parse.h"
 
 bool parse_is_kw(const struct ksd_token *t, const char *kw)
 {
@@ -311,18 +274,18 @@ static size_t unquote(const char *s, size_t len, bool backslash, char *out)
 	return o;
 }
 
-bool parse_string(struct textbuf *b, const struct ksd_token *t, bool std_strings, size_t max)
+bool parse_string(struct buf *b, const struct ksd_token *t, bool std_strings, size_t max)
 {
 	const char *s = t->s;
 	size_t len = t->len;
 	bool backslash = false;
-	b->len = 0;
+	buf_reset(b);
 	switch (t->kind) {
 	case KSD_TOK_DOLLAR: {
 		size_t tag = ksd_token_dollar_tag(t);
 		s += tag;
 		len -= 2 * tag;
-		return textbuf_put(b, s, len < max ? len : max);
+		return buf_append(b, s, len < max ? len : max) && buf_cstr(b);
 	}
 	case KSD_TOK_ESTRING:
 		backslash = true;
@@ -343,11 +306,12 @@ bool parse_string(struct textbuf *b, const struct ksd_token *t, bool std_strings
 	s++, len -= 2; /* the quotes */
 	if (len > max)
 		len = max;
-	if (!reserve(b, len))
+	/* Decoded in place: the output is never longer, and each byte is
+	 * written only after the bytes it comes from were read. */
+	if (!buf_append(b, s, len))
 		return false;
-	b->len = unquote(s, len, backslash, b->p);
-	b->p[b->len] = '\0';
-	return true;
+	b->len = unquote(b->data, len, backslash, b->data);
+	return buf_cstr(b);
 }
 
 static bool wordish(enum ksd_tok k)
@@ -357,33 +321,29 @@ static bool wordish(enum ksd_tok k)
 	       k == KSD_TOK_PARAM || k == KSD_TOK_DOLLAR;
 }
 
-const char *parse_render_type(struct ksd_extract *x, const struct cur *c, size_t from, size_t to)
+const char *parse_render_type(struct buf *b, const struct cur *c, size_t from, size_t to)
 {
-	struct textbuf *b = &x->out;
-	b->len = 0;
-	textbuf_put(b, "", 0);
+	buf_reset(b);
 	for (size_t i = from; i < to && i < c->n; i++) {
 		const struct ksd_token *t = &c->t[i];
 		if (i > from && wordish(t->kind) &&
 		    (wordish(c->t[i - 1].kind) || c->t[i - 1].kind == KSD_TOK_RPAREN ||
 		     c->t[i - 1].kind == KSD_TOK_RBRACKET))
-			textbuf_put(b, " ", 1);
+			buf_push(b, ' ');
 		size_t at = b->len;
-		textbuf_put(b, t->s, t->len);
+		buf_append(b, t->s, t->len);
 		if (t->kind == KSD_TOK_IDENT && !b->oom)
 			for (size_t k = at; k < b->len; k++)
-				if (b->p[k] >= 'A' && b->p[k] <= 'Z')
-					b->p[k] = (char)(b->p[k] - 'A' + 'a');
+				if (b->data[k] >= 'A' && b->data[k] <= 'Z')
+					b->data[k] = (char)(b->data[k] - 'A' + 'a');
 	}
-	return b->oom ? NULL : b->p;
+	return buf_cstr(b) && !b->oom ? b->data : NULL;
 }
 
-const char *parse_render_expr(struct ksd_extract *x, const struct cur *c, size_t from, size_t to,
+const char *parse_render_expr(struct buf *b, const struct cur *c, size_t from, size_t to,
                               bool strip_fn_schema)
 {
-	struct textbuf *b = &x->out;
-	b->len = 0;
-	textbuf_put(b, "", 0);
+	buf_reset(b);
 	bool gap = false;
 	for (size_t i = from; i < to && i < c->n; i++) {
 		const struct ksd_token *t = &c->t[i];
@@ -398,11 +358,11 @@ const char *parse_render_expr(struct ksd_extract *x, const struct cur *c, size_t
 			continue;
 		}
 		if (gap && b->len > 0)
-			textbuf_put(b, " ", 1);
+			buf_push(b, ' ');
 		gap = false;
-		textbuf_put(b, t->s, t->len);
+		buf_append(b, t->s, t->len);
 	}
-	return b->oom ? NULL : b->p;
+	return buf_cstr(b) && !b->oom ? b->data : NULL;
 }
 
 void parse_object_name(name_t out, const char *name1, const char *name2, const char *label)

@@ -1,10 +1,11 @@
 /* Functions and triggers: CREATE [OR REPLACE] FUNCTION (arguments, return
  * type, language, volatility, body) and CREATE [CONSTRAINT] TRIGGER. */
+#include <stdint.h>
 #include <string.h>
 
 #include "ksd_err.h"
 #include "ksd_limits.h"
-#include "sql.h"
+#include "sql/stmt.h"
 
 /* Words that start a function option, ending a RETURNS type or SET value. */
 static bool option_kw(const struct ksd_token *t)
@@ -40,20 +41,21 @@ static size_t to_option(const struct cur *c, size_t i)
 static const char *render_args(struct ksd_extract *x, const struct cur *c, size_t open,
                                size_t close)
 {
-	struct textbuf args = {0};
-	textbuf_put(&args, "", 0);
+	struct buf args;
+	buf_init(&args, SIZE_MAX);
 	for (size_t i = open + 1; i < close;) {
 		size_t comma = parse_next_comma(c, i, close);
-		const char *arg = parse_render_type(x, c, i, comma);
+		const char *arg = parse_render_type(&x->out, c, i, comma);
 		if (!arg)
 			break;
 		if (args.len > 0)
-			textbuf_put(&args, ", ", 2);
-		textbuf_put(&args, arg, strlen(arg));
+			buf_append(&args, ", ", 2);
+		buf_append(&args, arg, strlen(arg));
 		i = comma + 1;
 	}
-	const char *copy = args.oom ? NULL : ksd_catalog_strdup(x->cat, args.p);
-	textbuf_free(&args);
+	const char *copy =
+	    buf_cstr(&args) && !args.oom ? ksd_catalog_strdup(x->cat, args.data) : NULL;
+	buf_free(&args);
 	return copy;
 }
 
@@ -88,7 +90,7 @@ static int literal_body(struct ksd_extract *x, struct ksd_function *f, const str
 	if (!parse_string(&x->out, t, x->std_strings, KSD_MAX_BODY + 1))
 		return x->out.oom ? KSD_FATAL : KSD_OK;
 	bool cut = x->out.len > KSD_MAX_BODY;
-	if (set_body(x, f, x->out.p, x->out.len) != KSD_OK)
+	if (set_body(x, f, x->out.data, x->out.len) != KSD_OK)
 		return KSD_FATAL;
 	/* A cut body reports its length in the dump. */
 	if (cut)
@@ -105,7 +107,7 @@ int routine_function(struct ksd_extract *x, struct cur *c)
 	if (close >= c->n)
 		return KSD_OK;
 	const char *args = render_args(x, c, open, close);
-	struct ksd_schema *s = extract_schema(x, schema);
+	struct ksd_schema *s = session_schema(x, schema);
 	struct ksd_function *f = s && args ? ksd_catalog_add_function(x->cat, s, name, args) : NULL;
 	if (!f)
 		return KSD_FATAL;
@@ -117,7 +119,7 @@ int routine_function(struct ksd_extract *x, struct cur *c)
 			if (parse_at(c, "null")) /* RETURNS NULL ON NULL INPUT */
 				continue;
 			size_t to = to_option(c, c->i);
-			const char *type = parse_render_type(x, c, c->i, to);
+			const char *type = parse_render_type(&x->out, c, c->i, to);
 			if (!type || !(f->returns = ksd_catalog_strdup(x->cat, type)))
 				return KSD_FATAL;
 			c->i = to;
@@ -208,7 +210,7 @@ int routine_trigger(struct ksd_extract *x, struct cur *c)
 	    !(parse_accept(c, "function") || parse_accept(c, "procedure")) ||
 	    !parse_qname(c, fschema, fn))
 		return KSD_OK;
-	struct ksd_schema *s = extract_schema(x, schema);
+	struct ksd_schema *s = session_schema(x, schema);
 	struct ksd_trigger *tg = s ? ksd_catalog_add_trigger(x->cat, s, name, table) : NULL;
 	if (!tg || !(tg->function = ksd_catalog_strdup(x->cat, fn)))
 		return KSD_FATAL;

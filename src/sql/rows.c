@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "ksd_limits.h"
-#include "sql.h"
+#include "sql/stmt.h"
 
 /* Where name and value sit in a row: from the column list when given, else
  * from the table definition, else Kinto's (name, value). */
@@ -28,8 +28,8 @@ static void meta_columns(struct ksd_extract *x, const char *schema, const struct
 		}
 		return;
 	}
-	struct ksd_database *db = extract_database(x);
-	struct ksd_schema *s = db ? ksd_database_schema(db, extract_schema_name(x, schema)) : NULL;
+	struct ksd_database *db = session_database(x);
+	struct ksd_schema *s = db ? ksd_database_schema(db, session_schema_name(x, schema)) : NULL;
 	struct ksd_table *t = s ? ksd_schema_table(s, "metadata") : NULL;
 	if (!t || t->ncolumns == 0) {
 		*name_col = 0;
@@ -48,7 +48,7 @@ bool ksd_extract_copy_begin(struct ksd_extract *x, const char *sql, size_t len)
 {
 	ksd_extract_note_data(x);
 	x->copy_active = false;
-	if (!extract_lex(x, sql, len))
+	if (!session_lex(x, sql, len))
 		return false;
 	struct cur c = {x->toks, x->ntoks, 0};
 	name_t schema, table;
@@ -78,14 +78,14 @@ bool ksd_extract_copy_begin(struct ksd_extract *x, const char *sql, size_t len)
 		x->cat->partial = true;
 		return false;
 	}
-	struct ksd_schema *s = extract_schema(x, schema);
+	struct ksd_schema *s = session_schema(x, schema);
 	if (!s) {
 		x->cat->partial = true;
 		return false;
 	}
 	/* An empty block still says the table was dumped, and empty. */
 	s->metadata.data_seen = true;
-	strcpy(x->copy_schema, extract_schema_name(x, schema));
+	strcpy(x->copy_schema, session_schema_name(x, schema));
 	x->copy_active = true;
 	return true;
 }
@@ -106,16 +106,23 @@ static size_t copy_field(const char *s, size_t len, char *out)
 	return o;
 }
 
+bool ksd_extract_copy_is_end(const char *line, size_t len)
+{
+	if (len > 0 && line[len - 1] == '\r')
+		len--;
+	return len == 2 && line[0] == '\\' && line[1] == '.';
+}
+
 int ksd_extract_copy_line(struct ksd_extract *x, const char *line, size_t len, struct ksd_err *err)
 {
 	if (!x->copy_active)
 		return KSD_OK;
-	if (len > 0 && line[len - 1] == '\r')
-		len--;
-	if (len == 2 && line[0] == '\\' && line[1] == '.') {
+	if (ksd_extract_copy_is_end(line, len)) {
 		ksd_extract_copy_end(x);
 		return KSD_OK;
 	}
+	if (len > 0 && line[len - 1] == '\r')
+		len--;
 	if (len > KSD_MAX_ROW)
 		len = KSD_MAX_ROW;
 	const char *field[2] = {NULL, NULL};
@@ -134,7 +141,7 @@ int ksd_extract_copy_line(struct ksd_extract *x, const char *line, size_t len, s
 		}
 		start = end + 1;
 	}
-	struct ksd_schema *s = extract_schema(x, x->copy_schema);
+	struct ksd_schema *s = session_schema(x, x->copy_schema);
 	if (!s || ksd_catalog_add_meta_row(x->cat, s, field[0], field[1]) != 0)
 		return ksd_err_at_line(err, 0, "out of memory");
 	return KSD_OK;
@@ -189,8 +196,7 @@ static void skip_statement(struct stream *st)
 
 /* One value expression, to the ',' or ')' that ends it at depth 0. Keeps
  * its text in b (decoded when it is a string literal); *null for NULL. */
-static bool value(struct ksd_extract *x, struct stream *st, struct textbuf *b, bool keep,
-                  bool *null)
+static bool value(struct ksd_extract *x, struct stream *st, struct buf *b, bool keep, bool *null)
 {
 	size_t depth = 0;
 	const char *first = NULL, *last_end = NULL;
@@ -214,7 +220,7 @@ static bool value(struct ksd_extract *x, struct stream *st, struct textbuf *b, b
 	*null = false;
 	if (!keep)
 		return true;
-	b->len = 0;
+	buf_reset(b);
 	if (!first || parse_is_kw(&lead, "null") || parse_is_kw(&lead, "default")) {
 		*null = true;
 		return true;
@@ -224,7 +230,7 @@ static bool value(struct ksd_extract *x, struct stream *st, struct textbuf *b, b
 	/* Numbers, booleans, and expressions a hand-written script may use:
 	 * their text is the best we can say. */
 	size_t len = (size_t)(last_end - first);
-	return textbuf_put(b, first, len < KSD_MAX_ROW ? len : KSD_MAX_ROW);
+	return buf_append(b, first, len < KSD_MAX_ROW ? len : KSD_MAX_ROW) && buf_cstr(b);
 }
 
 int rows_insert(struct ksd_extract *x, struct ksd_lexer *lx)
@@ -275,7 +281,7 @@ int rows_insert(struct ksd_extract *x, struct ksd_lexer *lx)
 		skip_statement(&st);
 		return KSD_OK;
 	}
-	struct ksd_schema *s = extract_schema(x, schema);
+	struct ksd_schema *s = session_schema(x, schema);
 	if (!s)
 		return KSD_FATAL;
 	s->metadata.data_seen = true;
@@ -294,9 +300,9 @@ int rows_insert(struct ksd_extract *x, struct ksd_lexer *lx)
 		if (!accept_kind(&st, KSD_TOK_RPAREN))
 			break; /* cut or malformed: no row */
 		/* Re-find the schema: adding rows never moves schemas, but be safe. */
-		if (!(s = extract_schema(x, schema)) ||
-		    ksd_catalog_add_meta_row(x->cat, s, null[0] ? NULL : x->vals[0].p,
-		                             null[1] ? NULL : x->vals[1].p) != 0)
+		if (!(s = session_schema(x, schema)) ||
+		    ksd_catalog_add_meta_row(x->cat, s, null[0] ? NULL : x->vals[0].data,
+		                             null[1] ? NULL : x->vals[1].data) != 0)
 			return KSD_FATAL;
 		if (!accept_kind(&st, KSD_TOK_COMMA))
 			break;

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "ksd_err.h"
-#include "sql.h"
+#include "sql/stmt.h"
 
 /* PostgreSQL allows 32 key columns; a longer list is cut there. */
 #define MAX_KEY_COLUMNS 32
@@ -177,7 +177,7 @@ static int column_def(struct ksd_extract *x, struct ksd_table *t, struct cur *c,
 	if (keep_existing && ksd_table_column(t, name))
 		return KSD_OK;
 	size_t type_end = scan_to(c, c->i, end, true, NULL);
-	const char *type = parse_render_type(x, c, c->i, type_end);
+	const char *type = parse_render_type(&x->out, c, c->i, type_end);
 	struct ksd_column *col = ksd_catalog_add_column(x->cat, t, name);
 	if (!type || !col)
 		return KSD_FATAL;
@@ -200,7 +200,7 @@ static int column_def(struct ksd_extract *x, struct ksd_table *t, struct cur *c,
 		} else if (parse_accept(c, "default")) {
 			size_t from = c->i;
 			size_t to = from < end ? scan_to(c, from + 1, end, true, NULL) : end;
-			const char *expr = parse_render_expr(x, c, from, to, false);
+			const char *expr = parse_render_expr(&x->out, c, from, to, false);
 			if (!expr)
 				return KSD_FATAL;
 			t->columns[idx].default_expr =
@@ -252,7 +252,7 @@ int table_create(struct ksd_extract *x, struct cur *c)
 	name_t schema, name;
 	if (!parse_qname(c, schema, name) || !parse_at_kind(c, KSD_TOK_LPAREN))
 		return KSD_OK; /* AS SELECT, PARTITION OF, OF type */
-	struct ksd_schema *s = extract_schema(x, schema);
+	struct ksd_schema *s = session_schema(x, schema);
 	if (!s)
 		return KSD_FATAL;
 	x->cat->any_ddl_seen = true;
@@ -400,7 +400,7 @@ static int alter_column(struct ksd_extract *x, struct ksd_table *t, struct cur *
 	if (parse_accept_words(c, "set data type") || parse_accept(c, "type")) {
 		static const char *const stop[] = {"collate", "using", NULL};
 		size_t to = scan_to(c, c->i, end, false, stop);
-		const char *type = parse_render_type(x, c, c->i, to);
+		const char *type = parse_render_type(&x->out, c, c->i, to);
 		if (!type || !(col->type = ksd_catalog_strdup(x->cat, type)))
 			return KSD_FATAL;
 		c->i = to;
@@ -411,7 +411,7 @@ static int alter_column(struct ksd_extract *x, struct ksd_table *t, struct cur *
 		    !(col->collation = ksd_catalog_strdup(x->cat, coll)))
 			return KSD_FATAL;
 	} else if (parse_accept_words(c, "set default")) {
-		const char *expr = parse_render_expr(x, c, c->i, end, false);
+		const char *expr = parse_render_expr(&x->out, c, c->i, end, false);
 		if (!expr)
 			return KSD_FATAL;
 		col->default_expr = *expr ? ksd_catalog_strdup(x->cat, expr) : NULL;
@@ -483,7 +483,7 @@ int table_alter(struct ksd_extract *x, struct cur *c)
 		return KSD_OK;
 	if (parse_at_kind(c, KSD_TOK_OP) && c->t[c->i].len == 1 && c->t[c->i].s[0] == '*')
 		c->i++;
-	struct ksd_schema *s = extract_find_schema(x, schema);
+	struct ksd_schema *s = session_find_schema(x, schema);
 	struct ksd_table *t = s ? ksd_schema_table(s, name) : NULL;
 	if (!t)
 		return KSD_OK;
@@ -508,7 +508,7 @@ int table_alter_index(struct ksd_extract *x, struct cur *c)
 	if (!parse_qname(c, schema, name) || !parse_accept_words(c, "rename to") ||
 	    !parse_name(c, to))
 		return KSD_OK;
-	struct ksd_schema *s = extract_find_schema(x, schema);
+	struct ksd_schema *s = session_find_schema(x, schema);
 	if (!s)
 		return KSD_OK;
 	const char *copy = ksd_catalog_strdup(x->cat, to);
@@ -562,7 +562,7 @@ int table_create_index(struct ksd_extract *x, struct cur *c, bool unique)
 	size_t open = c->i, close = parse_close(c, open);
 	if (close >= c->n)
 		return KSD_OK;
-	struct ksd_schema *s = extract_schema(x, schema);
+	struct ksd_schema *s = session_schema(x, schema);
 	if (!s)
 		return KSD_FATAL;
 	if (!name[0]) {
@@ -589,7 +589,7 @@ int table_create_index(struct ksd_extract *x, struct cur *c, bool unique)
 	ix->unique = unique;
 	for (size_t i = open + 1; i < close;) {
 		size_t comma = parse_next_comma(c, i, close);
-		const char *key = parse_render_expr(x, c, i, comma, true);
+		const char *key = parse_render_expr(&x->out, c, i, comma, true);
 		if (!key || ksd_catalog_index_add_key(x->cat, ix, key) != 0)
 			return KSD_FATAL;
 		i = comma + 1;
@@ -599,7 +599,7 @@ int table_create_index(struct ksd_extract *x, struct cur *c, bool unique)
 		if (!parse_skip_group(c))
 			c->i++;
 	if (parse_accept(c, "where")) {
-		const char *pred = parse_render_expr(x, c, c->i, c->n, true);
+		const char *pred = parse_render_expr(&x->out, c, c->i, c->n, true);
 		if (!pred || (*pred && !(ix->predicate = ksd_catalog_strdup(x->cat, pred))))
 			return KSD_FATAL;
 	}

@@ -1,0 +1,53 @@
+/* The extractor's session, below every statement handler: the state a dump
+ * changes as it goes (database, search_path, standard_conforming_strings,
+ * the COPY block being read), where unqualified names resolve, and the
+ * store of one statement's tokens. */
+#ifndef KSD_SQL_SESSION_H
+#define KSD_SQL_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ksd_catalog.h"
+#include "ksd_extract.h"
+#include "ksd_token.h"
+#include "sql/parse.h"
+#include "util/buf.h"
+
+/* Tokens kept for one statement; a longer statement is skipped as partial.
+ * Kinto's longest DDL statement has a few hundred. */
+#define MAX_TOKENS (1u << 16)
+
+struct ksd_extract {
+	struct ksd_catalog *cat;
+	char *dbname;     /* NULL: the unnamed database of a plain dump */
+	name_t search;    /* first usable schema of search_path, "" when empty */
+	name_t ns;        /* ksd_extract_set_namespace, "" when unset */
+	bool std_strings; /* standard_conforming_strings */
+	struct ksd_token *toks;
+	size_t ntoks, captoks;
+	struct buf out; /* rendering scratch */
+	/* The metadata COPY block being read, if any. */
+	bool copy_active;
+	name_t copy_schema;
+	int copy_name_col, copy_value_col; /* -1 when absent */
+	char *row;                         /* KSD_MAX_ROW + 1 bytes, lazily */
+	struct buf vals[2];                /* decoded INSERT name and value */
+};
+
+/* The schema an object named with `qual` ("" when unqualified) goes to, found
+ * or created; NULL when out of memory. */
+struct ksd_schema *session_schema(struct ksd_extract *x, const char *qual);
+/* The same schema when it exists already, else NULL; creates nothing. */
+struct ksd_schema *session_find_schema(struct ksd_extract *x, const char *qual);
+const char *session_schema_name(const struct ksd_extract *x, const char *qual);
+struct ksd_database *session_database(struct ksd_extract *x);
+
+/* Appends one token to x->toks; false when there are MAX_TOKENS already or
+ * memory is short. */
+bool session_push(struct ksd_extract *x, const struct ksd_token *t);
+/* The significant tokens of the first statement of sql[0..len) into x->toks,
+ * without its ';'; false when there are too many or memory is short. */
+bool session_lex(struct ksd_extract *x, const char *sql, size_t len);
+
+#endif
