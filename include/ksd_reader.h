@@ -4,25 +4,11 @@
 #ifndef KSD_READER_H
 #define KSD_READER_H
 
+#include "input/detect.h"
 #include "ksd_catalog.h"
 #include "ksd_err.h"
 #include "ksd_extract.h"
 #include "ksd_source.h"
-
-/* What the first bytes say. Compressed inputs are reported as such; the
- * caller wraps the source and detects again. */
-enum ksd_detected {
-	KSD_DET_EMPTY,
-	KSD_DET_BINARY, /* nothing we know */
-	KSD_DET_PLAIN,
-	KSD_DET_DUMPALL,
-	KSD_DET_CUSTOM,
-	KSD_DET_ARCHIVE_TOC, /* a bare toc.dat (format byte 3) */
-	KSD_DET_TAR,
-	KSD_DET_COMPRESSED
-};
-
-enum ksd_detected ksd_detect(const unsigned char *head, size_t len);
 
 int ksd_read_plain(struct ksd_source *src, struct ksd_extract *x, struct ksd_err *err);
 int ksd_read_custom(struct ksd_source *src, struct ksd_extract *x, struct ksd_catalog *cat,

@@ -5,9 +5,40 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "input/detect.h"
 #include "ksd_reader.h"
 
 #define HEAD_SIZE 4096
+
+/* Each magic number as a range per byte: lo[i] <= byte i <= hi[i], hi
+ * NULL for a fixed byte string. */
+static const struct magic {
+	size_t len;
+	const char *lo, *hi;
+} magics[KSD_COMP_COUNT] = {
+    [KSD_COMP_GZIP] = {2, "\x1f\x8b", NULL},
+    [KSD_COMP_ZSTD] = {4, "\x28\xb5\x2f\xfd", NULL},
+    [KSD_COMP_ZSTD_SKIPPABLE] = {4, "\x50\x2a\x4d\x18", "\x5f\x2a\x4d\x18"},
+    [KSD_COMP_LZ4] = {4, "\x04\x22\x4d\x18", NULL},
+    [KSD_COMP_LZ4_LEGACY] = {4, "\x02\x21\x4c\x18", NULL},
+    [KSD_COMP_BZIP2] = {4, "BZh1", "BZh9"}, /* the digit is the block size */
+    [KSD_COMP_XZ] = {6, "\xfd\x37\x7a\x58\x5a\x00", NULL},
+};
+
+enum ksd_compression ksd_detect_compression(const unsigned char *h, size_t len)
+{
+	for (size_t c = KSD_COMP_NONE + 1; c < KSD_COMP_COUNT; c++) {
+		const struct magic *m = &magics[c];
+		const unsigned char *lo = (const unsigned char *)m->lo;
+		const unsigned char *hi = (const unsigned char *)(m->hi ? m->hi : m->lo);
+		size_t i = 0;
+		while (i < m->len && i < len && h[i] >= lo[i] && h[i] <= hi[i])
+			i++;
+		if (i == m->len)
+			return (enum ksd_compression)c;
+	}
+	return KSD_COMP_NONE;
+}
 
 static bool has_prefix(const unsigned char *h, size_t len, const char *magic, size_t n)
 {
@@ -54,12 +85,7 @@ enum ksd_detected ksd_detect(const unsigned char *h, size_t len)
 	}
 	if (is_pg_tar(h, len))
 		return KSD_DET_TAR;
-	if (has_prefix(h, len, "\x1f\x8b", 2) || has_prefix(h, len, "\x28\xb5\x2f\xfd", 4) ||
-	    (len >= 4 && (h[0] & 0xf0) == 0x50 && memcmp(h + 1, "\x2a\x4d\x18", 3) == 0) ||
-	    has_prefix(h, len, "\x04\x22\x4d\x18", 4) ||
-	    has_prefix(h, len, "\x02\x21\x4c\x18", 4) ||
-	    (has_prefix(h, len, "BZh", 3) && len > 3 && h[3] >= '1' && h[3] <= '9') ||
-	    has_prefix(h, len, "\xfd\x37\x7a\x58\x5a\x00", 6))
+	if (ksd_detect_compression(h, len) != KSD_COMP_NONE)
 		return KSD_DET_COMPRESSED;
 	const char *cluster = "--\n-- PostgreSQL database cluster dump";
 	const char *cluster_crlf = "--\r\n-- PostgreSQL database cluster dump";
