@@ -1,14 +1,9 @@
-/* Format detection from content, never from the file name, and dispatch to
- * the reader. Cheap, certain checks first; plain SQL is the fallback. */
-#include <errno.h>
-#include <stdlib.h>
+/* Format detection from content (see detect.h). Cheap, certain checks
+ * first; plain SQL is the fallback. Calls no reader. */
 #include <string.h>
 #include <sys/stat.h>
 
 #include "input/detect.h"
-#include "ksd_reader.h"
-
-#define HEAD_SIZE 4096
 
 /* Each magic number as a range per byte: lo[i] <= byte i <= hi[i], hi
  * NULL for a fixed byte string. */
@@ -97,99 +92,8 @@ enum ksd_detected ksd_detect(const unsigned char *h, size_t len)
 	return KSD_DET_BINARY;
 }
 
-static int read_source(struct ksd_source *src, struct ksd_catalog *cat, struct ksd_err *err,
-                       int depth)
-{
-	size_t got;
-	const unsigned char *head = ksd_source_peek(src, HEAD_SIZE, &got);
-	if (!head)
-		return ksd_err_at_offset(err, 0, "read error");
-	enum ksd_detected kind = ksd_detect(head, got);
-	struct ksd_extract *x = NULL;
-	int rc;
-	switch (kind) {
-	case KSD_DET_EMPTY:
-		return ksd_err_at_offset(err, 0, "empty input");
-	case KSD_DET_BINARY:
-		return ksd_err_at_offset(
-		    err, 0, "not a pg_dump file (neither SQL text nor a known archive)");
-	case KSD_DET_ARCHIVE_TOC:
-		return ksd_err_at_offset(err, 0,
-		                         "this is the toc.dat of a directory or tar archive: give "
-		                         "the directory or the .tar file");
-	case KSD_DET_COMPRESSED: {
-		if (depth > 0)
-			return ksd_err_at_offset(err, 0, "compressed twice; decompress it first");
-		const char *filter = NULL;
-		struct ksd_source *inner = ksd_source_decompress(src, &filter, err);
-		if (!inner)
-			return KSD_FATAL;
-		cat->compression = ksd_catalog_strdup(cat, filter);
-		rc = read_source(inner, cat, err, depth + 1);
-		ksd_source_free(inner);
-		return rc;
-	}
-	default:
-		break;
-	}
-	x = ksd_extract_new(cat);
-	if (!x)
-		return ksd_err_at_offset(err, -1, "out of memory");
-	switch (kind) {
-	case KSD_DET_CUSTOM:
-		cat->format = KSD_FMT_CUSTOM;
-		rc = ksd_read_custom(src, x, cat, err);
-		break;
-	case KSD_DET_TAR:
-		cat->format = KSD_FMT_TAR;
-		rc = ksd_read_tar(src, x, cat, err);
-		break;
-	default:
-		cat->format = kind == KSD_DET_DUMPALL ? KSD_FMT_DUMPALL : KSD_FMT_PLAIN;
-		rc = ksd_read_plain(src, x, err);
-		break;
-	}
-	ksd_extract_free(x);
-	return rc;
-}
-
-/* A path ending in "/toc.dat" names the directory archive that holds it. */
-static char *directory_of_toc(const char *path)
-{
-	size_t len = strlen(path);
-	if (len < 8 || strcmp(path + len - 8, "/toc.dat") != 0)
-		return NULL;
-	char *dir = strdup(path);
-	if (dir)
-		dir[len - 8] = '\0';
-	return dir;
-}
-
-int ksd_read_dump(const char *path, struct ksd_catalog *cat, struct ksd_err *err)
+bool ksd_detect_directory(const char *path)
 {
 	struct stat st;
-	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		struct ksd_extract *x = ksd_extract_new(cat);
-		if (!x)
-			return ksd_err_at_offset(err, -1, "out of memory");
-		cat->format = KSD_FMT_DIRECTORY;
-		int rc = ksd_read_directory(path, x, cat, err);
-		ksd_extract_free(x);
-		return rc;
-	}
-	struct ksd_source *src = ksd_source_open(path, err);
-	if (!src)
-		return KSD_FATAL;
-	int rc = read_source(src, cat, err, 0);
-	cat->bytes_read += ksd_source_bytes_read(src);
-	ksd_source_free(src);
-	char *dir;
-	if (rc == KSD_FATAL && cat->format == KSD_FMT_UNKNOWN && (dir = directory_of_toc(path))) {
-		ksd_err_clear(err);
-		rc = ksd_read_dump(dir, cat, err);
-		free(dir);
-	}
-	if (rc != KSD_OK)
-		cat->partial = true;
-	return rc;
+	return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }

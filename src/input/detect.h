@@ -1,4 +1,6 @@
-/* What a dump is, told by its first bytes and never by its name. */
+/* What a dump is, told by its content and never by its name: the first
+ * bytes, or stat for a directory archive. The lowest layer of reading: the
+ * reader layer asks it, it calls no reader. */
 #ifndef KSD_INPUT_DETECT_H
 #define KSD_INPUT_DETECT_H
 
@@ -15,10 +17,14 @@ enum ksd_detected {
 	KSD_DET_CUSTOM,
 	KSD_DET_ARCHIVE_TOC, /* a bare toc.dat (format byte 3) */
 	KSD_DET_TAR,
-	KSD_DET_COMPRESSED
+	KSD_DET_COMPRESSED,
+	KSD_DET_DIRECTORY /* said by ksd_detect_directory, never by bytes */
 };
 
 enum ksd_detected ksd_detect(const unsigned char *head, size_t len);
+
+/* Whether `path` is a directory ("-", stdin, never is). */
+bool ksd_detect_directory(const char *path);
 
 /* The compressed formats whose magic numbers we know, from one table. */
 enum ksd_compression {
