@@ -15,6 +15,7 @@
 #include "ksd_limits.h"
 #include "ksd_reader.h"
 #include "reader/toc.h"
+#include "reader/toc_data.h"
 
 enum { BLK_DATA = 1, BLK_BLOBS = 3 };
 

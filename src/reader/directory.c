@@ -12,6 +12,7 @@
 #include "ksd_reader.h"
 #include "reader/directory.h"
 #include "reader/toc.h"
+#include "reader/toc_data.h"
 
 static const char *const suffixes[] = {"", ".gz", ".lz4", ".zst"};
 
@@ -73,7 +74,7 @@ static int read_data(struct toc *t, const char *dir, struct toc_want *w)
 	const char *member = member_of(src);
 	t->member = member;
 	struct member_read r = {src, t->err};
-	int rc = toc_read_member_data(t, w, member, src, read_file, &r);
+	int rc = toc_data_read_member(t, w, member, src, read_file, &r);
 	t->cat->bytes_read += ksd_source_bytes_read(src);
 	ksd_source_free(src);
 	t->member = "toc.dat";

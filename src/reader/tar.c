@@ -11,6 +11,7 @@
 #include "ksd_limits.h"
 #include "ksd_reader.h"
 #include "reader/toc.h"
+#include "reader/toc_data.h"
 
 #define READ_BUF (64u << 10)
 
@@ -94,7 +95,7 @@ static int read_member(struct toc *t, struct tar *tr, struct toc_want *w, const 
 	w->done = true;
 	t->member = member;
 	tr->member = member;
-	return toc_read_member_data(t, w, member, tr->src, read_member_bytes, tr);
+	return toc_data_read_member(t, w, member, tr->src, read_member_bytes, tr);
 }
 
 static struct toc_want *find_want(struct toc_want *wants, size_t n, const char *name)
