@@ -2,6 +2,7 @@
  * detection what it is, and runs the reader that the format table names
  * for it. A compressed file is unwrapped once and detected again; a
  * directory archive's toc.dat is opened as its source. */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,7 @@ static int run(enum ksd_detected kind, struct ksd_source *src, const char *dir,
                struct ksd_catalog *cat, struct ksd_err *err)
 {
 	const struct format *f = &formats[kind];
+	assert(f->read || f->refusal); /* compressed input never comes here */
 	if (!f->read)
 		return ksd_err_at_offset(err, 0, "%s", f->refusal);
 	struct ksd_extract *x = ksd_extract_new(cat);
