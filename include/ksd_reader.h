@@ -1,6 +1,7 @@
-/* Format detection and the format readers. Each reader turns one dump into
- * statements and metadata rows fed to the extractor. Readers never print:
- * they return KSD_OK, KSD_WARN (partial, err says why) or KSD_FATAL. */
+/* The format readers and the one door to them. Each reader turns one dump
+ * into statements and metadata rows fed to the extractor; ksd_read_dump
+ * detects the format and picks the reader from one table. Readers never
+ * print: they return KSD_OK, KSD_WARN (partial, err says why) or KSD_FATAL. */
 #ifndef KSD_READER_H
 #define KSD_READER_H
 
@@ -9,29 +10,22 @@
 #include "ksd_extract.h"
 #include "ksd_source.h"
 
-/* What the first bytes say. Compressed inputs are reported as such; the
- * caller wraps the source and detects again. */
-enum ksd_detected {
-	KSD_DET_EMPTY,
-	KSD_DET_BINARY, /* nothing we know */
-	KSD_DET_PLAIN,
-	KSD_DET_DUMPALL,
-	KSD_DET_CUSTOM,
-	KSD_DET_ARCHIVE_TOC, /* a bare toc.dat (format byte 3) */
-	KSD_DET_TAR,
-	KSD_DET_COMPRESSED
+/* What every reader is given. */
+struct ksd_read {
+	struct ksd_source *src; /* the dump; for a directory archive, its toc.dat */
+	struct ksd_extract *x;
+	struct ksd_catalog *cat;
+	struct ksd_err *err;
+	const char *dir; /* a directory archive's directory, where its data files are */
 };
 
-enum ksd_detected ksd_detect(const unsigned char *head, size_t len);
+/* The one shape of a reader. */
+typedef int ksd_reader_fn(const struct ksd_read *r);
 
-int ksd_read_plain(struct ksd_source *src, struct ksd_extract *x, struct ksd_err *err);
-int ksd_read_custom(struct ksd_source *src, struct ksd_extract *x, struct ksd_catalog *cat,
-                    struct ksd_err *err);
-int ksd_read_tar(struct ksd_source *src, struct ksd_extract *x, struct ksd_catalog *cat,
-                 struct ksd_err *err);
-/* `dir` is a directory holding toc.dat. */
-int ksd_read_directory(const char *dir, struct ksd_extract *x, struct ksd_catalog *cat,
-                       struct ksd_err *err);
+ksd_reader_fn ksd_read_plain;     /* plain SQL and pg_dumpall */
+ksd_reader_fn ksd_read_custom;    /* pg_dump -Fc */
+ksd_reader_fn ksd_read_tar;       /* pg_dump -Ft */
+ksd_reader_fn ksd_read_directory; /* pg_dump -Fd: r->src is toc.dat, r->dir is set */
 
 /* Opens and reads any dump (path, directory or "-"), detecting its format.
  * Fills cat->format and cat->compression. */

@@ -40,7 +40,7 @@ static struct result read_bytes(const void *data, size_t len, bool pipe_it)
 	ck_assert_ptr_nonnull(src);
 	struct ksd_extract *x = ksd_extract_new(r.cat);
 	r.cat->format = KSD_FMT_CUSTOM;
-	r.rc = ksd_read_custom(src, x, r.cat, &r.err);
+	r.rc = ksd_read_custom(&(struct ksd_read){.src = src, .x = x, .cat = r.cat, .err = &r.err});
 	r.bytes_read = ksd_source_bytes_read(src);
 	ksd_extract_free(x);
 	ksd_source_free(src);

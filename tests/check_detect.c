@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ksd_reader.h"
+#include "input/detect.h"
 
 static const struct {
 	const char *head;

@@ -33,7 +33,7 @@ static struct result read_tar(const void *data, size_t len, bool pipe_it)
 	ck_assert_ptr_nonnull(src);
 	struct ksd_extract *x = ksd_extract_new(r.cat);
 	r.cat->format = KSD_FMT_TAR;
-	r.rc = ksd_read_tar(src, x, r.cat, &r.err);
+	r.rc = ksd_read_tar(&(struct ksd_read){.src = src, .x = x, .cat = r.cat, .err = &r.err});
 	ksd_extract_free(x);
 	ksd_source_free(src);
 	unlink(path);

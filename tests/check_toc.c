@@ -11,6 +11,7 @@
 #include "ksd_limits.h"
 #include "ksd_source.h"
 #include "reader/toc.h"
+#include "reader/toc_data.h"
 
 struct fixture {
 	char *path;
@@ -365,7 +366,7 @@ START_TEST(member_data_is_read_in_any_slicing)
 	f.t.x = x;
 	struct toc_want w = {.dump_id = 7, .copy_stmt = AB_COPY};
 	struct chunked c = {f.src, &f.err, chunk_sizes[_i % 4]};
-	int rc = toc_read_member_data(&f.t, &w, "7.dat", f.src, read_chunked, &c);
+	int rc = toc_data_read_member(&f.t, &w, "7.dat", f.src, read_chunked, &c);
 	ck_assert_msg(rc == KSD_OK, "%s", f.err.msg);
 	ksd_extract_free(x);
 	const struct ksd_schema *s = ksd_database_schema(&f.cat->databases[0], "public");
@@ -391,7 +392,7 @@ START_TEST(cut_member_data_names_member_and_offset)
 	f.t.x = x;
 	struct toc_want w = {.dump_id = 7, .copy_stmt = AB_COPY};
 	struct chunked c = {f.src, &f.err, 4096};
-	ck_assert_int_ne(toc_read_member_data(&f.t, &w, "7.dat", f.src, read_chunked, &c), KSD_OK);
+	ck_assert_int_ne(toc_data_read_member(&f.t, &w, "7.dat", f.src, read_chunked, &c), KSD_OK);
 	ck_assert(f.err.set);
 	ck_assert_str_eq(f.err.member, "7.dat");
 	ksd_extract_free(x);

@@ -1,13 +1,39 @@
-/* Format detection from content, never from the file name, and dispatch to
- * the reader. Cheap, certain checks first; plain SQL is the fallback. */
-#include <errno.h>
-#include <stdlib.h>
+/* Format detection from content (see detect.h). Cheap, certain checks
+ * first; plain SQL is the fallback. Calls no reader. */
 #include <string.h>
 #include <sys/stat.h>
 
-#include "ksd_reader.h"
+#include "input/detect.h"
 
-#define HEAD_SIZE 4096
+/* Each magic number as a range per byte: lo[i] <= byte i <= hi[i], hi
+ * NULL for a fixed byte string. */
+static const struct magic {
+	size_t len;
+	const char *lo, *hi;
+} magics[KSD_COMP_COUNT] = {
+    [KSD_COMP_GZIP] = {2, "\x1f\x8b", NULL},
+    [KSD_COMP_ZSTD] = {4, "\x28\xb5\x2f\xfd", NULL},
+    [KSD_COMP_ZSTD_SKIPPABLE] = {4, "\x50\x2a\x4d\x18", "\x5f\x2a\x4d\x18"},
+    [KSD_COMP_LZ4] = {4, "\x04\x22\x4d\x18", NULL},
+    [KSD_COMP_LZ4_LEGACY] = {4, "\x02\x21\x4c\x18", NULL},
+    [KSD_COMP_BZIP2] = {4, "BZh1", "BZh9"}, /* the digit is the block size */
+    [KSD_COMP_XZ] = {6, "\xfd\x37\x7a\x58\x5a\x00", NULL},
+};
+
+enum ksd_compression ksd_detect_compression(const unsigned char *h, size_t len)
+{
+	for (size_t c = KSD_COMP_NONE + 1; c < KSD_COMP_COUNT; c++) {
+		const struct magic *m = &magics[c];
+		const unsigned char *lo = (const unsigned char *)m->lo;
+		const unsigned char *hi = (const unsigned char *)(m->hi ? m->hi : m->lo);
+		size_t i = 0;
+		while (i < m->len && i < len && h[i] >= lo[i] && h[i] <= hi[i])
+			i++;
+		if (i == m->len)
+			return (enum ksd_compression)c;
+	}
+	return KSD_COMP_NONE;
+}
 
 static bool has_prefix(const unsigned char *h, size_t len, const char *magic, size_t n)
 {
@@ -54,12 +80,7 @@ enum ksd_detected ksd_detect(const unsigned char *h, size_t len)
 	}
 	if (is_pg_tar(h, len))
 		return KSD_DET_TAR;
-	if (has_prefix(h, len, "\x1f\x8b", 2) || has_prefix(h, len, "\x28\xb5\x2f\xfd", 4) ||
-	    (len >= 4 && (h[0] & 0xf0) == 0x50 && memcmp(h + 1, "\x2a\x4d\x18", 3) == 0) ||
-	    has_prefix(h, len, "\x04\x22\x4d\x18", 4) ||
-	    has_prefix(h, len, "\x02\x21\x4c\x18", 4) ||
-	    (has_prefix(h, len, "BZh", 3) && len > 3 && h[3] >= '1' && h[3] <= '9') ||
-	    has_prefix(h, len, "\xfd\x37\x7a\x58\x5a\x00", 6))
+	if (ksd_detect_compression(h, len) != KSD_COMP_NONE)
 		return KSD_DET_COMPRESSED;
 	const char *cluster = "--\n-- PostgreSQL database cluster dump";
 	const char *cluster_crlf = "--\r\n-- PostgreSQL database cluster dump";
@@ -71,99 +92,8 @@ enum ksd_detected ksd_detect(const unsigned char *h, size_t len)
 	return KSD_DET_BINARY;
 }
 
-static int read_source(struct ksd_source *src, struct ksd_catalog *cat, struct ksd_err *err,
-                       int depth)
-{
-	size_t got;
-	const unsigned char *head = ksd_source_peek(src, HEAD_SIZE, &got);
-	if (!head)
-		return ksd_err_at_offset(err, 0, "read error");
-	enum ksd_detected kind = ksd_detect(head, got);
-	struct ksd_extract *x = NULL;
-	int rc;
-	switch (kind) {
-	case KSD_DET_EMPTY:
-		return ksd_err_at_offset(err, 0, "empty input");
-	case KSD_DET_BINARY:
-		return ksd_err_at_offset(
-		    err, 0, "not a pg_dump file (neither SQL text nor a known archive)");
-	case KSD_DET_ARCHIVE_TOC:
-		return ksd_err_at_offset(err, 0,
-		                         "this is the toc.dat of a directory or tar archive: give "
-		                         "the directory or the .tar file");
-	case KSD_DET_COMPRESSED: {
-		if (depth > 0)
-			return ksd_err_at_offset(err, 0, "compressed twice; decompress it first");
-		const char *filter = NULL;
-		struct ksd_source *inner = ksd_source_decompress(src, &filter, err);
-		if (!inner)
-			return KSD_FATAL;
-		cat->compression = ksd_catalog_strdup(cat, filter);
-		rc = read_source(inner, cat, err, depth + 1);
-		ksd_source_free(inner);
-		return rc;
-	}
-	default:
-		break;
-	}
-	x = ksd_extract_new(cat);
-	if (!x)
-		return ksd_err_at_offset(err, -1, "out of memory");
-	switch (kind) {
-	case KSD_DET_CUSTOM:
-		cat->format = KSD_FMT_CUSTOM;
-		rc = ksd_read_custom(src, x, cat, err);
-		break;
-	case KSD_DET_TAR:
-		cat->format = KSD_FMT_TAR;
-		rc = ksd_read_tar(src, x, cat, err);
-		break;
-	default:
-		cat->format = kind == KSD_DET_DUMPALL ? KSD_FMT_DUMPALL : KSD_FMT_PLAIN;
-		rc = ksd_read_plain(src, x, err);
-		break;
-	}
-	ksd_extract_free(x);
-	return rc;
-}
-
-/* A path ending in "/toc.dat" names the directory archive that holds it. */
-static char *directory_of_toc(const char *path)
-{
-	size_t len = strlen(path);
-	if (len < 8 || strcmp(path + len - 8, "/toc.dat") != 0)
-		return NULL;
-	char *dir = strdup(path);
-	if (dir)
-		dir[len - 8] = '\0';
-	return dir;
-}
-
-int ksd_read_dump(const char *path, struct ksd_catalog *cat, struct ksd_err *err)
+bool ksd_detect_directory(const char *path)
 {
 	struct stat st;
-	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		struct ksd_extract *x = ksd_extract_new(cat);
-		if (!x)
-			return ksd_err_at_offset(err, -1, "out of memory");
-		cat->format = KSD_FMT_DIRECTORY;
-		int rc = ksd_read_directory(path, x, cat, err);
-		ksd_extract_free(x);
-		return rc;
-	}
-	struct ksd_source *src = ksd_source_open(path, err);
-	if (!src)
-		return KSD_FATAL;
-	int rc = read_source(src, cat, err, 0);
-	cat->bytes_read += ksd_source_bytes_read(src);
-	ksd_source_free(src);
-	char *dir;
-	if (rc == KSD_FATAL && cat->format == KSD_FMT_UNKNOWN && (dir = directory_of_toc(path))) {
-		ksd_err_clear(err);
-		rc = ksd_read_dump(dir, cat, err);
-		free(dir);
-	}
-	if (rc != KSD_OK)
-		cat->partial = true;
-	return rc;
+	return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }

@@ -4,10 +4,10 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <zlib.h>
 #include <zstd.h>
 
+#include "input/detect.h"
 #include "ksd_err.h"
 #include "reader/codec.h"
 
@@ -216,15 +216,17 @@ uint64_t codec_total_out(const struct codec *c)
 	return c->total;
 }
 
+/* The compressions pg_dump writes archive data with; data announcing any
+ * other passes through as raw bytes. */
+static const enum codec_alg by_magic[KSD_COMP_COUNT] = {
+    [KSD_COMP_GZIP] = CODEC_GZIP,
+    [KSD_COMP_ZSTD] = CODEC_ZSTD,
+    [KSD_COMP_LZ4] = CODEC_LZ4,
+};
+
 enum codec_alg codec_sniff(const unsigned char *h, size_t len)
 {
-	if (len >= 2 && h[0] == 0x1f && h[1] == 0x8b)
-		return CODEC_GZIP;
-	if (len >= 4 && memcmp(h, "\x28\xb5\x2f\xfd", 4) == 0)
-		return CODEC_ZSTD;
-	if (len >= 4 && memcmp(h, "\x04\x22\x4d\x18", 4) == 0)
-		return CODEC_LZ4;
-	return CODEC_NONE;
+	return by_magic[ksd_detect_compression(h, len)];
 }
 
 const char *codec_name(enum codec_alg alg)

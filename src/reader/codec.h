@@ -27,7 +27,8 @@ int codec_end(struct codec *c);
 const char *codec_error(const struct codec *c);
 uint64_t codec_total_out(const struct codec *c);
 
-/* The algorithm the first bytes of a file announce (none when no magic);
+/* The algorithm of ours the first bytes of a file announce (none when no
+ * magic, or one we do not decode), from detect.h's table of magic numbers;
  * CODEC_MAGIC_LEN bytes are enough to tell. */
 #define CODEC_MAGIC_LEN 4
 enum codec_alg codec_sniff(const unsigned char *head, size_t len);

@@ -15,6 +15,7 @@
 #include "ksd_limits.h"
 #include "ksd_reader.h"
 #include "reader/toc.h"
+#include "reader/toc_data.h"
 
 enum { BLK_DATA = 1, BLK_BLOBS = 3 };
 
@@ -344,13 +345,13 @@ static int use_toc_copy(struct custom *c, uint64_t count_pos)
 	return ksd_source_seek(c->t.src, c->toc_end, c->t.err);
 }
 
-int ksd_read_custom(struct ksd_source *src, struct ksd_extract *x, struct ksd_catalog *cat,
-                    struct ksd_err *err)
+int ksd_read_custom(const struct ksd_read *r)
 {
+	struct ksd_source *src = r->src;
 	struct custom *c = calloc(1, sizeof(*c));
 	if (!c)
-		return ksd_err_at_offset(err, -1, "out of memory");
-	c->t = (struct toc){.src = src, .err = err, .cat = cat, .x = x, .custom = true};
+		return ksd_err_at_offset(r->err, -1, "out of memory");
+	c->t = (struct toc){.src = src, .err = r->err, .cat = r->cat, .x = r->x, .custom = true};
 	c->data_end = ksd_source_size(src);
 	int rc = toc_read_head(&c->t, TOC_FMT_CUSTOM);
 	/* Where the TOC count starts: a rewritten TOC starts there too. */

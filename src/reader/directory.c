@@ -1,7 +1,8 @@
 /* Directory-format archives (pg_dump -Fd): toc.dat (or a user-compressed
- * toc.dat.gz/.lz4/.zst), then only the metadata table's data file, whose
- * compression is told by its magic bytes, not by its name or the header.
- * File names come from the TOC, so only "<digits>.dat" is ever opened. */
+ * toc.dat.gz/.lz4/.zst, opened by ksd_read_dump as the source), then only
+ * the metadata table's data file, whose compression is told by its magic
+ * bytes, not by its name or the header. File names come from the TOC, so
+ * only "<digits>.dat" is ever opened. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,14 +10,13 @@
 
 #include "ksd_limits.h"
 #include "ksd_reader.h"
+#include "reader/directory.h"
 #include "reader/toc.h"
+#include "reader/toc_data.h"
 
 static const char *const suffixes[] = {"", ".gz", ".lz4", ".zst"};
 
-/* Opens dir/name plus the first suffix that exists; NULL when none does.
- * Only regular files: a FIFO would block and a device would never end. */
-static struct ksd_source *open_member(const char *dir, const char *name, const char **member,
-                                      struct ksd_catalog *cat)
+struct ksd_source *directory_open(const char *dir, const char *name, struct ksd_catalog *cat)
 {
 	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
 		size_t len = strlen(dir) + strlen(name) + strlen(suffixes[i]) + 2;
@@ -27,17 +27,24 @@ static struct ksd_source *open_member(const char *dir, const char *name, const c
 		struct ksd_source *src = NULL;
 		struct stat st;
 		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+			const char *kept = ksd_catalog_strdup(cat, path);
 			struct ksd_err scratch;
 			ksd_err_clear(&scratch);
-			src = ksd_source_open(path, &scratch);
+			src = kept ? ksd_source_open(kept, &scratch) : NULL;
 		}
-		if (src)
-			*member = ksd_catalog_strdup(cat, path + strlen(dir) + 1);
 		free(path);
 		if (src)
 			return src;
 	}
 	return NULL;
+}
+
+/* The file's name inside the directory, for messages. */
+static const char *member_of(const struct ksd_source *src)
+{
+	const char *name = ksd_source_name(src);
+	const char *slash = strrchr(name, '/');
+	return slash ? slash + 1 : name;
 }
 
 struct member_read {
@@ -59,57 +66,48 @@ static int read_data(struct toc *t, const char *dir, struct toc_want *w)
 		                         "TOC entry %d names the data file \"%s\", which is not "
 		                         "<digits>.dat: refused",
 		                         w->dump_id, w->file ? w->file : "");
-	const char *member = NULL;
-	struct ksd_source *src = open_member(dir, w->file, &member, t->cat);
+	struct ksd_source *src = directory_open(dir, w->file, t->cat);
 	if (!src)
 		return ksd_err_at_offset(
 		    t->err, -1, "data file %s of TOC entry %d is missing (or not a regular file)",
 		    w->file, w->dump_id);
+	const char *member = member_of(src);
 	t->member = member;
 	struct member_read r = {src, t->err};
-	int rc = toc_read_member_data(t, w, member, src, read_file, &r);
+	int rc = toc_data_read_member(t, w, member, src, read_file, &r);
 	t->cat->bytes_read += ksd_source_bytes_read(src);
 	ksd_source_free(src);
 	t->member = "toc.dat";
 	return rc;
 }
 
-int ksd_read_directory(const char *dir, struct ksd_extract *x, struct ksd_catalog *cat,
-                       struct ksd_err *err)
+int ksd_read_directory(const struct ksd_read *r)
 {
-	const char *member = NULL;
-	struct ksd_source *file = open_member(dir, "toc.dat", &member, cat);
-	if (!file)
-		return ksd_err_at_offset(err, -1,
-		                         "no toc.dat in this directory: not a pg_dump "
-		                         "directory archive");
-	struct ksd_source *src = file;
+	struct ksd_source *src = r->src;
+	const char *member = member_of(r->src);
 	size_t got;
-	const unsigned char *head = ksd_source_peek(file, 4, &got);
+	const unsigned char *head = ksd_source_peek(r->src, 4, &got);
 	if (head && codec_sniff(head, got) != CODEC_NONE) {
 		const char *filter;
-		src = ksd_source_decompress(file, &filter, err);
+		src = ksd_source_decompress(r->src, &filter, r->err);
 		if (!src) {
-			err->member = member;
-			ksd_source_free(file);
+			r->err->member = member;
 			return KSD_FATAL;
 		}
 	}
-	struct toc t = {.src = src, .err = err, .cat = cat, .x = x, .member = member};
+	struct toc t = {.src = src, .err = r->err, .cat = r->cat, .x = r->x, .member = member};
 	struct toc_want wants[TOC_MAX_WANTS];
 	size_t nwants = 0;
 	int rc = toc_read_head(&t, TOC_FMT_TAR);
 	if (rc == KSD_OK)
 		rc = toc_read_entries(&t, NULL, NULL, wants, &nwants);
 	for (size_t i = 0; i < nwants && rc == KSD_OK; i++) {
-		int r = read_data(&t, dir, &wants[i]);
-		if (r != KSD_OK)
+		int rd = read_data(&t, r->dir, &wants[i]);
+		if (rd != KSD_OK)
 			rc = KSD_WARN; /* the TOC is whole: a partial result */
 	}
 	toc_wants_free(wants, nwants);
-	if (src != file)
+	if (src != r->src)
 		ksd_source_free(src);
-	cat->bytes_read += ksd_source_bytes_read(file);
-	ksd_source_free(file);
 	return rc;
 }

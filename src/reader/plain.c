@@ -716,23 +716,23 @@ int plain_finish(struct plain *p)
 	return finish(p);
 }
 
-int ksd_read_plain(struct ksd_source *src, struct ksd_extract *x, struct ksd_err *err)
+int ksd_read_plain(const struct ksd_read *r)
 {
-	struct plain *p = plain_new(x, err);
+	struct plain *p = plain_new(r->x, r->err);
 	if (!p)
-		return ksd_err_at_offset(err, -1, "out of memory");
+		return ksd_err_at_offset(r->err, -1, "out of memory");
 	int rc = KSD_OK;
 	for (;;) {
 		const unsigned char *d;
 		size_t len;
-		if (ksd_source_next(src, &d, &len, SIZE_MAX, err) != KSD_OK) {
+		if (ksd_source_next(r->src, &d, &len, SIZE_MAX, r->err) != KSD_OK) {
 			rc = KSD_FATAL;
 			break;
 		}
-		int r = len ? feed(p, d, len) : finish(p);
-		if (r != KSD_OK)
-			rc = r;
-		if (len == 0 || r == KSD_FATAL)
+		int fed = len ? feed(p, d, len) : finish(p);
+		if (fed != KSD_OK)
+			rc = fed;
+		if (len == 0 || fed == KSD_FATAL)
 			break;
 	}
 	plain_free(p);

@@ -11,6 +11,7 @@
 #include "ksd_limits.h"
 #include "ksd_reader.h"
 #include "reader/toc.h"
+#include "reader/toc_data.h"
 
 #define READ_BUF (64u << 10)
 
@@ -94,7 +95,7 @@ static int read_member(struct toc *t, struct tar *tr, struct toc_want *w, const 
 	w->done = true;
 	t->member = member;
 	tr->member = member;
-	return toc_read_member_data(t, w, member, tr->src, read_member_bytes, tr);
+	return toc_data_read_member(t, w, member, tr->src, read_member_bytes, tr);
 }
 
 static struct toc_want *find_want(struct toc_want *wants, size_t n, const char *name)
@@ -171,10 +172,10 @@ static int members(struct toc *t, struct tar *tr, struct toc_want *wants, size_t
 	return rc;
 }
 
-int ksd_read_tar(struct ksd_source *src, struct ksd_extract *x, struct ksd_catalog *cat,
-                 struct ksd_err *err)
+int ksd_read_tar(const struct ksd_read *r)
 {
-	struct tar tr = {.src = src, .err = err, .ar = archive_read_new()};
+	struct ksd_err *err = r->err;
+	struct tar tr = {.src = r->src, .err = err, .ar = archive_read_new()};
 	if (!tr.ar)
 		return ksd_err_at_offset(err, -1, "out of memory");
 	struct toc_want wants[TOC_MAX_WANTS];
@@ -198,7 +199,7 @@ int ksd_read_tar(struct ksd_source *src, struct ksd_extract *x, struct ksd_catal
 	    err);
 	if (!toc_src)
 		goto done;
-	struct toc t = {.src = toc_src, .err = err, .cat = cat, .x = x, .member = "toc.dat"};
+	struct toc t = {.src = toc_src, .err = err, .cat = r->cat, .x = r->x, .member = "toc.dat"};
 	rc = toc_read_head(&t, TOC_FMT_TAR);
 	if (rc == KSD_OK)
 		rc = toc_read_entries(&t, count_data, &tr, wants, &nwants);

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "ksd_limits.h"
-#include "reader/plain.h"
 #include "reader/toc.h"
 
 /* Archive minor versions, named for what they changed. */
@@ -37,9 +36,7 @@ static long long here(const struct toc *t)
 	return (long long)ksd_source_tell(t->src);
 }
 
-static int fail_at(struct toc *t, long long at, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static int fail_at(struct toc *t, long long at, const char *fmt, ...)
+int toc_fail(struct toc *t, long long at, const char *fmt, ...)
 {
 	char msg[KSD_ERR_MSG_MAX];
 	va_list ap;
@@ -91,7 +88,7 @@ int toc_read_int(struct toc *t, int64_t *v)
 		return KSD_OK;
 	}
 	if (m > (uint64_t)INT64_MAX)
-		return fail_at(t, at, "integer out of range");
+		return toc_fail(t, at, "integer out of range");
 	/* Sign-magnitude: any non-zero sign byte means negative; -0 is 0. */
 	*v = b[0] ? -(int64_t)m : (int64_t)m;
 	return KSD_OK;
@@ -105,7 +102,7 @@ static int read_int32(struct toc *t, int *v, const char *what)
 	if (toc_read_int(t, &w) != KSD_OK)
 		return KSD_FATAL;
 	if (w < -(int64_t)INT32_MAX - 1 || w > INT32_MAX)
-		return fail_at(t, at, "%s %" PRId64 " out of range", what, w);
+		return toc_fail(t, at, "%s %" PRId64 " out of range", what, w);
 	*v = (int)w;
 	return KSD_OK;
 }
@@ -119,11 +116,11 @@ static int str_len(struct toc *t, int64_t *len, size_t max, const char *what)
 	if (*len < 0)
 		return KSD_OK;
 	if ((uint64_t)*len > max)
-		return fail_at(t, at, "%s of %" PRId64 " bytes (limit %zu)", what, *len, max);
+		return toc_fail(t, at, "%s of %" PRId64 " bytes (limit %zu)", what, *len, max);
 	long long left = remaining(t);
 	if (left >= 0 && *len > left)
-		return fail_at(t, at, "%s of %" PRId64 " bytes runs past the end (%lld left)", what,
-		               *len, left);
+		return toc_fail(t, at, "%s of %" PRId64 " bytes runs past the end (%lld left)",
+		                what, *len, left);
 	return KSD_OK;
 }
 
@@ -137,7 +134,7 @@ int toc_read_str(struct toc *t, char **s, size_t max, const char *what)
 		return KSD_OK;
 	char *p = malloc((size_t)len + 1);
 	if (!p)
-		return fail_at(t, here(t), "out of memory");
+		return toc_fail(t, here(t), "out of memory");
 	if (ksd_source_read_exact(t->src, p, (size_t)len, t->err) != KSD_OK) {
 		t->err->member = t->member;
 		free(p);
@@ -180,7 +177,7 @@ int toc_read_offset(struct toc *t, int *flag, uint64_t *pos)
 	if (read_byte(t, flag) != KSD_OK)
 		return KSD_FATAL;
 	if (*flag != TOC_POS_NOT_SET && *flag != TOC_POS_SET && *flag != TOC_NO_DATA)
-		return fail_at(t, at, "data offset flag %d (1, 2 or 3 expected)", *flag);
+		return toc_fail(t, at, "data offset flag %d (1, 2 or 3 expected)", *flag);
 	for (int i = 0; i < t->off_size; i++) {
 		int b;
 		if (read_byte(t, &b) != KSD_OK)
@@ -188,10 +185,10 @@ int toc_read_offset(struct toc *t, int *flag, uint64_t *pos)
 		if (i < 8)
 			*pos |= (uint64_t)b << (8 * i);
 		else if (b != 0)
-			return fail_at(t, at, "data offset wider than 64 bits");
+			return toc_fail(t, at, "data offset wider than 64 bits");
 	}
 	if (*pos > (uint64_t)INT64_MAX)
-		return fail_at(t, at, "data offset %" PRIu64 " out of range", *pos);
+		return toc_fail(t, at, "data offset %" PRIu64 " out of range", *pos);
 	return KSD_OK;
 }
 
@@ -214,7 +211,7 @@ static int read_compression(struct toc *t, struct ksd_archive *a)
 		static const enum codec_alg algs[] = {CODEC_NONE, CODEC_ZLIB, CODEC_LZ4,
 		                                      CODEC_ZSTD};
 		if (v > 3)
-			return fail_at(t, at, "unknown compression algorithm %d", v);
+			return toc_fail(t, at, "unknown compression algorithm %d", v);
 		t->alg = algs[v];
 		a->level = 0;
 	} else if (t->vmin >= V_COMPRESS_INT) {
@@ -257,7 +254,7 @@ static int head_str(struct toc *t, const char **out, const char *what)
 	*out = ksd_catalog_strdup(t->cat, s);
 	bool oom = s && !*out;
 	free(s);
-	return oom ? fail_at(t, here(t), "out of memory") : KSD_OK;
+	return oom ? toc_fail(t, here(t), "out of memory") : KSD_OK;
 }
 
 int toc_read_head(struct toc *t, int want_format)
@@ -269,14 +266,14 @@ int toc_read_head(struct toc *t, int want_format)
 		return KSD_FATAL;
 	}
 	if (memcmp(magic, "PGDMP", 5) != 0)
-		return fail_at(t, 0, "not a pg_dump archive (no PGDMP magic)");
+		return toc_fail(t, 0, "not a pg_dump archive (no PGDMP magic)");
 	if (read_byte(t, &a->vmaj) != KSD_OK || read_byte(t, &a->vmin) != KSD_OK)
 		return KSD_FATAL;
 	if (a->vmaj != 1 || a->vmin > TOC_VMIN_MAX)
-		return fail_at(t, 5,
-		               "archive version %d.%d is not supported (known: 1.0 to 1.%d); it "
-		               "was written by a newer pg_dump",
-		               a->vmaj, a->vmin, TOC_VMIN_MAX);
+		return toc_fail(t, 5,
+		                "archive version %d.%d is not supported (known: 1.0 to 1.%d); it "
+		                "was written by a newer pg_dump",
+		                a->vmaj, a->vmin, TOC_VMIN_MAX);
 	t->vmin = a->vmin;
 	if (a->vmin > 0 && read_byte(t, &a->vrev) != KSD_OK)
 		return KSD_FATAL;
@@ -284,22 +281,22 @@ int toc_read_head(struct toc *t, int want_format)
 	if (read_byte(t, &a->int_size) != KSD_OK)
 		return KSD_FATAL;
 	if (a->int_size != 4 && a->int_size != 8)
-		return fail_at(t, at, "integer size %d (4 or 8 expected)", a->int_size);
+		return toc_fail(t, at, "integer size %d (4 or 8 expected)", a->int_size);
 	t->int_size = a->int_size;
 	a->off_size = a->int_size;
 	at = here(t);
 	if (a->vmin >= V_OFFSETS && read_byte(t, &a->off_size) != KSD_OK)
 		return KSD_FATAL;
 	if (a->off_size != 4 && a->off_size < 8)
-		return fail_at(t, at, "offset size %d (4 or 8 expected)", a->off_size);
+		return toc_fail(t, at, "offset size %d (4 or 8 expected)", a->off_size);
 	t->off_size = a->off_size;
 	at = here(t);
 	if (read_byte(t, &a->format) != KSD_OK)
 		return KSD_FATAL;
 	if (a->format != want_format)
-		return fail_at(t, at, "archive format byte %d, expected %d (%s)", a->format,
-		               want_format,
-		               want_format == TOC_FMT_CUSTOM ? "custom" : "tar/directory");
+		return toc_fail(t, at, "archive format byte %d, expected %d (%s)", a->format,
+		                want_format,
+		                want_format == TOC_FMT_CUSTOM ? "custom" : "tar/directory");
 	if (read_compression(t, a) != KSD_OK)
 		return KSD_FATAL;
 	if (a->vmin >= V_COMPRESS_INT &&
@@ -317,9 +314,9 @@ int toc_read_head(struct toc *t, int want_format)
 	long long left = remaining(t);
 	if (count < 0 || count > KSD_MAX_TOC_ENTRIES ||
 	    (left >= 0 && count > left / (long long)(t->int_size + 1)))
-		return fail_at(t, at,
-		               "%" PRId64 " TOC entries (limit %d, or more than the file holds)",
-		               count, KSD_MAX_TOC_ENTRIES);
+		return toc_fail(t, at,
+		                "%" PRId64 " TOC entries (limit %d, or more than the file holds)",
+		                count, KSD_MAX_TOC_ENTRIES);
 	t->count = a->ntoc = count;
 	return KSD_OK;
 }
@@ -395,7 +392,7 @@ static int read_fields(struct toc *t, struct toc_entry *e, struct fields *f)
 	if (read_int32(t, &e->dump_id, "dump id") != KSD_OK)
 		return KSD_FATAL;
 	if (e->dump_id <= 0)
-		return fail_at(t, at, "TOC entry with dump id %d", e->dump_id);
+		return toc_fail(t, at, "TOC entry with dump id %d", e->dump_id);
 	if (read_int32(t, &v, "hadDumper") != KSD_OK)
 		return KSD_FATAL;
 	e->had_dumper = v != 0;
@@ -458,10 +455,18 @@ static int read_fields(struct toc *t, struct toc_entry *e, struct fields *f)
 	    .selected = toc_selected(f->desc, f->tag, f->defn, e->had_dumper),
 	};
 	if (!t->quiet && ksd_catalog_add_toc(t->cat, &ce) != 0)
-		return fail_at(t, at, "out of memory or too many TOC entries");
+		return toc_fail(t, at, "out of memory or too many TOC entries");
 	e->tag = f->tag, e->desc = f->desc, e->defn = f->defn, e->copy_stmt = f->copy_stmt;
 	e->ns = f->ns, e->owner = f->owner, e->file = f->file ? f->file : "";
 	return KSD_OK;
+}
+
+void toc_set_namespace(struct toc *t, const char *ns)
+{
+	/* Before 1.13 the SQL is unqualified and the printer set search_path
+	 * from the entry's namespace. */
+	if (t->vmin < V_QUALIFIED)
+		ksd_extract_set_namespace(t->x, ns && ns[0] ? ns : NULL);
 }
 
 /* Feeds an entry's SQL to the extractor as pg_restore would run it. */
@@ -473,10 +478,7 @@ static int feed_sql(struct toc *t, const struct toc_entry *e)
 	if (!setting && (!toc_selected(e->desc, e->tag, e->defn, e->had_dumper) ||
 	                 eq(e->desc, "BLOB METADATA") /* an OID list, not SQL */))
 		return KSD_OK;
-	/* Before 1.13 the SQL is unqualified and the printer set search_path
-	 * from the entry's namespace. */
-	if (t->vmin < V_QUALIFIED)
-		ksd_extract_set_namespace(t->x, e->ns && e->ns[0] ? e->ns : NULL);
+	toc_set_namespace(t, e->ns);
 	if (ksd_extract_stmt(t->x, e->defn, strlen(e->defn), 0, t->err) != KSD_OK) {
 		t->err->member = t->member;
 		return KSD_FATAL;
@@ -507,7 +509,7 @@ static int add_want(struct toc *t, const struct toc_entry *e, struct toc_want *w
 	(*nwants)++;
 	if ((e->file && !w->file) || (e->copy_stmt && e->copy_stmt[0] && !w->copy_stmt) ||
 	    (e->ns && !w->ns))
-		return fail_at(t, here(t), "out of memory");
+		return toc_fail(t, here(t), "out of memory");
 	return KSD_OK;
 }
 
@@ -553,123 +555,4 @@ bool toc_valid_file(const char *name)
 {
 	size_t digits = strspn(name, "0123456789");
 	return digits > 0 && strcmp(name + digits, ".dat") == 0;
-}
-
-struct toc_data {
-	struct toc *t;
-	int dump_id;
-	struct plain *p;
-	struct ksd_err scratch; /* the splitter's own error, re-told with an offset */
-	int rc;
-};
-
-struct toc_data *toc_data_begin(struct toc *t, const struct toc_want *w)
-{
-	struct toc_data *d = calloc(1, sizeof(*d));
-	if (!d)
-		return NULL;
-	ksd_err_clear(&d->scratch);
-	d->t = t;
-	d->dump_id = w->dump_id;
-	d->p = plain_new(t->x, &d->scratch);
-	if (!d->p) {
-		free(d);
-		return NULL;
-	}
-	if (t->vmin < V_QUALIFIED)
-		ksd_extract_set_namespace(t->x, w->ns && w->ns[0] ? w->ns : NULL);
-	/* The COPY statement, then the data: the same stream a plain dump has.
-	 * Without one (--inserts) the data is INSERT statements. */
-	if (w->copy_stmt) {
-		d->rc = plain_feed(d->p, w->copy_stmt, strlen(w->copy_stmt));
-		if (w->copy_stmt[strlen(w->copy_stmt) - 1] != '\n' && d->rc != KSD_FATAL)
-			d->rc = plain_feed(d->p, "\n", 1);
-	}
-	return d;
-}
-
-int toc_data_feed(void *data, const char *buf, size_t len)
-{
-	struct toc_data *d = data;
-	int rc = plain_feed(d->p, buf, len);
-	if (rc == KSD_FATAL)
-		d->rc = KSD_FATAL;
-	else if (rc == KSD_WARN && d->rc == KSD_OK)
-		d->rc = KSD_WARN;
-	return rc == KSD_FATAL ? KSD_FATAL : KSD_OK;
-}
-
-int toc_data_end(struct toc_data *d, long long offset)
-{
-	int rc = d->rc == KSD_FATAL ? KSD_FATAL : plain_finish(d->p);
-	if (rc == KSD_OK)
-		rc = d->rc;
-	if (rc != KSD_OK) {
-		fail_at(d->t, offset, "data of TOC entry %d (metadata): %s", d->dump_id,
-		        d->scratch.set ? d->scratch.msg : "unreadable");
-		return rc == KSD_FATAL ? KSD_FATAL : KSD_WARN;
-	}
-	return KSD_OK;
-}
-
-void toc_data_free(struct toc_data *d)
-{
-	if (!d)
-		return;
-	plain_free(d->p);
-	free(d);
-}
-
-#define MEMBER_READ_BUF (64u << 10)
-
-int toc_read_member_data(struct toc *t, const struct toc_want *w, const char *member,
-                         struct ksd_source *src, toc_read_fn *read, void *ctx)
-{
-	unsigned char *buf = malloc(MEMBER_READ_BUF);
-	struct toc_data *d = toc_data_begin(t, w);
-	struct codec *dec = NULL;
-	int rc = KSD_FATAL;
-	if (!buf || !d) {
-		ksd_err_at_offset(t->err, -1, "out of memory");
-		goto done;
-	}
-	size_t have = 0;
-	long long at = (long long)ksd_source_tell(src);
-	for (;;) {
-		ssize_t n = read(ctx, buf + have, MEMBER_READ_BUF - have);
-		if (n < 0)
-			goto done;
-		have += (size_t)n;
-		/* A first chunk too short to hold a magic number waits for more. */
-		if (!dec && n > 0 && have < CODEC_MAGIC_LEN)
-			continue;
-		if (!dec && !(dec = codec_new(codec_sniff(buf, have), KSD_MAX_BLOCK_OUT,
-		                              toc_data_feed, d))) {
-			ksd_err_at_offset(t->err, -1, "out of memory");
-			goto done;
-		}
-		int r = have == 0 ? codec_end(dec) : codec_feed(dec, buf, have);
-		if (r != KSD_OK) {
-			if (codec_error(dec)[0])
-				ksd_err_at_offset(t->err, at, "%s", codec_error(dec));
-			goto done;
-		}
-		if (have == 0)
-			break;
-		have = 0;
-		at = (long long)ksd_source_tell(src);
-	}
-	rc = KSD_OK;
-done:
-	if (t->err->set && !t->err->member)
-		t->err->member = member;
-	if (d) {
-		int drc = toc_data_end(d, (long long)ksd_source_tell(src));
-		if (rc == KSD_OK)
-			rc = drc;
-	}
-	codec_free(dec);
-	toc_data_free(d);
-	free(buf);
-	return rc;
 }

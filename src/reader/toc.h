@@ -1,7 +1,7 @@
 /* Archive header and TOC decoding shared by the custom, tar and directory
  * readers: bounded int/string/offset primitives gated by archive version,
- * the TOC walk that feeds each entry to the catalog and the extractor, and
- * the sink that turns a metadata table's data stream into rows. */
+ * and the TOC walk that feeds each entry to the catalog and the extractor.
+ * The metadata table's data stream goes through toc_data.h. */
 #ifndef KSD_TOC_H
 #define KSD_TOC_H
 
@@ -69,6 +69,10 @@ struct toc_want {
  * cat->archive and the version strings. KSD_OK or KSD_FATAL. */
 int toc_read_head(struct toc *t, int want_format);
 
+/* Records the first error at offset `at`, naming t->member. KSD_FATAL. */
+int toc_fail(struct toc *t, long long at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* Primitives. An int is sign byte + int_size magnitude bytes (no sign byte
  * in archive 1.0); a string is an int length (negative = NULL) + bytes. */
 int toc_read_int(struct toc *t, int64_t *v);
@@ -87,25 +91,12 @@ int toc_read_entries(struct toc *t, toc_entry_fn *fn, void *ctx, struct toc_want
                      size_t *nwants);
 void toc_wants_free(struct toc_want *wants, size_t n);
 
+/* For archives older than 1.13, whose SQL is unqualified: unqualified names
+ * resolve in the entry's namespace `ns` (NULL or "": the dump's own). */
+void toc_set_namespace(struct toc *t, const char *ns);
+
 /* Whether `pg_restore -l` lists the entry (its default selection). */
 bool toc_selected(const char *desc, const char *tag, const char *defn, bool had_dumper);
-
-/* A metadata table's data stream (decompressed), fed in any slicing. */
-struct toc_data;
-struct toc_data *toc_data_begin(struct toc *t, const struct toc_want *w);
-/* codec_out_fn-compatible. */
-int toc_data_feed(void *data, const char *buf, size_t len);
-/* Ends the stream; a cut COPY block is a KSD_WARN naming `offset`. */
-int toc_data_end(struct toc_data *d, long long offset);
-void toc_data_free(struct toc_data *d);
-
-/* Reads a tar or directory member holding a wanted table's data, its
- * compression told by its first bytes. `read` fills at most `cap` bytes,
- * returns 0 at the end, or -1 after setting t->err. Messages give offsets
- * in `src` and name `member`. KSD_OK, KSD_WARN (partial) or KSD_FATAL. */
-typedef ssize_t toc_read_fn(void *ctx, void *buf, size_t cap);
-int toc_read_member_data(struct toc *t, const struct toc_want *w, const char *member,
-                         struct ksd_source *src, toc_read_fn *read, void *ctx);
 
 /* Validates a tar/directory data file name: digits then ".dat". */
 bool toc_valid_file(const char *name);

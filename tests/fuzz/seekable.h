@@ -13,10 +13,7 @@
 #include "ksd_reader.h"
 #include "ksd_source.h"
 
-typedef int archive_reader_fn(struct ksd_source *src, struct ksd_extract *x,
-                              struct ksd_catalog *cat, struct ksd_err *err);
-
-static inline int fuzz_seekable(const uint8_t *data, size_t size, archive_reader_fn *read)
+static inline int fuzz_seekable(const uint8_t *data, size_t size, ksd_reader_fn *read)
 {
 	static FILE *f;
 	if (!f && !(f = tmpfile()))
@@ -33,7 +30,7 @@ static inline int fuzz_seekable(const uint8_t *data, size_t size, archive_reader
 		return 0;
 	struct ksd_catalog *cat = ksd_catalog_new();
 	struct ksd_extract *x = ksd_extract_new(cat);
-	read(src, x, cat, &err);
+	read(&(struct ksd_read){.src = src, .x = x, .cat = cat, .err = &err});
 	ksd_extract_free(x);
 	ksd_catalog_free(cat);
 	ksd_source_free(src);

@@ -1,0 +1,119 @@
+/* The one door to the readers (ksd_read_dump): opens the dump, asks
+ * detection what it is, and runs the reader that the format table names
+ * for it. A compressed file is unwrapped once and detected again; a
+ * directory archive's toc.dat is opened as its source. */
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input/detect.h"
+#include "ksd_reader.h"
+#include "reader/directory.h"
+
+#define HEAD_SIZE 4096
+
+/* What detection says -> what the catalog records and the reader, or why
+ * it is refused. Compressed input has no row: it is unwrapped first. */
+static const struct format {
+	enum ksd_dump_format format;
+	ksd_reader_fn *read; /* NULL: refused */
+	const char *refusal;
+} formats[] = {
+    [KSD_DET_EMPTY] = {.refusal = "empty input"},
+    [KSD_DET_BINARY] = {.refusal = "not a pg_dump file (neither SQL text nor a known archive)"},
+    [KSD_DET_ARCHIVE_TOC] = {.refusal = "this is the toc.dat of a directory or tar archive: "
+                                        "give the directory or the .tar file"},
+    [KSD_DET_PLAIN] = {KSD_FMT_PLAIN, ksd_read_plain, NULL},
+    [KSD_DET_DUMPALL] = {KSD_FMT_DUMPALL, ksd_read_plain, NULL},
+    [KSD_DET_CUSTOM] = {KSD_FMT_CUSTOM, ksd_read_custom, NULL},
+    [KSD_DET_TAR] = {KSD_FMT_TAR, ksd_read_tar, NULL},
+    [KSD_DET_DIRECTORY] = {KSD_FMT_DIRECTORY, ksd_read_directory, NULL},
+};
+
+/* Runs the reader for `kind` over `src` with an extractor of its own. */
+static int run(enum ksd_detected kind, struct ksd_source *src, const char *dir,
+               struct ksd_catalog *cat, struct ksd_err *err)
+{
+	const struct format *f = &formats[kind];
+	assert(f->read || f->refusal); /* compressed input never comes here */
+	if (!f->read)
+		return ksd_err_at_offset(err, 0, "%s", f->refusal);
+	struct ksd_extract *x = ksd_extract_new(cat);
+	if (!x)
+		return ksd_err_at_offset(err, -1, "out of memory");
+	cat->format = f->format;
+	int rc =
+	    f->read(&(struct ksd_read){.src = src, .x = x, .cat = cat, .err = err, .dir = dir});
+	ksd_extract_free(x);
+	return rc;
+}
+
+static int read_source(struct ksd_source *src, struct ksd_catalog *cat, struct ksd_err *err,
+                       int depth)
+{
+	size_t got;
+	const unsigned char *head = ksd_source_peek(src, HEAD_SIZE, &got);
+	if (!head)
+		return ksd_err_at_offset(err, 0, "read error");
+	enum ksd_detected kind = ksd_detect(head, got);
+	if (kind != KSD_DET_COMPRESSED)
+		return run(kind, src, NULL, cat, err);
+	if (depth > 0)
+		return ksd_err_at_offset(err, 0, "compressed twice; decompress it first");
+	const char *filter = NULL;
+	struct ksd_source *inner = ksd_source_decompress(src, &filter, err);
+	if (!inner)
+		return KSD_FATAL;
+	cat->compression = ksd_catalog_strdup(cat, filter);
+	int rc = read_source(inner, cat, err, depth + 1);
+	ksd_source_free(inner);
+	return rc;
+}
+
+/* A directory archive: toc.dat is the source, the directory holds the data
+ * files. */
+static int read_directory(const char *dir, struct ksd_catalog *cat, struct ksd_err *err)
+{
+	struct ksd_source *src = directory_open(dir, "toc.dat", cat);
+	if (!src)
+		return ksd_err_at_offset(err, -1,
+		                         "no toc.dat in this directory: not a pg_dump "
+		                         "directory archive");
+	int rc = run(KSD_DET_DIRECTORY, src, dir, cat, err);
+	cat->bytes_read += ksd_source_bytes_read(src);
+	ksd_source_free(src);
+	return rc;
+}
+
+/* A path ending in "/toc.dat" names the directory archive that holds it. */
+static char *directory_of_toc(const char *path)
+{
+	size_t len = strlen(path);
+	if (len < 8 || strcmp(path + len - 8, "/toc.dat") != 0)
+		return NULL;
+	char *dir = strdup(path);
+	if (dir)
+		dir[len - 8] = '\0';
+	return dir;
+}
+
+int ksd_read_dump(const char *path, struct ksd_catalog *cat, struct ksd_err *err)
+{
+	if (ksd_detect_directory(path))
+		return read_directory(path, cat, err);
+	struct ksd_source *src = ksd_source_open(path, err);
+	if (!src)
+		return KSD_FATAL;
+	int rc = read_source(src, cat, err, 0);
+	cat->bytes_read += ksd_source_bytes_read(src);
+	ksd_source_free(src);
+	char *dir;
+	if (rc == KSD_FATAL && cat->format == KSD_FMT_UNKNOWN && (dir = directory_of_toc(path))) {
+		ksd_err_clear(err);
+		rc = ksd_read_dump(dir, cat, err);
+		free(dir);
+	}
+	if (rc != KSD_OK)
+		cat->partial = true;
+	return rc;
+}

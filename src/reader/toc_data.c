@@ -1,0 +1,127 @@
+/* A wanted table's data stream into the extractor (see toc_data.h): the
+ * COPY statement the TOC holds, then the data through the plain reader's
+ * splitter, as the plain dump would have it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ksd_limits.h"
+#include "reader/plain.h"
+#include "reader/toc_data.h"
+
+struct toc_data {
+	struct toc *t;
+	int dump_id;
+	struct plain *p;
+	struct ksd_err scratch; /* the splitter's own error, re-told with an offset */
+	int rc;
+};
+
+struct toc_data *toc_data_begin(struct toc *t, const struct toc_want *w)
+{
+	struct toc_data *d = calloc(1, sizeof(*d));
+	if (!d)
+		return NULL;
+	ksd_err_clear(&d->scratch);
+	d->t = t;
+	d->dump_id = w->dump_id;
+	d->p = plain_new(t->x, &d->scratch);
+	if (!d->p) {
+		free(d);
+		return NULL;
+	}
+	toc_set_namespace(t, w->ns);
+	/* The COPY statement, then the data: the same stream a plain dump has.
+	 * Without one (--inserts) the data is INSERT statements. */
+	if (w->copy_stmt) {
+		d->rc = plain_feed(d->p, w->copy_stmt, strlen(w->copy_stmt));
+		if (w->copy_stmt[strlen(w->copy_stmt) - 1] != '\n' && d->rc != KSD_FATAL)
+			d->rc = plain_feed(d->p, "\n", 1);
+	}
+	return d;
+}
+
+int toc_data_feed(void *data, const char *buf, size_t len)
+{
+	struct toc_data *d = data;
+	int rc = plain_feed(d->p, buf, len);
+	if (rc == KSD_FATAL)
+		d->rc = KSD_FATAL;
+	else if (rc == KSD_WARN && d->rc == KSD_OK)
+		d->rc = KSD_WARN;
+	return rc == KSD_FATAL ? KSD_FATAL : KSD_OK;
+}
+
+int toc_data_end(struct toc_data *d, long long offset)
+{
+	int rc = d->rc == KSD_FATAL ? KSD_FATAL : plain_finish(d->p);
+	if (rc == KSD_OK)
+		rc = d->rc;
+	if (rc != KSD_OK) {
+		toc_fail(d->t, offset, "data of TOC entry %d (metadata): %s", d->dump_id,
+		         d->scratch.set ? d->scratch.msg : "unreadable");
+		return rc == KSD_FATAL ? KSD_FATAL : KSD_WARN;
+	}
+	return KSD_OK;
+}
+
+void toc_data_free(struct toc_data *d)
+{
+	if (!d)
+		return;
+	plain_free(d->p);
+	free(d);
+}
+
+#define MEMBER_READ_BUF (64u << 10)
+
+int toc_data_read_member(struct toc *t, const struct toc_want *w, const char *member,
+                         struct ksd_source *src, toc_data_read_fn *read, void *ctx)
+{
+	unsigned char *buf = malloc(MEMBER_READ_BUF);
+	struct toc_data *d = toc_data_begin(t, w);
+	struct codec *dec = NULL;
+	int rc = KSD_FATAL;
+	if (!buf || !d) {
+		ksd_err_at_offset(t->err, -1, "out of memory");
+		goto done;
+	}
+	size_t have = 0;
+	long long at = (long long)ksd_source_tell(src);
+	for (;;) {
+		ssize_t n = read(ctx, buf + have, MEMBER_READ_BUF - have);
+		if (n < 0)
+			goto done;
+		have += (size_t)n;
+		/* A first chunk too short to hold a magic number waits for more. */
+		if (!dec && n > 0 && have < CODEC_MAGIC_LEN)
+			continue;
+		if (!dec && !(dec = codec_new(codec_sniff(buf, have), KSD_MAX_BLOCK_OUT,
+		                              toc_data_feed, d))) {
+			ksd_err_at_offset(t->err, -1, "out of memory");
+			goto done;
+		}
+		int r = have == 0 ? codec_end(dec) : codec_feed(dec, buf, have);
+		if (r != KSD_OK) {
+			if (codec_error(dec)[0])
+				ksd_err_at_offset(t->err, at, "%s", codec_error(dec));
+			goto done;
+		}
+		if (have == 0)
+			break;
+		have = 0;
+		at = (long long)ksd_source_tell(src);
+	}
+	rc = KSD_OK;
+done:
+	if (t->err->set && !t->err->member)
+		t->err->member = member;
+	if (d) {
+		int drc = toc_data_end(d, (long long)ksd_source_tell(src));
+		if (rc == KSD_OK)
+			rc = drc;
+	}
+	codec_free(dec);
+	toc_data_free(d);
+	free(buf);
+	return rc;
+}
