@@ -34,8 +34,8 @@ TEST_SRC = $(sort $(wildcard tests/check_*.c))
 TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN = $(BUILD)/check_ksd
 
-.PHONY: all deps check check-format check-unit check-e2e check-asan check-fuzz demo testdata \
-	bench fuzz install uninstall clean format valgrind
+.PHONY: all deps check check-format check-layers check-unit check-e2e check-asan check-fuzz demo \
+	testdata bench fuzz install uninstall clean format valgrind
 
 all: $(BIN)
 
@@ -150,6 +150,13 @@ format:
 
 check-format:
 	clang-format --dry-run -Werror $(FORMAT_SRC)
+
+# Dependencies point one way, lowest layer first (the table atop the script):
+# the #include lines, and from the objects which file uses which file's
+# functions. The script's self-test runs first.
+check-layers: $(BUILD)/src/main.o $(LIB_OBJ)
+	CC='$(CC)' sh scripts/check-layers-test
+	python3 scripts/check-layers --objects $(BUILD)
 
 clean:
 	rm -rf build $(BIN)
