@@ -31,7 +31,9 @@ SRC = $(sort $(shell find src -name '*.c'))
 LIB_SRC = $(filter-out src/main.c,$(SRC))
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC = $(sort $(wildcard tests/check_*.c))
-TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
+# The test library: what the suites share, compiled once.
+TEST_LIB_SRC = $(sort $(wildcard tests/lib/*.c))
+TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o) $(TEST_LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN = $(BUILD)/check_ksd
 
 .PHONY: all deps check check-format check-layers check-unit check-e2e check-asan check-fuzz demo \

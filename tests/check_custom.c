@@ -3,11 +3,12 @@
  * (bad blocks, bombs, foreign offsets) and a real one cut at every byte. */
 #include <check.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "archive_builder.h"
+#include "lib/archive_builder.h"
 #include "ksd_extract.h"
 #include "ksd_limits.h"
 #include "ksd_reader.h"

@@ -2,12 +2,13 @@
  * and data files told by magic bytes, and hostile ones: unsafe file names,
  * missing files, a bomb, a toc.dat cut short. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "archive_builder.h"
+#include "lib/archive_builder.h"
 #include "ksd_reader.h"
 
 static char *dir;

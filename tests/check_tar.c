@@ -1,11 +1,12 @@
 /* The tar reader: a real pg_dump 15 tar from a file and from a pipe, cut at
  * many places; hostile member order, sizes and names. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "archive_builder.h"
+#include "lib/archive_builder.h"
 #include "ksd_reader.h"
 
 struct result {

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "archive_builder.h"
+#include "lib/archive_builder.h"
 #include "ksd_extract.h"
 #include "ksd_limits.h"
 #include "ksd_source.h"
