@@ -100,13 +100,15 @@ FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS = -O1 -g $(FUZZ_SAN) $(filter-out -MMD -MP,$(KSD_CFLAGS))
 FUZZ_OBJ = $(LIB_SRC:%.c=build/fuzz/obj/%.o)
+# The part of the test library that does not need Check.
+FUZZ_LIB = build/fuzz/obj/tests/lib/feed.o
 
 build/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
-build/fuzz/%: tests/fuzz/%.c tests/fuzz/seekable.h $(FUZZ_OBJ)
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB) $(FUZZ_OBJ)
+	clang $(FUZZ_CFLAGS) -Itests -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB) $(FUZZ_OBJ) $(PKG_LIBS)
 
 fuzz: deps
 	$(MAKE) $(FUZZ_BIN)

@@ -7,13 +7,13 @@
 #include <unistd.h>
 
 #include "lib/archive_builder.h"
+#include "lib/feed.h"
 #include "ksd_extract.h"
 #include "ksd_limits.h"
 #include "ksd_source.h"
 #include "reader/toc.h"
 
 struct fixture {
-	char *path;
 	struct ksd_source *src;
 	struct ksd_catalog *cat;
 	struct ksd_err err;
@@ -24,8 +24,7 @@ struct fixture {
 static void open_toc(struct fixture *f, const struct ab *b)
 {
 	ksd_err_clear(&f->err);
-	f->path = ab_file(b->p, b->len);
-	f->src = ksd_source_open(f->path, &f->err);
+	f->src = ksd_source_open(feed_stage(b->p, b->len, FEED_FILE), &f->err);
 	ck_assert_ptr_nonnull(f->src);
 	f->cat = ksd_catalog_new();
 	f->t = (struct toc){.src = f->src,
@@ -41,8 +40,6 @@ static void close_toc(struct fixture *f)
 {
 	ksd_source_free(f->src);
 	ksd_catalog_free(f->cat);
-	unlink(f->path);
-	free(f->path);
 }
 
 START_TEST(ints_are_sign_magnitude_least_significant_first)

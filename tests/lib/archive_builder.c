@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -97,6 +96,17 @@ struct ab_entry ab_data_entry(int id, const char *table, const char *copy)
 	                         .copy = copy,
 	                         .ns = "public",
 	                         .owner = "kinto"};
+}
+
+struct ab_entry ab_table_entry(int id, const char *defn)
+{
+	return (struct ab_entry){.id = id,
+	                         .tag = "metadata",
+	                         .desc = "TABLE",
+	                         .defn = defn,
+	                         .ns = "public",
+	                         .owner = "kinto",
+	                         .flag = 3};
 }
 
 void ab_entry(struct ab *b, const struct ab_entry *e)
@@ -214,13 +224,7 @@ struct ab ab_custom_at(int vmin, int int_size, int off_size, enum ab_comp comp, 
 		b = (struct ab){NULL, 0, 0, vmin, int_size, off_size};
 		ab_head(&b, 1, head_comp);
 		ab_int(&b, 2);
-		struct ab_entry table = {.id = 10,
-		                         .tag = "metadata",
-		                         .desc = "TABLE",
-		                         .defn = AB_TABLE_SQL,
-		                         .ns = "public",
-		                         .owner = "kinto",
-		                         .flag = 3};
+		struct ab_entry table = ab_table_entry(10, AB_TABLE_SQL);
 		struct ab_entry data = ab_data_entry(20, "metadata", vmin >= 3 ? AB_COPY : NULL);
 		data.flag = flag;
 		data.pos = pos;
@@ -280,13 +284,8 @@ struct ab ab_dir_toc(const char *file)
 	struct ab b = {NULL, 0, 0, 14, 4, 8};
 	ab_head(&b, 3, 0);
 	ab_int(&b, 3);
-	struct ab_entry table = {.id = 10,
-	                         .tag = "metadata",
-	                         .desc = "TABLE",
-	                         .defn = AB_TABLE_SQL,
-	                         .ns = "public",
-	                         .owner = "kinto",
-	                         .file = ""};
+	struct ab_entry table = ab_table_entry(10, AB_TABLE_SQL);
+	table.file = "";
 	struct ab_entry data = ab_data_entry(20, "metadata", AB_COPY);
 	data.file = file;
 	struct ab_entry other =
@@ -296,45 +295,4 @@ struct ab ab_dir_toc(const char *file)
 	ab_entry(&b, &data);
 	ab_entry(&b, &other);
 	return b;
-}
-
-char *ab_template(const char *what)
-{
-	const char *tmp = getenv("TMPDIR");
-	if (!tmp || !*tmp)
-		tmp = P_tmpdir;
-	size_t n = strlen(tmp) + strlen(what) + 16;
-	char *t = malloc(n);
-	snprintf(t, n, "%s/ksd-%s-XXXXXX", tmp, what);
-	return t;
-}
-
-char *ab_file(const void *data, size_t len)
-{
-	char *path = ab_template("archive");
-	int fd = mkstemp(path);
-	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(write(fd, data, len), (ssize_t)len);
-	close(fd);
-	return path;
-}
-
-unsigned char *ab_slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	unsigned char *p = malloc((size_t)n + 1);
-	ck_assert_int_eq(fread(p, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	*len = (size_t)n;
-	return p;
-}
-
-void ab_fixture(char *out, size_t cap, const char *name)
-{
-	const char *dir = getenv("KSD_TESTDATA");
-	snprintf(out, cap, "%s/archive/%s", dir ? dir : "testdata", name);
 }

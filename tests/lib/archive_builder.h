@@ -1,8 +1,8 @@
 /* Test library: writes pg_dump archives byte by byte (header, TOC entries,
  * custom data blocks, tar members) for any archive version, from the layout
  * in the formats fact sheet, so that the readers can be fed exact and hostile
- * variants; also small file helpers for the archive suites. Failures are
- * Check failures. */
+ * variants. A build that fails (out of memory, a compressor error) fails
+ * the test. */
 #ifndef ARCHIVE_BUILDER_H
 #define ARCHIVE_BUILDER_H
 
@@ -39,6 +39,9 @@ struct ab_entry {
 /* A table's data entry in public, owned by kinto; the caller sets the
  * offset flag (custom) or file name (tar, directory). */
 struct ab_entry ab_data_entry(int id, const char *table, const char *copy);
+/* The metadata table's entry in public, owned by kinto, created by `defn`
+ * (AB_TABLE_SQL: the real one); no data (custom offset flag 3). */
+struct ab_entry ab_table_entry(int id, const char *defn);
 void ab_entry(struct ab *b, const struct ab_entry *e);
 /* A data block: type byte (from 1.3), dump id, the payload in chunks of at
  * most `chunk` bytes, then the zero terminator. */
@@ -70,15 +73,5 @@ void ab_tar_end(struct ab *b);
 /* A tar/directory toc.dat: a TABLE entry, the metadata TABLE DATA entry
  * naming `file`, and a second data entry naming "30.dat". */
 struct ab ab_dir_toc(const char *file);
-
-/* A mkstemp/mkdtemp template in $TMPDIR (or the system's temporary
- * directory), malloc'd. */
-char *ab_template(const char *what);
-/* Writes bytes to a fresh temporary file; returns its malloc'd path. */
-char *ab_file(const void *data, size_t len);
-/* Reads a whole file into memory (test fixtures are small). */
-unsigned char *ab_slurp(const char *path, size_t *len);
-/* The fixture directory (make check sets KSD_TESTDATA=testdata). */
-void ab_fixture(char *out, size_t cap, const char *name);
 
 #endif
