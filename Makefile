@@ -31,11 +31,13 @@ SRC = $(sort $(shell find src -name '*.c'))
 LIB_SRC = $(filter-out src/main.c,$(SRC))
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC = $(sort $(wildcard tests/check_*.c))
-TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
+# The test library: what the suites share, compiled once.
+TEST_LIB_SRC = $(sort $(wildcard tests/lib/*.c))
+TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o) $(TEST_LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN = $(BUILD)/check_ksd
 
-.PHONY: all deps check check-format check-unit check-e2e check-asan check-fuzz demo testdata \
-	bench fuzz install uninstall clean format valgrind
+.PHONY: all deps check check-format check-layers check-unit check-e2e check-asan check-fuzz demo \
+	testdata bench fuzz install uninstall clean format valgrind
 
 all: $(BIN)
 
@@ -98,13 +100,15 @@ FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS = -O1 -g $(FUZZ_SAN) $(filter-out -MMD -MP,$(KSD_CFLAGS))
 FUZZ_OBJ = $(LIB_SRC:%.c=build/fuzz/obj/%.o)
+# The part of the test library that does not need Check.
+FUZZ_LIB = build/fuzz/obj/tests/lib/feed.o
 
 build/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
-build/fuzz/%: tests/fuzz/%.c tests/fuzz/seekable.h $(FUZZ_OBJ)
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB) $(FUZZ_OBJ)
+	clang $(FUZZ_CFLAGS) -Itests -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB) $(FUZZ_OBJ) $(PKG_LIBS)
 
 fuzz: deps
 	$(MAKE) $(FUZZ_BIN)
@@ -150,6 +154,13 @@ format:
 
 check-format:
 	clang-format --dry-run -Werror $(FORMAT_SRC)
+
+# Dependencies point one way, lowest layer first (the table atop the script):
+# the #include lines, and from the objects which file uses which file's
+# functions. The script's self-test runs first.
+check-layers: $(BUILD)/src/main.o $(LIB_OBJ)
+	CC='$(CC)' sh scripts/check-layers-test
+	python3 scripts/check-layers --objects $(BUILD)
 
 clean:
 	rm -rf build $(BIN)

@@ -3,8 +3,9 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
-#include "archive_builder.h"
+#include "lib/archive_builder.h"
 #include "ksd_err.h"
 #include "reader/codec.h"
 

@@ -2,52 +2,12 @@
  * every compression, recorded and unset offsets, pipes; hostile archives
  * (bad blocks, bombs, foreign offsets) and a real one cut at every byte. */
 #include <check.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "archive_builder.h"
-#include "ksd_extract.h"
 #include "ksd_limits.h"
-#include "ksd_reader.h"
-
-struct result {
-	int rc;
-	struct ksd_err err;
-	struct ksd_catalog *cat;
-	uint64_t bytes_read;
-};
-
-/* Runs the custom reader over bytes, from a file or from a pipe. */
-static struct result read_bytes(const void *data, size_t len, bool pipe_it)
-{
-	struct result r;
-	ksd_err_clear(&r.err);
-	r.cat = ksd_catalog_new();
-	char *path = ab_file(data, len);
-	struct ksd_source *src;
-	if (pipe_it) {
-		char cmd[256];
-		snprintf(cmd, sizeof(cmd), "cat %s", path);
-		FILE *f = popen(cmd, "r");
-		ck_assert_ptr_nonnull(f);
-		dup2(fileno(f), STDIN_FILENO); /* Check forks each test */
-		src = ksd_source_open("-", &r.err);
-	} else {
-		src = ksd_source_open(path, &r.err);
-	}
-	ck_assert_ptr_nonnull(src);
-	struct ksd_extract *x = ksd_extract_new(r.cat);
-	r.cat->format = KSD_FMT_CUSTOM;
-	r.rc = ksd_read_custom(&(struct ksd_read){.src = src, .x = x, .cat = r.cat, .err = &r.err});
-	r.bytes_read = ksd_source_bytes_read(src);
-	ksd_extract_free(x);
-	ksd_source_free(src);
-	unlink(path);
-	free(path);
-	return r;
-}
+#include "lib/archive_builder.h"
+#include "lib/feed.h"
 
 static const struct ksd_schema *schema(const struct ksd_catalog *cat, const char *name)
 {
@@ -56,7 +16,7 @@ static const struct ksd_schema *schema(const struct ksd_catalog *cat, const char
 	return ksd_database_schema(&cat->databases[0], name);
 }
 
-static void assert_rows(const struct result *r, const char *ns, const char *version)
+static void assert_rows(const struct feed_result *r, const char *ns, const char *version)
 {
 	ck_assert_msg(r->rc == KSD_OK, "rc %d: %s", r->rc, r->err.msg);
 	const struct ksd_schema *s = schema(r->cat, ns);
@@ -81,7 +41,7 @@ START_TEST(every_archive_version_yields_table_and_rows)
 	                            "('permission_schema_version', '1');\n";
 	for (int flag = 1; flag <= 2; flag++) {
 		struct ab b = ab_custom(vmin, 4, vmin >= 7 ? 8 : 4, comp, flag, payload);
-		struct result r = read_bytes(b.p, b.len, false);
+		struct feed_result r = feed_read(KSD_FMT_CUSTOM, b.p, b.len, FEED_FILE);
 		assert_rows(&r, "public", "20");
 		ck_assert_uint_eq(r.cat->ntoc, 2);
 		ck_assert_int_eq(r.cat->toc[1].dump_id, 20);
@@ -97,9 +57,9 @@ START_TEST(every_compression_with_and_without_offsets_and_from_a_pipe)
 {
 	enum ab_comp comp = (enum ab_comp)(_i % 4);
 	int flag = 1 + (_i / 4) % 2;
-	bool pipe_it = _i >= 8;
+	enum feed_via via = _i >= 8 ? FEED_PIPE : FEED_FILE;
 	struct ab b = ab_custom(16, 4, 8, comp, flag, AB_ROWS);
-	struct result r = read_bytes(b.p, b.len, pipe_it);
+	struct feed_result r = feed_read(KSD_FMT_CUSTOM, b.p, b.len, via);
 	assert_rows(&r, "public", "20");
 	ksd_catalog_free(r.cat);
 	free(b.p);
@@ -109,7 +69,7 @@ END_TEST
 START_TEST(eight_byte_ints_are_read)
 {
 	struct ab b = ab_custom(14, 8, 8, AB_ZLIB, 2, AB_ROWS);
-	struct result r = read_bytes(b.p, b.len, false);
+	struct feed_result r = feed_read(KSD_FMT_CUSTOM, b.p, b.len, FEED_FILE);
 	assert_rows(&r, "public", "20");
 	ksd_catalog_free(r.cat);
 	free(b.p);
@@ -122,15 +82,11 @@ START_TEST(unqualified_sql_goes_to_the_entry_namespace)
 	struct ab b = {NULL, 0, 0, 12, 4, 8};
 	ab_head(&b, 1, 0);
 	ab_int(&b, 2);
-	struct ab_entry table = {
-	    .id = 1,
-	    .tag = "metadata",
-	    .desc = "TABLE",
-	    .ns = "kinto",
-	    .owner = "k",
-	    .flag = 3,
-	    .defn = "CREATE TABLE metadata (\n    name character varying(128) NOT NULL,\n"
-	            "    value character varying(512) NOT NULL\n);\n"};
+	struct ab_entry table =
+	    ab_table_entry(1, "CREATE TABLE metadata (\n    name character varying(128) NOT NULL,\n"
+	                      "    value character varying(512) NOT NULL\n);\n");
+	table.ns = "kinto";
+	table.owner = "k";
 	struct ab_entry data = {.id = 2,
 	                        .had_dumper = 1,
 	                        .tag = "metadata",
@@ -142,7 +98,7 @@ START_TEST(unqualified_sql_goes_to_the_entry_namespace)
 	ab_entry(&b, &table);
 	ab_entry(&b, &data);
 	ab_block(&b, 2, AB_ROWS, strlen(AB_ROWS), 7);
-	struct result r = read_bytes(b.p, b.len, false);
+	struct feed_result r = feed_read(KSD_FMT_CUSTOM, b.p, b.len, FEED_FILE);
 	assert_rows(&r, "kinto", "20");
 	ck_assert_ptr_null(schema(r.cat, "public"));
 	ksd_catalog_free(r.cat);
@@ -156,18 +112,13 @@ START_TEST(definitions_with_several_statements)
 	struct ab b = {NULL, 0, 0, 14, 4, 8};
 	ab_head(&b, 1, 0);
 	ab_int(&b, 1);
-	struct ab_entry table = {.id = 1,
-	                         .tag = "metadata",
-	                         .desc = "TABLE",
-	                         .ns = "public",
-	                         .owner = "k",
-	                         .flag = 3,
-	                         .defn =
-	                             "CREATE TABLE public.a (x integer);\n"
-	                             "CREATE TABLE public.b (y text);\n"
-	                             "ALTER TABLE ONLY public.b ALTER COLUMN y SET NOT NULL;\n"};
+	struct ab_entry table =
+	    ab_table_entry(1, "CREATE TABLE public.a (x integer);\n"
+	                      "CREATE TABLE public.b (y text);\n"
+	                      "ALTER TABLE ONLY public.b ALTER COLUMN y SET NOT NULL;\n");
+	table.owner = "k";
 	ab_entry(&b, &table);
-	struct result r = read_bytes(b.p, b.len, false);
+	struct feed_result r = feed_read(KSD_FMT_CUSTOM, b.p, b.len, FEED_FILE);
 	ck_assert_int_eq(r.rc, KSD_OK);
 	const struct ksd_schema *s = schema(r.cat, "public");
 	ck_assert_ptr_nonnull(ksd_schema_table(s, "a"));
@@ -299,7 +250,7 @@ static struct ab hostile_archive(int i)
 START_TEST(hostile_archives_fail_with_a_located_message)
 {
 	struct ab b = hostile_archive(_i);
-	struct result r = read_bytes(b.p, b.len, false);
+	struct feed_result r = feed_read(KSD_FMT_CUSTOM, b.p, b.len, FEED_FILE);
 	ck_assert_msg(r.rc == hostiles[_i].rc, "%s: rc %d: %s", hostiles[_i].name, r.rc, r.err.msg);
 	ck_assert_msg(strstr(r.err.msg, hostiles[_i].msg) != NULL, "%s: %s", hostiles[_i].name,
 	              r.err.msg);
@@ -315,16 +266,14 @@ END_TEST
 START_TEST(a_real_archive_cut_at_every_byte_is_an_error)
 {
 	static const char *const names[] = {"tiny.custom", "tiny-pipe.custom", "tiny-z0.custom"};
-	char path[512];
-	ab_fixture(path, sizeof(path), names[_i]);
 	size_t len;
-	unsigned char *data = ab_slurp(path, &len);
-	struct result whole = read_bytes(data, len, false);
+	unsigned char *data = feed_fixture_bytes(names[_i], &len);
+	struct feed_result whole = feed_read(KSD_FMT_CUSTOM, data, len, FEED_FILE);
 	ck_assert_msg(whole.rc == KSD_OK, "%s: %s", names[_i], whole.err.msg);
 	ck_assert_uint_eq(schema(whole.cat, "public")->metadata.nrows, 3);
 	ksd_catalog_free(whole.cat);
 	for (size_t cut = 0; cut < len; cut++) {
-		struct result r = read_bytes(data, cut, false);
+		struct feed_result r = feed_read(KSD_FMT_CUSTOM, data, cut, FEED_FILE);
 		ck_assert_msg(r.rc == KSD_FATAL || r.rc == KSD_WARN, "%s cut at %zu: rc %d",
 		              names[_i], cut, r.rc);
 		ck_assert_msg(r.err.set && r.err.msg[0], "%s cut at %zu: no message", names[_i],
@@ -375,7 +324,7 @@ static struct ab with_toc_copy(int damage)
 START_TEST(a_trailing_toc_copy_gives_the_offsets)
 {
 	struct ab b = with_toc_copy(_i);
-	struct result r = read_bytes(b.p, b.len, false);
+	struct feed_result r = feed_read(KSD_FMT_CUSTOM, b.p, b.len, FEED_FILE);
 	if (_i == 2) {
 		ck_assert_int_eq(r.rc, KSD_WARN);
 		ck_assert_str_eq(r.err.msg, "block offset points at another block (TOC entry 20)");

@@ -2,71 +2,36 @@
  * and data files told by magic bytes, and hostile ones: unsafe file names,
  * missing files, a bomb, a toc.dat cut short. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "archive_builder.h"
-#include "ksd_reader.h"
+#include "lib/archive_builder.h"
+#include "lib/feed.h"
 
 static char *dir;
 
 static void setup(void)
 {
-	dir = ab_template("dir");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	dir = feed_dir_new();
 }
 
 static void teardown(void)
 {
-	char cmd[512];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
-	free(dir);
-}
-
-static void put(const char *name, const void *data, size_t len)
-{
-	char path[256];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	FILE *f = fopen(path, "wb");
-	ck_assert_ptr_nonnull(f);
-	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
-	fclose(f);
-}
-
-struct result {
-	int rc;
-	struct ksd_err err;
-	struct ksd_catalog *cat;
-};
-
-static struct result read_dir(const char *path)
-{
-	struct result r;
-	ksd_err_clear(&r.err);
-	r.cat = ksd_catalog_new();
-	r.rc = ksd_read_dump(path, r.cat, &r.err);
-	return r;
-}
-
-static size_t rows(const struct ksd_catalog *cat)
-{
-	const struct ksd_schema *s =
-	    cat->ndatabases ? ksd_database_schema(&cat->databases[0], "public") : NULL;
-	return s ? s->metadata.nrows : 0;
+	feed_dir_free(dir);
 }
 
 START_TEST(real_directories_are_read)
 {
 	static const char *const names[] = {"tiny.dir", "tiny-z0.dir"};
 	char path[512];
-	ab_fixture(path, sizeof(path), names[_i]);
-	struct result r = read_dir(path);
+	feed_fixture(path, sizeof(path), names[_i]);
+	struct feed_result r = feed_read_path(path);
 	ck_assert_msg(r.rc == KSD_OK, "%s", r.err.msg);
 	ck_assert_int_eq(r.cat->format, KSD_FMT_DIRECTORY);
-	ck_assert_uint_eq(rows(r.cat), 3);
+	ck_assert_uint_eq(feed_public_rows(r.cat), 3);
 	ck_assert_str_eq(r.cat->archive.dbname, "tiny");
 	ck_assert_int_eq(r.cat->archive.format, 3);
 	ksd_catalog_free(r.cat);
@@ -90,17 +55,17 @@ START_TEST(compression_is_told_by_magic_bytes)
 	if (cases[_i].gzip_toc) {
 		size_t zlen;
 		unsigned char *z = ab_compress(AB_GZIP, toc.p, toc.len, &zlen);
-		put("toc.dat.gz", z, zlen);
+		feed_dir_put(dir, "toc.dat.gz", z, zlen);
 		free(z);
 	} else {
-		put("toc.dat", toc.p, toc.len);
+		feed_dir_put(dir, "toc.dat", toc.p, toc.len);
 	}
 	size_t zlen;
 	unsigned char *z = ab_compress(cases[_i].comp, AB_ROWS, strlen(AB_ROWS), &zlen);
-	put(cases[_i].name, z, zlen);
-	struct result r = read_dir(dir);
+	feed_dir_put(dir, cases[_i].name, z, zlen);
+	struct feed_result r = feed_read_path(dir);
 	ck_assert_msg(r.rc == KSD_OK, "case %d: %s", _i, r.err.msg);
-	ck_assert_uint_eq(rows(r.cat), 2);
+	ck_assert_uint_eq(feed_public_rows(r.cat), 2);
 	ck_assert(r.cat->any_data_seen);
 	ksd_catalog_free(r.cat);
 	free(z);
@@ -113,13 +78,13 @@ START_TEST(unsafe_file_names_are_refused)
 	static const char *const names[] = {"../20.dat", "/etc/passwd", "20.dat/../x", "x.dat",
 	                                    "20.dat.gz"};
 	struct ab toc = ab_dir_toc(names[_i]);
-	put("toc.dat", toc.p, toc.len);
-	put("20.dat", AB_ROWS, strlen(AB_ROWS));
-	struct result r = read_dir(dir);
+	feed_dir_put(dir, "toc.dat", toc.p, toc.len);
+	feed_dir_put(dir, "20.dat", AB_ROWS, strlen(AB_ROWS));
+	struct feed_result r = feed_read_path(dir);
 	ck_assert_int_eq(r.rc, KSD_WARN);
 	ck_assert_msg(strstr(r.err.msg, "which is not <digits>.dat: refused") != NULL, "%s",
 	              r.err.msg);
-	ck_assert_uint_eq(rows(r.cat), 0);
+	ck_assert_uint_eq(feed_public_rows(r.cat), 0);
 	ck_assert_ptr_nonnull(
 	    ksd_schema_table(ksd_database_schema(&r.cat->databases[0], "public"), "metadata"));
 	ksd_catalog_free(r.cat);
@@ -130,8 +95,8 @@ END_TEST
 START_TEST(a_missing_data_file_is_a_partial_result)
 {
 	struct ab toc = ab_dir_toc("20.dat");
-	put("toc.dat", toc.p, toc.len);
-	struct result r = read_dir(dir);
+	feed_dir_put(dir, "toc.dat", toc.p, toc.len);
+	struct feed_result r = feed_read_path(dir);
 	ck_assert_int_eq(r.rc, KSD_WARN);
 	ck_assert_str_eq(r.err.msg,
 	                 "data file 20.dat of TOC entry 20 is missing (or not a regular file)");
@@ -144,14 +109,14 @@ END_TEST
 START_TEST(only_regular_data_files_are_opened)
 {
 	struct ab toc = ab_dir_toc("20.dat");
-	put("toc.dat", toc.p, toc.len);
+	feed_dir_put(dir, "toc.dat", toc.p, toc.len);
 	char path[256];
 	snprintf(path, sizeof(path), "%s/20.dat", dir);
 	if (_i == 0)
 		ck_assert_int_eq(mkfifo(path, 0600), 0);
 	else
 		ck_assert_int_eq(symlink("/dev/zero", path), 0);
-	struct result r = read_dir(dir);
+	struct feed_result r = feed_read_path(dir);
 	ck_assert_int_eq(r.rc, KSD_WARN);
 	ck_assert_str_eq(r.err.msg,
 	                 "data file 20.dat of TOC entry 20 is missing (or not a regular file)");
@@ -163,14 +128,14 @@ END_TEST
 START_TEST(a_bomb_in_a_data_file_is_stopped)
 {
 	struct ab toc = ab_dir_toc("20.dat");
-	put("toc.dat", toc.p, toc.len);
+	feed_dir_put(dir, "toc.dat", toc.p, toc.len);
 	size_t n = (80u << 20), zlen;
 	char *big = malloc(n);
 	memset(big, 'a', n);
 	unsigned char *z = ab_compress(AB_ZSTD, big, n, &zlen);
 	free(big);
-	put("20.dat.zst", z, zlen);
-	struct result r = read_dir(dir);
+	feed_dir_put(dir, "20.dat.zst", z, zlen);
+	struct feed_result r = feed_read_path(dir);
 	ck_assert_int_eq(r.rc, KSD_WARN);
 	ck_assert_msg(strstr(r.err.msg, "a decompression bomb") != NULL, "%s", r.err.msg);
 	ck_assert_str_eq(r.err.member, "20.dat.zst");
@@ -182,13 +147,11 @@ END_TEST
 
 START_TEST(a_toc_cut_anywhere_is_an_error)
 {
-	char path[512];
-	ab_fixture(path, sizeof(path), "tiny-z0.dir/toc.dat");
 	size_t len;
-	unsigned char *data = ab_slurp(path, &len);
+	unsigned char *data = feed_fixture_bytes("tiny-z0.dir/toc.dat", &len);
 	for (size_t cut = 0; cut < len; cut += 3) {
-		put("toc.dat", data, cut);
-		struct result r = read_dir(dir);
+		feed_dir_put(dir, "toc.dat", data, cut);
+		struct feed_result r = feed_read_path(dir);
 		ck_assert_msg(r.rc == KSD_FATAL || r.rc == KSD_WARN, "cut at %zu: rc %d", cut,
 		              r.rc);
 		ck_assert_msg(r.err.set, "cut at %zu: no message", cut);
@@ -200,7 +163,7 @@ END_TEST
 
 START_TEST(a_directory_without_toc_is_refused)
 {
-	struct result r = read_dir(dir);
+	struct feed_result r = feed_read_path(dir);
 	ck_assert_int_eq(r.rc, KSD_FATAL);
 	ck_assert_msg(strstr(r.err.msg, "no toc.dat") != NULL, "%s", r.err.msg);
 	ksd_catalog_free(r.cat);

@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "ksd_infer.h"
-#include "catalog_fixture.h"
-#include "kinto_schema.h"
+#include "lib/catalog_fixture.h"
+#include "lib/kinto_schema.h"
 #include "report/report.h"
 
 static char *fix_for(struct ksd_schema *s, int assume, const char *input, bool connect)

@@ -10,8 +10,8 @@
 #include "ksd_infer.h"
 #include "ksd_report.h"
 #include "ksd_token.h"
-#include "catalog_fixture.h"
-#include "kinto_schema.h"
+#include "lib/catalog_fixture.h"
+#include "lib/kinto_schema.h"
 #include "reader/plain.h"
 
 /* rows/lpad3-continuation-bytes: Kinto's LPAD order on a value with a run of

@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "ksd_infer.h"
-#include "catalog_fixture.h"
-#include "kinto_schema.h"
+#include "lib/catalog_fixture.h"
+#include "lib/kinto_schema.h"
 #include "report/report.h"
 
 static struct ksd_instance judge(struct ksd_schema *s, int assume)

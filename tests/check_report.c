@@ -7,8 +7,8 @@
 #include "ksd_err.h"
 #include "ksd_infer.h"
 #include "ksd_report.h"
-#include "catalog_fixture.h"
-#include "kinto_schema.h"
+#include "lib/catalog_fixture.h"
+#include "lib/kinto_schema.h"
 
 static char *run(const struct ksd_report_opts *o, int *status)
 {

@@ -7,46 +7,36 @@
 #include <unistd.h>
 
 #include "ksd_source.h"
+#include "lib/feed.h"
 
 #define SIZE (3u << 20) /* spans several internal buffers */
-
-static char path[] = "/tmp/ksd-source-XXXXXX";
 
 static unsigned char byte_at(uint64_t i)
 {
 	return (unsigned char)(i * 7 + i / 251);
 }
 
+static unsigned char *data;
+
 static void setup(void)
 {
-	int fd = mkstemp(path);
-	ck_assert_int_ge(fd, 0);
-	unsigned char *data = malloc(SIZE);
+	data = malloc(SIZE);
+	ck_assert_ptr_nonnull(data);
 	for (uint64_t i = 0; i < SIZE; i++)
 		data[i] = byte_at(i);
-	ck_assert_int_eq(write(fd, data, SIZE), SIZE);
-	close(fd);
-	free(data);
 }
 
 static void teardown(void)
 {
-	unlink(path);
-	strcpy(path, "/tmp/ksd-source-XXXXXX");
+	free(data);
 }
 
+/* The bytes from a file, or from a pipe on stdin: not seekable. */
 static struct ksd_source *open_src(int via_pipe)
 {
 	struct ksd_err err;
 	ksd_err_clear(&err);
-	if (!via_pipe)
-		return ksd_source_open(path, &err);
-	/* stdin from a pipe: not seekable (Check forks each test) */
-	char cmd[256];
-	snprintf(cmd, sizeof(cmd), "cat %s", path);
-	FILE *f = popen(cmd, "r");
-	dup2(fileno(f), STDIN_FILENO);
-	return ksd_source_open("-", &err);
+	return ksd_source_open(feed_stage(data, SIZE, via_pipe ? FEED_PIPE : FEED_FILE), &err);
 }
 
 START_TEST(skip_read_and_tell_agree)
@@ -182,7 +172,8 @@ START_TEST(next_follows_a_growing_file)
 {
 	struct ksd_err err;
 	ksd_err_clear(&err);
-	struct ksd_source *src = open_src(0);
+	const char *path = feed_stage(data, SIZE, FEED_FILE);
+	struct ksd_source *src = ksd_source_open(path, &err);
 	const unsigned char *d;
 	size_t len;
 	uint64_t off = 0;

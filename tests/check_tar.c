@@ -1,62 +1,20 @@
 /* The tar reader: a real pg_dump 15 tar from a file and from a pipe, cut at
  * many places; hostile member order, sizes and names. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "archive_builder.h"
-#include "ksd_reader.h"
-
-struct result {
-	int rc;
-	struct ksd_err err;
-	struct ksd_catalog *cat;
-};
-
-static struct result read_tar(const void *data, size_t len, bool pipe_it)
-{
-	struct result r;
-	ksd_err_clear(&r.err);
-	r.cat = ksd_catalog_new();
-	char *path = ab_file(data, len);
-	struct ksd_source *src;
-	if (pipe_it) {
-		char cmd[256];
-		snprintf(cmd, sizeof(cmd), "cat %s", path);
-		FILE *f = popen(cmd, "r");
-		dup2(fileno(f), STDIN_FILENO); /* Check forks each test */
-		src = ksd_source_open("-", &r.err);
-	} else {
-		src = ksd_source_open(path, &r.err);
-	}
-	ck_assert_ptr_nonnull(src);
-	struct ksd_extract *x = ksd_extract_new(r.cat);
-	r.cat->format = KSD_FMT_TAR;
-	r.rc = ksd_read_tar(&(struct ksd_read){.src = src, .x = x, .cat = r.cat, .err = &r.err});
-	ksd_extract_free(x);
-	ksd_source_free(src);
-	unlink(path);
-	free(path);
-	return r;
-}
-
-static size_t rows(const struct ksd_catalog *cat)
-{
-	const struct ksd_schema *s =
-	    cat->ndatabases ? ksd_database_schema(&cat->databases[0], "public") : NULL;
-	return s ? s->metadata.nrows : 0;
-}
+#include "lib/archive_builder.h"
+#include "lib/feed.h"
 
 START_TEST(a_real_tar_is_read_from_a_file_and_a_pipe)
 {
-	char path[512];
-	ab_fixture(path, sizeof(path), "tiny.tar");
 	size_t len;
-	unsigned char *data = ab_slurp(path, &len);
-	struct result r = read_tar(data, len, _i);
+	unsigned char *data = feed_fixture_bytes("tiny.tar", &len);
+	struct feed_result r = feed_read(KSD_FMT_TAR, data, len, _i ? FEED_PIPE : FEED_FILE);
 	ck_assert_msg(r.rc == KSD_OK, "%s", r.err.msg);
-	ck_assert_uint_eq(rows(r.cat), 3);
+	ck_assert_uint_eq(feed_public_rows(r.cat), 3);
 	ck_assert_uint_eq(r.cat->ntoc, 13);
 	ksd_catalog_free(r.cat);
 	free(data);
@@ -67,12 +25,10 @@ END_TEST
  * cut inside those blocks loses nothing and is accepted. */
 START_TEST(a_real_tar_cut_before_its_end_is_an_error)
 {
-	char path[512];
-	ab_fixture(path, sizeof(path), "tiny.tar");
 	size_t len;
-	unsigned char *data = ab_slurp(path, &len);
+	unsigned char *data = feed_fixture_bytes("tiny.tar", &len);
 	for (size_t cut = 0; cut + 512 < len; cut += 61) {
-		struct result r = read_tar(data, cut, false);
+		struct feed_result r = feed_read(KSD_FMT_TAR, data, cut, FEED_FILE);
 		ck_assert_msg(r.rc == KSD_FATAL || r.rc == KSD_WARN, "cut at %zu: rc %d", cut,
 		              r.rc);
 		ck_assert_msg(r.err.set, "cut at %zu: no message", cut);
@@ -102,9 +58,9 @@ static struct ab tar_with(const char *first, const char *data_name, const char *
 START_TEST(members_are_found_by_the_toc_file_name)
 {
 	struct ab b = tar_with("toc.dat", "20.dat", AB_ROWS, strlen(AB_ROWS));
-	struct result r = read_tar(b.p, b.len, false);
+	struct feed_result r = feed_read(KSD_FMT_TAR, b.p, b.len, FEED_FILE);
 	ck_assert_msg(r.rc == KSD_OK, "%s", r.err.msg);
-	ck_assert_uint_eq(rows(r.cat), 2);
+	ck_assert_uint_eq(feed_public_rows(r.cat), 2);
 	ksd_catalog_free(r.cat);
 	free(b.p);
 }
@@ -145,7 +101,7 @@ START_TEST(hostile_tars_fail_with_a_message)
 		want = "";
 		break;
 	}
-	struct result r = read_tar(b.p, b.len, false);
+	struct feed_result r = feed_read(KSD_FMT_TAR, b.p, b.len, FEED_FILE);
 	ck_assert_msg(r.rc == KSD_FATAL || r.rc == KSD_WARN, "case %d: rc %d", _i, r.rc);
 	ck_assert_msg(r.err.set && strstr(r.err.msg, want) != NULL, "case %d: %s", _i, r.err.msg);
 	ksd_catalog_free(r.cat);

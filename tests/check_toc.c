@@ -6,7 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "archive_builder.h"
+#include "lib/archive_builder.h"
+#include "lib/feed.h"
 #include "ksd_extract.h"
 #include "ksd_limits.h"
 #include "ksd_source.h"
@@ -14,7 +15,6 @@
 #include "reader/toc_data.h"
 
 struct fixture {
-	char *path;
 	struct ksd_source *src;
 	struct ksd_catalog *cat;
 	struct ksd_err err;
@@ -25,8 +25,7 @@ struct fixture {
 static void open_toc(struct fixture *f, const struct ab *b)
 {
 	ksd_err_clear(&f->err);
-	f->path = ab_file(b->p, b->len);
-	f->src = ksd_source_open(f->path, &f->err);
+	f->src = ksd_source_open(feed_stage(b->p, b->len, FEED_FILE), &f->err);
 	ck_assert_ptr_nonnull(f->src);
 	f->cat = ksd_catalog_new();
 	f->t = (struct toc){.src = f->src,
@@ -42,8 +41,6 @@ static void close_toc(struct fixture *f)
 {
 	ksd_source_free(f->src);
 	ksd_catalog_free(f->cat);
-	unlink(f->path);
-	free(f->path);
 }
 
 START_TEST(ints_are_sign_magnitude_least_significant_first)

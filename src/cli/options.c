@@ -1,3 +1,6 @@
+/* Command-line options: the getopt_long table, value checks with one-line usage
+ * errors (exit 3) and the --help text; tests/e2e/docs.sh checks that the table,
+ * --help and the man page name the same options. */
 #include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>

@@ -1,3 +1,6 @@
+/* The bump allocator behind the catalog: 8 KiB blocks, a large request in a
+ * block of its own (linked behind the current one, which stays open), every
+ * allocation zeroed and aligned for any object; all freed at once. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,6 @@
+/* The capped growable buffer: capacity doubles from 256 bytes, one byte is
+ * always kept for buf_cstr's NUL, and appends past `max` are cut and flagged
+ * rather than grown. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -2,39 +2,26 @@
  * any number of "\nKSD-FILE:NAME\n" markers, each followed by that file's
  * bytes (NNNN.dat, NNNN.dat.gz...). The files are written to a private
  * temporary directory that is then read as the tool reads a directory. */
-#define _GNU_SOURCE
+#define _GNU_SOURCE /* memmem */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "ksd_catalog.h"
-#include "ksd_reader.h"
 #include "ksd_report.h"
+#include "lib/feed.h"
 
 #define MARKER    "\nKSD-FILE:"
 #define MAX_FILES 16
 #define MAX_NAME  40
 
-static char dir[4096];
-static char names[MAX_FILES][MAX_NAME + 1];
-static size_t nnames;
-
-static void clean(void)
-{
-	char path[sizeof(dir) + MAX_NAME + 2];
-	for (size_t i = 0; i < nnames; i++) {
-		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-		unlink(path);
-	}
-	nnames = 0;
-}
+static char *dir;
+static size_t nfiles;
 
 static void remove_dir(void)
 {
-	clean();
-	rmdir(dir);
+	feed_dir_free(dir);
 }
 
 /* File names stay inside the directory: letters, digits, '.', '_', '-'. */
@@ -51,29 +38,22 @@ static bool safe_name(const char *s, size_t len)
 
 static void put(const char *name, size_t nlen, const uint8_t *data, size_t len)
 {
-	if (nnames == MAX_FILES || !safe_name(name, nlen))
+	if (nfiles == MAX_FILES || !safe_name(name, nlen))
 		return;
-	memcpy(names[nnames], name, nlen);
-	names[nnames][nlen] = '\0';
-	char path[sizeof(dir) + MAX_NAME + 2];
-	snprintf(path, sizeof(path), "%s/%s", dir, names[nnames++]);
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		return;
-	fwrite(data, 1, len, f);
-	fclose(f);
+	char file[MAX_NAME + 1];
+	memcpy(file, name, nlen);
+	file[nlen] = '\0';
+	feed_dir_put(dir, file, data, len);
+	nfiles++;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static FILE *sink;
-	if (!dir[0]) {
-		const char *tmp = getenv("TMPDIR");
-		snprintf(dir, sizeof(dir), "%s/ksd-fuzz-dir.XXXXXX", tmp && *tmp ? tmp : P_tmpdir);
-		if (!mkdtemp(dir) || !(sink = fopen("/dev/null", "w"))) {
-			dir[0] = '\0';
+	if (!dir) {
+		if (!(sink = fopen("/dev/null", "w")))
 			return 0;
-		}
+		dir = feed_dir_new();
 		atexit(remove_dir);
 	}
 	const char *name = "toc.dat";
@@ -91,15 +71,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		nlen = (size_t)(nl - (const uint8_t *)name);
 		p = nl + 1;
 	}
-	struct ksd_catalog *cat = ksd_catalog_new();
-	struct ksd_err err;
-	ksd_err_clear(&err);
-	if (ksd_read_dump(dir, cat, &err) != KSD_FATAL) {
+	struct feed_result r = feed_read_path(dir);
+	if (r.rc != KSD_FATAL) {
 		struct ksd_report_opts o = {.format = KSD_OUT_JSON};
-		ksd_analyse(sink, dir, cat, &o);
-		ksd_list_toc(sink, dir, cat);
+		ksd_analyse(sink, dir, r.cat, &o);
+		ksd_list_toc(sink, dir, r.cat);
 	}
-	ksd_catalog_free(cat);
-	clean();
+	ksd_catalog_free(r.cat);
+	feed_dir_clear(dir);
+	nfiles = 0;
 	return 0;
 }

@@ -1,29 +1,15 @@
-/* Test helper: writes pg_dump archives byte by byte (header, TOC entries and
- * custom data blocks) for any archive version, from the layout in the
- * formats fact sheet, so that the readers can be fed exact and hostile
- * variants. Also small file helpers for the archive suites. */
-#ifndef ARCHIVE_BUILDER_H
-#define ARCHIVE_BUILDER_H
-
+/* Test library: the archive builder (see archive_builder.h). */
 #include <check.h>
 #include <lz4frame.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 
-#include "ksd_catalog.h"
+#include "archive_builder.h"
 
-struct ab {
-	unsigned char *p;
-	size_t len, cap;
-	int vmin, int_size, off_size;
-};
-
-static inline void ab_raw(struct ab *b, const void *data, size_t n)
+void ab_raw(struct ab *b, const void *data, size_t n)
 {
 	if (b->len + n > b->cap) {
 		b->cap = (b->len + n) * 2 + 64;
@@ -34,14 +20,13 @@ static inline void ab_raw(struct ab *b, const void *data, size_t n)
 	b->len += n;
 }
 
-static inline void ab_byte(struct ab *b, int v)
+void ab_byte(struct ab *b, int v)
 {
 	unsigned char c = (unsigned char)v;
 	ab_raw(b, &c, 1);
 }
 
-/* Sign byte (from 1.1) + int_size magnitude bytes, least significant first. */
-static inline void ab_int(struct ab *b, int64_t v)
+void ab_int(struct ab *b, int64_t v)
 {
 	uint64_t m = v < 0 ? (uint64_t)(-v) : (uint64_t)v;
 	if (b->vmin >= 1)
@@ -52,7 +37,7 @@ static inline void ab_int(struct ab *b, int64_t v)
 		ab_byte(b, i < 8 ? (int)((m >> (8 * i)) & 0xff) : 0);
 }
 
-static inline void ab_str(struct ab *b, const char *s)
+void ab_str(struct ab *b, const char *s)
 {
 	if (!s) {
 		ab_int(b, -1);
@@ -62,7 +47,7 @@ static inline void ab_str(struct ab *b, const char *s)
 	ab_raw(b, s, strlen(s));
 }
 
-static inline void ab_off(struct ab *b, int flag, uint64_t pos)
+void ab_off(struct ab *b, int flag, uint64_t pos)
 {
 	if (b->vmin < 7) {
 		ab_int(b, flag == 2 ? (int64_t)pos : flag == 1 ? -1 : 0);
@@ -73,8 +58,7 @@ static inline void ab_off(struct ab *b, int flag, uint64_t pos)
 		ab_byte(b, i < 8 ? (int)((pos >> (8 * i)) & 0xff) : 0);
 }
 
-/* comp: the header's compression (algorithm from 1.15, else a level). */
-static inline void ab_head(struct ab *b, int format, int comp)
+void ab_head(struct ab *b, int format, int comp)
 {
 	ab_raw(b, "PGDMP", 5);
 	ab_byte(b, 1);
@@ -103,18 +87,7 @@ static inline void ab_head(struct ab *b, int format, int comp)
 	}
 }
 
-struct ab_entry {
-	int id;
-	int had_dumper;
-	const char *tag, *desc, *defn, *copy, *ns, *owner;
-	int flag;         /* custom offset flag */
-	uint64_t pos;     /* custom block offset */
-	const char *file; /* tar/directory file name; NULL = custom */
-};
-
-/* A table's data entry in public, owned by kinto; the caller sets the
- * offset flag (custom) or file name (tar, directory). */
-static inline struct ab_entry ab_data_entry(int id, const char *table, const char *copy)
+struct ab_entry ab_data_entry(int id, const char *table, const char *copy)
 {
 	return (struct ab_entry){.id = id,
 	                         .had_dumper = 1,
@@ -125,7 +98,18 @@ static inline struct ab_entry ab_data_entry(int id, const char *table, const cha
 	                         .owner = "kinto"};
 }
 
-static inline void ab_entry(struct ab *b, const struct ab_entry *e)
+struct ab_entry ab_table_entry(int id, const char *defn)
+{
+	return (struct ab_entry){.id = id,
+	                         .tag = "metadata",
+	                         .desc = "TABLE",
+	                         .defn = defn,
+	                         .ns = "public",
+	                         .owner = "kinto",
+	                         .flag = 3};
+}
+
+void ab_entry(struct ab *b, const struct ab_entry *e)
 {
 	ab_int(b, e->id);
 	ab_int(b, e->had_dumper);
@@ -164,9 +148,7 @@ static inline void ab_entry(struct ab *b, const struct ab_entry *e)
 	}
 }
 
-/* A data block: type byte (from 1.3), dump id, the payload in chunks of at
- * most `chunk` bytes, then the zero terminator. */
-static inline void ab_block(struct ab *b, int id, const void *payload, size_t len, size_t chunk)
+void ab_block(struct ab *b, int id, const void *payload, size_t len, size_t chunk)
 {
 	if (b->vmin >= 3)
 		ab_byte(b, 1);
@@ -179,11 +161,7 @@ static inline void ab_block(struct ab *b, int id, const void *payload, size_t le
 	ab_int(b, 0);
 }
 
-enum ab_comp { AB_NONE, AB_ZLIB, AB_LZ4, AB_ZSTD, AB_GZIP };
-
-/* Compresses into a malloc'd buffer the way pg_dump's custom blocks (zlib,
- * lz4, zstd) or directory files (gzip, lz4, zstd) are. */
-static inline unsigned char *ab_compress(enum ab_comp comp, const void *in, size_t len, size_t *out)
+unsigned char *ab_compress(enum ab_comp comp, const void *in, size_t len, size_t *out)
 {
 	unsigned char *p = NULL;
 	*out = 0;
@@ -232,17 +210,8 @@ static inline unsigned char *ab_compress(enum ab_comp comp, const void *in, size
 	return p;
 }
 
-#define AB_TABLE_SQL                                                                               \
-	"CREATE TABLE public.metadata (\n    name character varying(128) NOT NULL,\n"              \
-	"    value character varying(512) NOT NULL\n);\n"
-#define AB_COPY "COPY public.metadata (name, value) FROM stdin;\n"
-#define AB_ROWS "storage_schema_version\t20\npermission_schema_version\t1\n\\.\n\n\n"
-
-/* A whole custom archive: a TABLE entry and the metadata TABLE DATA entry
- * whose block holds `payload` compressed with `comp`; `flag` 2 records
- * the offset, 1 leaves it unset. */
-static inline struct ab ab_custom_at(int vmin, int int_size, int off_size, enum ab_comp comp,
-                                     int flag, const char *payload, uint64_t *block_pos)
+struct ab ab_custom_at(int vmin, int int_size, int off_size, enum ab_comp comp, int flag,
+                       const char *payload, uint64_t *block_pos)
 {
 	static const int algs[] = {0, 1, 2, 3};
 	int head_comp = vmin >= 15 ? algs[comp] : comp == AB_NONE ? 0 : -1;
@@ -255,13 +224,7 @@ static inline struct ab ab_custom_at(int vmin, int int_size, int off_size, enum 
 		b = (struct ab){NULL, 0, 0, vmin, int_size, off_size};
 		ab_head(&b, 1, head_comp);
 		ab_int(&b, 2);
-		struct ab_entry table = {.id = 10,
-		                         .tag = "metadata",
-		                         .desc = "TABLE",
-		                         .defn = AB_TABLE_SQL,
-		                         .ns = "public",
-		                         .owner = "kinto",
-		                         .flag = 3};
+		struct ab_entry table = ab_table_entry(10, AB_TABLE_SQL);
 		struct ab_entry data = ab_data_entry(20, "metadata", vmin >= 3 ? AB_COPY : NULL);
 		data.flag = flag;
 		data.pos = pos;
@@ -276,14 +239,13 @@ static inline struct ab ab_custom_at(int vmin, int int_size, int off_size, enum 
 	return b;
 }
 
-static inline struct ab ab_custom(int vmin, int int_size, int off_size, enum ab_comp comp, int flag,
-                                  const char *payload)
+struct ab ab_custom(int vmin, int int_size, int off_size, enum ab_comp comp, int flag,
+                    const char *payload)
 {
 	return ab_custom_at(vmin, int_size, off_size, comp, flag, payload, NULL);
 }
 
-/* A ustar member as pg_dump writes it: header, data, zero padding to 512. */
-static inline void ab_tar_member(struct ab *b, const char *name, const void *data, size_t len)
+void ab_tar_member(struct ab *b, const char *name, const void *data, size_t len)
 {
 	unsigned char h[512] = {0};
 	snprintf((char *)h, 100, "%s", name);
@@ -311,26 +273,19 @@ static inline void ab_tar_member(struct ab *b, const char *name, const void *dat
 		ab_raw(b, zeros, 512 - len % 512);
 }
 
-static inline void ab_tar_end(struct ab *b)
+void ab_tar_end(struct ab *b)
 {
 	static const unsigned char zeros[1024];
 	ab_raw(b, zeros, sizeof(zeros));
 }
 
-/* A tar/directory toc.dat: a TABLE entry, the metadata TABLE DATA entry
- * naming `file`, and a second data entry naming "30.dat". */
-static inline struct ab ab_dir_toc(const char *file)
+struct ab ab_dir_toc(const char *file)
 {
 	struct ab b = {NULL, 0, 0, 14, 4, 8};
 	ab_head(&b, 3, 0);
 	ab_int(&b, 3);
-	struct ab_entry table = {.id = 10,
-	                         .tag = "metadata",
-	                         .desc = "TABLE",
-	                         .defn = AB_TABLE_SQL,
-	                         .ns = "public",
-	                         .owner = "kinto",
-	                         .file = ""};
+	struct ab_entry table = ab_table_entry(10, AB_TABLE_SQL);
+	table.file = "";
 	struct ab_entry data = ab_data_entry(20, "metadata", AB_COPY);
 	data.file = file;
 	struct ab_entry other =
@@ -341,51 +296,3 @@ static inline struct ab ab_dir_toc(const char *file)
 	ab_entry(&b, &other);
 	return b;
 }
-
-/* A mkstemp/mkdtemp template in $TMPDIR (or the system's temporary
- * directory), malloc'd. */
-static inline char *ab_template(const char *what)
-{
-	const char *tmp = getenv("TMPDIR");
-	if (!tmp || !*tmp)
-		tmp = P_tmpdir;
-	size_t n = strlen(tmp) + strlen(what) + 16;
-	char *t = malloc(n);
-	snprintf(t, n, "%s/ksd-%s-XXXXXX", tmp, what);
-	return t;
-}
-
-/* Writes bytes to a fresh temporary file; returns its malloc'd path. */
-static inline char *ab_file(const void *data, size_t len)
-{
-	char *path = ab_template("archive");
-	int fd = mkstemp(path);
-	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(write(fd, data, len), (ssize_t)len);
-	close(fd);
-	return path;
-}
-
-/* Reads a whole file into memory (test fixtures are small). */
-static inline unsigned char *ab_slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	unsigned char *p = malloc((size_t)n + 1);
-	ck_assert_int_eq(fread(p, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	*len = (size_t)n;
-	return p;
-}
-
-/* The fixture directory (make check sets KSD_TESTDATA=testdata). */
-static inline void ab_fixture(char *out, size_t cap, const char *name)
-{
-	const char *dir = getenv("KSD_TESTDATA");
-	snprintf(out, cap, "%s/archive/%s", dir ? dir : "testdata", name);
-}
-
-#endif

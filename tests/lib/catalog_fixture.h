@@ -1,0 +1,14 @@
+/* Test library: a fresh, empty catalog for every test, as a checked fixture
+ * (tcase_add_checked_fixture(tc, catalog_setup, catalog_teardown)). */
+#ifndef CATALOG_FIXTURE_H
+#define CATALOG_FIXTURE_H
+
+#include "ksd_catalog.h"
+
+/* The current test's catalog, between setup and teardown. */
+extern struct ksd_catalog *cat;
+
+void catalog_setup(void);
+void catalog_teardown(void);
+
+#endif
