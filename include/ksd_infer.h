@@ -144,9 +144,11 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 size_t ksd_contradictions(const struct ksd_instance *in, enum ksd_backend b, int v, size_t *idx,
                           size_t max);
 
-/* The version table (src/report/versions.c). */
+/* The version table: the releases that ship version v and the change its
+ * migration made; NULL outside 1..KSD_STORAGE_MAX (1..KSD_PERMISSION_MAX). */
 const char *ksd_storage_releases(int v);
 const char *ksd_storage_change(int v);
 const char *ksd_permission_releases(int v);
+const char *ksd_permission_change(int v);
 
 #endif
