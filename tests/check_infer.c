@@ -8,7 +8,7 @@
 #include "ksd_infer.h"
 #include "lib/catalog_fixture.h"
 #include "lib/kinto_schema.h"
-#include "report/report.h"
+#include "report/fix.h"
 
 static struct ksd_instance judge(struct ksd_schema *s, int assume)
 {

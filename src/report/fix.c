@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
+#include "report/fix.h"
+#include "report/words.h"
 #include "util/utf8.h"
 
 /* Length of the sequence at s if a terminal shows it as text, else 0. */
@@ -139,7 +140,7 @@ static void header(FILE *out, const char *input, const struct ksd_instance *in)
 	fix_comment(out, in->schema->name);
 	fputs("\n", out);
 	if (in->storage.present && in->storage.version) {
-		report_vset(set, sizeof(set), in->storage.candidates);
+		words_vset(set, sizeof(set), in->storage.candidates);
 		fprintf(out, "-- found: storage schema version %d", in->storage.version);
 		if (in->storage.assumed)
 			fputs(" (assumed by --assume-version)", out);
@@ -149,7 +150,7 @@ static void header(FILE *out, const char *input, const struct ksd_instance *in)
 	if (in->permission.present && in->permission.version)
 		fprintf(out, "%spermission schema version %d",
 		        in->storage.present ? ", " : "-- found: ", in->permission.version);
-	fprintf(out, "\n-- metadata: %s", report_meta_name(in->meta));
+	fprintf(out, "\n-- metadata: %s", words_meta_name(in->meta));
 	if (in->storage.recorded_value) {
 		fputs(", top storage row '", out);
 		fix_comment(out, in->storage.recorded_value);

@@ -19,7 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
+#include "ksd_report.h"
+#include "report/fix.h"
+#include "report/json.h"
+#include "report/words.h"
 
 static void int_or_null(FILE *out, int v)
 {
@@ -85,7 +88,7 @@ static void backend(FILE *out, const struct ksd_instance *in, const struct ksd_b
 	putc('}', out);
 }
 
-void report_json(FILE *out, const char *input, const struct ksd_instance *in)
+void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 {
 	fputs("{\"input\": ", out);
 	ksd_fput_json(out, input);
@@ -100,17 +103,17 @@ void report_json(FILE *out, const char *input, const struct ksd_instance *in)
 	fprintf(out,
 	        ", \"metadata\": \"%s\", \"created_at\": %s, \"duplicates\": %zu, "
 	        "\"garbage\": %zu, \"status\": \"%s\", \"reason\": ",
-	        report_meta_name(in->meta), in->created_at ? "true" : "false", in->duplicates,
-	        in->garbage, report_status_name(in->verdict));
+	        words_meta_name(in->meta), in->created_at ? "true" : "false", in->duplicates,
+	        in->garbage, words_status_name(in->verdict));
 	ksd_fput_json(out, in->reason[0] ? in->reason : NULL);
 	fputs(", \"kinto\": ", out);
 	ksd_fput_json(out, in->kinto[0] ? in->kinto : NULL);
 	fputs(", \"contradictions\": [", out);
 	size_t idx[KSD_MAX_FEATURES];
-	size_t n = report_contradictions(in, idx, KSD_MAX_FEATURES);
+	size_t n = words_contradictions(in, idx, KSD_MAX_FEATURES);
 	for (size_t i = 0; i < n; i++) {
 		char buf[512];
-		report_contradiction(buf, sizeof(buf), in, idx[i]);
+		words_contradiction(buf, sizeof(buf), in, idx[i]);
 		if (i)
 			fputs(", ", out);
 		ksd_fput_json(out, buf);
