@@ -19,6 +19,26 @@ typedef uint32_t ksd_vset;
 #define KSD_STORAGE_ALL    KSD_VRANGE(1, KSD_STORAGE_MAX)
 #define KSD_PERMISSION_ALL KSD_VRANGE(1, KSD_PERMISSION_MAX)
 
+/* The lowest and the highest version of a set; 0 when it is empty. */
+static inline int ksd_vset_lowest(ksd_vset s)
+{
+	for (int v = 1; v <= KSD_STORAGE_MAX; v++)
+		if (s & KSD_VBIT(v))
+			return v;
+	return 0;
+}
+
+static inline int ksd_vset_highest(ksd_vset s)
+{
+	for (int v = KSD_STORAGE_MAX; v >= 1; v--)
+		if (s & KSD_VBIT(v))
+			return v;
+	return 0;
+}
+
+/* The unique tombstone index that migration 006->007 renames. */
+#define KSD_DELETED_INDEX "idx_deleted_user_id_resource_name_last_modified"
+
 enum ksd_backend { KSD_STORAGE, KSD_PERMISSION };
 
 /* What a fingerprint row looks for. `table` must exist for the row to be
@@ -96,6 +116,33 @@ enum ksd_meta_state {
 
 enum ksd_verdict { KSD_VERDICT_OK, KSD_VERDICT_FIX, KSD_VERDICT_UNDETERMINED };
 
+/* Why a verdict is undetermined, or why the version recorded is the one
+ * chosen; the report words it. */
+enum ksd_reason_code {
+	KSD_REASON_NONE,
+	/* Undetermined: */
+	KSD_REASON_NO_STORAGE_TABLES, /* storage rows, but the tables are not in the schema */
+	KSD_REASON_DATA_ONLY,         /* the same in a dump without any definitions */
+	KSD_REASON_NO_STORAGE_MATCH,  /* `versions` are the nearest, with `count` contradictions */
+	KSD_REASON_NOT_HARMLESS,      /* `versions` all match; recording the lowest may harm */
+	KSD_REASON_NO_PERMISSION_MATCH,
+	KSD_REASON_PARTIAL, /* the dump is incomplete: absence proves nothing */
+	KSD_REASON_NO_DATA, /* no table data: the metadata rows are unknown */
+	/* The version chosen among look-alikes (`versions`): */
+	KSD_REASON_RECORDED_LOOK_ALIKE, /* the recorded `version` is one of them */
+	KSD_REASON_LOWEST_LOOK_ALIKE, /* their lowest, `version`: re-running the rest is harmless */
+	/* The metadata is right, but migration 006->007 needs KSD_DELETED_INDEX. */
+	KSD_REASON_DELETED_INDEX,
+};
+
+struct ksd_reason {
+	enum ksd_reason_code code;
+	ksd_vset versions;
+	unsigned count;
+	int version;
+	int assumed; /* undetermined, but this version was assumed as asked; 0 when not */
+};
+
 struct ksd_backend_verdict {
 	bool present;
 	ksd_vset candidates; /* versions no observation contradicts */
@@ -125,9 +172,9 @@ struct ksd_instance {
 	/* A fresh cliquet 1.7.0 or 1.8.0 install (version 3-6) lacks the unique
 	 * tombstone index that migration 006->007 renames: the fix creates it. */
 	bool missing_deleted_index;
-	char reason[512]; /* why undetermined, or why the recorded version is chosen */
-	char kinto[768];  /* what Kinto would do with this database after a restore */
-	char notes[768];  /* duplicate or garbage rows, hints, warnings; "; " separated */
+	struct ksd_reason reason;
+	char kinto[768]; /* what Kinto would do with this database after a restore */
+	char notes[768]; /* duplicate or garbage rows, hints, warnings; "; " separated */
 };
 
 /* Finds and judges every Kinto instance of the catalog (a schema holding

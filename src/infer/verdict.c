@@ -10,7 +10,6 @@
 
 static const char STORAGE_ROW[] = "storage_schema_version";
 static const char PERMISSION_ROW[] = "permission_schema_version";
-#define DELETED_INDEX "idx_deleted_user_id_resource_name_last_modified"
 
 static size_t feature_index(const char *label)
 {
@@ -38,22 +37,6 @@ ksd_vset ksd_feature_allows(const struct ksd_feature *f, enum ksd_obs o,
 	default:
 		return all;
 	}
-}
-
-static int lowest(ksd_vset s)
-{
-	for (int v = 1; v <= KSD_STORAGE_MAX; v++)
-		if (s & KSD_VBIT(v))
-			return v;
-	return 0;
-}
-
-static int highest(ksd_vset s)
-{
-	for (int v = KSD_STORAGE_MAX; v >= 1; v--)
-		if (s & KSD_VBIT(v))
-			return v;
-	return 0;
 }
 
 static int count(ksd_vset s)
@@ -285,22 +268,6 @@ static void read_metadata(const struct ksd_catalog *cat, const struct ksd_schema
 		note(in, "metadata has more rows than are kept; the rest were not read");
 }
 
-static void range_text(char *buf, size_t cap, ksd_vset s)
-{
-	buf[0] = '\0';
-	for (int v = 1; v <= KSD_STORAGE_MAX; v++) {
-		if (!(s & KSD_VBIT(v)))
-			continue;
-		int w = v;
-		while (w < KSD_STORAGE_MAX && (s & KSD_VBIT(w + 1)))
-			w++;
-		add(buf, cap, "%s%d", buf[0] ? ", " : "", v);
-		if (w > v)
-			add(buf, cap, "%s%d", w == v + 1 ? ", " : "-", w);
-		v = w;
-	}
-}
-
 /* What Kinto >= 12 does when it starts from `g` on a database really at `t`. */
 static void predict_storage(struct ksd_instance *in, int g, int t)
 {
@@ -312,7 +279,7 @@ static void predict_storage(struct ksd_instance *in, int g, int t)
 		else if (in->missing_deleted_index)
 			add(k, cap,
 			    "finds version %d and runs migrations from %d: 006->007 fails because "
-			    "index " DELETED_INDEX " does not exist",
+			    "index " KSD_DELETED_INDEX " does not exist",
 			    t, t + 1);
 		else
 			add(k, cap, "finds version %d and runs migrations %d..%d normally", t,
@@ -384,16 +351,14 @@ static void check_deleted_index(struct ksd_instance *in)
 {
 	int t = in->storage.version;
 	in->missing_deleted_index = t >= 3 && t <= 6 && ksd_schema_table(in->schema, "deleted") &&
-	                            !ksd_schema_index(in->schema, DELETED_INDEX);
+	                            !ksd_schema_index(in->schema, KSD_DELETED_INDEX);
 	if (!in->missing_deleted_index)
 		return;
-	note(in, "index " DELETED_INDEX " is missing (a fresh cliquet 1.7.0 or 1.8.0 install): "
+	note(in, "index " KSD_DELETED_INDEX " is missing (a fresh cliquet 1.7.0 or 1.8.0 install): "
 	         "migration 006->007 fails without it, so the fix creates it");
 	if (in->verdict == KSD_VERDICT_OK) {
 		in->verdict = KSD_VERDICT_FIX;
-		snprintf(
-		    in->reason, sizeof(in->reason),
-		    "the metadata is right, but migration 006->007 needs index " DELETED_INDEX);
+		in->reason = (struct ksd_reason){.code = KSD_REASON_DELETED_INDEX};
 	}
 	in->fix = in->verdict == KSD_VERDICT_FIX;
 }
@@ -512,28 +477,20 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 	if (pm->rows && !pm_tables)
 		note(in, "a permission_schema_version row but no permission tables here");
 
-	const char *undetermined = NULL;
-	char why[sizeof(in->reason)] = "";
+	struct ksd_reason undetermined = {.code = KSD_REASON_NONE};
 	if (st->present && !st_tables) {
-		undetermined = cat->any_ddl_seen ? "the storage tables are missing from this schema"
-		                                 : "data-only dump: the schema is missing";
+		undetermined.code =
+		    cat->any_ddl_seen ? KSD_REASON_NO_STORAGE_TABLES : KSD_REASON_DATA_ONLY;
 	} else if (st->present) {
 		score(in, KSD_STORAGE, st);
-		int low = lowest(st->candidates);
-		char set[96];
-		range_text(set, sizeof(set), st->candidates ? st->candidates : st->nearest);
+		int low = ksd_vset_lowest(st->candidates);
 		if (!st->candidates) {
-			snprintf(why, sizeof(why),
-			         "no storage version matches the schema; nearest %s with %u "
-			         "contradiction%s",
-			         set, st->ncontradictions, st->ncontradictions == 1 ? "" : "s");
-			undetermined = why;
+			undetermined = (struct ksd_reason){.code = KSD_REASON_NO_STORAGE_MATCH,
+			                                   .versions = st->nearest,
+			                                   .count = st->ncontradictions};
 		} else if (count(st->candidates) > 1 && !harmless_from(low, st->candidates)) {
-			snprintf(why, sizeof(why),
-			         "storage versions %s are all possible and recording the lowest "
-			         "would not be harmless",
-			         set);
-			undetermined = why;
+			undetermined = (struct ksd_reason){.code = KSD_REASON_NOT_HARMLESS,
+			                                   .versions = st->candidates};
 		} else {
 			st->version = low;
 			bool recorded_fits = st->recorded > 0 && st->recorded <= KSD_STORAGE_MAX &&
@@ -541,33 +498,29 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 			if (count(st->candidates) > 1 && recorded_fits) {
 				/* The rows narrow what the schema cannot tell. */
 				st->version = st->recorded;
-				snprintf(
-				    in->reason, sizeof(in->reason),
-				    "versions %s look the same in a schema; the recorded %d is "
-				    "one of them",
-				    set, st->recorded);
+				in->reason =
+				    (struct ksd_reason){.code = KSD_REASON_RECORDED_LOOK_ALIKE,
+				                        .versions = st->candidates,
+				                        .version = st->recorded};
 			} else if (count(st->candidates) > 1) {
-				snprintf(
-				    in->reason, sizeof(in->reason),
-				    "versions %s look the same in a schema; %d is recorded because "
-				    "re-running migrations %03d->%03d..%03d->%03d on a later one "
-				    "changes nothing",
-				    set, low, low, low + 1, highest(st->candidates) - 1,
-				    highest(st->candidates));
+				in->reason =
+				    (struct ksd_reason){.code = KSD_REASON_LOWEST_LOOK_ALIKE,
+				                        .versions = st->candidates,
+				                        .version = low};
 			}
 		}
 	}
 	if (pm->present) {
 		score(in, KSD_PERMISSION, pm);
 		if (count(pm->candidates) == 1)
-			pm->version = lowest(pm->candidates);
-		else if (!undetermined)
-			undetermined = "no permission version matches the schema";
+			pm->version = ksd_vset_lowest(pm->candidates);
+		else if (!undetermined.code)
+			undetermined.code = KSD_REASON_NO_PERMISSION_MATCH;
 	}
-	if (!undetermined && cat->partial)
-		undetermined = "the dump is incomplete, so missing objects prove nothing";
-	if (!undetermined && in->meta_table && !in->rows_known)
-		undetermined = "the dump holds no table data, so the metadata rows are unknown";
+	if (!undetermined.code && cat->partial)
+		undetermined.code = KSD_REASON_PARTIAL;
+	if (!undetermined.code && in->meta_table && !in->rows_known)
+		undetermined.code = KSD_REASON_NO_DATA;
 	if (assume_version > 0 && st->present) {
 		if (st_tables && st->candidates && !(st->candidates & KSD_VBIT(assume_version)))
 			note(in, "--assume-version %d contradicts the schema", assume_version);
@@ -592,19 +545,19 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 			in->meta = pm->recorded == 0 ? KSD_META_FLUSHED : KSD_META_WRONG;
 	}
 
-	if (undetermined && !st->assumed) {
+	if (undetermined.code && !st->assumed) {
 		in->verdict = KSD_VERDICT_UNDETERMINED;
-		if (!in->reason[0] || undetermined != why)
-			snprintf(in->reason, sizeof(in->reason), "%s", undetermined);
+		in->reason = undetermined;
 	} else if (in->meta == KSD_META_INTACT || in->meta == KSD_META_NO_CREATED_AT) {
 		in->verdict = KSD_VERDICT_OK;
 	} else {
 		in->verdict = KSD_VERDICT_FIX;
 		in->fix = true;
 	}
-	if (undetermined && st->assumed && !in->reason[0])
-		add(in->reason, sizeof(in->reason), "%s; version %d assumed as asked", undetermined,
-		    st->version);
+	if (undetermined.code && st->assumed && !in->reason.code) {
+		in->reason = undetermined;
+		in->reason.assumed = st->version;
+	}
 	if (in->meta == KSD_META_NO_CREATED_AT)
 		note(in, "no created_at row: harmless while a version row exists");
 	if (in->last_heartbeat && (st->candidates & KSD_VBIT(1)))

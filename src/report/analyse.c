@@ -64,8 +64,11 @@ int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
 				fputs(in[i].verdict == KSD_VERDICT_OK ? ": nothing to repair"
 				                                      : ": undetermined, ",
 				      out);
-				if (in[i].verdict != KSD_VERDICT_OK)
-					fix_comment(out, in[i].reason);
+				if (in[i].verdict != KSD_VERDICT_OK) {
+					char reason[WORDS_REASON_MAX];
+					words_reason(reason, sizeof(reason), &in[i].reason);
+					fix_comment(out, reason);
+				}
 				putc('\n', out);
 			}
 		} else if (opts->format == KSD_OUT_JSON) {

@@ -161,9 +161,11 @@ static void header(FILE *out, const char *input, const struct ksd_instance *in)
 		fputs("\n-- without it Kinto ", out);
 		fix_comment(out, in->kinto);
 	}
-	if (in->reason[0]) {
+	char reason[WORDS_REASON_MAX];
+	words_reason(reason, sizeof(reason), &in->reason);
+	if (reason[0]) {
 		fputs("\n-- ", out);
-		fix_comment(out, in->reason);
+		fix_comment(out, reason);
 	}
 	fputs("\n-- Safe to run twice: every statement is guarded.\n", out);
 }

@@ -105,7 +105,9 @@ void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 	        "\"garbage\": %zu, \"status\": \"%s\", \"reason\": ",
 	        words_meta_name(in->meta), in->created_at ? "true" : "false", in->duplicates,
 	        in->garbage, words_status_name(in->verdict));
-	ksd_fput_json(out, in->reason[0] ? in->reason : NULL);
+	char reason[WORDS_REASON_MAX];
+	words_reason(reason, sizeof(reason), &in->reason);
+	ksd_fput_json(out, reason[0] ? reason : NULL);
 	fputs(", \"kinto\": ", out);
 	ksd_fput_json(out, in->kinto[0] ? in->kinto : NULL);
 	fputs(", \"contradictions\": [", out);

@@ -128,9 +128,11 @@ void text_report(FILE *out, const char *input, const struct ksd_instance *in,
 	      out);
 	color(out, o, RESET);
 	putc('\n', out);
-	if (in->reason[0]) {
+	char reason[WORDS_REASON_MAX];
+	words_reason(reason, sizeof(reason), &in->reason);
+	if (reason[0]) {
 		fprintf(out, "%-12s ", "why");
-		ksd_fput_safe(out, in->reason);
+		ksd_fput_safe(out, reason);
 		putc('\n', out);
 	}
 	size_t idx[KSD_MAX_FEATURES];

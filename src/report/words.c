@@ -1,5 +1,7 @@
-/* The words shared by the reports: names of states, version sets, and the
- * contradictions behind an instance no version describes. */
+/* The words shared by the reports: names of states, version sets, the
+ * contradictions behind an instance no version describes, and the English of
+ * inference's codes (reasons). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -90,4 +92,72 @@ size_t words_contradictions(const struct ksd_instance *in, size_t *idx, size_t m
 			idx[c - 1] = t;
 		}
 	return n;
+}
+
+/* Appends to the text in `buf` what fits: a text that reaches `cap` is cut. */
+static void add(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void add(char *buf, size_t cap, const char *fmt, ...)
+{
+	size_t len = strlen(buf);
+	if (len + 1 >= cap)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf + len, cap - len, fmt, ap);
+	va_end(ap);
+}
+
+void words_reason(char *buf, size_t cap, const struct ksd_reason *r)
+{
+	char set[96];
+	words_vset(set, sizeof(set), r->versions);
+	int low = r->version, high = ksd_vset_highest(r->versions);
+	buf[0] = '\0';
+	switch (r->code) {
+	case KSD_REASON_NONE:
+		return;
+	case KSD_REASON_NO_STORAGE_TABLES:
+		add(buf, cap, "the storage tables are missing from this schema");
+		break;
+	case KSD_REASON_DATA_ONLY:
+		add(buf, cap, "data-only dump: the schema is missing");
+		break;
+	case KSD_REASON_NO_STORAGE_MATCH:
+		add(buf, cap,
+		    "no storage version matches the schema; nearest %s with %u contradiction%s",
+		    set, r->count, r->count == 1 ? "" : "s");
+		break;
+	case KSD_REASON_NOT_HARMLESS:
+		add(buf, cap,
+		    "storage versions %s are all possible and recording the lowest would not be "
+		    "harmless",
+		    set);
+		break;
+	case KSD_REASON_NO_PERMISSION_MATCH:
+		add(buf, cap, "no permission version matches the schema");
+		break;
+	case KSD_REASON_PARTIAL:
+		add(buf, cap, "the dump is incomplete, so missing objects prove nothing");
+		break;
+	case KSD_REASON_NO_DATA:
+		add(buf, cap, "the dump holds no table data, so the metadata rows are unknown");
+		break;
+	case KSD_REASON_RECORDED_LOOK_ALIKE:
+		add(buf, cap,
+		    "versions %s look the same in a schema; the recorded %d is one of them", set,
+		    r->version);
+		break;
+	case KSD_REASON_LOWEST_LOOK_ALIKE:
+		add(buf, cap,
+		    "versions %s look the same in a schema; %d is recorded because re-running "
+		    "migrations %03d->%03d..%03d->%03d on a later one changes nothing",
+		    set, low, low, low + 1, high - 1, high);
+		break;
+	case KSD_REASON_DELETED_INDEX:
+		add(buf, cap,
+		    "the metadata is right, but migration 006->007 needs index " KSD_DELETED_INDEX);
+		break;
+	}
+	if (r->assumed)
+		add(buf, cap, "; version %d assumed as asked", r->assumed);
 }

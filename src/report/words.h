@@ -16,4 +16,9 @@ void words_contradiction(char *buf, size_t cap, const struct ksd_instance *in, s
  * no version describes; returns the count (0 otherwise). */
 size_t words_contradictions(const struct ksd_instance *in, size_t *idx, size_t max);
 
+/* The words of inference's codes, cut at `cap`: "" when there is nothing to
+ * say. A reason fits WORDS_REASON_MAX. */
+#define WORDS_REASON_MAX 512
+void words_reason(char *buf, size_t cap, const struct ksd_reason *r);
+
 #endif
