@@ -143,6 +143,21 @@ struct ksd_reason {
 	int assumed; /* undetermined, but this version was assumed as asked; 0 when not */
 };
 
+/* Remarks beside the verdict, each at most once, reported in this order;
+ * their numbers are the instance's own fields. */
+enum ksd_note {
+	KSD_NOTE_OUT_OF_MEMORY,      /* matching failed: every feature is unknown */
+	KSD_NOTE_DUPLICATES,         /* `duplicates` rows repeat an earlier one */
+	KSD_NOTE_GARBAGE,            /* `garbage` rows Kinto does not write */
+	KSD_NOTE_TRUNCATED,          /* more metadata rows than the catalog keeps */
+	KSD_NOTE_PERMISSION_ROW,     /* a permission version row, no permission tables */
+	KSD_NOTE_ASSUME_CONTRADICTS, /* the assumed storage.version contradicts the schema */
+	KSD_NOTE_NO_CREATED_AT,      /* harmless while a version row exists */
+	KSD_NOTE_LAST_HEARTBEAT,     /* a cliquet 1.2-1.3 version 1 schema */
+	KSD_NOTE_DELETED_INDEX,      /* KSD_DELETED_INDEX is missing: the fix creates it */
+};
+#define KSD_NOTE_BIT(n) (1u << (n))
+
 struct ksd_backend_verdict {
 	bool present;
 	ksd_vset candidates; /* versions no observation contradicts */
@@ -174,7 +189,7 @@ struct ksd_instance {
 	bool missing_deleted_index;
 	struct ksd_reason reason;
 	char kinto[768]; /* what Kinto would do with this database after a restore */
-	char notes[768]; /* duplicate or garbage rows, hints, warnings; "; " separated */
+	unsigned notes;  /* KSD_NOTE_BIT of each enum ksd_note */
 };
 
 /* Finds and judges every Kinto instance of the catalog (a schema holding

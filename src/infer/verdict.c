@@ -168,23 +168,6 @@ static void add(char *buf, size_t cap, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void note(struct ksd_instance *in, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static void note(struct ksd_instance *in, const char *fmt, ...)
-{
-	size_t len = strlen(in->notes);
-	if (len && len + 3 < sizeof(in->notes)) {
-		strcpy(in->notes + len, "; ");
-		len += 2;
-	}
-	if (len + 1 >= sizeof(in->notes))
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(in->notes + len, sizeof(in->notes) - len, fmt, ap);
-	va_end(ap);
-}
-
 /* Kinto's reading of one backend's rows: the first row by LPAD(value,3,'0')
  * descending, ties in dump order. */
 static void read_rows(const struct ksd_metadata *m, const char *name,
@@ -259,13 +242,11 @@ static void read_metadata(const struct ksd_catalog *cat, const struct ksd_schema
 			}
 	}
 	if (in->duplicates)
-		note(in, "%zu duplicate metadata row%s", in->duplicates,
-		     in->duplicates == 1 ? "" : "s");
+		in->notes |= KSD_NOTE_BIT(KSD_NOTE_DUPLICATES);
 	if (in->garbage)
-		note(in, "%zu metadata row%s Kinto does not write (unknown name or value)",
-		     in->garbage, in->garbage == 1 ? "" : "s");
+		in->notes |= KSD_NOTE_BIT(KSD_NOTE_GARBAGE);
 	if (m->truncated)
-		note(in, "metadata has more rows than are kept; the rest were not read");
+		in->notes |= KSD_NOTE_BIT(KSD_NOTE_TRUNCATED);
 }
 
 /* What Kinto >= 12 does when it starts from `g` on a database really at `t`. */
@@ -354,8 +335,7 @@ static void check_deleted_index(struct ksd_instance *in)
 	                            !ksd_schema_index(in->schema, KSD_DELETED_INDEX);
 	if (!in->missing_deleted_index)
 		return;
-	note(in, "index " KSD_DELETED_INDEX " is missing (a fresh cliquet 1.7.0 or 1.8.0 install): "
-	         "migration 006->007 fails without it, so the fix creates it");
+	in->notes |= KSD_NOTE_BIT(KSD_NOTE_DELETED_INDEX);
 	if (in->verdict == KSD_VERDICT_OK) {
 		in->verdict = KSD_VERDICT_FIX;
 		in->reason = (struct ksd_reason){.code = KSD_REASON_DELETED_INDEX};
@@ -468,14 +448,14 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 	in->schema = s;
 	struct ksd_backend_verdict *st = &in->storage, *pm = &in->permission;
 	if (!ksd_match_schema(s, in->obs))
-		note(in, "out of memory while matching; every feature is unknown");
+		in->notes |= KSD_NOTE_BIT(KSD_NOTE_OUT_OF_MEMORY);
 	read_metadata(cat, s, in);
 	bool st_tables = has_table(s, storage_tables);
 	bool pm_tables = has_table(s, permission_tables);
 	st->present = st_tables || st->rows > 0 || in->created_at || in->last_heartbeat;
 	pm->present = pm_tables;
 	if (pm->rows && !pm_tables)
-		note(in, "a permission_schema_version row but no permission tables here");
+		in->notes |= KSD_NOTE_BIT(KSD_NOTE_PERMISSION_ROW);
 
 	struct ksd_reason undetermined = {.code = KSD_REASON_NONE};
 	if (st->present && !st_tables) {
@@ -523,7 +503,7 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 		undetermined.code = KSD_REASON_NO_DATA;
 	if (assume_version > 0 && st->present) {
 		if (st_tables && st->candidates && !(st->candidates & KSD_VBIT(assume_version)))
-			note(in, "--assume-version %d contradicts the schema", assume_version);
+			in->notes |= KSD_NOTE_BIT(KSD_NOTE_ASSUME_CONTRADICTS);
 		st->version = assume_version;
 		st->assumed = true;
 	}
@@ -559,9 +539,9 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 		in->reason.assumed = st->version;
 	}
 	if (in->meta == KSD_META_NO_CREATED_AT)
-		note(in, "no created_at row: harmless while a version row exists");
+		in->notes |= KSD_NOTE_BIT(KSD_NOTE_NO_CREATED_AT);
 	if (in->last_heartbeat && (st->candidates & KSD_VBIT(1)))
-		note(in, "last_heartbeat row: a cliquet 1.2-1.3 version 1 schema");
+		in->notes |= KSD_NOTE_BIT(KSD_NOTE_LAST_HEARTBEAT);
 	check_deleted_index(in);
 	predict(in);
 }

@@ -121,11 +121,13 @@ void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 		ksd_fput_json(out, buf);
 	}
 	fputs("], \"notes\": [", out);
-	const char *p = in->notes;
+	char notes[WORDS_NOTES_MAX];
+	words_notes(notes, sizeof(notes), in);
+	const char *p = notes;
 	bool first = true;
 	while (*p) {
 		size_t len = strcspn(p, ";");
-		char buf[sizeof(in->notes)];
+		char buf[sizeof(notes)];
 		memcpy(buf, p, len);
 		buf[len] = '\0';
 		if (!first)

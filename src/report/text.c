@@ -151,9 +151,11 @@ void text_report(FILE *out, const char *input, const struct ksd_instance *in,
 		ksd_fput_safe(out, in->kinto);
 		putc('\n', out);
 	}
-	if (in->notes[0]) {
+	char notes[WORDS_NOTES_MAX];
+	words_notes(notes, sizeof(notes), in);
+	if (notes[0]) {
 		fprintf(out, "%-12s ", "notes");
-		ksd_fput_safe(out, in->notes);
+		ksd_fput_safe(out, notes);
 		putc('\n', out);
 	}
 	if (o->explain)

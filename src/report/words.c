@@ -161,3 +161,54 @@ void words_reason(char *buf, size_t cap, const struct ksd_reason *r)
 	if (r->assumed)
 		add(buf, cap, "; version %d assumed as asked", r->assumed);
 }
+
+/* The words of one note; a note may hold "; ", which JSON reads as two. */
+static void note(char *buf, size_t cap, const struct ksd_instance *in, enum ksd_note n)
+{
+	switch (n) {
+	case KSD_NOTE_OUT_OF_MEMORY:
+		add(buf, cap, "out of memory while matching; every feature is unknown");
+		break;
+	case KSD_NOTE_DUPLICATES:
+		add(buf, cap, "%zu duplicate metadata row%s", in->duplicates,
+		    in->duplicates == 1 ? "" : "s");
+		break;
+	case KSD_NOTE_GARBAGE:
+		add(buf, cap, "%zu metadata row%s Kinto does not write (unknown name or value)",
+		    in->garbage, in->garbage == 1 ? "" : "s");
+		break;
+	case KSD_NOTE_TRUNCATED:
+		add(buf, cap, "metadata has more rows than are kept; the rest were not read");
+		break;
+	case KSD_NOTE_PERMISSION_ROW:
+		add(buf, cap, "a permission_schema_version row but no permission tables here");
+		break;
+	case KSD_NOTE_ASSUME_CONTRADICTS:
+		add(buf, cap, "--assume-version %d contradicts the schema", in->storage.version);
+		break;
+	case KSD_NOTE_NO_CREATED_AT:
+		add(buf, cap, "no created_at row: harmless while a version row exists");
+		break;
+	case KSD_NOTE_LAST_HEARTBEAT:
+		add(buf, cap, "last_heartbeat row: a cliquet 1.2-1.3 version 1 schema");
+		break;
+	case KSD_NOTE_DELETED_INDEX:
+		add(buf, cap,
+		    "index " KSD_DELETED_INDEX " is missing (a fresh cliquet 1.7.0 or 1.8.0 "
+		    "install): migration 006->007 fails without it, so the fix creates it");
+		break;
+	}
+}
+
+void words_notes(char *buf, size_t cap, const struct ksd_instance *in)
+{
+	buf[0] = '\0';
+	for (enum ksd_note n = KSD_NOTE_OUT_OF_MEMORY; n <= KSD_NOTE_DELETED_INDEX; n++) {
+		if (!(in->notes & KSD_NOTE_BIT(n)))
+			continue;
+		size_t len = strlen(buf);
+		if (len && len + 3 < cap)
+			strcpy(buf + len, "; ");
+		note(buf, cap, in, n);
+	}
+}
