@@ -18,6 +18,7 @@ typedef uint32_t ksd_vset;
 #define KSD_PERMISSION_MAX 2
 #define KSD_STORAGE_ALL    KSD_VRANGE(1, KSD_STORAGE_MAX)
 #define KSD_PERMISSION_ALL KSD_VRANGE(1, KSD_PERMISSION_MAX)
+#define KSD_VFROM(a)       KSD_VRANGE(a, KSD_STORAGE_MAX) /* version a and every later one */
 
 /* The lowest and the highest version of a set; 0 when it is empty. */
 static inline int ksd_vset_lowest(ksd_vset s)
@@ -93,6 +94,8 @@ struct ksd_rerun {
 };
 extern const struct ksd_rerun ksd_reruns[];
 extern const size_t ksd_nreruns;
+/* The row of step `step`; NULL when re-running it is harmless everywhere. */
+const struct ksd_rerun *ksd_rerun_step(int step);
 
 /* Observes every fingerprint row in schema `s`. Returns false when out of
  * memory (every observation is then unknown). */

@@ -82,14 +82,6 @@ size_t ksd_contradictions(const struct ksd_instance *in, enum ksd_backend b, int
 	return n;
 }
 
-static const struct ksd_rerun *rerun(int step)
-{
-	for (size_t i = 0; i < ksd_nreruns; i++)
-		if (ksd_reruns[i].step == step)
-			return &ksd_reruns[i];
-	return NULL;
-}
-
 /* Whether recording `low` is harmless whichever of `set` is the truth: the
  * migrations Kinto then re-runs neither fail nor damage. */
 static bool harmless_from(int low, ksd_vset set)
@@ -98,7 +90,7 @@ static bool harmless_from(int low, ksd_vset set)
 		if (!(set & KSD_VBIT(t)))
 			continue;
 		for (int k = low; k < t; k++) {
-			const struct ksd_rerun *r = rerun(k);
+			const struct ksd_rerun *r = ksd_rerun_step(k);
 			if (r && ((r->fails | r->damages) & KSD_VBIT(t)))
 				return false;
 		}
@@ -271,7 +263,7 @@ static void predict_storage(struct ksd_instance *in, int g, int t)
 		add(k, cap, "re-runs migrations %03d->%03d..%03d->%03d on a version %d schema", g,
 		    g + 1, t - 1, t, t);
 		for (int step = g; step < t; step++) {
-			const struct ksd_rerun *r = rerun(step);
+			const struct ksd_rerun *r = ksd_rerun_step(step);
 			if (r && (r->fails & KSD_VBIT(t))) {
 				add(k, cap,
 				    ": %03d->%03d fails and is rolled back, Kinto stops there",
