@@ -1,15 +1,13 @@
 /* From observations to a verdict: the versions no row contradicts (or the
- * nearest ones), the metadata read exactly as Kinto reads it, and what Kinto
- * would do with the database after a restore. */
+ * nearest ones), the state of the metadata, and what Kinto would do with the
+ * database after a restore. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "infer/metadata.h"
 #include "ksd_infer.h"
-
-static const char STORAGE_ROW[] = "storage_schema_version";
-static const char PERMISSION_ROW[] = "permission_schema_version";
 
 static size_t feature_index(const char *label)
 {
@@ -98,56 +96,6 @@ static bool harmless_from(int low, ksd_vset set)
 	return true;
 }
 
-/* PostgreSQL's lpad(value, 3, '0') on UTF-8 text: characters, not bytes.
- * A character has at most 3 continuation bytes, even in broken UTF-8. */
-static void lpad3(const char *v, char out[16])
-{
-	size_t chars = 0, bytes = 0;
-	while (v[bytes] && chars < 3) {
-		bytes++;
-		for (int k = 0; k < 3 && ((unsigned char)v[bytes] & 0xc0) == 0x80; k++)
-			bytes++;
-		chars++;
-	}
-	size_t pad = 3 - chars;
-	memset(out, '0', pad);
-	memcpy(out + pad, v, bytes);
-	out[pad + bytes] = '\0';
-}
-
-/* Python's int() as Kinto applies it to the value: surrounding spaces, a
- * sign, digits with single underscores between them. -1 when it raises. */
-static int python_int(const char *v)
-{
-	const char *p = v;
-	while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
-		p++;
-	bool neg = *p == '-';
-	if (*p == '+' || *p == '-')
-		p++;
-	long n = 0;
-	bool digit = false;
-	while ((*p >= '0' && *p <= '9') || (*p == '_' && digit && p[1] >= '0' && p[1] <= '9')) {
-		if (*p != '_') {
-			n = n * 10 + (*p - '0');
-			if (n > 1000000)
-				n = 1000000;
-		}
-		digit = *p != '_';
-		p++;
-	}
-	while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
-		p++;
-	if (*p || !digit)
-		return -1;
-	return neg ? (n == 0 ? 0 : -1) : (int)n;
-}
-
-static bool same(const char *a, const char *b)
-{
-	return a && b && strcmp(a, b) == 0;
-}
-
 static void add(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void add(char *buf, size_t cap, const char *fmt, ...)
 {
@@ -158,87 +106,6 @@ static void add(char *buf, size_t cap, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf + len, cap - len, fmt, ap);
 	va_end(ap);
-}
-
-/* Kinto's reading of one backend's rows: the first row by LPAD(value,3,'0')
- * descending, ties in dump order. */
-static void read_rows(const struct ksd_metadata *m, const char *name,
-                      struct ksd_backend_verdict *bv)
-{
-	char best[16] = "", key[16];
-	const struct ksd_meta_row *top = NULL;
-	bv->lowest_row = 0;
-	for (size_t i = 0; i < m->nrows; i++) {
-		const struct ksd_meta_row *r = &m->rows[i];
-		if (!same(r->name, name))
-			continue;
-		bv->rows++;
-		if (!r->value) {
-			/* NULL sorts first in a descending ORDER BY. */
-			if (!top || top->value)
-				top = r;
-			continue;
-		}
-		int v = python_int(r->value);
-		if (v > 0 && (bv->lowest_row == 0 || v < bv->lowest_row))
-			bv->lowest_row = v;
-		if (top && !top->value)
-			continue;
-		lpad3(r->value, key);
-		if (!top || strcmp(key, best) > 0) {
-			top = r;
-			strcpy(best, key);
-		}
-	}
-	if (!top)
-		return;
-	bv->recorded_value = top->value;
-	bv->recorded = top->value ? python_int(top->value) : -1;
-	if (bv->recorded == 0)
-		bv->recorded = -1;
-}
-
-static bool known_name(const char *n)
-{
-	size_t len = n ? strlen(n) : 0;
-	static const char suffix[] = "_schema_version";
-	return same(n, STORAGE_ROW) || same(n, PERMISSION_ROW) || same(n, "created_at") ||
-	       same(n, "last_heartbeat") ||
-	       (len > sizeof(suffix) - 1 && strcmp(n + len - (sizeof(suffix) - 1), suffix) == 0);
-}
-
-static void read_metadata(const struct ksd_catalog *cat, const struct ksd_schema *s,
-                          struct ksd_instance *in)
-{
-	const struct ksd_metadata *m = &s->metadata;
-	in->meta_table = ksd_schema_table(s, "metadata") != NULL;
-	in->rows_known = m->data_seen || m->nrows > 0 || (cat->any_data_seen && in->meta_table);
-	read_rows(m, STORAGE_ROW, &in->storage);
-	read_rows(m, PERMISSION_ROW, &in->permission);
-	/* Duplicates are checked among the first rows only: Kinto writes a few
-	 * dozen, and a hostile dump must not cost a quadratic scan. */
-	size_t dup_scan = m->nrows < 2000 ? m->nrows : 2000;
-	for (size_t i = 0; i < m->nrows; i++) {
-		const struct ksd_meta_row *r = &m->rows[i];
-		if (same(r->name, "created_at"))
-			in->created_at = true;
-		if (same(r->name, "last_heartbeat"))
-			in->last_heartbeat = true;
-		bool version_row = same(r->name, STORAGE_ROW) || same(r->name, PERMISSION_ROW);
-		if (!known_name(r->name) || !r->value || (version_row && python_int(r->value) <= 0))
-			in->garbage++;
-		for (size_t j = 0; i < dup_scan && j < i; j++)
-			if (same(m->rows[j].name, r->name) && same(m->rows[j].value, r->value)) {
-				in->duplicates++;
-				break;
-			}
-	}
-	if (in->duplicates)
-		in->notes |= KSD_NOTE_BIT(KSD_NOTE_DUPLICATES);
-	if (in->garbage)
-		in->notes |= KSD_NOTE_BIT(KSD_NOTE_GARBAGE);
-	if (m->truncated)
-		in->notes |= KSD_NOTE_BIT(KSD_NOTE_TRUNCATED);
 }
 
 /* What Kinto >= 12 does when it starts from `g` on a database really at `t`. */
@@ -441,7 +308,7 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 	struct ksd_backend_verdict *st = &in->storage, *pm = &in->permission;
 	if (!ksd_match_schema(s, in->obs))
 		in->notes |= KSD_NOTE_BIT(KSD_NOTE_OUT_OF_MEMORY);
-	read_metadata(cat, s, in);
+	metadata_read(cat, s, in);
 	bool st_tables = has_table(s, storage_tables);
 	bool pm_tables = has_table(s, permission_tables);
 	st->present = st_tables || st->rows > 0 || in->created_at || in->last_heartbeat;
@@ -541,15 +408,8 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 /* Cheap test before the full judgement: Kinto tables or Kinto rows. */
 static bool maybe_kinto(const struct ksd_schema *s)
 {
-	if (has_table(s, storage_tables) || has_table(s, permission_tables))
-		return true;
-	for (size_t i = 0; i < s->metadata.nrows; i++) {
-		const char *n = s->metadata.rows[i].name;
-		if (same(n, STORAGE_ROW) || same(n, PERMISSION_ROW) || same(n, "created_at") ||
-		    same(n, "last_heartbeat"))
-			return true;
-	}
-	return false;
+	return has_table(s, storage_tables) || has_table(s, permission_tables) ||
+	       metadata_has_kinto_rows(&s->metadata);
 }
 
 bool ksd_infer_catalog(const struct ksd_catalog *cat, int assume_version, struct ksd_instance **out,
