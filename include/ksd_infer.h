@@ -97,6 +97,47 @@ extern const size_t ksd_nreruns;
 /* The row of step `step`; NULL when re-running it is harmless everywhere. */
 const struct ksd_rerun *ksd_rerun_step(int step);
 
+/* What Kinto runs at start-up, from the version it reads (G, `from`) on a
+ * database really at version T (`truth`). */
+enum ksd_run {
+	KSD_RUN_NONE,       /* nothing predicted: no version read, or one too new */
+	KSD_RUN_UP_TO_DATE, /* G = T = KSD_STORAGE_MAX: runs nothing */
+	KSD_RUN_FORWARD,    /* G = T: runs T+1.. normally, unless step `fails` fails */
+	/* G < T: re-runs G..T-1, committing the `damages` steps, until step
+	 * `fails` fails (rolled back, Kinto stops); else runs T+1.. */
+	KSD_RUN_RERUN,
+	KSD_RUN_FAIL_FIRST, /* G > T: the first step it runs (`fails` = G) fails */
+	/* G > T: G..fails-1 succeed, then `fails` fails: a hybrid no version
+	 * describes is left behind. */
+	KSD_RUN_FAIL_LATER,
+	KSD_RUN_SKIP_COLLATION, /* G > T: completes, but COLLATE "C" steps T+1..G never run */
+	KSD_RUN_SKIP,           /* G > T: skips T+1..G, then `fails` fails or the rest run */
+	KSD_RUN_UNDESCRIBED,    /* T unknown: runs G+1.. on a schema no version describes */
+};
+
+/* Why a step fails. */
+enum ksd_cause {
+	KSD_CAUSE_NONE,
+	KSD_CAUSE_LATER_SCHEMA,      /* re-run on a schema already past it */
+	KSD_CAUSE_NO_DELETED_INDEX,  /* KSD_DELETED_INDEX does not exist */
+	KSD_CAUSE_NO_COLLECTION_ID,  /* no collection_id column (before version 7) */
+	KSD_CAUSE_NO_TIMESTAMPS,     /* no timestamps table (before version 10) */
+	KSD_CAUSE_NO_DELETED_COLUMN, /* objects has no column deleted */
+	KSD_CAUSE_018_NEVER_RAN,     /* the same, because migration 018 never ran */
+};
+
+/* What Kinto does when it starts above the true version: the first row whose
+ * `truths` and `froms` hold T and G wins (spec §6); when none does, it skips
+ * T+1..G (KSD_RUN_SKIP) and runs the rest. */
+struct ksd_skip {
+	ksd_vset truths, froms;
+	enum ksd_run run;
+	int fails; /* the step that fails, 0 when none */
+	enum ksd_cause cause;
+};
+extern const struct ksd_skip ksd_skips[];
+extern const size_t ksd_nskips;
+
 /* Observes every fingerprint row in schema `s`. Returns false when out of
  * memory (every observation is then unknown). */
 bool ksd_match_schema(const struct ksd_schema *s, enum ksd_obs obs[KSD_MAX_FEATURES]);
@@ -177,6 +218,41 @@ struct ksd_backend_verdict {
 	int lowest_row;
 };
 
+/* How Kinto reads its storage version at start-up. */
+enum ksd_read {
+	KSD_READ_NONE,         /* not predicted: no storage tables here */
+	KSD_READ_NO_TABLE,     /* its query fails: there is no metadata table */
+	KSD_READ_NO_DATA,      /* cannot tell: the dump holds no table data */
+	KSD_READ_CREATED_AT,   /* created_at but no version row: assumes 1 */
+	KSD_READ_GUESS,        /* neither: warns and guesses 20 */
+	KSD_READ_NOT_A_NUMBER, /* the top value is not a number: fails */
+	KSD_READ_RECORDED,     /* the top row's value */
+	KSD_READ_TOO_NEW,      /* the top row's value, above any release it knows */
+};
+
+/* What Kinto would do with the storage schema, as data. */
+struct ksd_storage_run {
+	enum ksd_read read;
+	int from;  /* the version it starts from; 0 when the read fails */
+	int truth; /* the true version; 0 when not known */
+	enum ksd_run run;
+	int fails; /* the step (fails -> fails+1) that fails; 0 when none */
+	enum ksd_cause cause;
+	ksd_vset damages; /* KSD_RUN_RERUN: bit k when step k -> k+1 commits damage */
+};
+
+/* And with the permission schema: from < truth re-runs 001->002 (harmless),
+ * from > truth skips it; `run` is KSD_RUN_NONE when nothing differs. */
+struct ksd_permission_run {
+	int from, truth;
+	enum ksd_run run; /* KSD_RUN_NONE, KSD_RUN_RERUN or KSD_RUN_SKIP */
+};
+
+struct ksd_prediction {
+	struct ksd_storage_run storage;
+	struct ksd_permission_run permission;
+};
+
 struct ksd_instance {
 	const struct ksd_database *db;
 	const struct ksd_schema *schema;
@@ -191,8 +267,8 @@ struct ksd_instance {
 	 * tombstone index that migration 006->007 renames: the fix creates it. */
 	bool missing_deleted_index;
 	struct ksd_reason reason;
-	char kinto[768]; /* what Kinto would do with this database after a restore */
-	unsigned notes;  /* KSD_NOTE_BIT of each enum ksd_note */
+	struct ksd_prediction prediction; /* what Kinto would do after a restore */
+	unsigned notes;                   /* KSD_NOTE_BIT of each enum ksd_note */
 };
 
 /* Finds and judges every Kinto instance of the catalog (a schema holding
@@ -203,6 +279,19 @@ bool ksd_infer_catalog(const struct ksd_catalog *cat, int assume_version, struct
 /* Judges one schema as a Kinto instance. */
 void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database *db,
                         const struct ksd_schema *s, int assume_version, struct ksd_instance *in);
+
+/* The storage version Kinto reads from the instance's metadata; `*from` gets
+ * the version it works from (0 when the read fails). */
+enum ksd_read ksd_read_storage(const struct ksd_instance *in, int *from);
+/* The permission version Kinto reads: the recorded one, else 1 when its
+ * tables exist, else 0. */
+int ksd_read_permission(const struct ksd_instance *in);
+/* What Kinto runs when it reads `from` the way `read` says on a database
+ * really at `truth` (0: not known). Besides the versions it looks at the
+ * instance's schema (the objects table) and missing_deleted_index. */
+void ksd_predict_storage(const struct ksd_instance *in, enum ksd_read read, int from, int truth,
+                         struct ksd_storage_run *out);
+void ksd_predict_permission(int from, int truth, struct ksd_permission_run *out);
 
 /* Rows contradicting version v, in table order, for reporting: fills up to
  * `max` indexes into ksd_features and returns the count. */

@@ -150,3 +150,32 @@ bool metadata_has_kinto_rows(const struct ksd_metadata *m)
 	}
 	return false;
 }
+
+/* Kinto >= 12 warns and works from this version when it finds neither a
+ * version row nor created_at (spec §6). */
+#define GUESSED_VERSION 20
+
+enum ksd_read ksd_read_storage(const struct ksd_instance *in, int *from)
+{
+	const struct ksd_backend_verdict *st = &in->storage;
+	*from = 0;
+	if (!in->meta_table)
+		return KSD_READ_NO_TABLE;
+	if (!in->rows_known)
+		return KSD_READ_NO_DATA;
+	if (st->rows == 0) {
+		*from = in->created_at ? 1 : GUESSED_VERSION;
+		return in->created_at ? KSD_READ_CREATED_AT : KSD_READ_GUESS;
+	}
+	if (st->recorded < 0)
+		return KSD_READ_NOT_A_NUMBER;
+	*from = st->recorded;
+	return st->recorded > KSD_STORAGE_MAX ? KSD_READ_TOO_NEW : KSD_READ_RECORDED;
+}
+
+int ksd_read_permission(const struct ksd_instance *in)
+{
+	if (in->permission.recorded > 0)
+		return in->permission.recorded;
+	return ksd_schema_table(in->schema, "user_principals") ? 1 : 0;
+}

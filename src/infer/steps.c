@@ -1,5 +1,6 @@
 /* Migration steps run out of order, as data: what each step does when Kinto
- * re-runs it on a database already past it. */
+ * re-runs it on a database already past it, and what Kinto runs when it
+ * starts from a version above the true one. */
 #include <stddef.h>
 
 #include "ksd_infer.h"
@@ -48,3 +49,18 @@ const struct ksd_rerun *ksd_rerun_step(int step)
 			return &ksd_reruns[i];
 	return NULL;
 }
+
+const struct ksd_skip ksd_skips[] = {
+    /* 020->021 renames collection_id in records (a column from version 7 on)
+     * and in timestamps (a table from version 10 on). */
+    {R(1, 6), V(20), KSD_RUN_FAIL_FIRST, 20, KSD_CAUSE_NO_COLLECTION_ID},
+    {R(7, 9), V(20), KSD_RUN_FAIL_FIRST, 20, KSD_CAUSE_NO_TIMESTAMPS},
+    /* 022->023 indexes objects.deleted, a column only 017->018 adds. */
+    {R(10, 17), V(22), KSD_RUN_FAIL_FIRST, 22, KSD_CAUSE_018_NEVER_RAN},
+    {R(10, 17), R(20, 21), KSD_RUN_FAIL_LATER, 22, KSD_CAUSE_018_NEVER_RAN},
+    /* 018->019 and 019->020 add COLLATE "C"; no later step needs it. */
+    {R(18, 19), R(19, KSD_STORAGE_MAX - 1), KSD_RUN_SKIP_COLLATION, 0, KSD_CAUSE_NONE},
+    {R(1, 17), R(18, 22), KSD_RUN_SKIP, 22, KSD_CAUSE_NO_DELETED_COLUMN},
+};
+
+const size_t ksd_nskips = sizeof(ksd_skips) / sizeof(ksd_skips[0]);

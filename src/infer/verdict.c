@@ -1,12 +1,12 @@
 /* From observations to a verdict: the versions no row contradicts (or the
- * nearest ones), the state of the metadata, and what Kinto would do with the
- * database after a restore. */
-#include <stdarg.h>
-#include <stdio.h>
+ * nearest ones), the version a fix records, the state of the metadata, and
+ * the reasons and notes, as codes. The rows come from metadata.c and what
+ * Kinto would do from predict.c. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "infer/metadata.h"
+#include "infer/predict.h"
 #include "ksd_infer.h"
 
 static size_t feature_index(const char *label)
@@ -96,95 +96,6 @@ static bool harmless_from(int low, ksd_vset set)
 	return true;
 }
 
-static void add(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void add(char *buf, size_t cap, const char *fmt, ...)
-{
-	size_t len = strlen(buf);
-	if (len + 1 >= cap)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf + len, cap - len, fmt, ap);
-	va_end(ap);
-}
-
-/* What Kinto >= 12 does when it starts from `g` on a database really at `t`. */
-static void predict_storage(struct ksd_instance *in, int g, int t)
-{
-	char *k = in->kinto;
-	size_t cap = sizeof(in->kinto);
-	if (g == t) {
-		if (t == KSD_STORAGE_MAX)
-			add(k, cap, "finds version %d: up to date, runs nothing", t);
-		else if (in->missing_deleted_index)
-			add(k, cap,
-			    "finds version %d and runs migrations from %d: 006->007 fails because "
-			    "index " KSD_DELETED_INDEX " does not exist",
-			    t, t + 1);
-		else
-			add(k, cap, "finds version %d and runs migrations %d..%d normally", t,
-			    t + 1, KSD_STORAGE_MAX);
-		return;
-	}
-	if (g < t) {
-		add(k, cap, "re-runs migrations %03d->%03d..%03d->%03d on a version %d schema", g,
-		    g + 1, t - 1, t, t);
-		for (int step = g; step < t; step++) {
-			const struct ksd_rerun *r = ksd_rerun_step(step);
-			if (r && (r->fails & KSD_VBIT(t))) {
-				add(k, cap,
-				    ": %03d->%03d fails and is rolled back, Kinto stops there",
-				    step, step + 1);
-				return;
-			}
-			if (r && (r->damages & KSD_VBIT(t)))
-				add(k, cap, "; %s", r->effect);
-		}
-		if (t == KSD_STORAGE_MAX)
-			add(k, cap, "; each succeeds without changing the schema");
-		else
-			add(k, cap, "; then runs %d..%d", t + 1, KSD_STORAGE_MAX);
-		return;
-	}
-	/* g > t: the migrations t+1..g are skipped. */
-	if (t <= 9 && g == 20) {
-		add(k, cap,
-		    "runs 020->021 on a version %d schema: it fails (%s) and is rolled back, "
-		    "Kinto stops there",
-		    t, t < 7 ? "no collection_id column" : "no timestamps table");
-	} else if (t >= 10 && t <= 17 && g >= 20 && g <= 22) {
-		add(k, cap,
-		    "runs %03d->%03d..%03d->%03d on a version %d schema: they succeed, then "
-		    "022->023 fails because objects has no column deleted (migration 018 never "
-		    "ran), "
-		    "leaving a hybrid that no version describes",
-		    g, g + 1, 21, 22, t);
-		if (g == 22)
-			snprintf(
-			    k, cap,
-			    "runs 022->023 on a version %d schema: it fails because objects has "
-			    "no column deleted (migration 018 never ran)",
-			    t);
-	} else if (t >= 18 && t <= 19 && g < KSD_STORAGE_MAX) {
-		add(k, cap,
-		    "completes to %d, but migration%s %d..%d (COLLATE \"C\" on the id columns) "
-		    "never run%s",
-		    KSD_STORAGE_MAX, g > t + 1 ? "s" : "", t + 1, g, g > t + 1 ? "" : "s");
-	} else {
-		add(k, cap, "skips migrations %d..%d", t + 1, g);
-		for (int v = t + 1; v <= g && v <= KSD_STORAGE_MAX; v++) {
-			const char *c = ksd_storage_change(v);
-			if (c)
-				add(k, cap, "%s%d: %s", v == t + 1 ? " (" : "; ", v, c);
-		}
-		if (t < 18 && g >= 18 && g < 23)
-			add(k, cap, "), then 022->023 fails because objects has no column deleted");
-		else
-			add(k, cap, ")%s",
-			    g < KSD_STORAGE_MAX ? ", then runs the later ones on it" : "");
-	}
-}
-
 /* The cliquet 1.7.0 and 1.8.0 schema.sql created the records index twice and
  * the tombstone one never (spec §3); 006->007 renames it and fails. */
 static void check_deleted_index(struct ksd_instance *in)
@@ -200,69 +111,6 @@ static void check_deleted_index(struct ksd_instance *in)
 		in->reason = (struct ksd_reason){.code = KSD_REASON_DELETED_INDEX};
 	}
 	in->fix = in->verdict == KSD_VERDICT_FIX;
-}
-
-static void predict(struct ksd_instance *in)
-{
-	char *k = in->kinto;
-	size_t cap = sizeof(in->kinto);
-	struct ksd_backend_verdict *st = &in->storage, *pm = &in->permission;
-	const struct ksd_schema *s = in->schema;
-	bool storage_tables = ksd_schema_table(s, "records") || ksd_schema_table(s, "objects");
-	if (st->present && storage_tables) {
-		int g = 0;
-		if (!in->meta_table) {
-			add(k, cap, "its version query fails: there is no metadata table");
-		} else if (!in->rows_known) {
-			add(k, cap, "cannot tell: the dump holds no table data");
-		} else if (st->rows == 0 && in->created_at) {
-			g = 1;
-			add(k, cap, "finds created_at but no version row, assumes 1; ");
-		} else if (st->rows == 0) {
-			g = 20;
-			add(k, cap,
-			    "finds no version row and no created_at, warns and guesses 20; ");
-		} else if (st->recorded < 0) {
-			add(k, cap, "fails: the top storage_schema_version value is not a number");
-		} else {
-			g = st->recorded;
-			if (g > KSD_STORAGE_MAX)
-				add(k, cap, "reads %d, newer than any Kinto release it knows; ", g);
-		}
-		st->reads = g;
-		int t = st->version;
-		if (g > 0 && g <= KSD_STORAGE_MAX && t > 0) {
-			predict_storage(in, g, t);
-		} else if (g > 0 && g <= KSD_STORAGE_MAX) {
-			const struct ksd_table *o = ksd_schema_table(s, "objects");
-			if (o && !ksd_table_column(o, "deleted") && g < 23)
-				add(k, cap,
-				    "runs migrations from %d: 022->023 fails because objects has "
-				    "no "
-				    "column deleted",
-				    g + 1);
-			else if (g == KSD_STORAGE_MAX)
-				add(k, cap, "reads %d and runs nothing", g);
-			else
-				add(k, cap,
-				    "reads %d and runs migrations %d..%d on a schema no "
-				    "version describes",
-				    g, g + 1, KSD_STORAGE_MAX);
-		}
-	}
-	if (pm->present && pm->version > 0) {
-		int r = pm->recorded > 0                         ? pm->recorded
-		        : ksd_schema_table(s, "user_principals") ? 1
-		                                                 : 0;
-		pm->reads = r;
-		if (r && r != pm->version) {
-			add(k, cap, "%spermission: reads %d", k[0] ? "; " : "", r);
-			if (r < pm->version)
-				add(k, cap, " and re-runs 001->002 (harmless, adds the row)");
-			else
-				add(k, cap, " and skips 001->002: COLLATE \"C\" never applied");
-		}
-	}
 }
 
 static bool has_table(const struct ksd_schema *s, const char *const *names)
@@ -402,7 +250,7 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 	if (in->last_heartbeat && (st->candidates & KSD_VBIT(1)))
 		in->notes |= KSD_NOTE_BIT(KSD_NOTE_LAST_HEARTBEAT);
 	check_deleted_index(in);
-	predict(in);
+	predict_instance(in);
 }
 
 /* Cheap test before the full judgement: Kinto tables or Kinto rows. */

@@ -157,9 +157,11 @@ static void header(FILE *out, const char *input, const struct ksd_instance *in)
 		fputs("'", out);
 	}
 	fputs(in->created_at ? "" : ", no created_at", out);
-	if (in->kinto[0]) {
+	char kinto[WORDS_KINTO_MAX];
+	words_kinto(kinto, sizeof(kinto), &in->prediction);
+	if (kinto[0]) {
 		fputs("\n-- without it Kinto ", out);
-		fix_comment(out, in->kinto);
+		fix_comment(out, kinto);
 	}
 	char reason[WORDS_REASON_MAX];
 	words_reason(reason, sizeof(reason), &in->reason);

@@ -109,7 +109,9 @@ void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 	words_reason(reason, sizeof(reason), &in->reason);
 	ksd_fput_json(out, reason[0] ? reason : NULL);
 	fputs(", \"kinto\": ", out);
-	ksd_fput_json(out, in->kinto[0] ? in->kinto : NULL);
+	char kinto[WORDS_KINTO_MAX];
+	words_kinto(kinto, sizeof(kinto), &in->prediction);
+	ksd_fput_json(out, kinto[0] ? kinto : NULL);
 	fputs(", \"contradictions\": [", out);
 	size_t idx[KSD_MAX_FEATURES];
 	size_t n = words_contradictions(in, idx, KSD_MAX_FEATURES);

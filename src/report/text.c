@@ -146,9 +146,11 @@ void text_report(FILE *out, const char *input, const struct ksd_instance *in,
 		color(out, o, RESET);
 		putc('\n', out);
 	}
-	if (in->kinto[0]) {
+	char kinto[WORDS_KINTO_MAX];
+	words_kinto(kinto, sizeof(kinto), &in->prediction);
+	if (kinto[0]) {
 		fprintf(out, "%-12s ", "Kinto would");
-		ksd_fput_safe(out, in->kinto);
+		ksd_fput_safe(out, kinto);
 		putc('\n', out);
 	}
 	char notes[WORDS_NOTES_MAX];

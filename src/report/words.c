@@ -1,6 +1,6 @@
 /* The words shared by the reports: names of states, version sets, the
  * contradictions behind an instance no version describes, and the English of
- * inference's codes (reasons). */
+ * inference's codes (reasons, notes, predictions). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -211,4 +211,131 @@ void words_notes(char *buf, size_t cap, const struct ksd_instance *in)
 			strcpy(buf + len, "; ");
 		note(buf, cap, in, n);
 	}
+}
+
+/* How a step fails, after "<step> fails ". */
+static const char *const cause_words[] = {
+    [KSD_CAUSE_NONE] = "",
+    [KSD_CAUSE_LATER_SCHEMA] = "and is rolled back, Kinto stops there",
+    [KSD_CAUSE_NO_DELETED_INDEX] = "because index " KSD_DELETED_INDEX " does not exist",
+    [KSD_CAUSE_NO_COLLECTION_ID] =
+        "(no collection_id column) and is rolled back, Kinto stops there",
+    [KSD_CAUSE_NO_TIMESTAMPS] = "(no timestamps table) and is rolled back, Kinto stops there",
+    [KSD_CAUSE_NO_DELETED_COLUMN] = "because objects has no column deleted",
+    [KSD_CAUSE_018_NEVER_RAN] = "because objects has no column deleted (migration 018 never ran)",
+};
+
+static void read_words(char *buf, size_t cap, const struct ksd_storage_run *r)
+{
+	switch (r->read) {
+	case KSD_READ_NONE:
+	case KSD_READ_RECORDED:
+		break;
+	case KSD_READ_NO_TABLE:
+		add(buf, cap, "its version query fails: there is no metadata table");
+		break;
+	case KSD_READ_NO_DATA:
+		add(buf, cap, "cannot tell: the dump holds no table data");
+		break;
+	case KSD_READ_CREATED_AT:
+		add(buf, cap, "finds created_at but no version row, assumes %d; ", r->from);
+		break;
+	case KSD_READ_GUESS:
+		add(buf, cap, "finds no version row and no created_at, warns and guesses %d; ",
+		    r->from);
+		break;
+	case KSD_READ_NOT_A_NUMBER:
+		add(buf, cap, "fails: the top storage_schema_version value is not a number");
+		break;
+	case KSD_READ_TOO_NEW:
+		add(buf, cap, "reads %d, newer than any Kinto release it knows; ", r->from);
+		break;
+	}
+}
+
+static void storage_words(char *buf, size_t cap, const struct ksd_storage_run *r)
+{
+	int g = r->from, t = r->truth, f = r->fails, max = KSD_STORAGE_MAX;
+	const char *cause = cause_words[r->cause];
+	read_words(buf, cap, r);
+	switch (r->run) {
+	case KSD_RUN_NONE:
+		break;
+	case KSD_RUN_UP_TO_DATE:
+		add(buf, cap, "finds version %d: up to date, runs nothing", t);
+		break;
+	case KSD_RUN_FORWARD:
+		if (f)
+			add(buf, cap,
+			    "finds version %d and runs migrations from %d: %03d->%03d fails %s", t,
+			    t + 1, f, f + 1, cause);
+		else
+			add(buf, cap, "finds version %d and runs migrations %d..%d normally", t,
+			    t + 1, max);
+		break;
+	case KSD_RUN_RERUN:
+		add(buf, cap, "re-runs migrations %03d->%03d..%03d->%03d on a version %d schema", g,
+		    g + 1, t - 1, t, t);
+		for (int step = g; step < t; step++)
+			if (r->damages & KSD_VBIT(step))
+				add(buf, cap, "; %s", ksd_rerun_step(step)->effect);
+		if (f)
+			add(buf, cap, ": %03d->%03d fails %s", f, f + 1, cause);
+		else if (t == max)
+			add(buf, cap, "; each succeeds without changing the schema");
+		else
+			add(buf, cap, "; then runs %d..%d", t + 1, max);
+		break;
+	case KSD_RUN_FAIL_FIRST:
+		add(buf, cap, "runs %03d->%03d on a version %d schema: it fails %s", f, f + 1, t,
+		    cause);
+		break;
+	case KSD_RUN_FAIL_LATER:
+		add(buf, cap,
+		    "runs %03d->%03d..%03d->%03d on a version %d schema: they succeed, then "
+		    "%03d->%03d fails %s, leaving a hybrid that no version describes",
+		    g, g + 1, f - 1, f, t, f, f + 1, cause);
+		break;
+	case KSD_RUN_SKIP_COLLATION:
+		add(buf, cap,
+		    "completes to %d, but migration%s %d..%d (COLLATE \"C\" on the id columns) "
+		    "never run%s",
+		    max, g > t + 1 ? "s" : "", t + 1, g, g > t + 1 ? "" : "s");
+		break;
+	case KSD_RUN_SKIP:
+		add(buf, cap, "skips migrations %d..%d", t + 1, g);
+		for (int v = t + 1; v <= g; v++)
+			add(buf, cap, "%s%d: %s", v == t + 1 ? " (" : "; ", v,
+			    ksd_storage_change(v));
+		if (f)
+			add(buf, cap, "), then %03d->%03d fails %s", f, f + 1, cause);
+		else
+			add(buf, cap, ")%s", g < max ? ", then runs the later ones on it" : "");
+		break;
+	case KSD_RUN_UNDESCRIBED:
+		if (f)
+			add(buf, cap, "runs migrations from %d: %03d->%03d fails %s", g + 1, f,
+			    f + 1, cause);
+		else if (g == max)
+			add(buf, cap, "reads %d and runs nothing", g);
+		else
+			add(buf, cap,
+			    "reads %d and runs migrations %d..%d on a schema no version describes",
+			    g, g + 1, max);
+		break;
+	}
+}
+
+void words_kinto(char *buf, size_t cap, const struct ksd_prediction *p)
+{
+	const struct ksd_permission_run *pm = &p->permission;
+	buf[0] = '\0';
+	storage_words(buf, cap, &p->storage);
+	if (pm->run == KSD_RUN_NONE)
+		return;
+	add(buf, cap, "%spermission: reads %d", buf[0] ? "; " : "", pm->from);
+	if (pm->run == KSD_RUN_RERUN)
+		add(buf, cap, " and re-runs 001->002 (harmless, adds the row)");
+	else
+		add(buf, cap, " and skips 001->002: COLLATE \"C\" never applied");
 }

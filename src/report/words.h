@@ -23,5 +23,9 @@ void words_reason(char *buf, size_t cap, const struct ksd_reason *r);
 /* The notes, "; " between them; they fit WORDS_NOTES_MAX. */
 #define WORDS_NOTES_MAX 768
 void words_notes(char *buf, size_t cap, const struct ksd_instance *in);
+/* What Kinto would do; a long list of skipped changes is cut at
+ * WORDS_KINTO_MAX, as it always was. */
+#define WORDS_KINTO_MAX 768
+void words_kinto(char *buf, size_t cap, const struct ksd_prediction *p);
 
 #endif
