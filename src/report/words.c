@@ -107,6 +107,29 @@ static void add(char *buf, size_t cap, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The reasons and notes that carry no numbers. */
+static const char *const reason_words[] = {
+    [KSD_REASON_NO_STORAGE_TABLES] = "the storage tables are missing from this schema",
+    [KSD_REASON_DATA_ONLY] = "data-only dump: the schema is missing",
+    [KSD_REASON_NO_PERMISSION_MATCH] = "no permission version matches the schema",
+    [KSD_REASON_PARTIAL] = "the dump is incomplete, so missing objects prove nothing",
+    [KSD_REASON_NO_DATA] = "the dump holds no table data, so the metadata rows are unknown",
+    [KSD_REASON_DELETED_INDEX] =
+        "the metadata is right, but migration 006->007 needs index " KSD_DELETED_INDEX,
+};
+
+/* A note may hold "; ", which the JSON report reads as two. */
+static const char *const note_words[] = {
+    [KSD_NOTE_OUT_OF_MEMORY] = "out of memory while matching; every feature is unknown",
+    [KSD_NOTE_TRUNCATED] = "metadata has more rows than are kept; the rest were not read",
+    [KSD_NOTE_PERMISSION_ROW] = "a permission_schema_version row but no permission tables here",
+    [KSD_NOTE_NO_CREATED_AT] = "no created_at row: harmless while a version row exists",
+    [KSD_NOTE_LAST_HEARTBEAT] = "last_heartbeat row: a cliquet 1.2-1.3 version 1 schema",
+    [KSD_NOTE_DELETED_INDEX] = "index " KSD_DELETED_INDEX
+                               " is missing (a fresh cliquet 1.7.0 or 1.8.0 install): migration "
+                               "006->007 fails without it, so the fix creates it",
+};
+
 void words_reason(char *buf, size_t cap, const struct ksd_reason *r)
 {
 	char set[96];
@@ -116,12 +139,6 @@ void words_reason(char *buf, size_t cap, const struct ksd_reason *r)
 	switch (r->code) {
 	case KSD_REASON_NONE:
 		return;
-	case KSD_REASON_NO_STORAGE_TABLES:
-		add(buf, cap, "the storage tables are missing from this schema");
-		break;
-	case KSD_REASON_DATA_ONLY:
-		add(buf, cap, "data-only dump: the schema is missing");
-		break;
 	case KSD_REASON_NO_STORAGE_MATCH:
 		add(buf, cap,
 		    "no storage version matches the schema; nearest %s with %u contradiction%s",
@@ -132,15 +149,6 @@ void words_reason(char *buf, size_t cap, const struct ksd_reason *r)
 		    "storage versions %s are all possible and recording the lowest would not be "
 		    "harmless",
 		    set);
-		break;
-	case KSD_REASON_NO_PERMISSION_MATCH:
-		add(buf, cap, "no permission version matches the schema");
-		break;
-	case KSD_REASON_PARTIAL:
-		add(buf, cap, "the dump is incomplete, so missing objects prove nothing");
-		break;
-	case KSD_REASON_NO_DATA:
-		add(buf, cap, "the dump holds no table data, so the metadata rows are unknown");
 		break;
 	case KSD_REASON_RECORDED_LOOK_ALIKE:
 		add(buf, cap,
@@ -153,22 +161,16 @@ void words_reason(char *buf, size_t cap, const struct ksd_reason *r)
 		    "migrations %03d->%03d..%03d->%03d on a later one changes nothing",
 		    set, low, low, low + 1, high - 1, high);
 		break;
-	case KSD_REASON_DELETED_INDEX:
-		add(buf, cap,
-		    "the metadata is right, but migration 006->007 needs index " KSD_DELETED_INDEX);
-		break;
+	default:
+		add(buf, cap, "%s", reason_words[r->code]);
 	}
 	if (r->assumed)
 		add(buf, cap, "; version %d assumed as asked", r->assumed);
 }
 
-/* The words of one note; a note may hold "; ", which JSON reads as two. */
 static void note(char *buf, size_t cap, const struct ksd_instance *in, enum ksd_note n)
 {
 	switch (n) {
-	case KSD_NOTE_OUT_OF_MEMORY:
-		add(buf, cap, "out of memory while matching; every feature is unknown");
-		break;
 	case KSD_NOTE_DUPLICATES:
 		add(buf, cap, "%zu duplicate metadata row%s", in->duplicates,
 		    in->duplicates == 1 ? "" : "s");
@@ -177,26 +179,11 @@ static void note(char *buf, size_t cap, const struct ksd_instance *in, enum ksd_
 		add(buf, cap, "%zu metadata row%s Kinto does not write (unknown name or value)",
 		    in->garbage, in->garbage == 1 ? "" : "s");
 		break;
-	case KSD_NOTE_TRUNCATED:
-		add(buf, cap, "metadata has more rows than are kept; the rest were not read");
-		break;
-	case KSD_NOTE_PERMISSION_ROW:
-		add(buf, cap, "a permission_schema_version row but no permission tables here");
-		break;
 	case KSD_NOTE_ASSUME_CONTRADICTS:
 		add(buf, cap, "--assume-version %d contradicts the schema", in->storage.version);
 		break;
-	case KSD_NOTE_NO_CREATED_AT:
-		add(buf, cap, "no created_at row: harmless while a version row exists");
-		break;
-	case KSD_NOTE_LAST_HEARTBEAT:
-		add(buf, cap, "last_heartbeat row: a cliquet 1.2-1.3 version 1 schema");
-		break;
-	case KSD_NOTE_DELETED_INDEX:
-		add(buf, cap,
-		    "index " KSD_DELETED_INDEX " is missing (a fresh cliquet 1.7.0 or 1.8.0 "
-		    "install): migration 006->007 fails without it, so the fix creates it");
-		break;
+	default:
+		add(buf, cap, "%s", note_words[n]);
 	}
 }
 
@@ -225,39 +212,25 @@ static const char *const cause_words[] = {
     [KSD_CAUSE_018_NEVER_RAN] = "because objects has no column deleted (migration 018 never ran)",
 };
 
-static void read_words(char *buf, size_t cap, const struct ksd_storage_run *r)
-{
-	switch (r->read) {
-	case KSD_READ_NONE:
-	case KSD_READ_RECORDED:
-		break;
-	case KSD_READ_NO_TABLE:
-		add(buf, cap, "its version query fails: there is no metadata table");
-		break;
-	case KSD_READ_NO_DATA:
-		add(buf, cap, "cannot tell: the dump holds no table data");
-		break;
-	case KSD_READ_CREATED_AT:
-		add(buf, cap, "finds created_at but no version row, assumes %d; ", r->from);
-		break;
-	case KSD_READ_GUESS:
-		add(buf, cap, "finds no version row and no created_at, warns and guesses %d; ",
-		    r->from);
-		break;
-	case KSD_READ_NOT_A_NUMBER:
-		add(buf, cap, "fails: the top storage_schema_version value is not a number");
-		break;
-	case KSD_READ_TOO_NEW:
-		add(buf, cap, "reads %d, newer than any Kinto release it knows; ", r->from);
-		break;
-	}
-}
+/* How Kinto reads the version, before what it then runs. */
+static const char *const read_words[] = {
+    [KSD_READ_NONE] = "",
+    [KSD_READ_NO_TABLE] = "its version query fails: there is no metadata table",
+    [KSD_READ_NO_DATA] = "cannot tell: the dump holds no table data",
+    [KSD_READ_CREATED_AT] = "finds created_at but no version row, assumes 1; ",
+    [KSD_READ_GUESS] = "finds no version row and no created_at, warns and guesses 20; ",
+    [KSD_READ_NOT_A_NUMBER] = "fails: the top storage_schema_version value is not a number",
+    [KSD_READ_RECORDED] = "",
+};
 
 static void storage_words(char *buf, size_t cap, const struct ksd_storage_run *r)
 {
 	int g = r->from, t = r->truth, f = r->fails, max = KSD_STORAGE_MAX;
 	const char *cause = cause_words[r->cause];
-	read_words(buf, cap, r);
+	if (r->read == KSD_READ_TOO_NEW)
+		add(buf, cap, "reads %d, newer than any Kinto release it knows; ", g);
+	else
+		add(buf, cap, "%s", read_words[r->read]);
 	switch (r->run) {
 	case KSD_RUN_NONE:
 		break;
