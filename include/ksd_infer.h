@@ -1,6 +1,9 @@
-/* Version inference: the fingerprint table (data), matching it against one
- * schema, and the verdict on one Kinto instance (versions, metadata, what
- * Kinto would do). Versions are bit sets: bit v stands for version v. */
+/* Version inference: the fact tables (fingerprints, versions, migration steps
+ * run out of order), matching the fingerprints against one schema, the
+ * metadata read as Kinto reads it, and the verdict on one Kinto instance:
+ * versions, metadata state, reasons, notes and what Kinto would do, all as
+ * codes and numbers that src/report/ puts into words. Versions are bit sets:
+ * bit v stands for version v. */
 #ifndef KSD_INFER_H
 #define KSD_INFER_H
 

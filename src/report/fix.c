@@ -209,10 +209,7 @@ void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool
 			insert_version(out, in, "permission_schema_version", pm->version);
 	}
 	if (in->missing_deleted_index) {
-		fputs("CREATE UNIQUE INDEX IF NOT EXISTS "
-		      "idx_deleted_user_id_resource_name_last_modified"
-		      "\n    ON ",
-		      out);
+		fputs("CREATE UNIQUE INDEX IF NOT EXISTS " KSD_DELETED_INDEX "\n    ON ", out);
 		ident(out, in->schema->name);
 		fputs(".deleted (user_id, resource_name, last_modified DESC);\n", out);
 	}
