@@ -114,8 +114,8 @@ const struct ksd_feature ksd_features[] = {
     {"index idx_records_user_id_resource_name_last_modified", S, KSD_F_INDEX, "records",
      "idx_records_user_id_resource_name_last_modified", NULL, R(3, 6), 0, NULL},
     /* Fresh 3 and 6 lack it (their schema.sql recreated the records index). */
-    {"index idx_deleted_user_id_resource_name_last_modified", S, KSD_F_INDEX, "deleted",
-     "idx_deleted_user_id_resource_name_last_modified", NULL, R(3, 6), R(3, 6), NULL},
+    {"index " KSD_DELETED_INDEX, S, KSD_F_INDEX, "deleted", KSD_DELETED_INDEX, NULL, R(3, 6),
+     R(3, 6), NULL},
     {"index idx_records_parent_id_collection_id_last_modified", S, KSD_F_INDEX, "records",
      "idx_records_parent_id_collection_id_last_modified", NULL, R(7, 20), 0, NULL},
     {"index idx_deleted_parent_id_collection_id_last_modified", S, KSD_F_INDEX, "deleted",
