@@ -1,6 +1,9 @@
-/* Version inference: the fingerprint table (data), matching it against one
- * schema, and the verdict on one Kinto instance (versions, metadata, what
- * Kinto would do). Versions are bit sets: bit v stands for version v. */
+/* Version inference: the fact tables (fingerprints, versions, migration steps
+ * run out of order), matching the fingerprints against one schema, the
+ * metadata read as Kinto reads it, and the verdict on one Kinto instance:
+ * versions, metadata state, reasons, notes and what Kinto would do, all as
+ * codes and numbers that src/report/ puts into words. Versions are bit sets:
+ * bit v stands for version v. */
 #ifndef KSD_INFER_H
 #define KSD_INFER_H
 
@@ -18,6 +21,27 @@ typedef uint32_t ksd_vset;
 #define KSD_PERMISSION_MAX 2
 #define KSD_STORAGE_ALL    KSD_VRANGE(1, KSD_STORAGE_MAX)
 #define KSD_PERMISSION_ALL KSD_VRANGE(1, KSD_PERMISSION_MAX)
+#define KSD_VFROM(a)       KSD_VRANGE(a, KSD_STORAGE_MAX) /* version a and every later one */
+
+/* The lowest and the highest version of a set; 0 when it is empty. */
+static inline int ksd_vset_lowest(ksd_vset s)
+{
+	for (int v = 1; v <= KSD_STORAGE_MAX; v++)
+		if (s & KSD_VBIT(v))
+			return v;
+	return 0;
+}
+
+static inline int ksd_vset_highest(ksd_vset s)
+{
+	for (int v = KSD_STORAGE_MAX; v >= 1; v--)
+		if (s & KSD_VBIT(v))
+			return v;
+	return 0;
+}
+
+/* The unique tombstone index that migration 006->007 renames. */
+#define KSD_DELETED_INDEX "idx_deleted_user_id_resource_name_last_modified"
 
 enum ksd_backend { KSD_STORAGE, KSD_PERMISSION };
 
@@ -73,6 +97,49 @@ struct ksd_rerun {
 };
 extern const struct ksd_rerun ksd_reruns[];
 extern const size_t ksd_nreruns;
+/* The row of step `step`; NULL when re-running it is harmless everywhere. */
+const struct ksd_rerun *ksd_rerun_step(int step);
+
+/* What Kinto runs at start-up, from the version it reads (G, `from`) on a
+ * database really at version T (`truth`). */
+enum ksd_run {
+	KSD_RUN_NONE,       /* nothing predicted: no version read, or one too new */
+	KSD_RUN_UP_TO_DATE, /* G = T = KSD_STORAGE_MAX: runs nothing */
+	KSD_RUN_FORWARD,    /* G = T: runs T+1.. normally, unless step `fails` fails */
+	/* G < T: re-runs G..T-1, committing the `damages` steps, until step
+	 * `fails` fails (rolled back, Kinto stops); else runs T+1.. */
+	KSD_RUN_RERUN,
+	KSD_RUN_FAIL_FIRST, /* G > T: the first step it runs (`fails` = G) fails */
+	/* G > T: G..fails-1 succeed, then `fails` fails: a hybrid no version
+	 * describes is left behind. */
+	KSD_RUN_FAIL_LATER,
+	KSD_RUN_SKIP_COLLATION, /* G > T: completes, but COLLATE "C" steps T+1..G never run */
+	KSD_RUN_SKIP,           /* G > T: skips T+1..G, then `fails` fails or the rest run */
+	KSD_RUN_UNDESCRIBED,    /* T unknown: runs G+1.. on a schema no version describes */
+};
+
+/* Why a step fails. */
+enum ksd_cause {
+	KSD_CAUSE_NONE,
+	KSD_CAUSE_LATER_SCHEMA,      /* re-run on a schema already past it */
+	KSD_CAUSE_NO_DELETED_INDEX,  /* KSD_DELETED_INDEX does not exist */
+	KSD_CAUSE_NO_COLLECTION_ID,  /* no collection_id column (before version 7) */
+	KSD_CAUSE_NO_TIMESTAMPS,     /* no timestamps table (before version 10) */
+	KSD_CAUSE_NO_DELETED_COLUMN, /* objects has no column deleted */
+	KSD_CAUSE_018_NEVER_RAN,     /* the same, because migration 018 never ran */
+};
+
+/* What Kinto does when it starts above the true version: the first row whose
+ * `truths` and `froms` hold T and G wins (spec §6); when none does, it skips
+ * T+1..G (KSD_RUN_SKIP) and runs the rest. */
+struct ksd_skip {
+	ksd_vset truths, froms;
+	enum ksd_run run;
+	int fails; /* the step that fails, 0 when none */
+	enum ksd_cause cause;
+};
+extern const struct ksd_skip ksd_skips[];
+extern const size_t ksd_nskips;
 
 /* Observes every fingerprint row in schema `s`. Returns false when out of
  * memory (every observation is then unknown). */
@@ -96,6 +163,48 @@ enum ksd_meta_state {
 
 enum ksd_verdict { KSD_VERDICT_OK, KSD_VERDICT_FIX, KSD_VERDICT_UNDETERMINED };
 
+/* Why a verdict is undetermined, or why the version recorded is the one
+ * chosen; the report words it. */
+enum ksd_reason_code {
+	KSD_REASON_NONE,
+	/* Undetermined: */
+	KSD_REASON_NO_STORAGE_TABLES, /* storage rows, but the tables are not in the schema */
+	KSD_REASON_DATA_ONLY,         /* the same in a dump without any definitions */
+	KSD_REASON_NO_STORAGE_MATCH,  /* `versions` are the nearest, with `count` contradictions */
+	KSD_REASON_NOT_HARMLESS,      /* `versions` all match; recording the lowest may harm */
+	KSD_REASON_NO_PERMISSION_MATCH,
+	KSD_REASON_PARTIAL, /* the dump is incomplete: absence proves nothing */
+	KSD_REASON_NO_DATA, /* no table data: the metadata rows are unknown */
+	/* The version chosen among look-alikes (`versions`): */
+	KSD_REASON_RECORDED_LOOK_ALIKE, /* the recorded `version` is one of them */
+	KSD_REASON_LOWEST_LOOK_ALIKE, /* their lowest, `version`: re-running the rest is harmless */
+	/* The metadata is right, but migration 006->007 needs KSD_DELETED_INDEX. */
+	KSD_REASON_DELETED_INDEX,
+};
+
+struct ksd_reason {
+	enum ksd_reason_code code;
+	ksd_vset versions;
+	unsigned count;
+	int version;
+	int assumed; /* undetermined, but this version was assumed as asked; 0 when not */
+};
+
+/* Remarks beside the verdict, each at most once, reported in this order;
+ * their numbers are the instance's own fields. */
+enum ksd_note {
+	KSD_NOTE_OUT_OF_MEMORY,      /* matching failed: every feature is unknown */
+	KSD_NOTE_DUPLICATES,         /* `duplicates` rows repeat an earlier one */
+	KSD_NOTE_GARBAGE,            /* `garbage` rows Kinto does not write */
+	KSD_NOTE_TRUNCATED,          /* more metadata rows than the catalog keeps */
+	KSD_NOTE_PERMISSION_ROW,     /* a permission version row, no permission tables */
+	KSD_NOTE_ASSUME_CONTRADICTS, /* the assumed storage.version contradicts the schema */
+	KSD_NOTE_NO_CREATED_AT,      /* harmless while a version row exists */
+	KSD_NOTE_LAST_HEARTBEAT,     /* a cliquet 1.2-1.3 version 1 schema */
+	KSD_NOTE_DELETED_INDEX,      /* KSD_DELETED_INDEX is missing: the fix creates it */
+};
+#define KSD_NOTE_BIT(n) (1u << (n))
+
 struct ksd_backend_verdict {
 	bool present;
 	ksd_vset candidates; /* versions no observation contradicts */
@@ -112,6 +221,41 @@ struct ksd_backend_verdict {
 	int lowest_row;
 };
 
+/* How Kinto reads its storage version at start-up. */
+enum ksd_read {
+	KSD_READ_NONE,         /* not predicted: no storage tables here */
+	KSD_READ_NO_TABLE,     /* its query fails: there is no metadata table */
+	KSD_READ_NO_DATA,      /* cannot tell: the dump holds no table data */
+	KSD_READ_CREATED_AT,   /* created_at but no version row: assumes 1 */
+	KSD_READ_GUESS,        /* neither: warns and guesses 20 */
+	KSD_READ_NOT_A_NUMBER, /* the top value is not a number: fails */
+	KSD_READ_RECORDED,     /* the top row's value */
+	KSD_READ_TOO_NEW,      /* the top row's value, above any release it knows */
+};
+
+/* What Kinto would do with the storage schema, as data. */
+struct ksd_storage_run {
+	enum ksd_read read;
+	int from;  /* the version it starts from; 0 when the read fails */
+	int truth; /* the true version; 0 when not known */
+	enum ksd_run run;
+	int fails; /* the step (fails -> fails+1) that fails; 0 when none */
+	enum ksd_cause cause;
+	ksd_vset damages; /* KSD_RUN_RERUN: bit k when step k -> k+1 commits damage */
+};
+
+/* And with the permission schema: from < truth re-runs 001->002 (harmless),
+ * from > truth skips it; `run` is KSD_RUN_NONE when nothing differs. */
+struct ksd_permission_run {
+	int from, truth;
+	enum ksd_run run; /* KSD_RUN_NONE, KSD_RUN_RERUN or KSD_RUN_SKIP */
+};
+
+struct ksd_prediction {
+	struct ksd_storage_run storage;
+	struct ksd_permission_run permission;
+};
+
 struct ksd_instance {
 	const struct ksd_database *db;
 	const struct ksd_schema *schema;
@@ -125,9 +269,9 @@ struct ksd_instance {
 	/* A fresh cliquet 1.7.0 or 1.8.0 install (version 3-6) lacks the unique
 	 * tombstone index that migration 006->007 renames: the fix creates it. */
 	bool missing_deleted_index;
-	char reason[512]; /* why undetermined, or why the recorded version is chosen */
-	char kinto[768];  /* what Kinto would do with this database after a restore */
-	char notes[768];  /* duplicate or garbage rows, hints, warnings; "; " separated */
+	struct ksd_reason reason;
+	struct ksd_prediction prediction; /* what Kinto would do after a restore */
+	unsigned notes;                   /* KSD_NOTE_BIT of each enum ksd_note */
 };
 
 /* Finds and judges every Kinto instance of the catalog (a schema holding
@@ -139,14 +283,29 @@ bool ksd_infer_catalog(const struct ksd_catalog *cat, int assume_version, struct
 void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database *db,
                         const struct ksd_schema *s, int assume_version, struct ksd_instance *in);
 
+/* The storage version Kinto reads from the instance's metadata; `*from` gets
+ * the version it works from (0 when the read fails). */
+enum ksd_read ksd_read_storage(const struct ksd_instance *in, int *from);
+/* The permission version Kinto reads: the recorded one, else 1 when its
+ * tables exist, else 0. */
+int ksd_read_permission(const struct ksd_instance *in);
+/* What Kinto runs when it reads `from` the way `read` says on a database
+ * really at `truth` (0: not known). Besides the versions it looks at the
+ * instance's schema (the objects table) and missing_deleted_index. */
+void ksd_predict_storage(const struct ksd_instance *in, enum ksd_read read, int from, int truth,
+                         struct ksd_storage_run *out);
+void ksd_predict_permission(int from, int truth, struct ksd_permission_run *out);
+
 /* Rows contradicting version v, in table order, for reporting: fills up to
  * `max` indexes into ksd_features and returns the count. */
 size_t ksd_contradictions(const struct ksd_instance *in, enum ksd_backend b, int v, size_t *idx,
                           size_t max);
 
-/* The version table (src/report/versions.c). */
+/* The version table: the releases that ship version v and the change its
+ * migration made; NULL outside 1..KSD_STORAGE_MAX (1..KSD_PERMISSION_MAX). */
 const char *ksd_storage_releases(int v);
 const char *ksd_storage_change(int v);
 const char *ksd_permission_releases(int v);
+const char *ksd_permission_change(int v);
 
 #endif

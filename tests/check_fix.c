@@ -7,7 +7,7 @@
 #include "ksd_infer.h"
 #include "lib/catalog_fixture.h"
 #include "lib/kinto_schema.h"
-#include "report/report.h"
+#include "report/fix.h"
 
 static char *fix_for(struct ksd_schema *s, int assume, const char *input, bool connect)
 {

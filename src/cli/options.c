@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ksd_err.h"
+#include "ksd_infer.h"
 #include "options.h"
 
 void options_usage(FILE *out)
@@ -94,11 +95,14 @@ int options_parse(struct options *o, int argc, char **argv)
 		case 'a': {
 			char *end;
 			long v = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || v < 1 || v > 26)
-				return usage_error(
-				    "--assume-version takes a storage version from 1 "
-				    "to 26, not '%s'",
-				    optarg);
+			if (*optarg == '\0' || *end != '\0' || v < 1 || v > KSD_STORAGE_MAX) {
+				char fmt[80];
+				snprintf(fmt, sizeof(fmt),
+				         "--assume-version takes a storage version from 1 to %d, "
+				         "not '%%s'",
+				         KSD_STORAGE_MAX);
+				return usage_error(fmt, optarg);
+			}
 			o->report.assume_version = (int)v;
 			break;
 		}

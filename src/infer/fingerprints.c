@@ -1,4 +1,4 @@
-/* The version table as data: one row per observable fact of Kinto's schema
+/* The fingerprint table as data: one row per observable fact of Kinto's schema
  * history, with the versions where a step-by-step migrated database shows it
  * and the versions where a fresh install, a leftover or an unknown release
  * text may show it or not. Patterns run on normalised text: lower case,
@@ -8,6 +8,8 @@
 #define R(a, b) KSD_VRANGE(a, b)
 #define V(a)    KSD_VBIT(a)
 #define ALL     KSD_STORAGE_ALL
+#define FROM(a) KSD_VFROM(a)
+#define P_ALL   KSD_PERMISSION_ALL
 
 #define S KSD_STORAGE
 #define P KSD_PERMISSION
@@ -22,10 +24,10 @@
 const struct ksd_feature ksd_features[] = {
     /* Tables. */
     {"table records", S, KSD_F_TABLE, NULL, "records", NULL, R(1, 20), 0, NULL},
-    {"table objects", S, KSD_F_TABLE, NULL, "objects", NULL, R(21, 26), 0, NULL},
+    {"table objects", S, KSD_F_TABLE, NULL, "objects", NULL, FROM(21), 0, NULL},
     /* Fresh 18+ installs have no `deleted`; from 21 it may be dropped. */
-    {"table deleted", S, KSD_F_TABLE, NULL, "deleted", NULL, R(1, 17), R(18, 26), NULL},
-    {"table timestamps", S, KSD_F_TABLE, NULL, "timestamps", NULL, R(10, 26), 0, NULL},
+    {"table deleted", S, KSD_F_TABLE, NULL, "deleted", NULL, R(1, 17), FROM(18), NULL},
+    {"table timestamps", S, KSD_F_TABLE, NULL, "timestamps", NULL, FROM(10), 0, NULL},
 
     /* records / objects columns. */
     {"records.id is uuid", S, KSD_F_COLUMN_TYPE, "records", "id", "^uuid$", R(1, 3), 0, NULL},
@@ -39,56 +41,55 @@ const struct ksd_feature ksd_features[] = {
     {"records.parent_id column", S, KSD_F_COLUMN, "records", "parent_id", NULL, R(7, 20), 0, NULL},
     {"records.collection_id column", S, KSD_F_COLUMN, "records", "collection_id", NULL, R(7, 20), 0,
      NULL},
-    {"records.data is jsonb", S, KSD_F_COLUMN_TYPE, "records", "data", "^jsonb$", R(6, 26), 0,
-     NULL},
-    {"records.deleted column", S, KSD_F_COLUMN, "records", "deleted", NULL, R(18, 26), 0, NULL},
+    {"records.data is jsonb", S, KSD_F_COLUMN_TYPE, "records", "data", "^jsonb$", FROM(6), 0, NULL},
+    {"records.deleted column", S, KSD_F_COLUMN, "records", "deleted", NULL, FROM(18), 0, NULL},
     /* Migrated databases have DEFAULT false, fresh installs none. */
     {"records.deleted defaults to false", S, KSD_F_COLUMN_DEFAULT, "records", "deleted", "^false$",
-     R(18, 26), R(18, 26), NULL},
-    {"records.id collated \"C\"", S, KSD_F_COLUMN_COLLATE_C, "records", "id", NULL, R(19, 26), 0,
+     FROM(18), FROM(18), NULL},
+    {"records.id collated \"C\"", S, KSD_F_COLUMN_COLLATE_C, "records", "id", NULL, FROM(19), 0,
      NULL},
     {"records.parent_id collated \"C\"", S, KSD_F_COLUMN_COLLATE_C, "records", "parent_id", NULL,
-     R(19, 26), 0, NULL},
+     FROM(19), 0, NULL},
     {"records.collection_id collated \"C\"", S, KSD_F_COLUMN_COLLATE_C, "records", "collection_id",
-     NULL, R(19, 26), 0, NULL},
-    {"objects.deleted column", S, KSD_F_COLUMN, "objects", "deleted", NULL, R(18, 26), 0, NULL},
+     NULL, FROM(19), 0, NULL},
+    {"objects.deleted column", S, KSD_F_COLUMN, "objects", "deleted", NULL, FROM(18), 0, NULL},
     {"objects.deleted defaults to false", S, KSD_F_COLUMN_DEFAULT, "objects", "deleted", "^false$",
-     R(18, 26), R(18, 26), NULL},
-    {"objects.id collated \"C\"", S, KSD_F_COLUMN_COLLATE_C, "objects", "id", NULL, R(19, 26), 0,
+     FROM(18), FROM(18), NULL},
+    {"objects.id collated \"C\"", S, KSD_F_COLUMN_COLLATE_C, "objects", "id", NULL, FROM(19), 0,
      NULL},
     {"objects.parent_id collated \"C\"", S, KSD_F_COLUMN_COLLATE_C, "objects", "parent_id", NULL,
-     R(19, 26), 0, NULL},
+     FROM(19), 0, NULL},
     {"objects.resource_name collated \"C\"", S, KSD_F_COLUMN_COLLATE_C, "objects", "resource_name",
-     NULL, R(19, 26), 0, NULL},
+     NULL, FROM(19), 0, NULL},
 
     /* deleted (tombstones) columns. */
     {"deleted.id is uuid", S, KSD_F_COLUMN_TYPE, "deleted", "id", "^uuid$", R(1, 3), 0, NULL},
-    {"deleted.id NOT NULL", S, KSD_F_COLUMN_NOT_NULL, "deleted", "id", NULL, R(5, 26), 0, NULL},
+    {"deleted.id NOT NULL", S, KSD_F_COLUMN_NOT_NULL, "deleted", "id", NULL, FROM(5), 0, NULL},
     {"deleted.user_id column", S, KSD_F_COLUMN, "deleted", "user_id", NULL, R(1, 6), 0, NULL},
-    {"deleted.parent_id column", S, KSD_F_COLUMN, "deleted", "parent_id", NULL, R(7, 26), 0, NULL},
+    {"deleted.parent_id column", S, KSD_F_COLUMN, "deleted", "parent_id", NULL, FROM(7), 0, NULL},
 
     /* timestamps columns. */
     {"timestamps.collection_id column", S, KSD_F_COLUMN, "timestamps", "collection_id", NULL,
      R(10, 20), 0, NULL},
     {"timestamps.resource_name column", S, KSD_F_COLUMN, "timestamps", "resource_name", NULL,
-     R(21, 26), 0, NULL},
+     FROM(21), 0, NULL},
     {"timestamps.parent_id collated \"C\"", S, KSD_F_COLUMN_COLLATE_C, "timestamps", "parent_id",
-     NULL, R(20, 26), 0, NULL},
+     NULL, FROM(20), 0, NULL},
     {"timestamps.collection_id collated \"C\"", S, KSD_F_COLUMN_COLLATE_C, "timestamps",
-     "collection_id", NULL, R(20, 26), 0, NULL},
+     "collection_id", NULL, FROM(20), 0, NULL},
     {"timestamps.resource_name collated \"C\"", S, KSD_F_COLUMN_COLLATE_C, "timestamps",
-     "resource_name", NULL, R(20, 26), 0, NULL},
+     "resource_name", NULL, FROM(20), 0, NULL},
 
     /* Constraints. */
     {"constraint records_id_user_id_resource_name_last_modified_key", S, KSD_F_CONSTRAINT,
      "records", "records_id_user_id_resource_name_last_modified_key", NULL, R(1, 2), 0, NULL},
     {"constraint deleted_id_user_id_resource_name_last_modified_key", S, KSD_F_CONSTRAINT,
      "deleted", "deleted_id_user_id_resource_name_last_modified_key", NULL, R(1, 2), 0, NULL},
-    {"primary key on records", S, KSD_F_PRIMARY_KEY, "records", NULL, NULL, R(5, 26), 0, NULL},
-    {"primary key on deleted", S, KSD_F_PRIMARY_KEY, "deleted", NULL, NULL, R(5, 26), 0, NULL},
+    {"primary key on records", S, KSD_F_PRIMARY_KEY, "records", NULL, NULL, FROM(5), 0, NULL},
+    {"primary key on deleted", S, KSD_F_PRIMARY_KEY, "deleted", NULL, NULL, FROM(5), 0, NULL},
     /* A fresh install names it objects_pkey; a migrated one keeps records_pkey. */
     {"primary key named objects_pkey (fresh install)", S, KSD_F_CONSTRAINT, "objects",
-     "objects_pkey", NULL, 0, R(21, 26), NULL},
+     "objects_pkey", NULL, 0, FROM(21), NULL},
 
     /* Indexes. */
     {"index idx_records_id", S, KSD_F_INDEX, "records", "idx_records_id", NULL, R(1, 4), 0, NULL},
@@ -109,53 +110,53 @@ const struct ksd_feature ksd_features[] = {
     {"index idx_records_last_modified_epoch", S, KSD_F_INDEX, "records",
      "idx_records_last_modified_epoch", NULL, R(1, 20), V(1), NULL},
     {"index idx_deleted_last_modified_epoch", S, KSD_F_INDEX, "deleted",
-     "idx_deleted_last_modified_epoch", NULL, R(1, 26), V(1), NULL},
+     "idx_deleted_last_modified_epoch", NULL, FROM(1), V(1), NULL},
     {"index idx_records_user_id_resource_name_last_modified", S, KSD_F_INDEX, "records",
      "idx_records_user_id_resource_name_last_modified", NULL, R(3, 6), 0, NULL},
     /* Fresh 3 and 6 lack it (their schema.sql recreated the records index). */
-    {"index idx_deleted_user_id_resource_name_last_modified", S, KSD_F_INDEX, "deleted",
-     "idx_deleted_user_id_resource_name_last_modified", NULL, R(3, 6), R(3, 6), NULL},
+    {"index " KSD_DELETED_INDEX, S, KSD_F_INDEX, "deleted", KSD_DELETED_INDEX, NULL, R(3, 6),
+     R(3, 6), NULL},
     {"index idx_records_parent_id_collection_id_last_modified", S, KSD_F_INDEX, "records",
      "idx_records_parent_id_collection_id_last_modified", NULL, R(7, 20), 0, NULL},
     {"index idx_deleted_parent_id_collection_id_last_modified", S, KSD_F_INDEX, "deleted",
-     "idx_deleted_parent_id_collection_id_last_modified", NULL, R(7, 26), 0, NULL},
+     "idx_deleted_parent_id_collection_id_last_modified", NULL, FROM(7), 0, NULL},
     {"index idx_objects_parent_id_resource_name_last_modified", S, KSD_F_INDEX, "objects",
-     "idx_objects_parent_id_resource_name_last_modified", NULL, R(21, 26), 0, NULL},
+     "idx_objects_parent_id_resource_name_last_modified", NULL, FROM(21), 0, NULL},
     {"index idx_objects_last_modified_epoch", S, KSD_F_INDEX, "objects",
-     "idx_objects_last_modified_epoch", NULL, R(21, 26), 0, NULL},
+     "idx_objects_last_modified_epoch", NULL, FROM(21), 0, NULL},
     {"index idx_objects_resource_name_parent_id_deleted", S, KSD_F_INDEX, "objects",
-     "idx_objects_resource_name_parent_id_deleted", NULL, R(23, 26), 0, NULL},
+     "idx_objects_resource_name_parent_id_deleted", NULL, FROM(23), 0, NULL},
     {"index idx_objects_history_userid_and_resourcename", S, KSD_F_INDEX, "objects",
-     "idx_objects_history_userid_and_resourcename", NULL, R(24, 26), 0, NULL},
+     "idx_objects_history_userid_and_resourcename", NULL, FROM(24), 0, NULL},
     {"index idx_objects_parent_id_record_last_modified", S, KSD_F_INDEX, "objects",
-     "idx_objects_parent_id_record_last_modified", NULL, R(25, 26), 0, NULL},
+     "idx_objects_parent_id_record_last_modified", NULL, FROM(25), 0, NULL},
 
     /* Functions. */
     {"function as_epoch", S, KSD_F_FUNCTION, NULL, "as_epoch", NULL, ALL, 0, NULL},
     /* Not IMMUTABLE in the cliquet 1.2-1.3 version 1 schema. */
-    {"as_epoch is IMMUTABLE", S, KSD_F_IMMUTABLE, NULL, "as_epoch", NULL, R(2, 26), V(1), NULL},
+    {"as_epoch is IMMUTABLE", S, KSD_F_IMMUTABLE, NULL, "as_epoch", NULL, FROM(2), V(1), NULL},
     {"function bump_timestamp", S, KSD_F_FUNCTION, NULL, "bump_timestamp", NULL, ALL, 0, NULL},
     {"function resource_timestamp", S, KSD_F_FUNCTION, NULL, "resource_timestamp", NULL, R(1, 6), 0,
      NULL},
     {"function collection_timestamp", S, KSD_F_FUNCTION, NULL, "collection_timestamp", NULL,
      R(7, 15), 0, NULL},
     /* cliquet 2.13-2.15 installed the version 9 schema, with triggers, as "8". */
-    {"function from_epoch", S, KSD_F_FUNCTION, NULL, "from_epoch", NULL, R(9, 26), V(8),
+    {"function from_epoch", S, KSD_F_FUNCTION, NULL, "from_epoch", NULL, FROM(9), V(8),
      RECORDS_TRIGGER},
 
     /* Triggers. */
     {RECORDS_TRIGGER, S, KSD_F_TRIGGER, "records", "tgr_records_last_modified", NULL,
      R(1, 7) | R(11, 20), TRIGGERS_GONE, NULL},
     {"tgr_records_last_modified fires only on UPDATE OF data", S, KSD_F_TRIGGER_UPDATE_OF,
-     "records", "tgr_records_last_modified", NULL, R(14, 26), 0, NULL},
+     "records", "tgr_records_last_modified", NULL, FROM(14), 0, NULL},
     {"trigger tgr_deleted_last_modified", S, KSD_F_TRIGGER, "deleted", "tgr_deleted_last_modified",
-     NULL, R(1, 7) | R(11, 26), TRIGGERS_GONE | R(18, 26), NULL},
+     NULL, R(1, 7) | FROM(11), TRIGGERS_GONE | FROM(18), NULL},
     {"tgr_deleted_last_modified fires on UPDATE", S, KSD_F_TRIGGER_UPDATE, "deleted",
      "tgr_deleted_last_modified", NULL, R(1, 13), 0, NULL},
     {"trigger tgr_objects_last_modified", S, KSD_F_TRIGGER, "objects", "tgr_objects_last_modified",
-     NULL, R(21, 26), 0, NULL},
+     NULL, FROM(21), 0, NULL},
     {"tgr_objects_last_modified fires only on UPDATE OF data", S, KSD_F_TRIGGER_UPDATE_OF,
-     "objects", "tgr_objects_last_modified", NULL, R(21, 26), 0, NULL},
+     "objects", "tgr_objects_last_modified", NULL, FROM(21), 0, NULL},
 
     /* bump_timestamp body markers. */
     {"bump_timestamp calls resource_timestamp(user_id, resource_name)", S, KSD_F_BODY, NULL,
@@ -167,11 +168,11 @@ const struct ksd_feature ksd_features[] = {
     {"bump_timestamp uses localtimestamp", S, KSD_F_BODY, NULL, "bump_timestamp",
      "\\blocaltimestamp\\b", R(1, 7), 0, NULL},
     {"bump_timestamp uses clock_timestamp()", S, KSD_F_BODY, NULL, "bump_timestamp",
-     "\\bclock_timestamp\\(\\)", R(8, 26), 0, NULL},
+     "\\bclock_timestamp\\(\\)", FROM(8), 0, NULL},
     {"bump_timestamp keeps a supplied last_modified (IS NULL guard)", S, KSD_F_BODY, NULL,
-     "bump_timestamp", "\\bif new\\.last_modified is null\\b", R(9, 26), V(8), RECORDS_TRIGGER},
+     "bump_timestamp", "\\bif new\\.last_modified is null\\b", FROM(9), V(8), RECORDS_TRIGGER},
     {"bump_timestamp reads timestamps", S, KSD_F_BODY, NULL, "bump_timestamp",
-     "\\bfrom timestamps\\b", R(10, 26), 0, NULL},
+     "\\bfrom timestamps\\b", FROM(10), 0, NULL},
     {"bump_timestamp upserts with WITH upsert AS (UPDATE timestamps", S, KSD_F_BODY, NULL,
      "bump_timestamp", "\\bwith upsert as ?\\(update timestamps\\b", R(10, 14), 0, NULL},
     {"bump_timestamp compares as_epoch(NEW.last_modified) = as_epoch(previous)", S, KSD_F_BODY,
@@ -181,22 +182,22 @@ const struct ksd_feature ksd_features[] = {
      "bump_timestamp", "\\bon conflict ?\\(parent_id,collection_id\\) ?do update\\b", R(15, 16), 0,
      NULL},
     {"bump_timestamp uses the existing_timestamps CTE", S, KSD_F_BODY, NULL, "bump_timestamp",
-     "\\bexisting_timestamps\\b", R(17, 26), 0, NULL},
+     "\\bexisting_timestamps\\b", FROM(17), 0, NULL},
     {"bump_timestamp reads records", S, KSD_F_BODY, NULL, "bump_timestamp", "\\bfrom records\\b",
      R(17, 20), 0, NULL},
     /* Fresh 18-20 installs lack the tombstone branch. */
     {"bump_timestamp reads tombstones from deleted", S, KSD_F_BODY, NULL, "bump_timestamp",
      "\\bfrom deleted\\b", R(17, 20), R(18, 20), NULL},
     {"bump_timestamp reads objects", S, KSD_F_BODY, NULL, "bump_timestamp", "\\bfrom objects\\b",
-     R(21, 26), 0, NULL},
+     FROM(21), 0, NULL},
     {"bump_timestamp works in BIGINT milliseconds", S, KSD_F_BODY, NULL, "bump_timestamp",
-     "\\bprevious (bigint|numeric)\\b", R(22, 26), 0, NULL},
+     "\\bprevious (bigint|numeric)\\b", FROM(22), 0, NULL},
     {"bump_timestamp orders by as_epoch(last_modified)", S, KSD_F_BODY, NULL, "bump_timestamp",
      "\\border by as_epoch\\(last_modified\\) ?desc\\b", R(22, 25), 0, NULL},
     {"bump_timestamp orders objects by raw last_modified", S, KSD_F_BODY, NULL, "bump_timestamp",
      "\\bfrom objects where [^;]*?order by last_modified desc\\b", V(21) | V(26), 0, NULL},
     {"bump_timestamp assigns from_epoch(current)", S, KSD_F_BODY, NULL, "bump_timestamp",
-     "\\bfrom_epoch\\(current\\)", R(22, 26), 0, NULL},
+     "\\bfrom_epoch\\(current\\)", FROM(22), 0, NULL},
 
     /* resource_timestamp / collection_timestamp body markers. */
     {"timestamp helper takes MAX(last_modified)", S, KSD_F_BODY, NULL, HELPER,
@@ -213,55 +214,22 @@ const struct ksd_feature ksd_features[] = {
      "\\bcreate_if_missing\\b", V(15), 0, NULL},
 
     /* Permission backend. Its indexes date from cliquet 2.7.0. */
-    {"table user_principals", P, KSD_F_TABLE, NULL, "user_principals", NULL, R(1, 2), 0, NULL},
-    {"table access_control_entries", P, KSD_F_TABLE, NULL, "access_control_entries", NULL, R(1, 2),
-     0, NULL},
+    {"table user_principals", P, KSD_F_TABLE, NULL, "user_principals", NULL, P_ALL, 0, NULL},
+    {"table access_control_entries", P, KSD_F_TABLE, NULL, "access_control_entries", NULL, P_ALL, 0,
+     NULL},
     {"user_principals.user_id collated \"C\"", P, KSD_F_COLUMN_COLLATE_C, "user_principals",
      "user_id", NULL, V(2), 0, NULL},
     {"access_control_entries.object_id collated \"C\"", P, KSD_F_COLUMN_COLLATE_C,
      "access_control_entries", "object_id", NULL, V(2), 0, NULL},
     {"index idx_access_control_entries_object_id", P, KSD_F_INDEX, "access_control_entries",
-     "idx_access_control_entries_object_id", NULL, R(1, 2), V(1), NULL},
+     "idx_access_control_entries_object_id", NULL, P_ALL, V(1), NULL},
     {"index idx_access_control_entries_permission", P, KSD_F_INDEX, "access_control_entries",
-     "idx_access_control_entries_permission", NULL, R(1, 2), V(1), NULL},
+     "idx_access_control_entries_permission", NULL, P_ALL, V(1), NULL},
     {"index idx_access_control_entries_principal", P, KSD_F_INDEX, "access_control_entries",
-     "idx_access_control_entries_principal", NULL, R(1, 2), V(1), NULL},
+     "idx_access_control_entries_principal", NULL, P_ALL, V(1), NULL},
 };
 
 const size_t ksd_nfeatures = sizeof(ksd_features) / sizeof(ksd_features[0]);
 
 _Static_assert(sizeof(ksd_features) / sizeof(ksd_features[0]) <= KSD_MAX_FEATURES,
                "raise KSD_MAX_FEATURES");
-
-/* Re-running migration step k->k+1 on a database already past it (spec §5).
- * Steps not listed succeed without changing the schema. From 21 on, every
- * step before 020->021 that touches `records` fails: the table is gone. */
-const struct ksd_rerun ksd_reruns[] = {
-    {1, R(21, 26), 0, NULL},
-    {2, R(3, 26), 0, NULL},
-    {3, R(21, 26), 0, NULL},
-    {4, R(5, 26), 0, NULL},
-    {5, R(21, 26), 0, NULL},
-    {6, R(7, 26), 0, NULL},
-    {7, 0, R(9, 26),
-     "007->008 drops the triggers and installs the version 8 bump_timestamp (from 21 on, "
-     "every insert into objects then fails)"},
-    {8, 0, R(10, 26), "008->009 reinstalls the version 9 bump_timestamp"},
-    {9, R(21, 26), R(13, 20), "009->010 reinstalls old bodies and unnarrowed triggers"},
-    {10, R(21, 26), R(14, 20), "010->011 recreates the triggers without UPDATE OF data"},
-    {11, R(21, 26), R(18, 20),
-     "011->012 deletes the obsolete tombstones that have a twin in records"},
-    {12, R(21, 26), R(14, 20), "012->013 reinstalls an old body and unnarrowed triggers"},
-    {13, R(21, 26), 0, NULL},
-    {14, R(21, 26), R(16, 20), "014->015 recreates the dropped collection_timestamp"},
-    {15, R(16, 26), 0, NULL},
-    {16, R(21, 26), 0, NULL},
-    {17, R(18, 26), 0, NULL},
-    {18, R(21, 26), 0, NULL},
-    {19, R(21, 26), 0, NULL},
-    {20, R(21, 26), 0, NULL},
-    {21, 0, V(26), "021->022 reverts the version 26 ORDER BY (slower, not broken)"},
-    {23, R(24, 26), 0, NULL},
-};
-
-const size_t ksd_nreruns = sizeof(ksd_reruns) / sizeof(ksd_reruns[0]);

@@ -1,16 +1,13 @@
 /* From observations to a verdict: the versions no row contradicts (or the
- * nearest ones), the metadata read exactly as Kinto reads it, and what Kinto
- * would do with the database after a restore. */
-#include <stdarg.h>
-#include <stdio.h>
+ * nearest ones), the version a fix records, the state of the metadata, and
+ * the reasons and notes, as codes. The rows come from metadata.c and what
+ * Kinto would do from predict.c. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "infer/metadata.h"
+#include "infer/predict.h"
 #include "ksd_infer.h"
-
-static const char STORAGE_ROW[] = "storage_schema_version";
-static const char PERMISSION_ROW[] = "permission_schema_version";
-#define DELETED_INDEX "idx_deleted_user_id_resource_name_last_modified"
 
 static size_t feature_index(const char *label)
 {
@@ -38,22 +35,6 @@ ksd_vset ksd_feature_allows(const struct ksd_feature *f, enum ksd_obs o,
 	default:
 		return all;
 	}
-}
-
-static int lowest(ksd_vset s)
-{
-	for (int v = 1; v <= KSD_STORAGE_MAX; v++)
-		if (s & KSD_VBIT(v))
-			return v;
-	return 0;
-}
-
-static int highest(ksd_vset s)
-{
-	for (int v = KSD_STORAGE_MAX; v >= 1; v--)
-		if (s & KSD_VBIT(v))
-			return v;
-	return 0;
 }
 
 static int count(ksd_vset s)
@@ -99,14 +80,6 @@ size_t ksd_contradictions(const struct ksd_instance *in, enum ksd_backend b, int
 	return n;
 }
 
-static const struct ksd_rerun *rerun(int step)
-{
-	for (size_t i = 0; i < ksd_nreruns; i++)
-		if (ksd_reruns[i].step == step)
-			return &ksd_reruns[i];
-	return NULL;
-}
-
 /* Whether recording `low` is harmless whichever of `set` is the truth: the
  * migrations Kinto then re-runs neither fail nor damage. */
 static bool harmless_from(int low, ksd_vset set)
@@ -115,267 +88,12 @@ static bool harmless_from(int low, ksd_vset set)
 		if (!(set & KSD_VBIT(t)))
 			continue;
 		for (int k = low; k < t; k++) {
-			const struct ksd_rerun *r = rerun(k);
+			const struct ksd_rerun *r = ksd_rerun_step(k);
 			if (r && ((r->fails | r->damages) & KSD_VBIT(t)))
 				return false;
 		}
 	}
 	return true;
-}
-
-/* PostgreSQL's lpad(value, 3, '0') on UTF-8 text: characters, not bytes.
- * A character has at most 3 continuation bytes, even in broken UTF-8. */
-static void lpad3(const char *v, char out[16])
-{
-	size_t chars = 0, bytes = 0;
-	while (v[bytes] && chars < 3) {
-		bytes++;
-		for (int k = 0; k < 3 && ((unsigned char)v[bytes] & 0xc0) == 0x80; k++)
-			bytes++;
-		chars++;
-	}
-	size_t pad = 3 - chars;
-	memset(out, '0', pad);
-	memcpy(out + pad, v, bytes);
-	out[pad + bytes] = '\0';
-}
-
-/* Python's int() as Kinto applies it to the value: surrounding spaces, a
- * sign, digits with single underscores between them. -1 when it raises. */
-static int python_int(const char *v)
-{
-	const char *p = v;
-	while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
-		p++;
-	bool neg = *p == '-';
-	if (*p == '+' || *p == '-')
-		p++;
-	long n = 0;
-	bool digit = false;
-	while ((*p >= '0' && *p <= '9') || (*p == '_' && digit && p[1] >= '0' && p[1] <= '9')) {
-		if (*p != '_') {
-			n = n * 10 + (*p - '0');
-			if (n > 1000000)
-				n = 1000000;
-		}
-		digit = *p != '_';
-		p++;
-	}
-	while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
-		p++;
-	if (*p || !digit)
-		return -1;
-	return neg ? (n == 0 ? 0 : -1) : (int)n;
-}
-
-static bool same(const char *a, const char *b)
-{
-	return a && b && strcmp(a, b) == 0;
-}
-
-static void add(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void add(char *buf, size_t cap, const char *fmt, ...)
-{
-	size_t len = strlen(buf);
-	if (len + 1 >= cap)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf + len, cap - len, fmt, ap);
-	va_end(ap);
-}
-
-static void note(struct ksd_instance *in, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static void note(struct ksd_instance *in, const char *fmt, ...)
-{
-	size_t len = strlen(in->notes);
-	if (len && len + 3 < sizeof(in->notes)) {
-		strcpy(in->notes + len, "; ");
-		len += 2;
-	}
-	if (len + 1 >= sizeof(in->notes))
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(in->notes + len, sizeof(in->notes) - len, fmt, ap);
-	va_end(ap);
-}
-
-/* Kinto's reading of one backend's rows: the first row by LPAD(value,3,'0')
- * descending, ties in dump order. */
-static void read_rows(const struct ksd_metadata *m, const char *name,
-                      struct ksd_backend_verdict *bv)
-{
-	char best[16] = "", key[16];
-	const struct ksd_meta_row *top = NULL;
-	bv->lowest_row = 0;
-	for (size_t i = 0; i < m->nrows; i++) {
-		const struct ksd_meta_row *r = &m->rows[i];
-		if (!same(r->name, name))
-			continue;
-		bv->rows++;
-		if (!r->value) {
-			/* NULL sorts first in a descending ORDER BY. */
-			if (!top || top->value)
-				top = r;
-			continue;
-		}
-		int v = python_int(r->value);
-		if (v > 0 && (bv->lowest_row == 0 || v < bv->lowest_row))
-			bv->lowest_row = v;
-		if (top && !top->value)
-			continue;
-		lpad3(r->value, key);
-		if (!top || strcmp(key, best) > 0) {
-			top = r;
-			strcpy(best, key);
-		}
-	}
-	if (!top)
-		return;
-	bv->recorded_value = top->value;
-	bv->recorded = top->value ? python_int(top->value) : -1;
-	if (bv->recorded == 0)
-		bv->recorded = -1;
-}
-
-static bool known_name(const char *n)
-{
-	size_t len = n ? strlen(n) : 0;
-	static const char suffix[] = "_schema_version";
-	return same(n, STORAGE_ROW) || same(n, PERMISSION_ROW) || same(n, "created_at") ||
-	       same(n, "last_heartbeat") ||
-	       (len > sizeof(suffix) - 1 && strcmp(n + len - (sizeof(suffix) - 1), suffix) == 0);
-}
-
-static void read_metadata(const struct ksd_catalog *cat, const struct ksd_schema *s,
-                          struct ksd_instance *in)
-{
-	const struct ksd_metadata *m = &s->metadata;
-	in->meta_table = ksd_schema_table(s, "metadata") != NULL;
-	in->rows_known = m->data_seen || m->nrows > 0 || (cat->any_data_seen && in->meta_table);
-	read_rows(m, STORAGE_ROW, &in->storage);
-	read_rows(m, PERMISSION_ROW, &in->permission);
-	/* Duplicates are checked among the first rows only: Kinto writes a few
-	 * dozen, and a hostile dump must not cost a quadratic scan. */
-	size_t dup_scan = m->nrows < 2000 ? m->nrows : 2000;
-	for (size_t i = 0; i < m->nrows; i++) {
-		const struct ksd_meta_row *r = &m->rows[i];
-		if (same(r->name, "created_at"))
-			in->created_at = true;
-		if (same(r->name, "last_heartbeat"))
-			in->last_heartbeat = true;
-		bool version_row = same(r->name, STORAGE_ROW) || same(r->name, PERMISSION_ROW);
-		if (!known_name(r->name) || !r->value || (version_row && python_int(r->value) <= 0))
-			in->garbage++;
-		for (size_t j = 0; i < dup_scan && j < i; j++)
-			if (same(m->rows[j].name, r->name) && same(m->rows[j].value, r->value)) {
-				in->duplicates++;
-				break;
-			}
-	}
-	if (in->duplicates)
-		note(in, "%zu duplicate metadata row%s", in->duplicates,
-		     in->duplicates == 1 ? "" : "s");
-	if (in->garbage)
-		note(in, "%zu metadata row%s Kinto does not write (unknown name or value)",
-		     in->garbage, in->garbage == 1 ? "" : "s");
-	if (m->truncated)
-		note(in, "metadata has more rows than are kept; the rest were not read");
-}
-
-static void range_text(char *buf, size_t cap, ksd_vset s)
-{
-	buf[0] = '\0';
-	for (int v = 1; v <= KSD_STORAGE_MAX; v++) {
-		if (!(s & KSD_VBIT(v)))
-			continue;
-		int w = v;
-		while (w < KSD_STORAGE_MAX && (s & KSD_VBIT(w + 1)))
-			w++;
-		add(buf, cap, "%s%d", buf[0] ? ", " : "", v);
-		if (w > v)
-			add(buf, cap, "%s%d", w == v + 1 ? ", " : "-", w);
-		v = w;
-	}
-}
-
-/* What Kinto >= 12 does when it starts from `g` on a database really at `t`. */
-static void predict_storage(struct ksd_instance *in, int g, int t)
-{
-	char *k = in->kinto;
-	size_t cap = sizeof(in->kinto);
-	if (g == t) {
-		if (t == KSD_STORAGE_MAX)
-			add(k, cap, "finds version %d: up to date, runs nothing", t);
-		else if (in->missing_deleted_index)
-			add(k, cap,
-			    "finds version %d and runs migrations from %d: 006->007 fails because "
-			    "index " DELETED_INDEX " does not exist",
-			    t, t + 1);
-		else
-			add(k, cap, "finds version %d and runs migrations %d..%d normally", t,
-			    t + 1, KSD_STORAGE_MAX);
-		return;
-	}
-	if (g < t) {
-		add(k, cap, "re-runs migrations %03d->%03d..%03d->%03d on a version %d schema", g,
-		    g + 1, t - 1, t, t);
-		for (int step = g; step < t; step++) {
-			const struct ksd_rerun *r = rerun(step);
-			if (r && (r->fails & KSD_VBIT(t))) {
-				add(k, cap,
-				    ": %03d->%03d fails and is rolled back, Kinto stops there",
-				    step, step + 1);
-				return;
-			}
-			if (r && (r->damages & KSD_VBIT(t)))
-				add(k, cap, "; %s", r->effect);
-		}
-		if (t == KSD_STORAGE_MAX)
-			add(k, cap, "; each succeeds without changing the schema");
-		else
-			add(k, cap, "; then runs %d..%d", t + 1, KSD_STORAGE_MAX);
-		return;
-	}
-	/* g > t: the migrations t+1..g are skipped. */
-	if (t <= 9 && g == 20) {
-		add(k, cap,
-		    "runs 020->021 on a version %d schema: it fails (%s) and is rolled back, "
-		    "Kinto stops there",
-		    t, t < 7 ? "no collection_id column" : "no timestamps table");
-	} else if (t >= 10 && t <= 17 && g >= 20 && g <= 22) {
-		add(k, cap,
-		    "runs %03d->%03d..%03d->%03d on a version %d schema: they succeed, then "
-		    "022->023 fails because objects has no column deleted (migration 018 never "
-		    "ran), "
-		    "leaving a hybrid that no version describes",
-		    g, g + 1, 21, 22, t);
-		if (g == 22)
-			snprintf(
-			    k, cap,
-			    "runs 022->023 on a version %d schema: it fails because objects has "
-			    "no column deleted (migration 018 never ran)",
-			    t);
-	} else if (t >= 18 && t <= 19 && g < KSD_STORAGE_MAX) {
-		add(k, cap,
-		    "completes to %d, but migration%s %d..%d (COLLATE \"C\" on the id columns) "
-		    "never run%s",
-		    KSD_STORAGE_MAX, g > t + 1 ? "s" : "", t + 1, g, g > t + 1 ? "" : "s");
-	} else {
-		add(k, cap, "skips migrations %d..%d", t + 1, g);
-		for (int v = t + 1; v <= g && v <= KSD_STORAGE_MAX; v++) {
-			const char *c = ksd_storage_change(v);
-			if (c)
-				add(k, cap, "%s%d: %s", v == t + 1 ? " (" : "; ", v, c);
-		}
-		if (t < 18 && g >= 18 && g < 23)
-			add(k, cap, "), then 022->023 fails because objects has no column deleted");
-		else
-			add(k, cap, ")%s",
-			    g < KSD_STORAGE_MAX ? ", then runs the later ones on it" : "");
-	}
 }
 
 /* The cliquet 1.7.0 and 1.8.0 schema.sql created the records index twice and
@@ -384,81 +102,15 @@ static void check_deleted_index(struct ksd_instance *in)
 {
 	int t = in->storage.version;
 	in->missing_deleted_index = t >= 3 && t <= 6 && ksd_schema_table(in->schema, "deleted") &&
-	                            !ksd_schema_index(in->schema, DELETED_INDEX);
+	                            !ksd_schema_index(in->schema, KSD_DELETED_INDEX);
 	if (!in->missing_deleted_index)
 		return;
-	note(in, "index " DELETED_INDEX " is missing (a fresh cliquet 1.7.0 or 1.8.0 install): "
-	         "migration 006->007 fails without it, so the fix creates it");
+	in->notes |= KSD_NOTE_BIT(KSD_NOTE_DELETED_INDEX);
 	if (in->verdict == KSD_VERDICT_OK) {
 		in->verdict = KSD_VERDICT_FIX;
-		snprintf(
-		    in->reason, sizeof(in->reason),
-		    "the metadata is right, but migration 006->007 needs index " DELETED_INDEX);
+		in->reason = (struct ksd_reason){.code = KSD_REASON_DELETED_INDEX};
 	}
 	in->fix = in->verdict == KSD_VERDICT_FIX;
-}
-
-static void predict(struct ksd_instance *in)
-{
-	char *k = in->kinto;
-	size_t cap = sizeof(in->kinto);
-	struct ksd_backend_verdict *st = &in->storage, *pm = &in->permission;
-	const struct ksd_schema *s = in->schema;
-	bool storage_tables = ksd_schema_table(s, "records") || ksd_schema_table(s, "objects");
-	if (st->present && storage_tables) {
-		int g = 0;
-		if (!in->meta_table) {
-			add(k, cap, "its version query fails: there is no metadata table");
-		} else if (!in->rows_known) {
-			add(k, cap, "cannot tell: the dump holds no table data");
-		} else if (st->rows == 0 && in->created_at) {
-			g = 1;
-			add(k, cap, "finds created_at but no version row, assumes 1; ");
-		} else if (st->rows == 0) {
-			g = 20;
-			add(k, cap,
-			    "finds no version row and no created_at, warns and guesses 20; ");
-		} else if (st->recorded < 0) {
-			add(k, cap, "fails: the top storage_schema_version value is not a number");
-		} else {
-			g = st->recorded;
-			if (g > KSD_STORAGE_MAX)
-				add(k, cap, "reads %d, newer than any Kinto release it knows; ", g);
-		}
-		st->reads = g;
-		int t = st->version;
-		if (g > 0 && g <= KSD_STORAGE_MAX && t > 0) {
-			predict_storage(in, g, t);
-		} else if (g > 0 && g <= KSD_STORAGE_MAX) {
-			const struct ksd_table *o = ksd_schema_table(s, "objects");
-			if (o && !ksd_table_column(o, "deleted") && g < 23)
-				add(k, cap,
-				    "runs migrations from %d: 022->023 fails because objects has "
-				    "no "
-				    "column deleted",
-				    g + 1);
-			else if (g == KSD_STORAGE_MAX)
-				add(k, cap, "reads %d and runs nothing", g);
-			else
-				add(k, cap,
-				    "reads %d and runs migrations %d..%d on a schema no "
-				    "version describes",
-				    g, g + 1, KSD_STORAGE_MAX);
-		}
-	}
-	if (pm->present && pm->version > 0) {
-		int r = pm->recorded > 0                         ? pm->recorded
-		        : ksd_schema_table(s, "user_principals") ? 1
-		                                                 : 0;
-		pm->reads = r;
-		if (r && r != pm->version) {
-			add(k, cap, "%spermission: reads %d", k[0] ? "; " : "", r);
-			if (r < pm->version)
-				add(k, cap, " and re-runs 001->002 (harmless, adds the row)");
-			else
-				add(k, cap, " and skips 001->002: COLLATE \"C\" never applied");
-		}
-	}
 }
 
 static bool has_table(const struct ksd_schema *s, const char *const *names)
@@ -503,37 +155,29 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 	in->schema = s;
 	struct ksd_backend_verdict *st = &in->storage, *pm = &in->permission;
 	if (!ksd_match_schema(s, in->obs))
-		note(in, "out of memory while matching; every feature is unknown");
-	read_metadata(cat, s, in);
+		in->notes |= KSD_NOTE_BIT(KSD_NOTE_OUT_OF_MEMORY);
+	metadata_read(cat, s, in);
 	bool st_tables = has_table(s, storage_tables);
 	bool pm_tables = has_table(s, permission_tables);
 	st->present = st_tables || st->rows > 0 || in->created_at || in->last_heartbeat;
 	pm->present = pm_tables;
 	if (pm->rows && !pm_tables)
-		note(in, "a permission_schema_version row but no permission tables here");
+		in->notes |= KSD_NOTE_BIT(KSD_NOTE_PERMISSION_ROW);
 
-	const char *undetermined = NULL;
-	char why[sizeof(in->reason)] = "";
+	struct ksd_reason undetermined = {.code = KSD_REASON_NONE};
 	if (st->present && !st_tables) {
-		undetermined = cat->any_ddl_seen ? "the storage tables are missing from this schema"
-		                                 : "data-only dump: the schema is missing";
+		undetermined.code =
+		    cat->any_ddl_seen ? KSD_REASON_NO_STORAGE_TABLES : KSD_REASON_DATA_ONLY;
 	} else if (st->present) {
 		score(in, KSD_STORAGE, st);
-		int low = lowest(st->candidates);
-		char set[96];
-		range_text(set, sizeof(set), st->candidates ? st->candidates : st->nearest);
+		int low = ksd_vset_lowest(st->candidates);
 		if (!st->candidates) {
-			snprintf(why, sizeof(why),
-			         "no storage version matches the schema; nearest %s with %u "
-			         "contradiction%s",
-			         set, st->ncontradictions, st->ncontradictions == 1 ? "" : "s");
-			undetermined = why;
+			undetermined = (struct ksd_reason){.code = KSD_REASON_NO_STORAGE_MATCH,
+			                                   .versions = st->nearest,
+			                                   .count = st->ncontradictions};
 		} else if (count(st->candidates) > 1 && !harmless_from(low, st->candidates)) {
-			snprintf(why, sizeof(why),
-			         "storage versions %s are all possible and recording the lowest "
-			         "would not be harmless",
-			         set);
-			undetermined = why;
+			undetermined = (struct ksd_reason){.code = KSD_REASON_NOT_HARMLESS,
+			                                   .versions = st->candidates};
 		} else {
 			st->version = low;
 			bool recorded_fits = st->recorded > 0 && st->recorded <= KSD_STORAGE_MAX &&
@@ -541,36 +185,32 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 			if (count(st->candidates) > 1 && recorded_fits) {
 				/* The rows narrow what the schema cannot tell. */
 				st->version = st->recorded;
-				snprintf(
-				    in->reason, sizeof(in->reason),
-				    "versions %s look the same in a schema; the recorded %d is "
-				    "one of them",
-				    set, st->recorded);
+				in->reason =
+				    (struct ksd_reason){.code = KSD_REASON_RECORDED_LOOK_ALIKE,
+				                        .versions = st->candidates,
+				                        .version = st->recorded};
 			} else if (count(st->candidates) > 1) {
-				snprintf(
-				    in->reason, sizeof(in->reason),
-				    "versions %s look the same in a schema; %d is recorded because "
-				    "re-running migrations %03d->%03d..%03d->%03d on a later one "
-				    "changes nothing",
-				    set, low, low, low + 1, highest(st->candidates) - 1,
-				    highest(st->candidates));
+				in->reason =
+				    (struct ksd_reason){.code = KSD_REASON_LOWEST_LOOK_ALIKE,
+				                        .versions = st->candidates,
+				                        .version = low};
 			}
 		}
 	}
 	if (pm->present) {
 		score(in, KSD_PERMISSION, pm);
 		if (count(pm->candidates) == 1)
-			pm->version = lowest(pm->candidates);
-		else if (!undetermined)
-			undetermined = "no permission version matches the schema";
+			pm->version = ksd_vset_lowest(pm->candidates);
+		else if (!undetermined.code)
+			undetermined.code = KSD_REASON_NO_PERMISSION_MATCH;
 	}
-	if (!undetermined && cat->partial)
-		undetermined = "the dump is incomplete, so missing objects prove nothing";
-	if (!undetermined && in->meta_table && !in->rows_known)
-		undetermined = "the dump holds no table data, so the metadata rows are unknown";
+	if (!undetermined.code && cat->partial)
+		undetermined.code = KSD_REASON_PARTIAL;
+	if (!undetermined.code && in->meta_table && !in->rows_known)
+		undetermined.code = KSD_REASON_NO_DATA;
 	if (assume_version > 0 && st->present) {
 		if (st_tables && st->candidates && !(st->candidates & KSD_VBIT(assume_version)))
-			note(in, "--assume-version %d contradicts the schema", assume_version);
+			in->notes |= KSD_NOTE_BIT(KSD_NOTE_ASSUME_CONTRADICTS);
 		st->version = assume_version;
 		st->assumed = true;
 	}
@@ -592,39 +232,32 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 			in->meta = pm->recorded == 0 ? KSD_META_FLUSHED : KSD_META_WRONG;
 	}
 
-	if (undetermined && !st->assumed) {
+	if (undetermined.code && !st->assumed) {
 		in->verdict = KSD_VERDICT_UNDETERMINED;
-		if (!in->reason[0] || undetermined != why)
-			snprintf(in->reason, sizeof(in->reason), "%s", undetermined);
+		in->reason = undetermined;
 	} else if (in->meta == KSD_META_INTACT || in->meta == KSD_META_NO_CREATED_AT) {
 		in->verdict = KSD_VERDICT_OK;
 	} else {
 		in->verdict = KSD_VERDICT_FIX;
 		in->fix = true;
 	}
-	if (undetermined && st->assumed && !in->reason[0])
-		add(in->reason, sizeof(in->reason), "%s; version %d assumed as asked", undetermined,
-		    st->version);
+	if (undetermined.code && st->assumed && !in->reason.code) {
+		in->reason = undetermined;
+		in->reason.assumed = st->version;
+	}
 	if (in->meta == KSD_META_NO_CREATED_AT)
-		note(in, "no created_at row: harmless while a version row exists");
+		in->notes |= KSD_NOTE_BIT(KSD_NOTE_NO_CREATED_AT);
 	if (in->last_heartbeat && (st->candidates & KSD_VBIT(1)))
-		note(in, "last_heartbeat row: a cliquet 1.2-1.3 version 1 schema");
+		in->notes |= KSD_NOTE_BIT(KSD_NOTE_LAST_HEARTBEAT);
 	check_deleted_index(in);
-	predict(in);
+	predict_instance(in);
 }
 
 /* Cheap test before the full judgement: Kinto tables or Kinto rows. */
 static bool maybe_kinto(const struct ksd_schema *s)
 {
-	if (has_table(s, storage_tables) || has_table(s, permission_tables))
-		return true;
-	for (size_t i = 0; i < s->metadata.nrows; i++) {
-		const char *n = s->metadata.rows[i].name;
-		if (same(n, STORAGE_ROW) || same(n, PERMISSION_ROW) || same(n, "created_at") ||
-		    same(n, "last_heartbeat"))
-			return true;
-	}
-	return false;
+	return has_table(s, storage_tables) || has_table(s, permission_tables) ||
+	       metadata_has_kinto_rows(&s->metadata);
 }
 
 bool ksd_infer_catalog(const struct ksd_catalog *cat, int assume_version, struct ksd_instance **out,

@@ -7,39 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
+#include "report/fix.h"
+#include "report/words.h"
+#include "util/utf8.h"
 
-/* The code point of the UTF-8 sequence at s and its length in *n; *n is 0
- * when s starts no well-formed sequence. */
-static uint32_t code_point(const unsigned char *s, size_t *n)
+/* Length of the sequence at s if a terminal shows it as text, else 0. */
+static size_t printable(const unsigned char *s)
 {
-	*n = (s[0] & 0xe0) == 0xc0 ? 2 : (s[0] & 0xf0) == 0xe0 ? 3 : (s[0] & 0xf8) == 0xf0 ? 4 : 0;
-	if (*n == 0)
-		return 0;
-	uint32_t cp = *n == 2 ? s[0] & 0x1f : *n == 3 ? s[0] & 0x0f : s[0] & 0x07;
-	for (size_t i = 1; i < *n; i++) {
-		if ((s[i] & 0xc0) != 0x80) {
-			*n = 0;
-			return 0;
-		}
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	return cp;
-}
-
-/* Length of a valid UTF-8 sequence at s that a terminal shows as text, else 0. */
-static size_t printable_utf8(const unsigned char *s)
-{
-	if (s[0] >= 0x20 && s[0] < 0x7f)
-		return 1;
-	size_t n;
-	uint32_t cp = code_point(s, &n);
-	static const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
-	if (n == 0 || cp < min[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ||
-	    cp <= 0x9f || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) ||
-	    (cp >= 0x2066 && cp <= 0x2069))
-		return 0;
-	return n;
+	uint32_t cp;
+	size_t n = utf8_next(s, &cp);
+	return n && !utf8_dangerous(cp) ? n : 0;
 }
 
 void fix_comment(FILE *out, const char *s)
@@ -50,7 +27,7 @@ void fix_comment(FILE *out, const char *s)
 	}
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
-		size_t n = printable_utf8(p);
+		size_t n = printable(p);
 		/* A backslash could start a psql meta-command in a careless client. */
 		if (n == 0 || *p == '\\') {
 			putc('?', out);
@@ -70,17 +47,18 @@ void fix_comment(FILE *out, const char *s)
 static void ident(FILE *out, const char *name)
 {
 	const unsigned char *s = (const unsigned char *)name;
+	/* Plain unless some sequence decodes but does not print: a control, a
+	 * formatting character, or a malformed form of one. */
 	bool plain = true;
 	for (const unsigned char *p = s; *p && plain;) {
-		size_t n = printable_utf8(p);
-		if (n == 0)
-			code_point(p, &n);
-		plain = printable_utf8(p) > 0 || (*p >= 0x80 && n == 0);
+		uint32_t cp;
+		size_t n = utf8_decode(p, &cp);
+		plain = n == 0 || printable(p) > 0;
 		p += n ? n : 1;
 	}
 	fputs(plain ? "\"" : "U&\"", out);
 	while (*s) {
-		size_t n = printable_utf8(s);
+		size_t n = printable(s);
 		if (n > 0) {
 			if (*s == '"' || (!plain && *s == '\\'))
 				putc(*s, out);
@@ -88,9 +66,8 @@ static void ident(FILE *out, const char *name)
 			s += n;
 			continue;
 		}
-		uint32_t cp = *s < 0x80 ? *s : code_point(s, &n);
-		if (*s < 0x80)
-			n = 1;
+		uint32_t cp;
+		n = utf8_decode(s, &cp);
 		if (n == 0) {
 			putc(*s++, out); /* not UTF-8: kept as it is */
 			continue;
@@ -163,7 +140,7 @@ static void header(FILE *out, const char *input, const struct ksd_instance *in)
 	fix_comment(out, in->schema->name);
 	fputs("\n", out);
 	if (in->storage.present && in->storage.version) {
-		report_vset(set, sizeof(set), in->storage.candidates);
+		words_vset(set, sizeof(set), in->storage.candidates);
 		fprintf(out, "-- found: storage schema version %d", in->storage.version);
 		if (in->storage.assumed)
 			fputs(" (assumed by --assume-version)", out);
@@ -173,20 +150,24 @@ static void header(FILE *out, const char *input, const struct ksd_instance *in)
 	if (in->permission.present && in->permission.version)
 		fprintf(out, "%spermission schema version %d",
 		        in->storage.present ? ", " : "-- found: ", in->permission.version);
-	fprintf(out, "\n-- metadata: %s", report_meta_name(in->meta));
+	fprintf(out, "\n-- metadata: %s", words_meta_name(in->meta));
 	if (in->storage.recorded_value) {
 		fputs(", top storage row '", out);
 		fix_comment(out, in->storage.recorded_value);
 		fputs("'", out);
 	}
 	fputs(in->created_at ? "" : ", no created_at", out);
-	if (in->kinto[0]) {
+	char kinto[WORDS_KINTO_MAX];
+	words_kinto(kinto, sizeof(kinto), &in->prediction);
+	if (kinto[0]) {
 		fputs("\n-- without it Kinto ", out);
-		fix_comment(out, in->kinto);
+		fix_comment(out, kinto);
 	}
-	if (in->reason[0]) {
+	char reason[WORDS_REASON_MAX];
+	words_reason(reason, sizeof(reason), &in->reason);
+	if (reason[0]) {
 		fputs("\n-- ", out);
-		fix_comment(out, in->reason);
+		fix_comment(out, reason);
 	}
 	fputs("\n-- Safe to run twice: every statement is guarded.\n", out);
 }
@@ -228,10 +209,7 @@ void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool
 			insert_version(out, in, "permission_schema_version", pm->version);
 	}
 	if (in->missing_deleted_index) {
-		fputs("CREATE UNIQUE INDEX IF NOT EXISTS "
-		      "idx_deleted_user_id_resource_name_last_modified"
-		      "\n    ON ",
-		      out);
+		fputs("CREATE UNIQUE INDEX IF NOT EXISTS " KSD_DELETED_INDEX "\n    ON ", out);
 		ident(out, in->schema->name);
 		fputs(".deleted (user_id, resource_name, last_modified DESC);\n", out);
 	}

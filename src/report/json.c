@@ -19,7 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
+#include "ksd_report.h"
+#include "report/fix.h"
+#include "report/json.h"
+#include "report/words.h"
 
 static void int_or_null(FILE *out, int v)
 {
@@ -85,7 +88,7 @@ static void backend(FILE *out, const struct ksd_instance *in, const struct ksd_b
 	putc('}', out);
 }
 
-void report_json(FILE *out, const char *input, const struct ksd_instance *in)
+void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 {
 	fputs("{\"input\": ", out);
 	ksd_fput_json(out, input);
@@ -100,27 +103,33 @@ void report_json(FILE *out, const char *input, const struct ksd_instance *in)
 	fprintf(out,
 	        ", \"metadata\": \"%s\", \"created_at\": %s, \"duplicates\": %zu, "
 	        "\"garbage\": %zu, \"status\": \"%s\", \"reason\": ",
-	        report_meta_name(in->meta), in->created_at ? "true" : "false", in->duplicates,
-	        in->garbage, report_status_name(in->verdict));
-	ksd_fput_json(out, in->reason[0] ? in->reason : NULL);
+	        words_meta_name(in->meta), in->created_at ? "true" : "false", in->duplicates,
+	        in->garbage, words_status_name(in->verdict));
+	char reason[WORDS_REASON_MAX];
+	words_reason(reason, sizeof(reason), &in->reason);
+	ksd_fput_json(out, reason[0] ? reason : NULL);
 	fputs(", \"kinto\": ", out);
-	ksd_fput_json(out, in->kinto[0] ? in->kinto : NULL);
+	char kinto[WORDS_KINTO_MAX];
+	words_kinto(kinto, sizeof(kinto), &in->prediction);
+	ksd_fput_json(out, kinto[0] ? kinto : NULL);
 	fputs(", \"contradictions\": [", out);
 	size_t idx[KSD_MAX_FEATURES];
-	size_t n = report_contradictions(in, idx, KSD_MAX_FEATURES);
+	size_t n = words_contradictions(in, idx, KSD_MAX_FEATURES);
 	for (size_t i = 0; i < n; i++) {
 		char buf[512];
-		report_contradiction(buf, sizeof(buf), in, idx[i]);
+		words_contradiction(buf, sizeof(buf), in, idx[i]);
 		if (i)
 			fputs(", ", out);
 		ksd_fput_json(out, buf);
 	}
 	fputs("], \"notes\": [", out);
-	const char *p = in->notes;
+	char notes[WORDS_NOTES_MAX];
+	words_notes(notes, sizeof(notes), in);
+	const char *p = notes;
 	bool first = true;
 	while (*p) {
 		size_t len = strcspn(p, ";");
-		char buf[sizeof(in->notes)];
+		char buf[sizeof(notes)];
 		memcpy(buf, p, len);
 		buf[len] = '\0';
 		if (!first)

@@ -3,7 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
+#include "ksd_report.h"
+#include "report/fix.h"
+#include "report/text.h"
+#include "report/words.h"
 
 #define GREEN  "\033[32m"
 #define YELLOW "\033[33m"
@@ -32,17 +35,17 @@ static void backend_line(FILE *out, const char *what, const struct ksd_backend_v
 		fprintf(out, "version %d%s (%s)\n", bv->version, bv->assumed ? ", assumed" : "",
 		        r ? r : "");
 	} else if (bv->candidates) {
-		report_vset(set, sizeof(set), bv->candidates);
+		words_vset(set, sizeof(set), bv->candidates);
 		fprintf(out, "one of %s\n", set);
 	} else if (bv->nearest) {
-		report_vset(set, sizeof(set), bv->nearest);
+		words_vset(set, sizeof(set), bv->nearest);
 		fprintf(out, "no version matches; nearest %s (%u contradiction%s)\n", set,
 		        bv->ncontradictions, bv->ncontradictions == 1 ? "" : "s");
 	} else {
 		fputs("unknown\n", out);
 	}
 	if (bv->candidates && bv->candidates != KSD_VBIT(bv->version)) {
-		report_vset(set, sizeof(set), bv->candidates);
+		words_vset(set, sizeof(set), bv->candidates);
 		fprintf(out, "%-12s %s\n", "", set);
 	}
 }
@@ -50,7 +53,7 @@ static void backend_line(FILE *out, const char *what, const struct ksd_backend_v
 static void metadata_line(FILE *out, const struct ksd_instance *in)
 {
 	const struct ksd_backend_verdict *st = &in->storage;
-	fprintf(out, "%-12s %s", "metadata", report_meta_name(in->meta));
+	fprintf(out, "%-12s %s", "metadata", words_meta_name(in->meta));
 	if (in->meta_table && in->rows_known) {
 		if (st->rows) {
 			fputs(": Kinto reads '", out);
@@ -85,8 +88,8 @@ static void explain(FILE *out, const struct ksd_instance *in, const struct ksd_r
 		ksd_vset judge = v ? KSD_VBIT(v) : bv->candidates ? bv->candidates : bv->nearest;
 		bool bad = in->obs[i] != KSD_OBS_UNKNOWN && (allows & judge) != judge;
 		char expect[96], allowed[96];
-		report_vset(expect, sizeof(expect), f->expect);
-		report_vset(allowed, sizeof(allowed), allows);
+		words_vset(expect, sizeof(expect), f->expect);
+		words_vset(allowed, sizeof(allowed), allows);
 		color(out, o, bad ? RED : "");
 		fprintf(out, "  %s %-8s %-70s has %-10s allows %s%s\n", bad ? "!!" : "  ",
 		        in->obs[i] == KSD_OBS_PRESENT  ? "present"
@@ -98,7 +101,7 @@ static void explain(FILE *out, const struct ksd_instance *in, const struct ksd_r
 	}
 }
 
-void report_text(FILE *out, const char *input, const struct ksd_instance *in,
+void text_report(FILE *out, const char *input, const struct ksd_instance *in,
                  const struct ksd_report_opts *o)
 {
 	color(out, o, BOLD);
@@ -125,30 +128,36 @@ void report_text(FILE *out, const char *input, const struct ksd_instance *in,
 	      out);
 	color(out, o, RESET);
 	putc('\n', out);
-	if (in->reason[0]) {
+	char reason[WORDS_REASON_MAX];
+	words_reason(reason, sizeof(reason), &in->reason);
+	if (reason[0]) {
 		fprintf(out, "%-12s ", "why");
-		ksd_fput_safe(out, in->reason);
+		ksd_fput_safe(out, reason);
 		putc('\n', out);
 	}
 	size_t idx[KSD_MAX_FEATURES];
-	size_t n = report_contradictions(in, idx, KSD_MAX_FEATURES);
+	size_t n = words_contradictions(in, idx, KSD_MAX_FEATURES);
 	for (size_t i = 0; i < n; i++) {
 		char buf[512];
-		report_contradiction(buf, sizeof(buf), in, idx[i]);
+		words_contradiction(buf, sizeof(buf), in, idx[i]);
 		fprintf(out, "%-12s ", i ? "" : "contradicts");
 		color(out, o, RED);
 		ksd_fput_safe(out, buf);
 		color(out, o, RESET);
 		putc('\n', out);
 	}
-	if (in->kinto[0]) {
+	char kinto[WORDS_KINTO_MAX];
+	words_kinto(kinto, sizeof(kinto), &in->prediction);
+	if (kinto[0]) {
 		fprintf(out, "%-12s ", "Kinto would");
-		ksd_fput_safe(out, in->kinto);
+		ksd_fput_safe(out, kinto);
 		putc('\n', out);
 	}
-	if (in->notes[0]) {
+	char notes[WORDS_NOTES_MAX];
+	words_notes(notes, sizeof(notes), in);
+	if (notes[0]) {
 		fprintf(out, "%-12s ", "notes");
-		ksd_fput_safe(out, in->notes);
+		ksd_fput_safe(out, notes);
 		putc('\n', out);
 	}
 	if (o->explain)

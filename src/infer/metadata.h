@@ -1,0 +1,20 @@
+/* Reading a schema's metadata rows as Kinto reads them. */
+#ifndef KSD_INFER_METADATA_H
+#define KSD_INFER_METADATA_H
+
+#include <stdbool.h>
+
+#include "ksd_catalog.h"
+#include "ksd_infer.h"
+
+/* Fills the instance's metadata facts from schema `s`: whether the table and
+ * its rows are known, created_at and last_heartbeat, the storage and
+ * permission rows (Kinto's reading of them, their count, the lowest), the
+ * duplicate and garbage counts and the notes they call for. */
+void metadata_read(const struct ksd_catalog *cat, const struct ksd_schema *s,
+                   struct ksd_instance *in);
+/* Whether `m` holds a row Kinto writes: a version row, created_at or
+ * last_heartbeat. */
+bool metadata_has_kinto_rows(const struct ksd_metadata *m);
+
+#endif

@@ -1,0 +1,91 @@
+/* What Kinto >= 12 runs at start-up on a restored database, as data: from the
+ * version it reads and the true one, the steps it runs, re-runs or skips, the
+ * first to fail and why. The facts about steps live in steps.c. */
+#include <stddef.h>
+
+#include "infer/predict.h"
+#include "ksd_infer.h"
+
+/* 006->007 renames KSD_DELETED_INDEX; 022->023 indexes objects.deleted. */
+#define RENAMES_DELETED_INDEX 6
+#define NEEDS_DELETED_COLUMN  22
+
+/* G < T: the steps re-run up to the first that fails. */
+static void rerun(struct ksd_storage_run *out)
+{
+	for (int step = out->from; step < out->truth; step++) {
+		const struct ksd_rerun *r = ksd_rerun_step(step);
+		if (r && (r->fails & KSD_VBIT(out->truth))) {
+			out->fails = step;
+			out->cause = KSD_CAUSE_LATER_SCHEMA;
+			return;
+		}
+		if (r && (r->damages & KSD_VBIT(out->truth)))
+			out->damages |= KSD_VBIT(step);
+	}
+}
+
+/* G > T: the first rule of the table that holds the pair. */
+static void skip(struct ksd_storage_run *out)
+{
+	out->run = KSD_RUN_SKIP;
+	for (size_t i = 0; i < ksd_nskips; i++) {
+		const struct ksd_skip *k = &ksd_skips[i];
+		if ((k->truths & KSD_VBIT(out->truth)) && (k->froms & KSD_VBIT(out->from))) {
+			out->run = k->run;
+			out->fails = k->fails;
+			out->cause = k->cause;
+			return;
+		}
+	}
+}
+
+void ksd_predict_storage(const struct ksd_instance *in, enum ksd_read read, int from, int truth,
+                         struct ksd_storage_run *out)
+{
+	*out = (struct ksd_storage_run){.read = read, .from = from, .truth = truth};
+	if (from < 1 || from > KSD_STORAGE_MAX)
+		return;
+	if (truth == 0) {
+		const struct ksd_table *o = ksd_schema_table(in->schema, "objects");
+		out->run = KSD_RUN_UNDESCRIBED;
+		if (o && !ksd_table_column(o, "deleted") && from <= NEEDS_DELETED_COLUMN) {
+			out->fails = NEEDS_DELETED_COLUMN;
+			out->cause = KSD_CAUSE_NO_DELETED_COLUMN;
+		}
+	} else if (from == truth) {
+		out->run = truth == KSD_STORAGE_MAX ? KSD_RUN_UP_TO_DATE : KSD_RUN_FORWARD;
+		if (out->run == KSD_RUN_FORWARD && in->missing_deleted_index) {
+			out->fails = RENAMES_DELETED_INDEX;
+			out->cause = KSD_CAUSE_NO_DELETED_INDEX;
+		}
+	} else if (from < truth) {
+		out->run = KSD_RUN_RERUN;
+		rerun(out);
+	} else {
+		skip(out);
+	}
+}
+
+void ksd_predict_permission(int from, int truth, struct ksd_permission_run *out)
+{
+	*out = (struct ksd_permission_run){.from = from, .truth = truth};
+	if (from && from != truth)
+		out->run = from < truth ? KSD_RUN_RERUN : KSD_RUN_SKIP;
+}
+
+void predict_instance(struct ksd_instance *in)
+{
+	struct ksd_backend_verdict *st = &in->storage, *pm = &in->permission;
+	struct ksd_prediction *p = &in->prediction;
+	const struct ksd_schema *s = in->schema;
+	*p = (struct ksd_prediction){.storage.read = KSD_READ_NONE};
+	if (st->present && (ksd_schema_table(s, "records") || ksd_schema_table(s, "objects"))) {
+		enum ksd_read read = ksd_read_storage(in, &st->reads);
+		ksd_predict_storage(in, read, st->reads, st->version, &p->storage);
+	}
+	if (pm->present && pm->version > 0) {
+		pm->reads = ksd_read_permission(in);
+		ksd_predict_permission(pm->reads, pm->version, &p->permission);
+	}
+}

@@ -1,0 +1,66 @@
+/* Migration steps run out of order, as data: what each step does when Kinto
+ * re-runs it on a database already past it, and what Kinto runs when it
+ * starts from a version above the true one. */
+#include <stddef.h>
+
+#include "ksd_infer.h"
+
+#define R(a, b) KSD_VRANGE(a, b)
+#define V(a)    KSD_VBIT(a)
+#define FROM(a) KSD_VFROM(a)
+
+/* Re-running migration step k->k+1 on a database already past it (spec §5).
+ * Steps not listed succeed without changing the schema. From 21 on, every
+ * step before 020->021 that touches `records` fails: the table is gone. */
+const struct ksd_rerun ksd_reruns[] = {
+    {1, FROM(21), 0, NULL},
+    {2, FROM(3), 0, NULL},
+    {3, FROM(21), 0, NULL},
+    {4, FROM(5), 0, NULL},
+    {5, FROM(21), 0, NULL},
+    {6, FROM(7), 0, NULL},
+    {7, 0, FROM(9),
+     "007->008 drops the triggers and installs the version 8 bump_timestamp (from 21 on, "
+     "every insert into objects then fails)"},
+    {8, 0, FROM(10), "008->009 reinstalls the version 9 bump_timestamp"},
+    {9, FROM(21), R(13, 20), "009->010 reinstalls old bodies and unnarrowed triggers"},
+    {10, FROM(21), R(14, 20), "010->011 recreates the triggers without UPDATE OF data"},
+    {11, FROM(21), R(18, 20),
+     "011->012 deletes the obsolete tombstones that have a twin in records"},
+    {12, FROM(21), R(14, 20), "012->013 reinstalls an old body and unnarrowed triggers"},
+    {13, FROM(21), 0, NULL},
+    {14, FROM(21), R(16, 20), "014->015 recreates the dropped collection_timestamp"},
+    {15, FROM(16), 0, NULL},
+    {16, FROM(21), 0, NULL},
+    {17, FROM(18), 0, NULL},
+    {18, FROM(21), 0, NULL},
+    {19, FROM(21), 0, NULL},
+    {20, FROM(21), 0, NULL},
+    {21, 0, V(26), "021->022 reverts the version 26 ORDER BY (slower, not broken)"},
+    {23, FROM(24), 0, NULL},
+};
+
+const size_t ksd_nreruns = sizeof(ksd_reruns) / sizeof(ksd_reruns[0]);
+
+const struct ksd_rerun *ksd_rerun_step(int step)
+{
+	for (size_t i = 0; i < ksd_nreruns; i++)
+		if (ksd_reruns[i].step == step)
+			return &ksd_reruns[i];
+	return NULL;
+}
+
+const struct ksd_skip ksd_skips[] = {
+    /* 020->021 renames collection_id in records (a column from version 7 on)
+     * and in timestamps (a table from version 10 on). */
+    {R(1, 6), V(20), KSD_RUN_FAIL_FIRST, 20, KSD_CAUSE_NO_COLLECTION_ID},
+    {R(7, 9), V(20), KSD_RUN_FAIL_FIRST, 20, KSD_CAUSE_NO_TIMESTAMPS},
+    /* 022->023 indexes objects.deleted, a column only 017->018 adds. */
+    {R(10, 17), V(22), KSD_RUN_FAIL_FIRST, 22, KSD_CAUSE_018_NEVER_RAN},
+    {R(10, 17), R(20, 21), KSD_RUN_FAIL_LATER, 22, KSD_CAUSE_018_NEVER_RAN},
+    /* 018->019 and 019->020 add COLLATE "C"; no later step needs it. */
+    {R(18, 19), R(19, KSD_STORAGE_MAX - 1), KSD_RUN_SKIP_COLLATION, 0, KSD_CAUSE_NONE},
+    {R(1, 17), R(18, 22), KSD_RUN_SKIP, 22, KSD_CAUSE_NO_DELETED_COLUMN},
+};
+
+const size_t ksd_nskips = sizeof(ksd_skips) / sizeof(ksd_skips[0]);

@@ -1,0 +1,314 @@
+/* The words shared by the reports: names of states, version sets, the
+ * contradictions behind an instance no version describes, and the English of
+ * inference's codes (reasons, notes, predictions). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report/words.h"
+
+const char *words_meta_name(enum ksd_meta_state m)
+{
+	static const char *const names[] = {
+	    [KSD_META_INTACT] = "intact",
+	    [KSD_META_FLUSHED] = "flushed",
+	    [KSD_META_WRONG] = "wrong",
+	    [KSD_META_NO_CREATED_AT] = "no-created-at",
+	    [KSD_META_MISSING_TABLE] = "missing-table",
+	    [KSD_META_NOT_DUMPED] = "not-dumped",
+	};
+	return names[m];
+}
+
+const char *words_status_name(enum ksd_verdict v)
+{
+	return v == KSD_VERDICT_OK ? "ok" : v == KSD_VERDICT_FIX ? "fix-needed" : "undetermined";
+}
+
+void words_vset(char *buf, size_t cap, ksd_vset s)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (int v = 1; v <= KSD_STORAGE_MAX && len + 1 < cap; v++) {
+		if (!(s & KSD_VBIT(v)))
+			continue;
+		int w = v;
+		while (w < KSD_STORAGE_MAX && (s & KSD_VBIT(w + 1)))
+			w++;
+		int n = w == v ? snprintf(buf + len, cap - len, "%s%d", len ? ", " : "", v)
+		        : w == v + 1
+		            ? snprintf(buf + len, cap - len, "%s%d, %d", len ? ", " : "", v, w)
+		            : snprintf(buf + len, cap - len, "%s%d-%d", len ? ", " : "", v, w);
+		if (n < 0 || (size_t)n >= cap - len)
+			break;
+		len += (size_t)n;
+		v = w;
+	}
+}
+
+void words_contradiction(char *buf, size_t cap, const struct ksd_instance *in, size_t i)
+{
+	const struct ksd_feature *f = &ksd_features[i];
+	char set[96];
+	if (in->obs[i] == KSD_OBS_PRESENT) {
+		words_vset(set, sizeof(set), ksd_feature_allows(f, KSD_OBS_PRESENT, in->obs));
+		snprintf(buf, cap, "%s: present, found only in version%s %s", f->label,
+		         strpbrk(set, ",-") ? "s" : "", set[0] ? set : "(none)");
+	} else {
+		ksd_vset all = f->backend == KSD_STORAGE ? KSD_STORAGE_ALL : KSD_PERMISSION_ALL;
+		words_vset(set, sizeof(set), ~ksd_feature_allows(f, KSD_OBS_ABSENT, in->obs) & all);
+		snprintf(buf, cap, "%s: missing, expected in version%s %s", f->label,
+		         strpbrk(set, ",-") ? "s" : "", set);
+	}
+}
+
+size_t words_contradictions(const struct ksd_instance *in, size_t *idx, size_t max)
+{
+	bool seen[KSD_MAX_FEATURES] = {false};
+	size_t n = 0;
+	const struct ksd_backend_verdict *bvs[] = {&in->storage, &in->permission};
+	for (int b = 0; b < 2; b++) {
+		const struct ksd_backend_verdict *bv = bvs[b];
+		if (!bv->present || bv->candidates)
+			continue;
+		for (int v = 1; v <= KSD_STORAGE_MAX; v++) {
+			if (!(bv->nearest & KSD_VBIT(v)))
+				continue;
+			size_t found[KSD_MAX_FEATURES];
+			size_t k = ksd_contradictions(in, b == 0 ? KSD_STORAGE : KSD_PERMISSION, v,
+			                              found, KSD_MAX_FEATURES);
+			for (size_t j = 0; j < k; j++)
+				if (!seen[found[j]] && n < max) {
+					seen[found[j]] = true;
+					idx[n++] = found[j];
+				}
+		}
+	}
+	/* Back to table order, which groups related features. */
+	for (size_t a = 1; a < n; a++)
+		for (size_t c = a; c > 0 && idx[c - 1] > idx[c]; c--) {
+			size_t t = idx[c];
+			idx[c] = idx[c - 1];
+			idx[c - 1] = t;
+		}
+	return n;
+}
+
+/* Appends to the text in `buf` what fits: a text that reaches `cap` is cut. */
+static void add(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void add(char *buf, size_t cap, const char *fmt, ...)
+{
+	size_t len = strlen(buf);
+	if (len + 1 >= cap)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf + len, cap - len, fmt, ap);
+	va_end(ap);
+}
+
+/* The reasons and notes that carry no numbers. */
+static const char *const reason_words[] = {
+    [KSD_REASON_NO_STORAGE_TABLES] = "the storage tables are missing from this schema",
+    [KSD_REASON_DATA_ONLY] = "data-only dump: the schema is missing",
+    [KSD_REASON_NO_PERMISSION_MATCH] = "no permission version matches the schema",
+    [KSD_REASON_PARTIAL] = "the dump is incomplete, so missing objects prove nothing",
+    [KSD_REASON_NO_DATA] = "the dump holds no table data, so the metadata rows are unknown",
+    [KSD_REASON_DELETED_INDEX] =
+        "the metadata is right, but migration 006->007 needs index " KSD_DELETED_INDEX,
+};
+
+/* A note may hold "; ", which the JSON report reads as two. */
+static const char *const note_words[] = {
+    [KSD_NOTE_OUT_OF_MEMORY] = "out of memory while matching; every feature is unknown",
+    [KSD_NOTE_TRUNCATED] = "metadata has more rows than are kept; the rest were not read",
+    [KSD_NOTE_PERMISSION_ROW] = "a permission_schema_version row but no permission tables here",
+    [KSD_NOTE_NO_CREATED_AT] = "no created_at row: harmless while a version row exists",
+    [KSD_NOTE_LAST_HEARTBEAT] = "last_heartbeat row: a cliquet 1.2-1.3 version 1 schema",
+    [KSD_NOTE_DELETED_INDEX] = "index " KSD_DELETED_INDEX
+                               " is missing (a fresh cliquet 1.7.0 or 1.8.0 install): migration "
+                               "006->007 fails without it, so the fix creates it",
+};
+
+void words_reason(char *buf, size_t cap, const struct ksd_reason *r)
+{
+	char set[96];
+	words_vset(set, sizeof(set), r->versions);
+	int low = r->version, high = ksd_vset_highest(r->versions);
+	buf[0] = '\0';
+	switch (r->code) {
+	case KSD_REASON_NONE:
+		return;
+	case KSD_REASON_NO_STORAGE_MATCH:
+		add(buf, cap,
+		    "no storage version matches the schema; nearest %s with %u contradiction%s",
+		    set, r->count, r->count == 1 ? "" : "s");
+		break;
+	case KSD_REASON_NOT_HARMLESS:
+		add(buf, cap,
+		    "storage versions %s are all possible and recording the lowest would not be "
+		    "harmless",
+		    set);
+		break;
+	case KSD_REASON_RECORDED_LOOK_ALIKE:
+		add(buf, cap,
+		    "versions %s look the same in a schema; the recorded %d is one of them", set,
+		    r->version);
+		break;
+	case KSD_REASON_LOWEST_LOOK_ALIKE:
+		add(buf, cap,
+		    "versions %s look the same in a schema; %d is recorded because re-running "
+		    "migrations %03d->%03d..%03d->%03d on a later one changes nothing",
+		    set, low, low, low + 1, high - 1, high);
+		break;
+	default:
+		add(buf, cap, "%s", reason_words[r->code]);
+	}
+	if (r->assumed)
+		add(buf, cap, "; version %d assumed as asked", r->assumed);
+}
+
+static void note(char *buf, size_t cap, const struct ksd_instance *in, enum ksd_note n)
+{
+	switch (n) {
+	case KSD_NOTE_DUPLICATES:
+		add(buf, cap, "%zu duplicate metadata row%s", in->duplicates,
+		    in->duplicates == 1 ? "" : "s");
+		break;
+	case KSD_NOTE_GARBAGE:
+		add(buf, cap, "%zu metadata row%s Kinto does not write (unknown name or value)",
+		    in->garbage, in->garbage == 1 ? "" : "s");
+		break;
+	case KSD_NOTE_ASSUME_CONTRADICTS:
+		add(buf, cap, "--assume-version %d contradicts the schema", in->storage.version);
+		break;
+	default:
+		add(buf, cap, "%s", note_words[n]);
+	}
+}
+
+void words_notes(char *buf, size_t cap, const struct ksd_instance *in)
+{
+	buf[0] = '\0';
+	for (enum ksd_note n = KSD_NOTE_OUT_OF_MEMORY; n <= KSD_NOTE_DELETED_INDEX; n++) {
+		if (!(in->notes & KSD_NOTE_BIT(n)))
+			continue;
+		size_t len = strlen(buf);
+		if (len && len + 3 < cap)
+			strcpy(buf + len, "; ");
+		note(buf, cap, in, n);
+	}
+}
+
+/* How a step fails, after "<step> fails ". */
+static const char *const cause_words[] = {
+    [KSD_CAUSE_NONE] = "",
+    [KSD_CAUSE_LATER_SCHEMA] = "and is rolled back, Kinto stops there",
+    [KSD_CAUSE_NO_DELETED_INDEX] = "because index " KSD_DELETED_INDEX " does not exist",
+    [KSD_CAUSE_NO_COLLECTION_ID] =
+        "(no collection_id column) and is rolled back, Kinto stops there",
+    [KSD_CAUSE_NO_TIMESTAMPS] = "(no timestamps table) and is rolled back, Kinto stops there",
+    [KSD_CAUSE_NO_DELETED_COLUMN] = "because objects has no column deleted",
+    [KSD_CAUSE_018_NEVER_RAN] = "because objects has no column deleted (migration 018 never ran)",
+};
+
+/* How Kinto reads the version, before what it then runs. */
+static const char *const read_words[] = {
+    [KSD_READ_NONE] = "",
+    [KSD_READ_NO_TABLE] = "its version query fails: there is no metadata table",
+    [KSD_READ_NO_DATA] = "cannot tell: the dump holds no table data",
+    [KSD_READ_CREATED_AT] = "finds created_at but no version row, assumes 1; ",
+    [KSD_READ_GUESS] = "finds no version row and no created_at, warns and guesses 20; ",
+    [KSD_READ_NOT_A_NUMBER] = "fails: the top storage_schema_version value is not a number",
+    [KSD_READ_RECORDED] = "",
+};
+
+static void storage_words(char *buf, size_t cap, const struct ksd_storage_run *r)
+{
+	int g = r->from, t = r->truth, f = r->fails, max = KSD_STORAGE_MAX;
+	const char *cause = cause_words[r->cause];
+	if (r->read == KSD_READ_TOO_NEW)
+		add(buf, cap, "reads %d, newer than any Kinto release it knows; ", g);
+	else
+		add(buf, cap, "%s", read_words[r->read]);
+	switch (r->run) {
+	case KSD_RUN_NONE:
+		break;
+	case KSD_RUN_UP_TO_DATE:
+		add(buf, cap, "finds version %d: up to date, runs nothing", t);
+		break;
+	case KSD_RUN_FORWARD:
+		if (f)
+			add(buf, cap,
+			    "finds version %d and runs migrations from %d: %03d->%03d fails %s", t,
+			    t + 1, f, f + 1, cause);
+		else
+			add(buf, cap, "finds version %d and runs migrations %d..%d normally", t,
+			    t + 1, max);
+		break;
+	case KSD_RUN_RERUN:
+		add(buf, cap, "re-runs migrations %03d->%03d..%03d->%03d on a version %d schema", g,
+		    g + 1, t - 1, t, t);
+		for (int step = g; step < t; step++)
+			if (r->damages & KSD_VBIT(step))
+				add(buf, cap, "; %s", ksd_rerun_step(step)->effect);
+		if (f)
+			add(buf, cap, ": %03d->%03d fails %s", f, f + 1, cause);
+		else if (t == max)
+			add(buf, cap, "; each succeeds without changing the schema");
+		else
+			add(buf, cap, "; then runs %d..%d", t + 1, max);
+		break;
+	case KSD_RUN_FAIL_FIRST:
+		add(buf, cap, "runs %03d->%03d on a version %d schema: it fails %s", f, f + 1, t,
+		    cause);
+		break;
+	case KSD_RUN_FAIL_LATER:
+		add(buf, cap,
+		    "runs %03d->%03d..%03d->%03d on a version %d schema: they succeed, then "
+		    "%03d->%03d fails %s, leaving a hybrid that no version describes",
+		    g, g + 1, f - 1, f, t, f, f + 1, cause);
+		break;
+	case KSD_RUN_SKIP_COLLATION:
+		add(buf, cap,
+		    "completes to %d, but migration%s %d..%d (COLLATE \"C\" on the id columns) "
+		    "never run%s",
+		    max, g > t + 1 ? "s" : "", t + 1, g, g > t + 1 ? "" : "s");
+		break;
+	case KSD_RUN_SKIP:
+		add(buf, cap, "skips migrations %d..%d", t + 1, g);
+		for (int v = t + 1; v <= g; v++)
+			add(buf, cap, "%s%d: %s", v == t + 1 ? " (" : "; ", v,
+			    ksd_storage_change(v));
+		if (f)
+			add(buf, cap, "), then %03d->%03d fails %s", f, f + 1, cause);
+		else
+			add(buf, cap, ")%s", g < max ? ", then runs the later ones on it" : "");
+		break;
+	case KSD_RUN_UNDESCRIBED:
+		if (f)
+			add(buf, cap, "runs migrations from %d: %03d->%03d fails %s", g + 1, f,
+			    f + 1, cause);
+		else if (g == max)
+			add(buf, cap, "reads %d and runs nothing", g);
+		else
+			add(buf, cap,
+			    "reads %d and runs migrations %d..%d on a schema no version describes",
+			    g, g + 1, max);
+		break;
+	}
+}
+
+void words_kinto(char *buf, size_t cap, const struct ksd_prediction *p)
+{
+	const struct ksd_permission_run *pm = &p->permission;
+	buf[0] = '\0';
+	storage_words(buf, cap, &p->storage);
+	if (pm->run == KSD_RUN_NONE)
+		return;
+	add(buf, cap, "%spermission: reads %d", buf[0] ? "; " : "", pm->from);
+	if (pm->run == KSD_RUN_RERUN)
+		add(buf, cap, " and re-runs 001->002 (harmless, adds the row)");
+	else
+		add(buf, cap, " and skips 001->002: COLLATE \"C\" never applied");
+}
