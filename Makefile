@@ -20,7 +20,7 @@ VERSION = 0.1.0
 OPT ?= -O2
 CFLAGS ?= $(OPT) -g
 KSD_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -DKSD_VERSION='"$(VERSION)"' \
-	-Wall -Wextra -Werror -Iinclude -Isrc -Isrc/util $(PKG_CFLAGS) -MMD -MP
+	-Wall -Wextra -Werror -Iinclude -Isrc $(PKG_CFLAGS) -MMD -MP
 
 # BUILD is where objects go; the sanitizer build uses its own tree.
 BUILD ?= build
@@ -65,6 +65,7 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB_OBJ)
 
 check: deps
 	$(MAKE) check-format
+	$(MAKE) check-layers
 	$(MAKE) check-unit check-e2e
 	$(MAKE) check-asan
 	$(MAKE) valgrind

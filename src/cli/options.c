@@ -8,7 +8,7 @@
 
 #include "ksd_err.h"
 #include "ksd_infer.h"
-#include "options.h"
+#include "cli/options.h"
 
 void options_usage(FILE *out)
 {

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "buf.h"
+#include "util/buf.h"
 #include "ksd_limits.h"
 #include "ksd_reader.h"
 #include "reader/plain.h"
