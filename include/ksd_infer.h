@@ -110,6 +110,60 @@ struct ksd_backend_verdict {
 	int reads;                  /* the version Kinto would work from: 0 when it fails */
 	size_t rows;
 	int lowest_row;
+	ksd_vset row_versions; /* the version rows' values that are versions */
+};
+
+/* Why a migration step fails (the PostgreSQL error it raises). */
+enum ksd_step_error {
+	KSD_STEP_OK,
+	KSD_STEP_NO_COLLECTION_ID,  /* column "collection_id" does not exist */
+	KSD_STEP_NO_TIMESTAMPS,     /* relation "timestamps" does not exist */
+	KSD_STEP_NO_DELETED_COLUMN, /* column "deleted" does not exist */
+};
+
+/* How the effect of a skipped step is redone on a database that a later
+ * step already renamed (objects, resource_name). Bits of a mask. */
+enum ksd_repair {
+	KSD_REPAIR_NONE = 0,
+	KSD_REPAIR_DELETED_TRIGGER = 1 << 0,    /* tgr_deleted_last_modified BEFORE INSERT */
+	KSD_REPAIR_DROP_HELPER = 1 << 1,        /* collection_timestamp dropped */
+	KSD_REPAIR_TOMBSTONES = 1 << 2,         /* objects.deleted, tombstones merged */
+	KSD_REPAIR_COLLATE_OBJECTS = 1 << 3,    /* COLLATE "C" on objects' ids */
+	KSD_REPAIR_COLLATE_TIMESTAMPS = 1 << 4, /* COLLATE "C" on timestamps' ids */
+};
+
+/* A feature a step needs, and the error raised without it. */
+struct ksd_step_need {
+	const char *feature; /* label in ksd_features */
+	enum ksd_step_error error;
+};
+
+/* Migration step (v-1)->v, indexed by v. */
+struct ksd_step {
+	struct ksd_step_need needs[2];
+	/* Functions it installs anew, "a|b": what an older body said is gone. */
+	const char *replaces;
+	/* A later step that overwrites everything this one changed. */
+	int superseded_by;
+	bool data_only;         /* changes rows only */
+	enum ksd_repair repair; /* how to redo it after a later step ran */
+};
+extern const struct ksd_step ksd_steps[KSD_STORAGE_MAX + 1];
+
+/* A database whose migrations ran from a wrong base: flushed, then read as
+ * 20 by Kinto >= 12, or recorded too high by hand, then migrated (spec §6).
+ * The schema is then none of the versions, but it is the origin version
+ * with the steps assumed+1..top applied over it. */
+struct ksd_history {
+	bool found;
+	ksd_vset origin; /* versions it can have had before: the schema can't tell these */
+	int assumed;     /* the version Kinto started from */
+	bool flushed;    /* assumed because the metadata was empty (20) */
+	int top;         /* the last step that committed: its true version once repaired */
+	int failed;      /* the step that fails next (0: none) */
+	enum ksd_step_error error;
+	enum ksd_repair repairs; /* what the repair redoes, for every origin candidate */
+	int unrepairable;        /* a skipped step no repair redoes (0: none) */
 };
 
 struct ksd_instance {
@@ -125,6 +179,7 @@ struct ksd_instance {
 	/* A fresh cliquet 1.7.0 or 1.8.0 install (version 3-6) lacks the unique
 	 * tombstone index that migration 006->007 renames: the fix creates it. */
 	bool missing_deleted_index;
+	struct ksd_history history;
 	char reason[512]; /* why undetermined, or why the recorded version is chosen */
 	char kinto[768];  /* what Kinto would do with this database after a restore */
 	char notes[768];  /* duplicate or garbage rows, hints, warnings; "; " separated */
@@ -148,5 +203,11 @@ size_t ksd_contradictions(const struct ksd_instance *in, enum ksd_backend b, int
 const char *ksd_storage_releases(int v);
 const char *ksd_storage_change(int v);
 const char *ksd_permission_releases(int v);
+
+/* Explains observations that match no version as a wrong-base migration,
+ * from the version rows Kinto wrote (`rows`: the values, as a set) and
+ * whether created_at is there. False when it does not explain them. */
+bool ksd_infer_history(const enum ksd_obs obs[KSD_MAX_FEATURES], ksd_vset rows, bool created_at,
+                       struct ksd_history *h);
 
 #endif

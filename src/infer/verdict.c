@@ -224,6 +224,8 @@ static void read_rows(const struct ksd_metadata *m, const char *name,
 		int v = python_int(r->value);
 		if (v > 0 && (bv->lowest_row == 0 || v < bv->lowest_row))
 			bv->lowest_row = v;
+		if (v > 0 && v <= KSD_STORAGE_MAX)
+			bv->row_versions |= KSD_VBIT(v);
 		if (top && !top->value)
 			continue;
 		lpad3(r->value, key);
@@ -522,6 +524,8 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 		int low = lowest(st->candidates);
 		char set[96];
 		range_text(set, sizeof(set), st->candidates ? st->candidates : st->nearest);
+		if (!st->candidates)
+			ksd_infer_history(in->obs, st->row_versions, in->created_at, &in->history);
 		if (!st->candidates) {
 			snprintf(why, sizeof(why),
 			         "no storage version matches the schema; nearest %s with %u "

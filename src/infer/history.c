@@ -1,0 +1,151 @@
+/* How a schema that matches no version got there: migrations that ran from
+ * a wrong base. The model is the spec's §6 sequence made general: a
+ * database really at version V is read as version G > V (20 after a flush,
+ * or a value recorded by hand), so steps V+1..G never run and steps
+ * G+1..top run on the wrong base. Each feature then looks as at version top
+ * when one of those steps changed it, and as at V otherwise. The origins V
+ * whose model every observation allows are the candidates; the skipped
+ * steps say what a repair must redo. */
+#include <string.h>
+
+#include "ksd_infer.h"
+
+static int lowest(ksd_vset s)
+{
+	for (int v = 1; v <= KSD_STORAGE_MAX; v++)
+		if (s & KSD_VBIT(v))
+			return v;
+	return 0;
+}
+
+static int highest(ksd_vset s)
+{
+	for (int v = KSD_STORAGE_MAX; v >= 1; v--)
+		if (s & KSD_VBIT(v))
+			return v;
+	return 0;
+}
+
+static size_t feature_index(const char *label)
+{
+	for (size_t i = 0; i < ksd_nfeatures; i++)
+		if (strcmp(ksd_features[i].label, label) == 0)
+			return i;
+	return ksd_nfeatures;
+}
+
+/* Whether `names` ("a|b") holds one of the '|'-separated names of `which`. */
+static bool names_one_of(const char *names, const char *which)
+{
+	for (const char *w = which; *w;) {
+		size_t len = strcspn(w, "|");
+		for (const char *n = names; *n;) {
+			size_t nlen = strcspn(n, "|");
+			if (nlen == len && strncmp(n, w, len) == 0)
+				return true;
+			n += nlen + (n[nlen] == '|');
+		}
+		w += len + (w[len] == '|');
+	}
+	return false;
+}
+
+/* Whether one of the steps from+1..to changes what feature f shows: its
+ * expectation differs across the step, or the step installs a new body of
+ * the function f reads. */
+static bool changed_by(const struct ksd_feature *f, int from, int to)
+{
+	for (int k = from + 1; k <= to; k++) {
+		bool before = f->expect & KSD_VBIT(k - 1), after = f->expect & KSD_VBIT(k);
+		if (before != after)
+			return true;
+		if (f->kind == KSD_F_BODY && ksd_steps[k].replaces &&
+		    names_one_of(ksd_steps[k].replaces, f->name))
+			return true;
+	}
+	return false;
+}
+
+/* Whether every observation fits version `origin` with steps assumed+1..top
+ * applied over it. */
+static bool explains(const enum ksd_obs obs[KSD_MAX_FEATURES], int origin, int assumed, int top)
+{
+	for (size_t i = 0; i < ksd_nfeatures; i++) {
+		const struct ksd_feature *f = &ksd_features[i];
+		if (f->backend != KSD_STORAGE)
+			continue;
+		int as = changed_by(f, assumed, top) ? top : origin;
+		if (!(ksd_feature_allows(f, obs[i], obs) & KSD_VBIT(as)))
+			return false;
+	}
+	return true;
+}
+
+/* The step after `top`, when the schema lacks what it needs. */
+static void next_failure(const enum ksd_obs obs[KSD_MAX_FEATURES], struct ksd_history *h)
+{
+	if (h->top >= KSD_STORAGE_MAX)
+		return;
+	const struct ksd_step *st = &ksd_steps[h->top + 1];
+	for (size_t n = 0; n < sizeof(st->needs) / sizeof(st->needs[0]); n++) {
+		if (!st->needs[n].feature)
+			continue;
+		size_t i = feature_index(st->needs[n].feature);
+		if (i < ksd_nfeatures && obs[i] == KSD_OBS_ABSENT) {
+			h->failed = h->top + 1;
+			h->error = st->needs[n].error;
+			return;
+		}
+	}
+}
+
+/* What redoing steps origin+1..assumed takes, once assumed+1..top ran. */
+static void plan_repair(int origin, struct ksd_history *h)
+{
+	bool renamed = h->assumed < 21 && h->top >= 21;
+	for (int k = origin + 1; k <= h->assumed; k++) {
+		const struct ksd_step *st = &ksd_steps[k];
+		if (st->repair && renamed)
+			h->repairs |= st->repair;
+		else if (st->data_only ||
+		         (st->superseded_by > h->assumed && st->superseded_by <= h->top))
+			continue;
+		else if (!h->unrepairable)
+			h->unrepairable = k;
+	}
+}
+
+bool ksd_infer_history(const enum ksd_obs obs[KSD_MAX_FEATURES], ksd_vset rows, bool created_at,
+                       struct ksd_history *h)
+{
+	memset(h, 0, sizeof(*h));
+	int top = highest(rows), low = top;
+	while (low > 1 && (rows & KSD_VBIT(low - 1)))
+		low--;
+	ksd_vset below = rows & (KSD_VBIT(low) - 1);
+	int floor;
+	if (!created_at && !below && low == 21) {
+		/* Flushed, then Kinto >= 12 guessed 20 and wrote 21.. itself. */
+		h->flushed = true;
+		h->assumed = 20;
+		floor = 1;
+	} else if (below && top > low) {
+		/* `low` was recorded over a lower chain; low+1.. ran from it. The
+		 * rows under it were written by steps that really ran. */
+		h->assumed = low;
+		floor = highest(below);
+	} else {
+		return false;
+	}
+	h->top = top;
+	for (int v = floor; v < h->assumed; v++)
+		if (explains(obs, v, h->assumed, top))
+			h->origin |= KSD_VBIT(v);
+	if (!h->origin)
+		return false;
+	h->found = true;
+	next_failure(obs, h);
+	for (int v = lowest(h->origin); v; v = lowest(h->origin & ~(KSD_VBIT(v + 1) - 1)))
+		plan_repair(v, h);
+	return true;
+}
