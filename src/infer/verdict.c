@@ -526,7 +526,12 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 		range_text(set, sizeof(set), st->candidates ? st->candidates : st->nearest);
 		if (!st->candidates)
 			ksd_infer_history(in->obs, st->row_versions, in->created_at, &in->history);
-		if (!st->candidates) {
+		bool repairable = in->history.found && !in->history.unrepairable;
+		if (!st->candidates && repairable) {
+			snprintf(in->reason, sizeof(in->reason),
+			         "migrations ran from a wrong base; the repair redoes the skipped "
+			         "steps");
+		} else if (!st->candidates) {
 			snprintf(why, sizeof(why),
 			         "no storage version matches the schema; nearest %s with %u "
 			         "contradiction%s",

@@ -67,7 +67,7 @@ void fix_comment(FILE *out, const char *s)
  * script shown on a terminal cannot drive it. Bytes that are not UTF-8 (a
  * LATIN1 dump's names) stay as they are: only their own encoding says what
  * they mean. */
-static void ident(FILE *out, const char *name)
+void fix_ident(FILE *out, const char *name)
 {
 	const unsigned char *s = (const unsigned char *)name;
 	bool plain = true;
@@ -101,9 +101,41 @@ static void ident(FILE *out, const char *name)
 	putc('"', out);
 }
 
-static void table(FILE *out, const struct ksd_instance *in)
+/* A string literal. Text with anything but printable characters, or with a
+ * dollar sign (which could end a dollar-quoted block around it) or a
+ * backslash, is written as U&'...' with those characters as \XXXX escapes. */
+void fix_literal(FILE *out, const char *s)
 {
-	ident(out, in->schema->name);
+	const unsigned char *p = (const unsigned char *)s;
+	bool plain = true;
+	for (const unsigned char *q = p; *q && plain; q++)
+		plain = *q >= 0x20 && *q < 0x7f && *q != '$' && *q != '\\';
+	fputs(plain ? "'" : "U&'", out);
+	while (*p) {
+		size_t n = printable_utf8(p);
+		if (n > 0 && *p != '$' && *p != '\\') {
+			if (*p == '\'')
+				putc('\'', out);
+			fwrite(p, 1, n, out);
+			p += n;
+			continue;
+		}
+		uint32_t cp = *p < 0x80 ? *p : code_point(p, &n);
+		if (*p < 0x80)
+			n = 1;
+		if (n == 0) {
+			putc(*p++, out); /* not UTF-8: kept as it is */
+			continue;
+		}
+		fprintf(out, cp > 0xffff ? "\\+%06" PRIX32 : "\\%04" PRIX32, cp);
+		p += n;
+	}
+	putc('\'', out);
+}
+
+void fix_table(FILE *out, const struct ksd_instance *in)
+{
+	fix_ident(out, in->schema->name);
 	fputs(".metadata", out);
 }
 
@@ -131,7 +163,7 @@ static void connect_line(FILE *out, const char *db)
 static void delete_above(FILE *out, const struct ksd_instance *in, const char *name, int v)
 {
 	fputs("DELETE FROM ", out);
-	table(out, in);
+	fix_table(out, in);
 	fprintf(out,
 	        "\n WHERE name = '%s'\n   AND (value IS NULL OR value !~ '^[0-9]{1,3}$'"
 	        " OR lpad(value, 3, '0') > '%03d');\n",
@@ -141,10 +173,10 @@ static void delete_above(FILE *out, const struct ksd_instance *in, const char *n
 static void insert_version(FILE *out, const struct ksd_instance *in, const char *name, int v)
 {
 	fputs("INSERT INTO ", out);
-	table(out, in);
+	fix_table(out, in);
 	fprintf(out, " (name, value)\nSELECT '%s', '%d'\n WHERE NOT EXISTS (SELECT 1 FROM ", name,
 	        v);
-	table(out, in);
+	fix_table(out, in);
 	fprintf(out, "\n                   WHERE name = '%s' AND lpad(value, 3, '0') = '%03d');\n",
 	        name, v);
 }
@@ -172,7 +204,8 @@ static void header(FILE *out, const char *input, const struct ksd_instance *in)
 	}
 	if (in->permission.present && in->permission.version)
 		fprintf(out, "%spermission schema version %d",
-		        in->storage.present ? ", " : "-- found: ", in->permission.version);
+		        in->storage.present && in->storage.version ? ", " : "-- found: ",
+		        in->permission.version);
 	fprintf(out, "\n-- metadata: %s", report_meta_name(in->meta));
 	if (in->storage.recorded_value) {
 		fputs(", top storage row '", out);
@@ -199,9 +232,12 @@ void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool
 	if (connect && in->db->name)
 		connect_line(out, in->db->name);
 	fputs("BEGIN;\n", out);
+	bool repair = in->history.found && !in->history.unrepairable;
+	if (repair)
+		repair_checks(out, in);
 	if (!in->meta_table) {
 		fputs("CREATE TABLE IF NOT EXISTS ", out);
-		table(out, in);
+		fix_table(out, in);
 		fputs(" (\n    name character varying(128) NOT NULL,\n"
 		      "    value character varying(512) NOT NULL\n);\n",
 		      out);
@@ -213,11 +249,11 @@ void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool
 		insert_version(out, in, "storage_schema_version", st->version);
 		if (!in->created_at) {
 			fputs("INSERT INTO ", out);
-			table(out, in);
+			fix_table(out, in);
 			fputs(" (name, value)\nSELECT 'created_at', now()::text\n"
 			      " WHERE NOT EXISTS (SELECT 1 FROM ",
 			      out);
-			table(out, in);
+			fix_table(out, in);
 			fputs(" WHERE name = 'created_at');\n", out);
 		}
 	}
@@ -227,12 +263,14 @@ void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool
 		if (pm->version > 1)
 			insert_version(out, in, "permission_schema_version", pm->version);
 	}
+	if (repair)
+		repair_write(out, in);
 	if (in->missing_deleted_index) {
 		fputs("CREATE UNIQUE INDEX IF NOT EXISTS "
 		      "idx_deleted_user_id_resource_name_last_modified"
 		      "\n    ON ",
 		      out);
-		ident(out, in->schema->name);
+		fix_ident(out, in->schema->name);
 		fputs(".deleted (user_id, resource_name, last_modified DESC);\n", out);
 	}
 	fputs("COMMIT;\n", out);

@@ -23,6 +23,14 @@ size_t report_contradictions(const struct ksd_instance *in, size_t *idx, size_t 
 void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool connect);
 /* The same script without \connect, malloc'd; NULL when no fix. */
 char *fix_string(const char *input, const struct ksd_instance *in);
+/* A quoted identifier; a string literal; the instance's metadata table. */
+void fix_ident(FILE *out, const char *name);
+void fix_literal(FILE *out, const char *s);
+void fix_table(FILE *out, const struct ksd_instance *in);
+/* The repair of a wrong-base migration: first the check that the database
+ * is the one in the dump, then the statements. */
+void repair_checks(FILE *out, const struct ksd_instance *in);
+void repair_write(FILE *out, const struct ksd_instance *in);
 /* `s` for a `--` SQL comment: printable text only, never a line break. */
 void fix_comment(FILE *out, const char *s);
 
