@@ -132,25 +132,7 @@ void report_json(FILE *out, const char *input, const struct ksd_instance *in)
 			p++;
 	}
 	fputs("], \"history\": ", out);
-	const struct ksd_history *h = &in->history;
-	if (!h->found) {
-		fputs("null", out);
-	} else {
-		fputs("{\"origin\": {\"version\": ", out);
-		int only = 0, n = 0;
-		for (int v = 1; v <= KSD_STORAGE_MAX; v++)
-			if (h->origin & KSD_VBIT(v))
-				only = v, n++;
-		int_or_null(out, n == 1 ? only : 0);
-		fputs(", \"candidates\": ", out);
-		vset(out, h->origin);
-		fprintf(out, "}, \"assumed\": %d, \"applied\": ", h->assumed);
-		vset(out, KSD_VRANGE(h->assumed + 1, h->top));
-		fputs(", \"failed\": ", out);
-		int_or_null(out, h->failed);
-		fprintf(out, ", \"error\": %d, \"repairs\": %d, \"unrepairable\": %d}", h->error,
-		        h->repairs, h->unrepairable);
-	}
+	report_history_json(out, &in->history);
 	fputs(", \"fix\": ", out);
 	char *fix = fix_string(input, in);
 	ksd_fput_json(out, fix);

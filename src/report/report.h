@@ -34,6 +34,12 @@ void repair_write(FILE *out, const struct ksd_instance *in);
 /* `s` for a `--` SQL comment: printable text only, never a line break. */
 void fix_comment(FILE *out, const char *s);
 
+/* A wrong-base migration: the PostgreSQL error of a failing step; the
+ * history in words; the JSON `history` value (null when none). */
+const char *report_step_error(enum ksd_step_error e);
+void report_history(FILE *out, const struct ksd_history *h);
+void report_history_json(FILE *out, const struct ksd_history *h);
+
 void report_text(FILE *out, const char *input, const struct ksd_instance *in,
                  const struct ksd_report_opts *opts);
 void report_json(FILE *out, const char *input, const struct ksd_instance *in);

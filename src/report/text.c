@@ -141,6 +141,11 @@ void report_text(FILE *out, const char *input, const struct ksd_instance *in,
 		color(out, o, RESET);
 		putc('\n', out);
 	}
+	if (in->history.found) {
+		fprintf(out, "%-12s ", "history");
+		report_history(out, &in->history);
+		putc('\n', out);
+	}
 	if (in->kinto[0]) {
 		fprintf(out, "%-12s ", "Kinto would");
 		ksd_fput_safe(out, in->kinto);
