@@ -76,6 +76,8 @@ START_TEST(rows_from_21_with_created_at_are_no_flush)
 	ks_meta(cat, s, "created_at", "2026-11-24 14:07:38.032559+00");
 	struct ksd_instance in = judge(s);
 	ck_assert(!in.history.found);
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_UNDETERMINED);
+	ck_assert(!in.fix);
 }
 END_TEST
 

@@ -524,7 +524,8 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 		int low = lowest(st->candidates);
 		char set[96];
 		range_text(set, sizeof(set), st->candidates ? st->candidates : st->nearest);
-		if (!st->candidates)
+		/* --assume-version overrides the schema: no history then. */
+		if (!st->candidates && assume_version <= 0)
 			ksd_infer_history(in->obs, st->row_versions, in->created_at, &in->history);
 		bool repairable = in->history.found && !in->history.unrepairable;
 		if (!st->candidates && repairable) {

@@ -75,11 +75,16 @@ static const char *trigger_as_read(const struct ksd_instance *in)
 void repair_checks(FILE *out, const struct ksd_instance *in)
 {
 	enum ksd_repair r = in->history.repairs;
-	fputs("DO $ksd$\nDECLARE\n"
-	      "    ns oid := (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ",
-	      out);
+	fputs("DO $ksd$\nDECLARE\n    schema text := ", out);
+	/* Inside the dollar quotes no name from the dump is written as it is,
+	 * since it could hold the closing tag: the literal escapes every '$'. */
 	fix_literal(out, in->schema->name);
-	fputs(");\n    differs text;\nBEGIN\n"
+	fputs(";\n    ns oid := (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = schema);\n"
+	      "    rows text;\n    differs text;\nBEGIN\n"
+	      "    EXECUTE format('SELECT string_agg(value, '','' ORDER BY lpad(value, 3, ''0''), "
+	      "value)\n                      FROM %I.metadata"
+	      " WHERE name = ''storage_schema_version''', schema)\n"
+	      "       INTO rows;\n"
 	      "    SELECT string_agg(format('%s is %s, the dump showed %s', e.what,\n"
 	      "                             coalesce(g.got, 'missing'), e.ok[1]), '; ')\n"
 	      "      INTO differs\n"
@@ -123,12 +128,7 @@ void repair_checks(FILE *out, const struct ksd_instance *in)
 	      "          JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid\n"
 	      "         WHERE c.relnamespace = ns AND NOT t.tgisinternal\n"
 	      "        UNION ALL\n"
-	      "        SELECT 'storage_schema_version rows',\n"
-	      "               string_agg(value, ',' ORDER BY lpad(value, 3, '0'), value)\n"
-	      "          FROM ",
-	      out);
-	fix_table(out, in);
-	fputs(" WHERE name = 'storage_schema_version'\n"
+	      "        SELECT 'storage_schema_version rows', rows\n"
 	      "      ) AS g(what, got) ON g.what = e.what\n"
 	      "     WHERE NOT coalesce(g.got, 'missing') = ANY (e.ok);\n"
 	      "    IF differs IS NOT NULL THEN\n"
