@@ -19,6 +19,22 @@ typedef uint32_t ksd_vset;
 #define KSD_STORAGE_ALL    KSD_VRANGE(1, KSD_STORAGE_MAX)
 #define KSD_PERMISSION_ALL KSD_VRANGE(1, KSD_PERMISSION_MAX)
 
+/* The lowest and the highest version of a set; 0 when it is empty. */
+static inline int ksd_vset_lowest(ksd_vset s)
+{
+	for (int v = 1; v <= KSD_STORAGE_MAX; v++)
+		if (s & KSD_VBIT(v))
+			return v;
+	return 0;
+}
+static inline int ksd_vset_highest(ksd_vset s)
+{
+	for (int v = KSD_STORAGE_MAX; v >= 1; v--)
+		if (s & KSD_VBIT(v))
+			return v;
+	return 0;
+}
+
 enum ksd_backend { KSD_STORAGE, KSD_PERMISSION };
 
 /* What a fingerprint row looks for. `table` must exist for the row to be

@@ -10,22 +10,6 @@
 
 #include "ksd_infer.h"
 
-static int lowest(ksd_vset s)
-{
-	for (int v = 1; v <= KSD_STORAGE_MAX; v++)
-		if (s & KSD_VBIT(v))
-			return v;
-	return 0;
-}
-
-static int highest(ksd_vset s)
-{
-	for (int v = KSD_STORAGE_MAX; v >= 1; v--)
-		if (s & KSD_VBIT(v))
-			return v;
-	return 0;
-}
-
 static size_t feature_index(const char *label)
 {
 	for (size_t i = 0; i < ksd_nfeatures; i++)
@@ -51,15 +35,18 @@ static bool names_one_of(const char *names, const char *which)
 }
 
 /* Whether one of the steps from+1..to changes what feature f shows: its
- * expectation differs across the step, or the step installs a new body of
- * the function f reads. */
+ * expectation differs across the step, or the step installs anew the
+ * function or trigger f reads. */
 static bool changed_by(const struct ksd_feature *f, int from, int to)
 {
 	for (int k = from + 1; k <= to; k++) {
 		bool before = f->expect & KSD_VBIT(k - 1), after = f->expect & KSD_VBIT(k);
 		if (before != after)
 			return true;
-		if (f->kind == KSD_F_BODY && ksd_steps[k].replaces &&
+		bool installed = f->kind == KSD_F_BODY || f->kind == KSD_F_TRIGGER ||
+		                 f->kind == KSD_F_TRIGGER_UPDATE ||
+		                 f->kind == KSD_F_TRIGGER_UPDATE_OF;
+		if (installed && ksd_steps[k].replaces &&
 		    names_one_of(ksd_steps[k].replaces, f->name))
 			return true;
 	}
@@ -115,37 +102,65 @@ static void plan_repair(int origin, struct ksd_history *h)
 	}
 }
 
+/* The origins in lo..hi (below `assumed`) that explain the observations. */
+static ksd_vset origins(const enum ksd_obs obs[KSD_MAX_FEATURES], int lo, int hi, int assumed,
+                        int top)
+{
+	ksd_vset found = 0;
+	for (int v = lo; v <= hi && v < assumed; v++)
+		if (explains(obs, v, assumed, top))
+			found |= KSD_VBIT(v);
+	return found;
+}
+
+/* Where the version rows say Kinto started: rows from 21 without created_at
+ * are a flush and a guessed 20; a row over a gap was recorded by hand. The
+ * rows under a hand-recorded one were written by steps that really ran, so
+ * the last of them is the origin, unless the schema says otherwise. A row
+ * recorded one above the truth leaves no gap: each row of the chain is then
+ * tried as the recorded one, and the one that explains the schema alone is
+ * taken. */
+static bool start(const enum ksd_obs obs[KSD_MAX_FEATURES], ksd_vset rows, bool created_at,
+                  struct ksd_history *h)
+{
+	int top = ksd_vset_highest(rows), low = top;
+	while (low > 1 && (rows & KSD_VBIT(low - 1)))
+		low--;
+	ksd_vset below = rows & (KSD_VBIT(low) - 1);
+	h->top = top;
+	if (!created_at && !below && low == 21) {
+		h->flushed = true;
+		h->assumed = 20;
+		h->origin = origins(obs, 1, 19, 20, top);
+	} else if (below && top > low) {
+		int last = ksd_vset_highest(below);
+		h->assumed = low;
+		h->origin = origins(obs, last, last, low, top);
+		if (!h->origin)
+			h->origin = origins(obs, last, low - 1, low, top);
+	} else if (!below && top > low) {
+		for (int g = low + 1; g < top; g++)
+			if (origins(obs, g - 1, g - 1, g, top)) {
+				if (h->origin)
+					return false; /* two ways: the schema can't tell */
+				h->assumed = g;
+				h->origin = KSD_VBIT(g - 1);
+			}
+	}
+	return h->origin != 0;
+}
+
 bool ksd_infer_history(const enum ksd_obs obs[KSD_MAX_FEATURES], ksd_vset rows, bool created_at,
                        struct ksd_history *h)
 {
 	memset(h, 0, sizeof(*h));
-	int top = highest(rows), low = top;
-	while (low > 1 && (rows & KSD_VBIT(low - 1)))
-		low--;
-	ksd_vset below = rows & (KSD_VBIT(low) - 1);
-	int floor;
-	if (!created_at && !below && low == 21) {
-		/* Flushed, then Kinto >= 12 guessed 20 and wrote 21.. itself. */
-		h->flushed = true;
-		h->assumed = 20;
-		floor = 1;
-	} else if (below && top > low) {
-		/* `low` was recorded over a lower chain; low+1.. ran from it. The
-		 * rows under it were written by steps that really ran. */
-		h->assumed = low;
-		floor = highest(below);
-	} else {
+	if (!start(obs, rows, created_at, h)) {
+		memset(h, 0, sizeof(*h));
 		return false;
 	}
-	h->top = top;
-	for (int v = floor; v < h->assumed; v++)
-		if (explains(obs, v, h->assumed, top))
-			h->origin |= KSD_VBIT(v);
-	if (!h->origin)
-		return false;
 	h->found = true;
 	next_failure(obs, h);
-	for (int v = lowest(h->origin); v; v = lowest(h->origin & ~(KSD_VBIT(v + 1) - 1)))
-		plan_repair(v, h);
+	for (ksd_vset left = h->origin; left; left &= left - 1)
+		plan_repair(ksd_vset_lowest(left), h);
 	return true;
 }
