@@ -101,38 +101,6 @@ void fix_ident(FILE *out, const char *name)
 	putc('"', out);
 }
 
-/* A string literal. Text with anything but printable characters, or with a
- * dollar sign (which could end a dollar-quoted block around it) or a
- * backslash, is written as U&'...' with those characters as \XXXX escapes. */
-void fix_literal(FILE *out, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	bool plain = true;
-	for (const unsigned char *q = p; *q && plain; q++)
-		plain = *q >= 0x20 && *q < 0x7f && *q != '$' && *q != '\\';
-	fputs(plain ? "'" : "U&'", out);
-	while (*p) {
-		size_t n = printable_utf8(p);
-		if (n > 0 && *p != '$' && *p != '\\') {
-			if (*p == '\'')
-				putc('\'', out);
-			fwrite(p, 1, n, out);
-			p += n;
-			continue;
-		}
-		uint32_t cp = *p < 0x80 ? *p : code_point(p, &n);
-		if (*p < 0x80)
-			n = 1;
-		if (n == 0) {
-			putc(*p++, out); /* not UTF-8: kept as it is */
-			continue;
-		}
-		fprintf(out, cp > 0xffff ? "\\+%06" PRIX32 : "\\%04" PRIX32, cp);
-		p += n;
-	}
-	putc('\'', out);
-}
-
 void fix_table(FILE *out, const struct ksd_instance *in)
 {
 	fix_ident(out, in->schema->name);

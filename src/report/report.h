@@ -23,9 +23,8 @@ size_t report_contradictions(const struct ksd_instance *in, size_t *idx, size_t 
 void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool connect);
 /* The same script without \connect, malloc'd; NULL when no fix. */
 char *fix_string(const char *input, const struct ksd_instance *in);
-/* A quoted identifier; a string literal; the instance's metadata table. */
+/* A quoted identifier; the instance's metadata table. */
 void fix_ident(FILE *out, const char *name);
-void fix_literal(FILE *out, const char *s);
 void fix_table(FILE *out, const struct ksd_instance *in);
 /* The repair of a wrong-base migration: first the check that the database
  * is the one in the dump, then the statements. */
