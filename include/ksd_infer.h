@@ -141,6 +141,38 @@ struct ksd_skip {
 extern const struct ksd_skip ksd_skips[];
 extern const size_t ksd_nskips;
 
+/* How the effect of a skipped step is redone on a database that a later
+ * step already renamed (objects, resource_name). Bits of a mask. */
+enum ksd_repair {
+	KSD_REPAIR_NONE = 0,
+	KSD_REPAIR_DELETED_TRIGGER = 1 << 0,    /* tgr_deleted_last_modified BEFORE INSERT */
+	KSD_REPAIR_DROP_HELPER = 1 << 1,        /* collection_timestamp dropped */
+	KSD_REPAIR_TOMBSTONES = 1 << 2,         /* objects.deleted, tombstones merged */
+	KSD_REPAIR_COLLATE_OBJECTS = 1 << 3,    /* COLLATE "C" on objects' ids */
+	KSD_REPAIR_COLLATE_TIMESTAMPS = 1 << 4, /* COLLATE "C" on timestamps' ids */
+};
+
+/* A feature a step needs, and why it fails without it. */
+struct ksd_step_need {
+	const char *feature; /* label in ksd_features */
+	enum ksd_cause cause;
+};
+
+/* Migration step (v-1)->v, indexed by v: what it needs, what it installs
+ * anew, and how a repair redoes it once later steps ran without it. */
+struct ksd_step {
+	struct ksd_step_need needs[2];
+	/* Functions and triggers it creates again, "a|b": what an older body
+	 * or trigger said is gone. */
+	const char *replaces;
+	/* A later step that overwrites everything this one changed. */
+	int superseded_by;
+	bool data_only;           /* changes rows only */
+	enum ksd_repair repair;   /* how to redo it after a later step ran */
+	const char *repair_reads; /* a feature the repair needs present (label) */
+};
+extern const struct ksd_step ksd_steps[KSD_STORAGE_MAX + 1];
+
 /* Observes every fingerprint row in schema `s`. Returns false when out of
  * memory (every observation is then unknown). */
 bool ksd_match_schema(const struct ksd_schema *s, enum ksd_obs obs[KSD_MAX_FEATURES]);
@@ -173,13 +205,18 @@ enum ksd_reason_code {
 	KSD_REASON_NO_STORAGE_MATCH,  /* `versions` are the nearest, with `count` contradictions */
 	KSD_REASON_NOT_HARMLESS,      /* `versions` all match; recording the lowest may harm */
 	KSD_REASON_NO_PERMISSION_MATCH,
-	KSD_REASON_PARTIAL, /* the dump is incomplete: absence proves nothing */
-	KSD_REASON_NO_DATA, /* no table data: the metadata rows are unknown */
+	KSD_REASON_PARTIAL,   /* the dump is incomplete: absence proves nothing */
+	KSD_REASON_NO_DATA,   /* no table data: the metadata rows are unknown */
+	KSD_REASON_NO_REPAIR, /* a wrong-base migration skipped step `version`, which no
+	                       * repair redoes */
 	/* The version chosen among look-alikes (`versions`): */
 	KSD_REASON_RECORDED_LOOK_ALIKE, /* the recorded `version` is one of them */
 	KSD_REASON_LOWEST_LOOK_ALIKE, /* their lowest, `version`: re-running the rest is harmless */
 	/* The metadata is right, but migration 006->007 needs KSD_DELETED_INDEX. */
 	KSD_REASON_DELETED_INDEX,
+	/* Migrations ran from a wrong base (origins `versions`); the repair makes
+	 * the schema the `version` Kinto reads. */
+	KSD_REASON_WRONG_BASE,
 };
 
 struct ksd_reason {
@@ -219,6 +256,23 @@ struct ksd_backend_verdict {
 	int reads;                  /* the version Kinto would work from: 0 when it fails */
 	size_t rows;
 	int lowest_row;
+	ksd_vset row_versions; /* the values of the rows that are versions */
+};
+
+/* A database whose migrations ran from a wrong base: flushed, then read as
+ * 20 by Kinto >= 12, or recorded too high by hand, then migrated (spec §6).
+ * Its schema is none of the versions, but the origin version with the steps
+ * assumed+1..top applied over it. */
+struct ksd_history {
+	bool found;
+	ksd_vset origin; /* the versions it can have had before: the schema can't tell these */
+	int assumed;     /* the version Kinto started from */
+	bool flushed;    /* assumed because the metadata was empty (20) */
+	int top;         /* the last step that committed: its true version once repaired */
+	int failed;      /* the step that fails next (0: none) */
+	enum ksd_cause cause;
+	enum ksd_repair repairs; /* what the repair redoes, for every origin candidate */
+	int unrepairable;        /* a skipped step no repair redoes (0: none) */
 };
 
 /* How Kinto reads its storage version at start-up. */
@@ -269,8 +323,10 @@ struct ksd_instance {
 	/* A fresh cliquet 1.7.0 or 1.8.0 install (version 3-6) lacks the unique
 	 * tombstone index that migration 006->007 renames: the fix creates it. */
 	bool missing_deleted_index;
+	struct ksd_history history; /* found only where no version matches */
 	struct ksd_reason reason;
 	struct ksd_prediction prediction; /* what Kinto would do after a restore */
+	struct ksd_prediction after_fix;  /* and once the fix has run (read NONE: no fix) */
 	unsigned notes;                   /* KSD_NOTE_BIT of each enum ksd_note */
 };
 
@@ -295,6 +351,12 @@ int ksd_read_permission(const struct ksd_instance *in);
 void ksd_predict_storage(const struct ksd_instance *in, enum ksd_read read, int from, int truth,
                          struct ksd_storage_run *out);
 void ksd_predict_permission(int from, int truth, struct ksd_permission_run *out);
+
+/* Explains observations that match no version as a wrong-base migration,
+ * from the version rows Kinto wrote (`rows`: their values, as a set) and
+ * whether created_at is there. False when it does not explain them. */
+bool ksd_infer_history(const enum ksd_obs obs[KSD_MAX_FEATURES], ksd_vset rows, bool created_at,
+                       struct ksd_history *h);
 
 /* Rows contradicting version v, in table order, for reporting: fills up to
  * `max` indexes into ksd_features and returns the count. */

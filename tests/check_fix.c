@@ -99,9 +99,70 @@ START_TEST(a_missing_table_is_created)
 }
 END_TEST
 
+static size_t occurrences(const char *s, const char *what)
+{
+	size_t n = 0;
+	for (const char *p = s; (p = strstr(p, what)); p += strlen(what))
+		n++;
+	return n;
+}
+
+START_TEST(a_hybrid_gets_one_checked_transaction_that_deletes_nothing)
+{
+	char *sql = fix_for(ks_hybrid(cat, _i), 0, "x", false);
+	ck_assert_uint_eq(occurrences(sql, "BEGIN;\n"), 1);
+	ck_assert_uint_eq(occurrences(sql, "COMMIT;\n"), 1);
+	const char *check = strstr(sql, "DO $ksd$");
+	ck_assert_ptr_nonnull(check);
+	ck_assert_ptr_nonnull(strstr(
+	    sql, "RAISE EXCEPTION 'kinto-schema-doctor: this is neither the database in the dump"));
+	/* The check comes before anything that changes the database. */
+	const char *first[] = {"ALTER TABLE", "DROP ", "INSERT INTO", "DELETE FROM"};
+	for (size_t i = 0; i < sizeof(first) / sizeof(first[0]); i++) {
+		const char *at = strstr(sql, first[i]);
+		ck_assert_msg(!at || at > check, "%s before the check", first[i]);
+	}
+	ck_assert_ptr_null(strstr(sql, "DELETE FROM \"public\".objects"));
+	ck_assert_ptr_null(strstr(sql, "DELETE FROM \"public\".deleted"));
+	ck_assert_ptr_null(strstr(sql, "TRUNCATE"));
+	/* The column and the merge come once: behind the column's absence. */
+	ck_assert(!strstr(sql, "ADD COLUMN") || strstr(sql, "a.attname = 'deleted'"));
+	ck_assert(!strstr(sql, "INSERT INTO \"public\".objects") ||
+	          strstr(sql, "ON CONFLICT DO NOTHING"));
+	ck_assert(!strstr(sql, "DROP FUNCTION") || strstr(sql, "DROP FUNCTION IF EXISTS"));
+	ck_assert_msg((strstr(sql, "ADD COLUMN") != NULL) == (_i < 18), "%s", sql);
+	free(sql);
+}
+END_TEST
+
+START_TEST(a_hostile_schema_name_stays_out_of_the_dollar_quotes)
+{
+	struct ksd_schema *s = ks_hybrid(cat, _i);
+	s->name = "k$ksd$'; DROP TABLE x; --";
+	char *sql = fix_for(s, 0, "x", false);
+	ck_assert_ptr_nonnull(
+	    strstr(sql, "SET LOCAL search_path = \"k$ksd$'; DROP TABLE x; --\", pg_temp;\n"));
+	/* Every block ends at its own closing tag: no name is inside one. */
+	size_t blocks = 0;
+	for (const char *p = sql; (p = strstr(p, "DO $ksd$\n")); blocks++) {
+		const char *end = strstr(p + strlen("DO $ksd$\n"), "$ksd$");
+		ck_assert_ptr_nonnull(end);
+		ck_assert_int_eq(strncmp(end - strlen("END\n"), "END\n$ksd$;\n", 11), 0);
+		for (const char *q = p; q < end; q++)
+			ck_assert_msg(strncmp(q, "k$", 2) != 0, "the name inside a block");
+		p = end + strlen("$ksd$;\n");
+	}
+	ck_assert_uint_ge(blocks, 2);
+	free(sql);
+}
+END_TEST
+
 START_TEST(nothing_is_written_without_certainty)
 {
-	char *sql = fix_for(ks_hybrid(cat, 17), 0, "x", false);
+	/* Rows from 21 with created_at: no flush, no known history. */
+	struct ksd_schema *s = ks_hybrid(cat, 17);
+	ks_meta(cat, s, "created_at", "2026-11-24 14:07:38.032559+00");
+	char *sql = fix_for(s, 0, "x", false);
 	ck_assert_str_eq(sql, "");
 	free(sql);
 	sql = fix_for(ksd_database_schema(&cat->databases[0], "public"), 17, "x", false);
@@ -189,6 +250,8 @@ Suite *fix_suite(void)
 	tcase_add_test(tc, a_wrong_version_is_deleted_before_the_right_one_goes_in);
 	tcase_add_test(tc, look_alikes_record_the_lowest);
 	tcase_add_test(tc, a_missing_table_is_created);
+	tcase_add_loop_test(tc, a_hybrid_gets_one_checked_transaction_that_deletes_nothing, 10, 20);
+	tcase_add_loop_test(tc, a_hostile_schema_name_stays_out_of_the_dollar_quotes, 10, 20);
 	tcase_add_test(tc, nothing_is_written_without_certainty);
 	tcase_add_test(tc, nothing_is_written_for_a_consistent_database);
 	tcase_add_test(tc, hostile_names_stay_quoted);

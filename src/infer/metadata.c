@@ -81,6 +81,8 @@ static void read_rows(const struct ksd_metadata *m, const char *name,
 		int v = python_int(r->value);
 		if (v > 0 && (bv->lowest_row == 0 || v < bv->lowest_row))
 			bv->lowest_row = v;
+		if (v > 0 && v <= KSD_STORAGE_MAX)
+			bv->row_versions |= KSD_VBIT(v);
 		if (top && !top->value)
 			continue;
 		lpad3(r->value, key);

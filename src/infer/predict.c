@@ -88,4 +88,14 @@ void predict_instance(struct ksd_instance *in)
 		pm->reads = ksd_read_permission(in);
 		ksd_predict_permission(pm->reads, pm->version, &p->permission);
 	}
+	/* After the fix Kinto reads the version it records (after a repair, the
+	 * one it already reads, now true), the permission version is right and
+	 * the tombstone index exists. */
+	int fixed = in->history.found ? in->history.top : st->version;
+	in->after_fix = (struct ksd_prediction){.storage.read = KSD_READ_NONE};
+	if (in->fix && p->storage.read != KSD_READ_NONE && fixed > 0) {
+		struct ksd_instance done = *in;
+		done.missing_deleted_index = false;
+		ksd_predict_storage(&done, KSD_READ_RECORDED, fixed, fixed, &in->after_fix.storage);
+	}
 }

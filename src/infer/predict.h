@@ -5,7 +5,8 @@
 #include "ksd_infer.h"
 
 /* Fills in->prediction and the versions Kinto reads (storage.reads,
- * permission.reads) from the instance's verdict and metadata. */
+ * permission.reads) from the instance's verdict and metadata, and
+ * in->after_fix, what Kinto does once the fix has run. */
 void predict_instance(struct ksd_instance *in);
 
 #endif

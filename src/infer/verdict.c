@@ -171,7 +171,19 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 	} else if (st->present) {
 		score(in, KSD_STORAGE, st);
 		int low = ksd_vset_lowest(st->candidates);
-		if (!st->candidates) {
+		/* A schema no version matches may be one migrated from a wrong
+		 * base; --assume-version overrides the schema, and so that too. */
+		struct ksd_history *h = &in->history;
+		if (!st->candidates && assume_version <= 0)
+			ksd_infer_history(in->obs, st->row_versions, in->created_at, h);
+		if (!st->candidates && h->found && !h->unrepairable) {
+			in->reason = (struct ksd_reason){.code = KSD_REASON_WRONG_BASE,
+			                                 .versions = h->origin,
+			                                 .version = h->top};
+		} else if (!st->candidates && h->found) {
+			undetermined = (struct ksd_reason){.code = KSD_REASON_NO_REPAIR,
+			                                   .version = h->unrepairable};
+		} else if (!st->candidates) {
 			undetermined = (struct ksd_reason){.code = KSD_REASON_NO_STORAGE_MATCH,
 			                                   .versions = st->nearest,
 			                                   .count = st->ncontradictions};

@@ -5,6 +5,7 @@
 #include "ksd_err.h"
 #include "ksd_report.h"
 #include "report/fix.h"
+#include "report/sqltext.h"
 #include "report/json.h"
 #include "report/text.h"
 #include "report/words.h"
@@ -17,7 +18,7 @@ static void none_found(FILE *out, const char *input, const struct ksd_catalog *c
 	                      : "no table definitions or data in this dump";
 	if (opts->sql_only) {
 		fputs("-- no fix for '", out);
-		fix_comment(out, input);
+		sql_comment(out, input);
 		fprintf(out, "': %s\n", why);
 	} else if (opts->format == KSD_OUT_JSON) {
 		fputs("{\"input\": ", out);
@@ -58,16 +59,16 @@ int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
 				fix_write(out, input, &in[i], in[i].db->name != NULL);
 			} else {
 				fputs("-- no fix for '", out);
-				fix_comment(out, input);
+				sql_comment(out, input);
 				fputs("' schema ", out);
-				fix_comment(out, in[i].schema->name);
+				sql_comment(out, in[i].schema->name);
 				fputs(in[i].verdict == KSD_VERDICT_OK ? ": nothing to repair"
 				                                      : ": undetermined, ",
 				      out);
 				if (in[i].verdict != KSD_VERDICT_OK) {
 					char reason[WORDS_REASON_MAX];
 					words_reason(reason, sizeof(reason), &in[i].reason);
-					fix_comment(out, reason);
+					sql_comment(out, reason);
 				}
 				putc('\n', out);
 			}

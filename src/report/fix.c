@@ -2,85 +2,17 @@
  * guarded so that a second run changes nothing. Names from the dump are only
  * ever written as quoted identifiers (or sanitised comment text); every
  * literal is our own. */
-#include <inttypes.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "report/fix.h"
+#include "report/repair.h"
+#include "report/sqltext.h"
 #include "report/words.h"
-#include "util/utf8.h"
-
-/* Length of the sequence at s if a terminal shows it as text, else 0. */
-static size_t printable(const unsigned char *s)
-{
-	uint32_t cp;
-	size_t n = utf8_next(s, &cp);
-	return n && !utf8_dangerous(cp) ? n : 0;
-}
-
-void fix_comment(FILE *out, const char *s)
-{
-	if (!s) {
-		fputs("(none)", out);
-		return;
-	}
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		size_t n = printable(p);
-		/* A backslash could start a psql meta-command in a careless client. */
-		if (n == 0 || *p == '\\') {
-			putc('?', out);
-			p++;
-		} else {
-			fwrite(p, 1, n, out);
-			p += n;
-		}
-	}
-}
-
-/* A quoted identifier. A name holding control or formatting characters is
- * written as U&"..." with those characters as \XXXX escapes, so that the
- * script shown on a terminal cannot drive it. Bytes that are not UTF-8 (a
- * LATIN1 dump's names) stay as they are: only their own encoding says what
- * they mean. */
-static void ident(FILE *out, const char *name)
-{
-	const unsigned char *s = (const unsigned char *)name;
-	/* Plain unless some sequence decodes but does not print: a control, a
-	 * formatting character, or a malformed form of one. */
-	bool plain = true;
-	for (const unsigned char *p = s; *p && plain;) {
-		uint32_t cp;
-		size_t n = utf8_decode(p, &cp);
-		plain = n == 0 || printable(p) > 0;
-		p += n ? n : 1;
-	}
-	fputs(plain ? "\"" : "U&\"", out);
-	while (*s) {
-		size_t n = printable(s);
-		if (n > 0) {
-			if (*s == '"' || (!plain && *s == '\\'))
-				putc(*s, out);
-			fwrite(s, 1, n, out);
-			s += n;
-			continue;
-		}
-		uint32_t cp;
-		n = utf8_decode(s, &cp);
-		if (n == 0) {
-			putc(*s++, out); /* not UTF-8: kept as it is */
-			continue;
-		}
-		fprintf(out, cp > 0xffff ? "\\+%06" PRIX32 : "\\%04" PRIX32, cp);
-		s += n;
-	}
-	putc('"', out);
-}
 
 static void table(FILE *out, const struct ksd_instance *in)
 {
-	ident(out, in->schema->name);
+	sql_ident(out, in->schema->name);
 	fputs(".metadata", out);
 }
 
@@ -130,14 +62,14 @@ static void header(FILE *out, const char *input, const struct ksd_instance *in)
 {
 	char set[96];
 	fputs("-- kinto-schema-doctor " KSD_VERSION " fix for '", out);
-	fix_comment(out, input);
+	sql_comment(out, input);
 	fputs("'", out);
 	if (in->db->name) {
 		fputs(", database ", out);
-		fix_comment(out, in->db->name);
+		sql_comment(out, in->db->name);
 	}
 	fputs(", schema ", out);
-	fix_comment(out, in->schema->name);
+	sql_comment(out, in->schema->name);
 	fputs("\n", out);
 	if (in->storage.present && in->storage.version) {
 		words_vset(set, sizeof(set), in->storage.candidates);
@@ -149,26 +81,41 @@ static void header(FILE *out, const char *input, const struct ksd_instance *in)
 	}
 	if (in->permission.present && in->permission.version)
 		fprintf(out, "%spermission schema version %d",
-		        in->storage.present ? ", " : "-- found: ", in->permission.version);
+		        in->storage.present && in->storage.version ? ", " : "-- found: ",
+		        in->permission.version);
+	char words[WORDS_KINTO_MAX];
+	words_history(words, WORDS_HISTORY_MAX, &in->history);
+	if (words[0]) {
+		fputs("\n-- history: ", out);
+		sql_comment(out, words);
+	}
 	fprintf(out, "\n-- metadata: %s", words_meta_name(in->meta));
 	if (in->storage.recorded_value) {
 		fputs(", top storage row '", out);
-		fix_comment(out, in->storage.recorded_value);
+		sql_comment(out, in->storage.recorded_value);
 		fputs("'", out);
 	}
 	fputs(in->created_at ? "" : ", no created_at", out);
-	char kinto[WORDS_KINTO_MAX];
-	words_kinto(kinto, sizeof(kinto), &in->prediction);
-	if (kinto[0]) {
+	words_kinto(words, sizeof(words), &in->prediction);
+	if (words[0]) {
 		fputs("\n-- without it Kinto ", out);
-		fix_comment(out, kinto);
+		sql_comment(out, words);
 	}
-	char reason[WORDS_REASON_MAX];
-	words_reason(reason, sizeof(reason), &in->reason);
-	if (reason[0]) {
+	words_kinto(words, sizeof(words), &in->after_fix);
+	if (words[0]) {
+		fputs("\n-- with it Kinto ", out);
+		sql_comment(out, words);
+	}
+	words_reason(words, WORDS_REASON_MAX, &in->reason);
+	if (words[0]) {
 		fputs("\n-- ", out);
-		fix_comment(out, reason);
+		sql_comment(out, words);
 	}
+	if (in->history.found)
+		fputs("\n-- It stops, changing nothing, unless this is the database in the dump or "
+		      "one"
+		      "\n-- it already repaired.",
+		      out);
 	fputs("\n-- Safe to run twice: every statement is guarded.\n", out);
 }
 
@@ -180,6 +127,9 @@ void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool
 	if (connect && in->db->name)
 		connect_line(out, in->db->name);
 	fputs("BEGIN;\n", out);
+	bool repair = in->history.found;
+	if (repair)
+		repair_checks(out, in);
 	if (!in->meta_table) {
 		fputs("CREATE TABLE IF NOT EXISTS ", out);
 		table(out, in);
@@ -188,10 +138,14 @@ void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool
 		      out);
 	}
 	const struct ksd_backend_verdict *st = &in->storage, *pm = &in->permission;
-	/* Rows Kinto already reads right stay as they are. */
-	if (st->present && st->version && !(st->rows && st->recorded == st->version)) {
+	/* Rows Kinto already reads right stay as they are: after a repair, all
+	 * of them (the check holds them as read). */
+	bool rows = st->present && st->version && !(st->rows && st->recorded == st->version);
+	if (rows) {
 		delete_above(out, in, "storage_schema_version", st->version);
 		insert_version(out, in, "storage_schema_version", st->version);
+	}
+	if (rows || repair) {
 		if (!in->created_at) {
 			fputs("INSERT INTO ", out);
 			table(out, in);
@@ -208,9 +162,11 @@ void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool
 		if (pm->version > 1)
 			insert_version(out, in, "permission_schema_version", pm->version);
 	}
+	if (repair)
+		repair_write(out, in);
 	if (in->missing_deleted_index) {
 		fputs("CREATE UNIQUE INDEX IF NOT EXISTS " KSD_DELETED_INDEX "\n    ON ", out);
-		ident(out, in->schema->name);
+		sql_ident(out, in->schema->name);
 		fputs(".deleted (user_id, resource_name, last_modified DESC);\n", out);
 	}
 	fputs("COMMIT;\n", out);

@@ -12,7 +12,5 @@
 void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool connect);
 /* The same script without \connect, malloc'd; NULL when no fix. */
 char *fix_string(const char *input, const struct ksd_instance *in);
-/* `s` for a `--` SQL comment: printable text only, never a line break. */
-void fix_comment(FILE *out, const char *s);
 
 #endif

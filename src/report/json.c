@@ -14,8 +14,11 @@
  *   metadata: intact | flushed | wrong | no-created-at | missing-table | not-dumped;
  *   created_at, duplicates, garbage: what the metadata rows hold;
  *   status: ok | fix-needed | undetermined;  reason;  kinto: what Kinto would do;
+ *   kinto_after_fix: what Kinto does once the fix has run (null without one);
  *   contradictions: every feature contradicting the nearest versions;
- *   notes: [str];  fix: the SQL script or null. */
+ *   notes: [str];  history: how migrations from a wrong base made the
+ *   schema (origin, assumed, applied, failed, error), or null;
+ *   fix: the SQL script or null. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,6 +91,27 @@ static void backend(FILE *out, const struct ksd_instance *in, const struct ksd_b
 	putc('}', out);
 }
 
+/* How migrations from a wrong base made the schema; null when they did not. */
+static void history(FILE *out, const struct ksd_history *h)
+{
+	if (!h->found) {
+		fputs("null", out);
+		return;
+	}
+	int single = h->origin & (h->origin - 1) ? 0 : ksd_vset_lowest(h->origin);
+	fputs("{\"origin\": {\"version\": ", out);
+	int_or_null(out, single);
+	fputs(", \"candidates\": ", out);
+	vset(out, h->origin);
+	fprintf(out, "}, \"assumed\": %d, \"applied\": ", h->assumed);
+	vset(out, KSD_VRANGE(h->assumed + 1, h->top));
+	fputs(", \"failed\": ", out);
+	int_or_null(out, h->failed);
+	fputs(", \"error\": ", out);
+	ksd_fput_json(out, h->failed ? words_error(h->cause) : NULL);
+	putc('}', out);
+}
+
 void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 {
 	fputs("{\"input\": ", out);
@@ -111,6 +135,9 @@ void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 	fputs(", \"kinto\": ", out);
 	char kinto[WORDS_KINTO_MAX];
 	words_kinto(kinto, sizeof(kinto), &in->prediction);
+	ksd_fput_json(out, kinto[0] ? kinto : NULL);
+	fputs(", \"kinto_after_fix\": ", out);
+	words_kinto(kinto, sizeof(kinto), &in->after_fix);
 	ksd_fput_json(out, kinto[0] ? kinto : NULL);
 	fputs(", \"contradictions\": [", out);
 	size_t idx[KSD_MAX_FEATURES];
@@ -140,7 +167,9 @@ void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 		while (*p == ';' || *p == ' ')
 			p++;
 	}
-	fputs("], \"fix\": ", out);
+	fputs("], \"history\": ", out);
+	history(out, &in->history);
+	fputs(", \"fix\": ", out);
 	char *fix = fix_string(input, in);
 	ksd_fput_json(out, fix);
 	free(fix);

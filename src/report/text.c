@@ -101,6 +101,16 @@ static void explain(FILE *out, const struct ksd_instance *in, const struct ksd_r
 	}
 }
 
+/* A labelled line of the report, when there is something to say. */
+static void line(FILE *out, const char *label, const char *words)
+{
+	if (!words[0])
+		return;
+	fprintf(out, "%-12s ", label);
+	ksd_fput_safe(out, words);
+	putc('\n', out);
+}
+
 void text_report(FILE *out, const char *input, const struct ksd_instance *in,
                  const struct ksd_report_opts *o)
 {
@@ -128,13 +138,13 @@ void text_report(FILE *out, const char *input, const struct ksd_instance *in,
 	      out);
 	color(out, o, RESET);
 	putc('\n', out);
-	char reason[WORDS_REASON_MAX];
-	words_reason(reason, sizeof(reason), &in->reason);
-	if (reason[0]) {
-		fprintf(out, "%-12s ", "why");
-		ksd_fput_safe(out, reason);
-		putc('\n', out);
-	}
+	/* Each fits the largest; each is cut where it always was. */
+	char words[WORDS_KINTO_MAX];
+	_Static_assert(WORDS_KINTO_MAX >= WORDS_REASON_MAX && WORDS_KINTO_MAX >= WORDS_NOTES_MAX &&
+	                   WORDS_KINTO_MAX >= WORDS_HISTORY_MAX,
+	               "the words buffer holds every kind");
+	words_reason(words, WORDS_REASON_MAX, &in->reason);
+	line(out, "why", words);
 	size_t idx[KSD_MAX_FEATURES];
 	size_t n = words_contradictions(in, idx, KSD_MAX_FEATURES);
 	for (size_t i = 0; i < n; i++) {
@@ -146,20 +156,14 @@ void text_report(FILE *out, const char *input, const struct ksd_instance *in,
 		color(out, o, RESET);
 		putc('\n', out);
 	}
-	char kinto[WORDS_KINTO_MAX];
-	words_kinto(kinto, sizeof(kinto), &in->prediction);
-	if (kinto[0]) {
-		fprintf(out, "%-12s ", "Kinto would");
-		ksd_fput_safe(out, kinto);
-		putc('\n', out);
-	}
-	char notes[WORDS_NOTES_MAX];
-	words_notes(notes, sizeof(notes), in);
-	if (notes[0]) {
-		fprintf(out, "%-12s ", "notes");
-		ksd_fput_safe(out, notes);
-		putc('\n', out);
-	}
+	words_history(words, WORDS_HISTORY_MAX, &in->history);
+	line(out, "history", words);
+	words_kinto(words, sizeof(words), &in->prediction);
+	line(out, "Kinto would", words);
+	words_kinto(words, sizeof(words), &in->after_fix);
+	line(out, "after fix", words);
+	words_notes(words, sizeof(words), in);
+	line(out, "notes", words);
 	if (o->explain)
 		explain(out, in, o);
 	if (in->fix) {

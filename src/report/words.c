@@ -130,6 +130,18 @@ static const char *const note_words[] = {
                                "006->007 fails without it, so the fix creates it",
 };
 
+/* "17", "16 or 17", "10-13". */
+static void origin_words(char *buf, size_t cap, ksd_vset s)
+{
+	char set[96];
+	words_vset(set, sizeof(set), s);
+	const char *comma = strchr(set, ',');
+	if (comma && !strchr(comma + 1, ','))
+		add(buf, cap, "%.*s or %s", (int)(comma - set), set, comma + 2);
+	else
+		add(buf, cap, "%s", set);
+}
+
 void words_reason(char *buf, size_t cap, const struct ksd_reason *r)
 {
 	char set[96];
@@ -154,6 +166,19 @@ void words_reason(char *buf, size_t cap, const struct ksd_reason *r)
 		add(buf, cap,
 		    "versions %s look the same in a schema; the recorded %d is one of them", set,
 		    r->version);
+		break;
+	case KSD_REASON_WRONG_BASE:
+		add(buf, cap, "migrations ran on a version ");
+		origin_words(buf, cap, r->versions);
+		add(buf, cap,
+		    " schema from a wrong base; the repair redoes what they skipped, making it "
+		    "the version %d that Kinto reads",
+		    r->version);
+		break;
+	case KSD_REASON_NO_REPAIR:
+		add(buf, cap,
+		    "migrations ran from a wrong base, skipping %03d->%03d, which no repair redoes",
+		    r->version - 1, r->version);
 		break;
 	case KSD_REASON_LOWEST_LOOK_ALIKE:
 		add(buf, cap,
@@ -311,4 +336,36 @@ void words_kinto(char *buf, size_t cap, const struct ksd_prediction *p)
 		add(buf, cap, " and re-runs 001->002 (harmless, adds the row)");
 	else
 		add(buf, cap, " and skips 001->002: COLLATE \"C\" never applied");
+}
+
+const char *words_error(enum ksd_cause c)
+{
+	static const char *const errors[] = {
+	    [KSD_CAUSE_NO_COLLECTION_ID] = "column \"collection_id\" does not exist",
+	    [KSD_CAUSE_NO_TIMESTAMPS] = "relation \"timestamps\" does not exist",
+	    [KSD_CAUSE_NO_DELETED_COLUMN] = "column \"deleted\" does not exist",
+	    [KSD_CAUSE_018_NEVER_RAN] = "column \"deleted\" does not exist",
+	};
+	return c < sizeof(errors) / sizeof(errors[0]) ? errors[c] : NULL;
+}
+
+void words_history(char *buf, size_t cap, const struct ksd_history *h)
+{
+	buf[0] = '\0';
+	if (!h->found)
+		return;
+	add(buf, cap, "storage version ");
+	origin_words(buf, cap, h->origin);
+	if (h->flushed)
+		add(buf, cap, " when flushed; Kinto >= 12 assumed 20");
+	else
+		add(buf, cap, " when %d was recorded; Kinto assumed %d", h->assumed, h->assumed);
+	add(buf, cap, " and ran ");
+	for (int k = h->assumed + 1; k <= h->top; k++)
+		add(buf, cap, "%s%03d->%03d", k > h->assumed + 1 ? ", " : "", k - 1, k);
+	if (h->failed)
+		add(buf, cap, "; %03d->%03d fails: %s", h->failed - 1, h->failed,
+		    words_error(h->cause));
+	else
+		add(buf, cap, "; every step committed");
 }

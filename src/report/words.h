@@ -28,4 +28,12 @@ void words_notes(char *buf, size_t cap, const struct ksd_instance *in);
 #define WORDS_KINTO_MAX 768
 void words_kinto(char *buf, size_t cap, const struct ksd_prediction *p);
 
+/* The PostgreSQL error a failing step raises, or NULL. */
+const char *words_error(enum ksd_cause c);
+/* How migrations from a wrong base made the schema: "storage version 17
+ * when flushed; Kinto >= 12 assumed 20 and ran 020->021, 021->022;
+ * 022->023 fails: column "deleted" does not exist"; "" when they did not. */
+#define WORDS_HISTORY_MAX 512
+void words_history(char *buf, size_t cap, const struct ksd_history *h);
+
 #endif

@@ -207,7 +207,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000a-0000-4000-8000-00000000014d	/buckets/blog/collections/articles	record	2026-11-25 12:49:39.697816
+0000000a-0000-4000-8000-000000000165	/buckets/blog/collections/articles	record	2026-12-02 00:10:01.401095
 \.
 
 
@@ -226,8 +226,8 @@ storage_schema_version	22
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM stdin;
-0000000a-0000-4000-8000-00000000014b	/buckets/blog/collections/articles	record	2026-11-25 12:49:39.687917	{"title": "note 331"}
-0000000a-0000-4000-8000-00000000014c	/buckets/blog/collections/articles	record	2026-11-25 12:49:39.696999	{"title": "edited"}
+0000000a-0000-4000-8000-000000000163	/buckets/blog/collections/articles	record	2026-12-02 00:10:01.399814	{"title": "note 355"}
+0000000a-0000-4000-8000-000000000164	/buckets/blog/collections/articles	record	2026-12-02 00:10:01.400765	{"title": "edited"}
 \.
 
 
@@ -236,7 +236,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:49:39.697816
+/buckets/blog/collections/articles	record	2026-12-02 00:10:01.401095
 \.
 
 

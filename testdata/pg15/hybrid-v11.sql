@@ -207,7 +207,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000b-0000-4000-8000-000000000150	/buckets/blog/collections/articles	record	2026-11-25 12:49:41.014462
+0000000b-0000-4000-8000-000000000168	/buckets/blog/collections/articles	record	2026-12-02 00:10:02.248712
 \.
 
 
@@ -226,8 +226,8 @@ storage_schema_version	22
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM stdin;
-0000000b-0000-4000-8000-00000000014e	/buckets/blog/collections/articles	record	2026-11-25 12:49:41.003541	{"title": "note 334"}
-0000000b-0000-4000-8000-00000000014f	/buckets/blog/collections/articles	record	2026-11-25 12:49:41.005154	{"title": "edited"}
+0000000b-0000-4000-8000-000000000166	/buckets/blog/collections/articles	record	2026-12-02 00:10:02.247314	{"title": "note 358"}
+0000000b-0000-4000-8000-000000000167	/buckets/blog/collections/articles	record	2026-12-02 00:10:02.248407	{"title": "edited"}
 \.
 
 
@@ -236,7 +236,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:49:41.014462
+/buckets/blog/collections/articles	record	2026-12-02 00:10:02.248712
 \.
 
 

@@ -207,7 +207,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000c-0000-4000-8000-000000000153	/buckets/blog/collections/articles	record	2026-11-25 12:49:42.264532
+0000000c-0000-4000-8000-00000000016b	/buckets/blog/collections/articles	record	2026-12-02 00:10:03.215225
 \.
 
 
@@ -226,8 +226,8 @@ storage_schema_version	22
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM stdin;
-0000000c-0000-4000-8000-000000000151	/buckets/blog/collections/articles	record	2026-11-25 12:49:42.26236	{"title": "note 337"}
-0000000c-0000-4000-8000-000000000152	/buckets/blog/collections/articles	record	2026-11-25 12:49:42.263887	{"title": "edited"}
+0000000c-0000-4000-8000-000000000169	/buckets/blog/collections/articles	record	2026-12-02 00:10:03.21343	{"title": "note 361"}
+0000000c-0000-4000-8000-00000000016a	/buckets/blog/collections/articles	record	2026-12-02 00:10:03.214345	{"title": "edited"}
 \.
 
 
@@ -236,7 +236,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:49:42.264532
+/buckets/blog/collections/articles	record	2026-12-02 00:10:03.215225
 \.
 
 

@@ -207,7 +207,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000d-0000-4000-8000-000000000156	/buckets/blog/collections/articles	record	2026-11-25 12:49:43.569646
+0000000d-0000-4000-8000-00000000016e	/buckets/blog/collections/articles	record	2026-12-02 00:10:04.086451
 \.
 
 
@@ -226,8 +226,8 @@ storage_schema_version	22
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM stdin;
-0000000d-0000-4000-8000-000000000154	/buckets/blog/collections/articles	record	2026-11-25 12:49:43.564853	{"title": "note 340"}
-0000000d-0000-4000-8000-000000000155	/buckets/blog/collections/articles	record	2026-11-25 12:49:43.568907	{"title": "edited"}
+0000000d-0000-4000-8000-00000000016c	/buckets/blog/collections/articles	record	2026-12-02 00:10:04.084512	{"title": "note 364"}
+0000000d-0000-4000-8000-00000000016d	/buckets/blog/collections/articles	record	2026-12-02 00:10:04.086108	{"title": "edited"}
 \.
 
 
@@ -236,7 +236,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:49:43.569646
+/buckets/blog/collections/articles	record	2026-12-02 00:10:04.086451
 \.
 
 

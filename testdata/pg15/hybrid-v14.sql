@@ -207,7 +207,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000e-0000-4000-8000-000000000159	/buckets/blog/collections/articles	record	2026-11-25 12:49:44.834173
+0000000e-0000-4000-8000-000000000171	/buckets/blog/collections/articles	record	2026-12-02 00:10:04.800844
 \.
 
 
@@ -226,8 +226,8 @@ storage_schema_version	22
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM stdin;
-0000000e-0000-4000-8000-000000000157	/buckets/blog/collections/articles	record	2026-11-25 12:49:44.831322	{"title": "note 343"}
-0000000e-0000-4000-8000-000000000158	/buckets/blog/collections/articles	record	2026-11-25 12:49:44.833278	{"title": "edited"}
+0000000e-0000-4000-8000-00000000016f	/buckets/blog/collections/articles	record	2026-12-02 00:10:04.799421	{"title": "note 367"}
+0000000e-0000-4000-8000-000000000170	/buckets/blog/collections/articles	record	2026-12-02 00:10:04.800492	{"title": "edited"}
 \.
 
 
@@ -236,7 +236,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:49:44.834173
+/buckets/blog/collections/articles	record	2026-12-02 00:10:04.800844
 \.
 
 

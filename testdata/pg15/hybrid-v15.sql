@@ -213,7 +213,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000f-0000-4000-8000-00000000015c	/buckets/blog/collections/articles	record	2026-11-25 12:49:46.058059
+0000000f-0000-4000-8000-000000000174	/buckets/blog/collections/articles	record	2026-12-02 00:10:05.49258
 \.
 
 
@@ -232,8 +232,8 @@ storage_schema_version	22
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM stdin;
-0000000f-0000-4000-8000-00000000015a	/buckets/blog/collections/articles	record	2026-11-25 12:49:46.051264	{"title": "note 346"}
-0000000f-0000-4000-8000-00000000015b	/buckets/blog/collections/articles	record	2026-11-25 12:49:46.052625	{"title": "edited"}
+0000000f-0000-4000-8000-000000000172	/buckets/blog/collections/articles	record	2026-12-02 00:10:05.491323	{"title": "note 370"}
+0000000f-0000-4000-8000-000000000173	/buckets/blog/collections/articles	record	2026-12-02 00:10:05.492259	{"title": "edited"}
 \.
 
 
@@ -242,7 +242,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:49:46.058059
+/buckets/blog/collections/articles	record	2026-12-02 00:10:05.49258
 \.
 
 

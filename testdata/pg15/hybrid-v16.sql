@@ -182,7 +182,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000010-0000-4000-8000-00000000015f	/buckets/blog/collections/articles	record	2026-11-25 12:49:47.156741
+00000010-0000-4000-8000-000000000179	/buckets/blog/collections/articles	record	2026-12-02 00:10:06.530316
 \.
 
 
@@ -201,8 +201,8 @@ storage_schema_version	22
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM stdin;
-00000010-0000-4000-8000-00000000015d	/buckets/blog/collections/articles	record	2026-11-25 12:49:47.154812	{"title": "note 349"}
-00000010-0000-4000-8000-00000000015e	/buckets/blog/collections/articles	record	2026-11-25 12:49:47.156166	{"title": "edited"}
+00000010-0000-4000-8000-000000000177	/buckets/blog/collections/articles	record	2026-12-02 00:10:06.529224	{"title": "note 375"}
+00000010-0000-4000-8000-000000000178	/buckets/blog/collections/articles	record	2026-12-02 00:10:06.529996	{"title": "edited"}
 \.
 
 
@@ -211,7 +211,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:49:47.156741
+/buckets/blog/collections/articles	record	2026-12-02 00:10:06.530316
 \.
 
 

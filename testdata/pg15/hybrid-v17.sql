@@ -182,7 +182,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000011-0000-4000-8000-000000000162	/buckets/blog/collections/articles	record	2026-11-25 12:49:48.606812
+00000011-0000-4000-8000-00000000017c	/buckets/blog/collections/articles	record	2026-12-02 00:10:07.306193
 \.
 
 
@@ -201,8 +201,8 @@ storage_schema_version	22
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM stdin;
-00000011-0000-4000-8000-000000000160	/buckets/blog/collections/articles	record	2026-11-25 12:49:48.600023	{"title": "note 352"}
-00000011-0000-4000-8000-000000000161	/buckets/blog/collections/articles	record	2026-11-25 12:49:48.60597	{"title": "edited"}
+00000011-0000-4000-8000-00000000017a	/buckets/blog/collections/articles	record	2026-12-02 00:10:07.305016	{"title": "note 378"}
+00000011-0000-4000-8000-00000000017b	/buckets/blog/collections/articles	record	2026-12-02 00:10:07.305848	{"title": "edited"}
 \.
 
 

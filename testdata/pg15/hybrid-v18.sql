@@ -183,23 +183,23 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.821594
-00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.311317
-00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.72436
-00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.16126
-00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.359869
-00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.666276
-00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.020405
-00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.433365
-00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.079889
-0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.715179
-0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.996551
-0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.275743
-0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.68885
-0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.171114
-0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.639675
-00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.119096
-00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.585279
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.421249
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.590594
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.714577
+00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.857937
+00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.001079
+00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.108428
+00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.27683
+00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.42394
+00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.578637
+0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.736422
+0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.883199
+0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.076641
+0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.305292
+0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.513978
+0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.684364
+00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.869289
+00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-12-02 00:09:04.028925
 \.
 
 
@@ -222,9 +222,9 @@ storage_schema_version	26
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000012-0000-4000-8000-000000000163	/buckets/blog/collections/articles	record	2026-11-25 12:49:51.416709	{"title": "note 355"}	f
-00000012-0000-4000-8000-000000000164	/buckets/blog/collections/articles	record	2026-11-25 12:49:51.423054	{"title": "edited"}	f
-00000012-0000-4000-8000-000000000165	/buckets/blog/collections/articles	record	2026-11-25 12:49:51.423513	{"deleted": true}	t
+00000012-0000-4000-8000-00000000017d	/buckets/blog/collections/articles	record	2026-12-02 00:10:08.691968	{"title": "note 381"}	f
+00000012-0000-4000-8000-00000000017e	/buckets/blog/collections/articles	record	2026-12-02 00:10:08.692758	{"title": "edited"}	f
+00000012-0000-4000-8000-00000000017f	/buckets/blog/collections/articles	record	2026-12-02 00:10:08.692901	{"deleted": true}	t
 \.
 
 

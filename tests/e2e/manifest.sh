@@ -1,7 +1,8 @@
 #!/bin/sh
 # Every dump of the corpus against its truth in testdata/manifest.tsv: the
 # tool's JSON objects are matched to manifest lines by (database, schema) and
-# must agree on status, metadata and the storage and permission versions.
+# must agree on status, metadata, the storage and permission versions and,
+# for a hybrid, the history (origin, assumed version, steps run, failed step).
 # Dumps the tool rejects with "not supported yet" count as expected failures
 # and are listed; anything else that disagrees fails the test.
 set -u
@@ -65,6 +66,34 @@ def check_backend(e, name, obj):
             errs.append('%s: version %s, expected %d' % (name, v, truth))
     return errs
 
+def check_history(e, obj):
+    """The history column, ORIGIN:ASSUMED:APPLIED:FAILED or '-', against
+    the JSON history object (null or absent for '-')."""
+    h = obj.get('history')
+    if e['history'] == '-':
+        return [] if h is None else ['history: %s, expected none' % json.dumps(h)]
+    origin, assumed, applied, failed = e['history'].split(':')
+    origin = int(origin)
+    if not isinstance(h, dict):
+        return ['history: %s, expected %s'
+                % ('none reported' if h is None else json.dumps(h), e['history'])]
+    errs = []
+    o = h.get('origin') if isinstance(h.get('origin'), dict) else {}
+    cands = o.get('candidates') or []
+    if origin not in cands:
+        errs.append('history: origin %d not among candidates %s' % (origin, cands))
+    v = o.get('version')
+    if v != origin and not (v is None and len(cands) > 1):
+        errs.append('history: origin version %s, expected %d' % (v, origin))
+    want = {'assumed': int(assumed),
+            'applied': [int(k) for k in applied.split(',')] if applied else [],
+            'failed': None if failed == '-' else int(failed)}
+    for name in ('assumed', 'applied', 'failed'):
+        if h.get(name) != want[name]:
+            errs.append('history: %s %s, expected %s'
+                        % (name, json.dumps(h.get(name)), json.dumps(want[name])))
+    return errs
+
 for run in sorted((r for r in os.listdir(runs) if r.endswith('.file')),
                  key=lambda r: int(r[:-5])):
     base = os.path.join(runs, run[:-5])
@@ -102,6 +131,7 @@ for run in sorted((r for r in os.listdir(runs) if r.endswith('.file')),
         if e['schema'] != '-':
             errs += check_backend(e, 'storage', o)
             errs += check_backend(e, 'permission', o)
+        errs += check_history(e, o)
         if errs:
             print('manifest: %s: %s' % (where, '; '.join(errs)))
             failed += 1

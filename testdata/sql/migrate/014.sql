@@ -1,12 +1,5 @@
 -- 013 -> 014: records are stamped only when their data changes; tombstones
 -- only when written.
-DROP TRIGGER IF EXISTS tgr_records_last_modified ON records;
-CREATE TRIGGER tgr_records_last_modified
-    BEFORE INSERT OR UPDATE OF data ON records
-    FOR EACH ROW EXECUTE PROCEDURE bump_timestamp();
-DROP TRIGGER IF EXISTS tgr_deleted_last_modified ON deleted;
-CREATE TRIGGER tgr_deleted_last_modified
-    BEFORE INSERT ON deleted
-    FOR EACH ROW EXECUTE PROCEDURE bump_timestamp();
+\ir ../functions/triggers-014.sql
 
 INSERT INTO metadata (name, value) VALUES ('storage_schema_version', '14');

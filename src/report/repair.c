@@ -1,0 +1,282 @@
+/* The repair of a wrong-base migration, as SQL inside the fix's
+ * transaction: the Kinto schema pinned as the search path, a check that the
+ * database is the one in the dump or one this script already repaired (it
+ * raises, changing nothing, otherwise), then the effect of each skipped
+ * step redone on the tables as the later steps renamed them. Every action
+ * reads the catalog first, so a second run changes nothing; no record or
+ * tombstone is ever deleted. No name from the dump is written inside the
+ * dollar quotes: the blocks find the schema as current_schema(). */
+#include <string.h>
+
+#include "report/repair.h"
+#include "report/sqltext.h"
+
+/* A feature the check compares: its name in the messages, the fingerprint
+ * row that says how the dump showed it (the state text when present, when
+ * absent), and the repair that changes it to `repaired`. */
+struct expectation {
+	const char *what;
+	const char *feature;
+	const char *present, *absent;
+	enum ksd_repair by;
+	const char *repaired;
+};
+
+static const struct expectation expectations[] = {
+    {"table objects", "table objects", "present", "missing", 0, NULL},
+    {"table timestamps", "table timestamps", "present", "missing", 0, NULL},
+    {"table deleted", "table deleted", "present", "missing", 0, NULL},
+    {"column objects.deleted", "objects.deleted column", "boolean", "missing",
+     KSD_REPAIR_TOMBSTONES, "boolean"},
+    {"column objects.id", "objects.id collated \"C\"", "text C", "text", KSD_REPAIR_COLLATE_OBJECTS,
+     "text C"},
+    {"column objects.parent_id", "objects.parent_id collated \"C\"", "text C", "text",
+     KSD_REPAIR_COLLATE_OBJECTS, "text C"},
+    {"column objects.resource_name", "objects.resource_name collated \"C\"", "text C", "text",
+     KSD_REPAIR_COLLATE_OBJECTS, "text C"},
+    {"column timestamps.parent_id", "timestamps.parent_id collated \"C\"", "text C", "text",
+     KSD_REPAIR_COLLATE_TIMESTAMPS, "text C"},
+    {"column timestamps.resource_name", "timestamps.resource_name collated \"C\"", "text C", "text",
+     KSD_REPAIR_COLLATE_TIMESTAMPS, "text C"},
+    {"function bump_timestamp", "function bump_timestamp", "present", "missing", 0, NULL},
+    {"function collection_timestamp", "function collection_timestamp", "present", "missing",
+     KSD_REPAIR_DROP_HELPER, "missing"},
+    {"trigger tgr_objects_last_modified", "trigger tgr_objects_last_modified", "enabled", "missing",
+     0, NULL},
+};
+
+static enum ksd_obs observed(const struct ksd_instance *in, const char *label)
+{
+	for (size_t i = 0; i < ksd_nfeatures; i++)
+		if (strcmp(ksd_features[i].label, label) == 0)
+			return in->obs[i];
+	return KSD_OBS_UNKNOWN;
+}
+
+/* The tombstone trigger as the dump showed it. */
+static const char *trigger_as_read(const struct ksd_instance *in)
+{
+	if (observed(in, "trigger tgr_deleted_last_modified") != KSD_OBS_PRESENT)
+		return "missing";
+	return observed(in, "tgr_deleted_last_modified fires on UPDATE") == KSD_OBS_PRESENT
+	           ? "insert or update"
+	           : "insert";
+}
+
+static void expected_row(FILE *out, const char *what, const char *as_read, const char *repaired)
+{
+	fprintf(out, ",\n        ('%s', '%s', '%s')", what, as_read, repaired ? repaired : as_read);
+}
+
+/* The catalog as the check compares it: one row per feature. 950 is the
+ * oid of the collation "C" in every PostgreSQL release. */
+static const char live[] =
+    "    WITH live(what, got) AS (\n"
+    "        SELECT 'table ' || relname, 'present' FROM pg_catalog.pg_class\n"
+    "         WHERE relnamespace = ns AND relkind = 'r'\n"
+    "        UNION ALL\n"
+    "        SELECT 'column ' || c.relname || '.' || a.attname,\n"
+    "               pg_catalog.format_type(a.atttypid, a.atttypmod)\n"
+    "               || CASE WHEN a.attcollation = 950 THEN ' C' ELSE '' END\n"
+    "          FROM pg_catalog.pg_attribute a\n"
+    "          JOIN pg_catalog.pg_class c ON c.oid = a.attrelid\n"
+    "         WHERE c.relnamespace = ns AND a.attnum > 0 AND NOT a.attisdropped\n"
+    "        UNION ALL\n"
+    "        SELECT DISTINCT 'function ' || proname, 'present' FROM pg_catalog.pg_proc\n"
+    "         WHERE pronamespace = ns\n"
+    "        UNION ALL\n"
+    "        SELECT 'trigger ' || t.tgname,\n"
+    "               CASE WHEN t.tgenabled <> 'O' THEN 'disabled'\n"
+    "                    WHEN c.relname = 'objects' THEN 'enabled'\n"
+    "                    WHEN t.tgtype & 16 <> 0 THEN 'insert or update' ELSE 'insert' END\n"
+    "          FROM pg_catalog.pg_trigger t\n"
+    "          JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid\n"
+    "         WHERE c.relnamespace = ns AND NOT t.tgisinternal\n"
+    "        UNION ALL\n"
+    "        SELECT 'storage_schema_version rows',\n"
+    "               pg_catalog.string_agg(value, ',' ORDER BY pg_catalog.lpad(value, 3, "
+    "'0'), value)\n"
+    "          FROM metadata WHERE name = 'storage_schema_version'\n"
+    "    ), expected(what, dump, repaired) AS (VALUES\n";
+
+/* Where the merge of 018 is still to come: no tombstone may share its
+ * collection and timestamp with a live object, as the unique index on them
+ * would make the merge drop it. */
+static const char clash[] =
+    "    IF to_dump IS NULL THEN\n"
+    "        SELECT d.id AS tombstone, o.id AS object INTO clash\n"
+    "          FROM deleted AS d\n"
+    "          JOIN objects AS o ON o.parent_id = d.parent_id\n"
+    "           AND o.resource_name = d.collection_id AND o.last_modified = d.last_modified\n"
+    "         WHERE NOT EXISTS (SELECT FROM objects AS t WHERE t.id = d.id\n"
+    "                              AND t.parent_id = d.parent_id\n"
+    "                              AND t.resource_name = d.collection_id)\n"
+    "         LIMIT 1;\n"
+    "        IF FOUND THEN\n"
+    "            RAISE EXCEPTION 'kinto-schema-doctor: tombstone % has the parent, collection "
+    "and last_modified of object %, so 018''s merge cannot take it into objects; nothing was "
+    "changed',\n"
+    "                pg_catalog.regexp_replace(pg_catalog.quote_literal(clash.tombstone), "
+    "'[^ -~]', '?', 'g'),\n"
+    "                pg_catalog.regexp_replace(pg_catalog.quote_literal(clash.object), "
+    "'[^ -~]', '?', 'g');\n"
+    "        END IF;\n"
+    "    END IF;\n";
+
+void repair_checks(FILE *out, const struct ksd_instance *in)
+{
+	enum ksd_repair r = in->history.repairs;
+	fputs("-- The blocks below find the Kinto schema as current_schema().\nSET LOCAL "
+	      "search_path = ",
+	      out);
+	sql_ident(out, in->schema->name);
+	fputs(
+	    ", pg_temp;\n-- Stop, changing nothing, unless this is the database in the dump or "
+	    "one\n"
+	    "-- this script already repaired.\n"
+	    "DO $ksd$\nDECLARE\n"
+	    "    ns oid := (SELECT oid FROM pg_catalog.pg_namespace\n"
+	    "                WHERE nspname = pg_catalog.current_schema());\n"
+	    "    t name;\n    to_dump text;\n    to_repaired text;\n    clash record;\nBEGIN\n"
+	    "    IF NOT EXISTS (SELECT FROM pg_catalog.pg_class\n"
+	    "                    WHERE relnamespace = ns AND relname = 'metadata') THEN\n"
+	    "        RAISE EXCEPTION 'kinto-schema-doctor: the schema of the dump or its metadata "
+	    "table is missing: this is not the database in the dump; nothing was changed';\n"
+	    "    END IF;\n"
+	    "    -- Hold off every other session until COMMIT, so that what is checked\n"
+	    "    -- stays true while the repair runs.\n"
+	    "    FOR t IN SELECT relname FROM pg_catalog.pg_class\n"
+	    "              WHERE relnamespace = ns AND relkind = 'r'\n"
+	    "                AND relname IN ('deleted', 'metadata', 'objects', 'timestamps')\n"
+	    "              ORDER BY relname LOOP\n"
+	    "        EXECUTE pg_catalog.format('LOCK TABLE %I.%I IN ACCESS EXCLUSIVE MODE',\n"
+	    "                                  pg_catalog.current_schema(), t);\n"
+	    "    END LOOP;\n"
+	    "    -- Each feature as the catalog shows it, as the dump showed it and as the\n"
+	    "    -- repair leaves it.\n",
+	    out);
+	fputs(live, out);
+	char rows[160] = "";
+	size_t len = 0;
+	for (int v = 1; v <= KSD_STORAGE_MAX; v++)
+		if (in->storage.row_versions & KSD_VBIT(v))
+			len += (size_t)snprintf(rows + len, sizeof(rows) - len, "%s%d",
+			                        len ? "," : "", v);
+	fprintf(out, "        ('storage_schema_version rows', '%s', '%s')", rows, rows);
+	for (size_t i = 0; i < sizeof(expectations) / sizeof(expectations[0]); i++) {
+		const struct expectation *e = &expectations[i];
+		bool present = observed(in, e->feature) == KSD_OBS_PRESENT;
+		expected_row(out, e->what, present ? e->present : e->absent,
+		             (r & e->by) ? e->repaired : NULL);
+	}
+	expected_row(out, "trigger tgr_deleted_last_modified", trigger_as_read(in),
+	             r & KSD_REPAIR_DELETED_TRIGGER ? "insert" : NULL);
+	fputs(
+	    ")\n"
+	    "    SELECT pg_catalog.string_agg(pg_catalog.format('%s is %s, the dump shows %s',\n"
+	    "               e.what, coalesce(l.got, 'missing'), e.dump), '; ')\n"
+	    "               FILTER (WHERE coalesce(l.got, 'missing') <> e.dump),\n"
+	    "           pg_catalog.string_agg(pg_catalog.format('%s is %s, the repair leaves %s',\n"
+	    "               e.what, coalesce(l.got, 'missing'), e.repaired), '; ')\n"
+	    "               FILTER (WHERE coalesce(l.got, 'missing') <> e.repaired)\n"
+	    "      INTO to_dump, to_repaired\n"
+	    "      FROM expected AS e LEFT JOIN live AS l ON l.what = e.what;\n"
+	    "    IF to_dump IS NOT NULL AND to_repaired IS NOT NULL THEN\n"
+	    "        RAISE EXCEPTION 'kinto-schema-doctor: this is neither the database in the "
+	    "dump "
+	    "nor one this script repaired (%); nothing was changed',\n"
+	    "            CASE WHEN length(to_dump) <= length(to_repaired) THEN to_dump\n"
+	    "                 ELSE to_repaired END;\n"
+	    "    END IF;\n",
+	    out);
+	if (r & KSD_REPAIR_TOMBSTONES)
+		fputs(clash, out);
+	fputs("END\n$ksd$;\n", out);
+}
+
+/* A DO block that runs `then` when `guard` finds something to do. */
+static void guarded(FILE *out, const char *comment, const char *guard, const char *then)
+{
+	fprintf(out, "-- %s\nDO $ksd$\nBEGIN\n    IF %s THEN\n%s    END IF;\nEND\n$ksd$;\n",
+	        comment, guard, then);
+}
+
+/* Whether some of `columns` of `table` is not collated "C" (oid 950). */
+#define NOT_COLLATED(table, columns)                                                               \
+	"EXISTS (SELECT FROM pg_catalog.pg_attribute a\n"                                          \
+	"                JOIN pg_catalog.pg_class c ON c.oid = a.attrelid\n"                       \
+	"               WHERE c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace\n"         \
+	"                                        WHERE nspname = pg_catalog.current_schema())\n"   \
+	"                 AND c.relname = '" table "' AND a.attname IN (" columns ")\n"            \
+	"                 AND a.attcollation <> 950)"
+
+void repair_write(FILE *out, const struct ksd_instance *in)
+{
+	enum ksd_repair r = in->history.repairs;
+	if (r & KSD_REPAIR_DELETED_TRIGGER)
+		guarded(
+		    out,
+		    "011, 014: the tombstone trigger as 014 leaves it, on INSERT only (tgtype 7:\n"
+		    "-- FOR EACH ROW, BEFORE, INSERT); 011 creates it where cliquet 3.0's "
+		    "009->010\n-- did not",
+		    "NOT EXISTS (SELECT FROM pg_catalog.pg_trigger t\n"
+		    "                    JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid\n"
+		    "                   WHERE c.relnamespace = (SELECT oid FROM "
+		    "pg_catalog.pg_namespace\n"
+		    "                                            WHERE nspname = "
+		    "pg_catalog.current_schema())\n"
+		    "                     AND c.relname = 'deleted' AND t.tgname = "
+		    "'tgr_deleted_last_modified'\n"
+		    "                     AND t.tgtype = 7)",
+		    "        DROP TRIGGER IF EXISTS tgr_deleted_last_modified ON deleted;\n"
+		    "        CREATE TRIGGER tgr_deleted_last_modified BEFORE INSERT ON deleted\n"
+		    "            FOR EACH ROW EXECUTE PROCEDURE bump_timestamp();\n");
+	if (r & KSD_REPAIR_DROP_HELPER) {
+		fputs("-- 015->016: nothing calls collection_timestamp\nDROP FUNCTION IF EXISTS ",
+		      out);
+		sql_ident(out, in->schema->name);
+		fputs(".collection_timestamp(character varying, character varying);\n", out);
+	}
+	if (r & KSD_REPAIR_TOMBSTONES)
+		guarded(
+		    out,
+		    "017->018: objects gets the column deleted, and the tombstones of the table\n"
+		    "-- deleted become objects rows with deleted = true and their own timestamps\n"
+		    "-- (the trigger is held off); a live object with the same id wins. Once the\n"
+		    "-- column is there this never runs again.",
+		    "NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a\n"
+		    "                    JOIN pg_catalog.pg_class c ON c.oid = a.attrelid\n"
+		    "                   WHERE c.relnamespace = (SELECT oid FROM "
+		    "pg_catalog.pg_namespace\n"
+		    "                                            WHERE nspname = "
+		    "pg_catalog.current_schema())\n"
+		    "                     AND c.relname = 'objects' AND a.attname = 'deleted'\n"
+		    "                     AND NOT a.attisdropped)",
+		    "        ALTER TABLE objects ADD COLUMN deleted boolean DEFAULT false NOT "
+		    "NULL;\n"
+		    "        ALTER TABLE objects DISABLE TRIGGER tgr_objects_last_modified;\n"
+		    "        INSERT INTO objects (id, parent_id, resource_name, last_modified, "
+		    "data, "
+		    "deleted)\n"
+		    "        SELECT id, parent_id, collection_id, last_modified, "
+		    "'{\"deleted\": true}'::jsonb, true\n"
+		    "          FROM deleted\n"
+		    "            ON CONFLICT (id, parent_id, resource_name) DO NOTHING;\n"
+		    "        ALTER TABLE objects ENABLE TRIGGER tgr_objects_last_modified;\n");
+	if (r & KSD_REPAIR_COLLATE_OBJECTS)
+		guarded(
+		    out,
+		    "018->019: byte-wise order of the objects keys (their indexes are rebuilt)",
+		    NOT_COLLATED("objects", "'id', 'parent_id', 'resource_name'"),
+		    "        ALTER TABLE objects ALTER COLUMN id TYPE text COLLATE "
+		    "pg_catalog.\"C\",\n"
+		    "            ALTER COLUMN parent_id TYPE text COLLATE pg_catalog.\"C\",\n"
+		    "            ALTER COLUMN resource_name TYPE text COLLATE pg_catalog.\"C\";\n");
+	if (r & KSD_REPAIR_COLLATE_TIMESTAMPS)
+		guarded(
+		    out, "019->020: the same for the timestamps keys",
+		    NOT_COLLATED("timestamps", "'parent_id', 'resource_name'"),
+		    "        ALTER TABLE timestamps\n"
+		    "            ALTER COLUMN parent_id TYPE text COLLATE pg_catalog.\"C\",\n"
+		    "            ALTER COLUMN resource_name TYPE text COLLATE pg_catalog.\"C\";\n");
+}

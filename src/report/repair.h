@@ -1,0 +1,16 @@
+/* The repair of a database whose migrations ran from a wrong base. */
+#ifndef KSD_REPORT_REPAIR_H
+#define KSD_REPORT_REPAIR_H
+
+#include <stdio.h>
+
+#include "ksd_infer.h"
+
+/* The Kinto schema pinned as the search path for the transaction, then
+ * the check that stops, changing nothing, unless the database is the one in
+ * the dump or one this script repaired. First after BEGIN. */
+void repair_checks(FILE *out, const struct ksd_instance *in);
+/* The effect of each skipped step, redone. */
+void repair_write(FILE *out, const struct ksd_instance *in);
+
+#endif
