@@ -180,6 +180,9 @@ bool ksd_match_schema(const struct ksd_schema *s, enum ksd_obs obs[KSD_MAX_FEATU
  * dropping it next to punctuation; `out` gets at most `cap`-1 bytes. */
 size_t ksd_normalise_body(const char *body, char *out, size_t cap);
 
+/* The index in ksd_features of the row labelled `label`; ksd_nfeatures when
+ * there is none. */
+size_t ksd_feature_index(const char *label);
 /* Versions a row allows given its observation (all versions when unknown). */
 ksd_vset ksd_feature_allows(const struct ksd_feature *f, enum ksd_obs o,
                             const enum ksd_obs obs[KSD_MAX_FEATURES]);

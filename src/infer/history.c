@@ -10,14 +10,6 @@
 
 #include "ksd_infer.h"
 
-static size_t feature_index(const char *label)
-{
-	for (size_t i = 0; i < ksd_nfeatures; i++)
-		if (strcmp(ksd_features[i].label, label) == 0)
-			return i;
-	return ksd_nfeatures;
-}
-
 /* Whether `names` ("a|b") holds one of the '|'-separated names of `which`. */
 static bool names_one_of(const char *names, const char *which)
 {
@@ -77,7 +69,7 @@ static void next_failure(const enum ksd_obs obs[KSD_MAX_FEATURES], struct ksd_hi
 	for (size_t n = 0; n < sizeof(st->needs) / sizeof(st->needs[0]); n++) {
 		if (!st->needs[n].feature)
 			continue;
-		size_t i = feature_index(st->needs[n].feature);
+		size_t i = ksd_feature_index(st->needs[n].feature);
 		if (i < ksd_nfeatures && obs[i] == KSD_OBS_ABSENT) {
 			h->failed = h->top + 1;
 			h->cause = st->needs[n].cause;
@@ -93,7 +85,8 @@ static void plan_repair(const enum ksd_obs obs[KSD_MAX_FEATURES], int origin, st
 	bool renamed = h->assumed < 21 && h->top >= 21;
 	for (int k = origin + 1; k <= h->assumed; k++) {
 		const struct ksd_step *st = &ksd_steps[k];
-		size_t reads = st->repair_reads ? feature_index(st->repair_reads) : ksd_nfeatures;
+		size_t reads =
+		    st->repair_reads ? ksd_feature_index(st->repair_reads) : ksd_nfeatures;
 		bool readable =
 		    !st->repair_reads || (reads < ksd_nfeatures && obs[reads] == KSD_OBS_PRESENT);
 		if (st->repair && renamed && readable)

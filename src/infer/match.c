@@ -1,4 +1,5 @@
-/* Fingerprint rows against one schema. Function bodies are compared as
+/* Fingerprint rows against one schema, and the versions each observation
+ * allows. Function bodies are compared as
  * normalised text with PCRE2, so comments, spacing, case and pg_dump's
  * rendering do not matter; each pattern is compiled once per process. */
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -299,4 +300,32 @@ bool ksd_match_schema(const struct ksd_schema *s, enum ksd_obs obs[KSD_MAX_FEATU
 		return false;
 	}
 	return true;
+}
+
+size_t ksd_feature_index(const char *label)
+{
+	for (size_t i = 0; i < ksd_nfeatures; i++)
+		if (strcmp(ksd_features[i].label, label) == 0)
+			return i;
+	return ksd_nfeatures;
+}
+
+ksd_vset ksd_feature_allows(const struct ksd_feature *f, enum ksd_obs o,
+                            const enum ksd_obs obs[KSD_MAX_FEATURES])
+{
+	ksd_vset all = f->backend == KSD_STORAGE ? KSD_STORAGE_ALL : KSD_PERMISSION_ALL;
+	ksd_vset tol = f->tolerate;
+	if (f->tolerate_if) {
+		size_t j = ksd_feature_index(f->tolerate_if);
+		if (j == ksd_nfeatures || obs[j] != KSD_OBS_PRESENT)
+			tol = 0;
+	}
+	switch (o) {
+	case KSD_OBS_PRESENT:
+		return (f->expect | tol) & all;
+	case KSD_OBS_ABSENT:
+		return (~f->expect | tol) & all;
+	default:
+		return all;
+	}
 }

@@ -9,34 +9,6 @@
 #include "infer/predict.h"
 #include "ksd_infer.h"
 
-static size_t feature_index(const char *label)
-{
-	for (size_t i = 0; i < ksd_nfeatures; i++)
-		if (strcmp(ksd_features[i].label, label) == 0)
-			return i;
-	return ksd_nfeatures;
-}
-
-ksd_vset ksd_feature_allows(const struct ksd_feature *f, enum ksd_obs o,
-                            const enum ksd_obs obs[KSD_MAX_FEATURES])
-{
-	ksd_vset all = f->backend == KSD_STORAGE ? KSD_STORAGE_ALL : KSD_PERMISSION_ALL;
-	ksd_vset tol = f->tolerate;
-	if (f->tolerate_if) {
-		size_t j = feature_index(f->tolerate_if);
-		if (j == ksd_nfeatures || obs[j] != KSD_OBS_PRESENT)
-			tol = 0;
-	}
-	switch (o) {
-	case KSD_OBS_PRESENT:
-		return (f->expect | tol) & all;
-	case KSD_OBS_ABSENT:
-		return (~f->expect | tol) & all;
-	default:
-		return all;
-	}
-}
-
 static int count(ksd_vset s)
 {
 	int n = 0;

@@ -47,10 +47,8 @@ static const struct expectation expectations[] = {
 
 static enum ksd_obs observed(const struct ksd_instance *in, const char *label)
 {
-	for (size_t i = 0; i < ksd_nfeatures; i++)
-		if (strcmp(ksd_features[i].label, label) == 0)
-			return in->obs[i];
-	return KSD_OBS_UNKNOWN;
+	size_t i = ksd_feature_index(label);
+	return i < ksd_nfeatures ? in->obs[i] : KSD_OBS_UNKNOWN;
 }
 
 /* The tombstone trigger as the dump showed it. */
