@@ -1,7 +1,7 @@
 /* Fingerprint rows against one schema, and the versions each observation
- * allows. Function bodies are compared as
- * normalised text with PCRE2, so comments, spacing, case and pg_dump's
- * rendering do not matter; each pattern is compiled once per process. */
+ * allows. Function bodies are compared as normalised text with PCRE2, so
+ * comments, spacing, case and pg_dump's rendering do not matter; each
+ * pattern is compiled once per process. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdlib.h>

@@ -6,8 +6,6 @@
  * reads the catalog first, so a second run changes nothing; no record or
  * tombstone is ever deleted. No name from the dump is written inside the
  * dollar quotes: the blocks find the schema as current_schema(). */
-#include <string.h>
-
 #include "report/repair.h"
 #include "report/sqltext.h"
 
