@@ -99,12 +99,19 @@ static char *directory_of_toc(const char *path)
 
 int ksd_read_dump(const char *path, struct ksd_catalog *cat, struct ksd_err *err)
 {
-	if (ksd_detect_directory(path))
-		return read_directory(path, cat, err);
+	/* Whatever the format, a result that is not whole is marked partial: a
+	 * missing object then proves nothing. */
+	int rc;
+	if (ksd_detect_directory(path)) {
+		rc = read_directory(path, cat, err);
+		if (rc != KSD_OK)
+			cat->partial = true;
+		return rc;
+	}
 	struct ksd_source *src = ksd_source_open(path, err);
 	if (!src)
 		return KSD_FATAL;
-	int rc = read_source(src, cat, err, 0);
+	rc = read_source(src, cat, err, 0);
 	cat->bytes_read += ksd_source_bytes_read(src);
 	ksd_source_free(src);
 	char *dir;
