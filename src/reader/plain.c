@@ -5,7 +5,9 @@
  * knows only enough lexis to find statement ends: quotes, dollar quotes,
  * comments, BEGIN ATOMIC bodies, with src/sql/'s byte classes and rules.
  * Statements go to the extractor whole; COPY data is skipped line by line
- * with memchr, except a metadata table's rows. */
+ * with memchr, except a metadata table's rows. pg_dump's own comments are
+ * looked at: its header and trailer, and the TABLE DATA headers that say
+ * which tables' data was dumped. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
