@@ -48,5 +48,9 @@ bool ksd_extract_std_strings(const struct ksd_extract *x);
 
 /* A COPY block (any table) or INSERT was seen: the dump carries data. */
 void ksd_extract_note_data(struct ksd_extract *x);
+/* `schema`.`table`'s data was dumped, rows or none: pg_dump's TABLE DATA
+ * header in a plain dump, an archive's data entry read whole. For a Kinto
+ * metadata table, its rows are known. */
+void ksd_extract_table_data(struct ksd_extract *x, const char *schema, const char *table);
 
 #endif

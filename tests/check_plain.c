@@ -1,6 +1,7 @@
 /* The plain reader: statements, meta-commands and COPY blocks come out the
  * same whatever the read-buffer boundaries; truncations are reported. */
 #include <check.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,15 +39,15 @@ static const char dump[] = "--\n-- PostgreSQL database dump\n--\n\n"
                            "\n--\n-- PostgreSQL database dump complete\n--\n\n"
                            "\\unrestrict abcDEF123\n";
 
-/* Runs the reader over `text` cut into slices of `step` bytes (0: whole) and
- * returns the --list rendering of the catalog and the reader's status. */
-static char *read_in_slices(const char *text, size_t len, size_t step, int *rc)
+/* Runs the reader over `text` cut into slices of `step` bytes (0: whole);
+ * returns the catalog, the reader's status in *rc and its error in *err. */
+static struct ksd_catalog *read_catalog(const char *text, size_t len, size_t step, int *rc,
+                                        struct ksd_err *err)
 {
 	struct ksd_catalog *cat = ksd_catalog_new();
 	struct ksd_extract *x = ksd_extract_new(cat);
-	struct ksd_err err;
-	ksd_err_clear(&err);
-	struct plain *p = plain_new(x, &err);
+	ksd_err_clear(err);
+	struct plain *p = plain_new(x, err);
 	*rc = KSD_OK;
 	for (size_t at = 0; at < len;) {
 		size_t n = step && len - at > step ? step : len - at;
@@ -60,6 +61,14 @@ static char *read_in_slices(const char *text, size_t len, size_t step, int *rc)
 		*rc = r;
 	plain_free(p);
 	ksd_extract_free(x);
+	return cat;
+}
+
+/* read_catalog(), rendered as --list with the reader's error. */
+static char *read_in_slices(const char *text, size_t len, size_t step, int *rc)
+{
+	struct ksd_err err;
+	struct ksd_catalog *cat = read_catalog(text, len, step, rc, &err);
 	char *out = NULL;
 	size_t outlen = 0;
 	FILE *f = open_memstream(&out, &outlen);
@@ -354,6 +363,59 @@ START_TEST(every_connect_form_names_its_database)
 }
 END_TEST
 
+/* An --inserts dump of an empty metadata table: only pg_dump's TABLE DATA
+ * header says its data was dumped. */
+#define META_TABLE                                                                                 \
+	"CREATE TABLE kinto.metadata (name character varying(128), value character "               \
+	"varying(512));\n"
+static const struct {
+	const char *sql;
+	bool any_data, meta_data;
+} headers[] = {
+    {META_TABLE "--\n-- Data for Name: metadata; Type: TABLE DATA; Schema: kinto; Owner: k\n--\n",
+     true, true},
+    {META_TABLE "-- Data for Name: metadata; Type: TABLE DATA; Schema: kinto; Owner: -\r\n", true,
+     true},
+    {META_TABLE "-- Data for Name: records; Type: TABLE DATA; Schema: kinto; Owner: k\n", true,
+     false},
+    /* some other table called metadata */
+    {"CREATE TABLE kinto.metadata (id integer);\n"
+     "-- Data for Name: metadata; Type: TABLE DATA; Schema: kinto; Owner: k\n",
+     true, false},
+    /* another schema's metadata */
+    {META_TABLE "-- Data for Name: metadata; Type: TABLE DATA; Schema: public; Owner: k\n", true,
+     false},
+    /* no header: a schema-only dump */
+    {META_TABLE "--\n-- Name: metadata; Type: TABLE; Schema: kinto; Owner: k\n--\n", false, false},
+    /* the words elsewhere than at the start of a comment of their own */
+    {META_TABLE
+     "-- see Data for Name: metadata; Type: TABLE DATA; Schema: kinto; Owner: k\n"
+     "/*\n Data for Name: metadata; Type: TABLE DATA; Schema: kinto; Owner: k\n*/\n"
+     "SELECT 1 -- Data for Name: metadata; Type: TABLE DATA; Schema: kinto; Owner: k\n;\n"
+     "SELECT '\n-- Data for Name: metadata; Type: TABLE DATA; Schema: kinto; Owner: k\n';\n",
+     false, false},
+    /* cut before the owner */
+    {META_TABLE "-- Data for Name: metadata; Type: TABLE DATA; Schema: kinto\n", false, false},
+};
+
+START_TEST(a_table_data_header_says_the_data_was_dumped)
+{
+	size_t len = strlen(headers[_i].sql);
+	for (size_t step = 0; step < 8; step++) {
+		int rc;
+		struct ksd_err err;
+		struct ksd_catalog *cat = read_catalog(headers[_i].sql, len, step, &rc, &err);
+		ck_assert_int_eq(rc, KSD_OK);
+		struct ksd_schema *s = ksd_database_schema(&cat->databases[0], "kinto");
+		ck_assert_ptr_nonnull(s);
+		ck_assert_msg(cat->any_data_seen == headers[_i].any_data, "step %zu", step);
+		ck_assert_msg(s->metadata.data_seen == headers[_i].meta_data, "step %zu", step);
+		ck_assert_uint_eq(s->metadata.nrows, 0);
+		ksd_catalog_free(cat);
+	}
+}
+END_TEST
+
 Suite *plain_suite(void)
 {
 	Suite *s = suite_create("plain");
@@ -372,6 +434,8 @@ Suite *plain_suite(void)
 	tcase_add_test(tc, a_reused_buffer_is_read_afresh);
 	tcase_add_loop_test(tc, every_connect_form_names_its_database, 0,
 	                    sizeof(connects) / sizeof(connects[0]));
+	tcase_add_loop_test(tc, a_table_data_header_says_the_data_was_dumped, 0,
+	                    sizeof(headers) / sizeof(headers[0]));
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -5,7 +5,9 @@
  * knows only enough lexis to find statement ends: quotes, dollar quotes,
  * comments, BEGIN ATOMIC bodies, with src/sql/'s byte classes and rules.
  * Statements go to the extractor whole; COPY data is skipped line by line
- * with memchr, except a metadata table's rows. */
+ * with memchr, except a metadata table's rows. pg_dump's own comments are
+ * looked at: its header and trailer, and the TABLE DATA headers that say
+ * which tables' data was dumped. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,9 @@
 
 #define TAG_MAX  128  /* longest dollar-quote tag we honour, dollars included */
 #define META_MAX 4096 /* longest psql meta-command line we interpret */
+/* Longest pg_dump comment we look at: a TABLE DATA header up to its owner,
+ * with a table and a schema name of NAMEDATALEN - 1 = 63 bytes each. */
+#define COMMENT_MAX 192
 
 enum lex {
 	L_NORMAL,
@@ -62,8 +67,9 @@ struct plain {
 	size_t wordlen;
 	struct split_body body; /* BEGIN ATOMIC ... END */
 
-	/* pg_dump's own header and trailer comments, to tell a truncated dump */
-	char comment[48];
+	/* pg_dump's own header and trailer comments, to tell a truncated dump,
+	 * and its TABLE DATA headers */
+	char comment[COMMENT_MAX + 1];
 	size_t comment_len;
 	int dumps_begun, dumps_complete;
 
@@ -133,6 +139,28 @@ static int finish_stmt(struct plain *p)
 	return rc;
 }
 
+/* pg_dump heads each table's data with "-- Data for Name: T; Type: TABLE
+ * DATA; Schema: S; Owner: O", even when the table is empty: --inserts then
+ * writes nothing else, and only this header says the data was dumped. The
+ * names are written unquoted. */
+static void note_table_data(struct plain *p)
+{
+	static const char head[] = " Data for Name: ";
+	static const char type[] = "; Type: TABLE DATA; Schema: ";
+	static const char owner[] = "; Owner: ";
+	char *table = p->comment + sizeof(head) - 1;
+	p->comment[p->comment_len] = '\0';
+	if (p->comment_len < sizeof(head) - 1 || memcmp(p->comment, head, sizeof(head) - 1) != 0)
+		return;
+	char *type_at = strstr(table, type);
+	char *schema = type_at ? type_at + sizeof(type) - 1 : NULL;
+	char *owner_at = schema ? strstr(schema, owner) : NULL;
+	if (!owner_at)
+		return;
+	*type_at = *owner_at = '\0';
+	ksd_extract_table_data(p->x, schema, table);
+}
+
 /* Every dump pg_dump writes (one per database in a pg_dumpall script) opens
  * with "-- PostgreSQL database dump" and closes with "... dump complete";
  * pg_dumpall wraps them in "... database cluster dump" and its "complete":
@@ -152,6 +180,8 @@ static void note_comment(struct plain *p)
 	else if ((n == sizeof(done) - 1 && memcmp(p->comment, done, n) == 0) ||
 	         (n == sizeof(cluster_done) - 1 && memcmp(p->comment, cluster_done, n) == 0))
 		p->dumps_complete++;
+	else
+		note_table_data(p);
 }
 
 /* Tracks words at the top level, to keep BEGIN ATOMIC ... END whole. */
@@ -203,7 +233,7 @@ static int stmt_byte(struct plain *p, unsigned char c)
 	case L_LINE_COMMENT:
 		if (p->significant) {
 			buf_push(&p->stmt, (char)c);
-		} else if (c != '\n' && c != '\r' && p->comment_len < sizeof(p->comment)) {
+		} else if (c != '\n' && c != '\r' && p->comment_len < COMMENT_MAX) {
 			p->comment[p->comment_len++] = (char)c;
 		}
 		if (c == '\n') {

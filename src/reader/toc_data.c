@@ -11,6 +11,7 @@
 struct toc_data {
 	struct toc *t;
 	int dump_id;
+	const char *ns; /* the entry's schema, held by its toc_want */
 	struct plain *p;
 	struct ksd_err scratch; /* the splitter's own error, re-told with an offset */
 	int rc;
@@ -24,6 +25,7 @@ struct toc_data *toc_data_begin(struct toc *t, const struct toc_want *w)
 	ksd_err_clear(&d->scratch);
 	d->t = t;
 	d->dump_id = w->dump_id;
+	d->ns = w->ns;
 	d->p = plain_new(t->x, &d->scratch);
 	if (!d->p) {
 		free(d);
@@ -61,6 +63,9 @@ int toc_data_end(struct toc_data *d, long long offset)
 		         d->scratch.set ? d->scratch.msg : "unreadable");
 		return rc == KSD_FATAL ? KSD_FATAL : KSD_WARN;
 	}
+	/* Read whole, even with no rows (--inserts leaves no COPY to say so):
+	 * as the plain dump's TABLE DATA header says. */
+	ksd_extract_table_data(d->t->x, d->ns, "metadata");
 	return KSD_OK;
 }
 

@@ -1,6 +1,8 @@
 /* The rows of `metadata` tables: COPY text-format lines and INSERT ...
- * VALUES statements (--inserts, --column-inserts, --rows-per-insert).
- * Every other table's data only marks that the dump carries data. */
+ * VALUES statements (--inserts, --column-inserts, --rows-per-insert), and
+ * pg_dump's TABLE DATA headers, which say a table was dumped even when it
+ * has no rows. Every other table's data only marks that the dump carries
+ * data. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +44,23 @@ static void meta_columns(struct ksd_extract *x, const char *schema, const struct
 		else if (strcmp(t->columns[i].name, "value") == 0)
 			*value_col = (int)i;
 	}
+}
+
+void ksd_extract_table_data(struct ksd_extract *x, const char *schema, const char *table)
+{
+	ksd_extract_note_data(x);
+	if (strcmp(table, "metadata") != 0)
+		return;
+	int name_col, value_col;
+	struct cur none = {NULL, 0, 0};
+	meta_columns(x, schema, &none, 0, 0, &name_col, &value_col);
+	if (name_col < 0 && value_col < 0)
+		return; /* some other table called metadata */
+	struct ksd_schema *s = session_schema(x, schema);
+	if (s)
+		s->metadata.data_seen = true;
+	else
+		x->cat->partial = true;
 }
 
 bool ksd_extract_copy_begin(struct ksd_extract *x, const char *sql, size_t len)

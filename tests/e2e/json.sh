@@ -32,7 +32,8 @@ flushed="$top/tests/fixtures/v17-flushed.sql"
 meta='^COPY public.metadata (name, value) FROM stdin;$'
 sed "s/$meta/&\ncreated_at\t2026-01-02 03:04:05+00\nstorage_schema_version\t17/" \
 	"$flushed" >"$t/intact.sql"
-sed '/^COPY /,/^\\\.$/d' "$flushed" >"$t/schema-only.sql"
+# pg_dump -s writes neither the data nor its "Data for Name" headers.
+sed -e '/^COPY /,/^\\\.$/d' -e '/^-- Data for Name: /d' "$flushed" >"$t/schema-only.sql"
 # COLLATE "C" on records (a v19 feature) without the v18 column: no version fits.
 sed -e '/^CREATE TABLE public.records/,/^);/s/^\(    [a-z_]*id\) text NOT NULL/& COLLATE pg_catalog."C"/' \
 	-e "s/$meta/&\nstorage_schema_version\t21\nstorage_schema_version\t22/" \

@@ -36,7 +36,7 @@ n=0
 for dump in "$top"/testdata/pg15/*.sql; do
 	base=${dump%.sql}
 	name=$(basename "$base")
-	case $name in cluster | *-data-only | *-inserts | *-column-inserts) continue ;; esac
+	case $name in cluster | cluster-* | *-data-only | *-inserts | *-column-inserts) continue ;; esac
 	n=$((n + 1))
 	[ $((n % ${KSD_SAMPLE:-1})) -eq 0 ] || continue # every Nth under valgrind
 	db=l$n
