@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "ksd_catalog.h"
+#include "ksd_limits.h"
 
 typedef uint32_t ksd_vset;
 
@@ -242,6 +243,7 @@ enum ksd_note {
 	KSD_NOTE_NO_CREATED_AT,      /* harmless while a version row exists */
 	KSD_NOTE_LAST_HEARTBEAT,     /* a cliquet 1.2-1.3 version 1 schema */
 	KSD_NOTE_DELETED_INDEX,      /* KSD_DELETED_INDEX is missing: the fix creates it */
+	KSD_NOTE_PLUGINS_TRUNCATED,  /* more plugin names than KSD_MAX_PLUGINS */
 };
 #define KSD_NOTE_BIT(n) (1u << (n))
 
@@ -260,6 +262,15 @@ struct ksd_backend_verdict {
 	size_t rows;
 	int lowest_row;
 	ksd_vset row_versions; /* the values of the rows that are versions */
+};
+
+/* A plugin's version rows (`<name>_schema_version`, Kinto >= 26.1), read as
+ * Kinto reads its own: the highest by LPAD(value,3,'0'). */
+struct ksd_plugin {
+	const char *row; /* the row's name, in the catalog; the plugin's name is its start */
+	size_t name_len; /* the bytes before "_schema_version" */
+	int recorded;    /* the top value as a number; -1 when it is not one */
+	const char *recorded_value; /* that top row's value (NULL for a SQL NULL) */
 };
 
 /* A database whose migrations ran from a wrong base: flushed, then read as
@@ -321,6 +332,8 @@ struct ksd_instance {
 	enum ksd_meta_state meta;
 	bool meta_table, rows_known, created_at, last_heartbeat;
 	size_t duplicates, garbage;
+	struct ksd_plugin plugins[KSD_MAX_PLUGINS]; /* in order of their first row */
+	size_t nplugins;
 	enum ksd_verdict verdict;
 	bool fix; /* a fix can be written */
 	/* A fresh cliquet 1.7.0 or 1.8.0 install (version 3-6) lacks the unique

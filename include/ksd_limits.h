@@ -26,6 +26,10 @@
 /* Metadata rows kept per schema: Kinto writes at most a few dozen. */
 #define KSD_MAX_META_ROWS 10000
 
+/* Plugin version rows (`<name>_schema_version`) reported per instance: a
+ * Kinto database has one per installed plugin, a handful at most. */
+#define KSD_MAX_PLUGINS 16
+
 /* Objects of one kind in one schema (tables, indexes, functions...). */
 #define KSD_MAX_OBJECTS 1000000
 

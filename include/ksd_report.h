@@ -36,5 +36,8 @@ void ksd_print_versions(FILE *out);
 void ksd_fput_safe(FILE *out, const char *s);
 /* Writes `s` as a JSON string literal, quotes included; NULL as null. */
 void ksd_fput_json(FILE *out, const char *s);
+/* The same for the first `len` bytes of `s`, a prefix of a string. */
+void ksd_fput_safe_n(FILE *out, const char *s, size_t len);
+void ksd_fput_json_n(FILE *out, const char *s, size_t len);
 
 #endif

@@ -263,6 +263,55 @@ START_TEST(a_garbage_top_row_is_wrong)
 }
 END_TEST
 
+START_TEST(plugin_rows_are_read_as_kinto_reads_them)
+{
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 26, KS_PERM2);
+	ks_meta(cat, s, "attachment_schema_version", "1");
+	ks_meta(cat, s, "other_schema_version", "9");
+	ks_meta(cat, s, "attachment_schema_version", "2");
+	ks_meta(cat, s, "other_schema_version", "10");
+	ks_meta(cat, s, "bad_schema_version", "x");
+	ks_meta(cat, s, "_schema_version", "3");
+	struct ksd_instance in = judge(s, 0);
+	ck_assert_uint_eq(in.nplugins, 3);
+	ck_assert_uint_eq(in.plugins[0].name_len, strlen("attachment"));
+	ck_assert_str_eq(in.plugins[0].row, "attachment_schema_version");
+	ck_assert_int_eq(in.plugins[0].recorded, 2);
+	ck_assert_str_eq(in.plugins[0].recorded_value, "2");
+	ck_assert_str_eq(in.plugins[1].row, "other_schema_version");
+	ck_assert_int_eq(in.plugins[1].recorded, 10);
+	ck_assert_str_eq(in.plugins[2].row, "bad_schema_version");
+	ck_assert_int_eq(in.plugins[2].recorded, -1);
+	ck_assert_str_eq(in.plugins[2].recorded_value, "x");
+	/* Plugin rows leave the storage and permission verdicts alone. */
+	ck_assert_int_eq(in.storage.recorded, 26);
+	ck_assert_int_eq(in.permission.recorded, 2);
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_OK);
+}
+END_TEST
+
+START_TEST(storage_and_permission_rows_are_no_plugins)
+{
+	struct ksd_instance in = judge(ks_build(cat, NULL, "public", 26, KS_PERM2), 0);
+	ck_assert_uint_eq(in.nplugins, 0);
+	ck_assert_str_eq(notes_of(&in), "");
+}
+END_TEST
+
+START_TEST(plugins_past_the_cap_are_noted)
+{
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 26, 0);
+	char name[32];
+	for (int i = 0; i <= KSD_MAX_PLUGINS; i++) {
+		snprintf(name, sizeof(name), "p%d_schema_version", i);
+		ks_meta(cat, s, name, "1");
+	}
+	struct ksd_instance in = judge(s, 0);
+	ck_assert_uint_eq(in.nplugins, KSD_MAX_PLUGINS);
+	ck_assert_ptr_nonnull(strstr(notes_of(&in), "more plugin version rows than are kept"));
+}
+END_TEST
+
 START_TEST(created_at_without_rows_means_1)
 {
 	struct ksd_schema *s = ks_build(cat, NULL, "public", 1, 0);
@@ -494,6 +543,9 @@ Suite *infer_suite(void)
 	tcase_add_test(tc, a_too_low_version_reruns_migrations);
 	tcase_add_test(tc, lpad_order_reads_10_above_9);
 	tcase_add_test(tc, a_garbage_top_row_is_wrong);
+	tcase_add_test(tc, plugin_rows_are_read_as_kinto_reads_them);
+	tcase_add_test(tc, storage_and_permission_rows_are_no_plugins);
+	tcase_add_test(tc, plugins_past_the_cap_are_noted);
 	tcase_add_test(tc, created_at_without_rows_means_1);
 	tcase_add_test(tc, a_missing_metadata_table_needs_one);
 	tcase_add_test(tc, a_schema_only_dump_leaves_metadata_unknown);

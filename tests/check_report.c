@@ -168,6 +168,47 @@ START_TEST(the_text_screen_says_where_what_and_how_to_fix)
 }
 END_TEST
 
+START_TEST(plugins_are_listed_escaped)
+{
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 26, 0);
+	ks_meta(cat, s, "attachment_schema_version", "1");
+	ks_meta(cat, s, "attachment_schema_version", "2");
+	ks_meta(cat, s, "e\"v\\i\x1b[2Jl\xc3_schema_version", "x\n");
+	struct ksd_report_opts o = {.format = KSD_OUT_JSON};
+	int status;
+	char *out = run(&o, &status);
+	ck_assert_int_eq(status, KSD_EXIT_OK);
+	assert_json_lines(out, 1);
+	const char *want =
+	    "\"plugins\": [{\"name\": \"attachment\", \"recorded\": 2, "
+	    "\"recorded_value\": \"2\"}, {\"name\": \"e\\\"v\\\\i\\u001b[2Jl\\u00c3\", "
+	    "\"recorded\": null, \"recorded_value\": \"x\\n\"}]";
+	ck_assert_msg(strstr(out, want), "lacks %s: %s", want, out);
+	free(out);
+	o.format = KSD_OUT_TEXT;
+	out = run(&o, &status);
+	want = "plugins      attachment 2, e\"v\\\\i\\x1b[2Jl\\xc3 'x\\n'\n";
+	ck_assert_msg(strstr(out, want), "lacks %s: %s", want, out);
+	ck_assert_ptr_null(strchr(out, '\x1b'));
+	free(out);
+}
+END_TEST
+
+START_TEST(no_plugins_no_line_and_an_empty_list)
+{
+	ks_build(cat, NULL, "public", 26, 0);
+	struct ksd_report_opts o = {.format = KSD_OUT_TEXT};
+	int status;
+	char *out = run(&o, &status);
+	ck_assert_ptr_null(strstr(out, "plugins"));
+	free(out);
+	o.format = KSD_OUT_JSON;
+	out = run(&o, &status);
+	ck_assert_ptr_nonnull(strstr(out, "\"plugins\": [], "));
+	free(out);
+}
+END_TEST
+
 START_TEST(text_never_passes_control_bytes)
 {
 	ks_build(cat, "x\x1b]0;owned\x07", "s\x1b[31m\r", 26, KS_FLUSHED);
@@ -286,6 +327,8 @@ Suite *report_suite(void)
 	tcase_add_checked_fixture(tc, catalog_setup, catalog_teardown);
 	tcase_add_test(tc, json_lines_hold_the_issue_fields);
 	tcase_add_test(tc, json_stays_valid_with_hostile_names);
+	tcase_add_test(tc, plugins_are_listed_escaped);
+	tcase_add_test(tc, no_plugins_no_line_and_an_empty_list);
 	tcase_add_test(tc, the_text_screen_says_where_what_and_how_to_fix);
 	tcase_add_test(tc, text_never_passes_control_bytes);
 	tcase_add_test(tc, explain_marks_the_contradicting_features);

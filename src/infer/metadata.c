@@ -1,6 +1,7 @@
 /* The metadata rows read exactly as Kinto reads them: the top row by
- * LPAD(value, 3, '0'), the value through Python's int(), and the rows Kinto
- * would not have written (duplicates, unknown names or values). */
+ * LPAD(value, 3, '0'), the value through Python's int(), for storage,
+ * permission and each plugin, and the rows Kinto would not have written
+ * (duplicates, unknown names or values). */
 #include <stdbool.h>
 #include <string.h>
 
@@ -99,13 +100,48 @@ static void read_rows(const struct ksd_metadata *m, const char *name,
 		bv->recorded = -1;
 }
 
+/* The length of <name> in a `<name>_schema_version` row name, 0 for any
+ * other name. */
+static size_t version_row_prefix(const char *n)
+{
+	static const char suffix[] = "_schema_version";
+	size_t len = n ? strlen(n) : 0, slen = sizeof(suffix) - 1;
+	return len > slen && strcmp(n + len - slen, suffix) == 0 ? len - slen : 0;
+}
+
 static bool known_name(const char *n)
 {
-	size_t len = n ? strlen(n) : 0;
-	static const char suffix[] = "_schema_version";
-	return same(n, STORAGE_ROW) || same(n, PERMISSION_ROW) || same(n, "created_at") ||
-	       same(n, "last_heartbeat") ||
-	       (len > sizeof(suffix) - 1 && strcmp(n + len - (sizeof(suffix) - 1), suffix) == 0);
+	return same(n, "created_at") || same(n, "last_heartbeat") || version_row_prefix(n) > 0;
+}
+
+/* The plugins' version rows: every `<name>_schema_version` but storage's and
+ * permission's, each read as Kinto reads its own (PostgreSQLPluginMigration
+ * uses the storage query). A plugin with tables but no row is read as 1 by
+ * Kinto; which tables are a plugin's is unknown here, so it is not listed. */
+static void plugins_read(const struct ksd_metadata *m, struct ksd_instance *in)
+{
+	for (size_t i = 0; i < m->nrows; i++) {
+		const char *n = m->rows[i].name;
+		size_t len = version_row_prefix(n);
+		if (!len || same(n, STORAGE_ROW) || same(n, PERMISSION_ROW))
+			continue;
+		size_t k = 0;
+		while (k < in->nplugins && !same(in->plugins[k].row, n))
+			k++;
+		if (k < in->nplugins)
+			continue;
+		if (in->nplugins == KSD_MAX_PLUGINS) {
+			in->notes |= KSD_NOTE_BIT(KSD_NOTE_PLUGINS_TRUNCATED);
+			continue;
+		}
+		in->plugins[in->nplugins++] = (struct ksd_plugin){.row = n, .name_len = len};
+	}
+	for (size_t k = 0; k < in->nplugins; k++) {
+		struct ksd_backend_verdict bv = {0};
+		read_rows(m, in->plugins[k].row, &bv);
+		in->plugins[k].recorded = bv.recorded;
+		in->plugins[k].recorded_value = bv.recorded_value;
+	}
 }
 
 void metadata_read(const struct ksd_catalog *cat, const struct ksd_schema *s,
@@ -116,6 +152,7 @@ void metadata_read(const struct ksd_catalog *cat, const struct ksd_schema *s,
 	in->rows_known = m->data_seen || m->nrows > 0 || (cat->any_data_seen && in->meta_table);
 	read_rows(m, STORAGE_ROW, &in->storage);
 	read_rows(m, PERMISSION_ROW, &in->permission);
+	plugins_read(m, in);
 	/* Duplicates are checked among the first rows only: Kinto writes a few
 	 * dozen, and a hostile dump must not cost a quadratic scan. */
 	size_t dup_scan = m->nrows < 2000 ? m->nrows : 2000;

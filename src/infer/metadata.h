@@ -10,7 +10,7 @@
 /* Fills the instance's metadata facts from schema `s`: whether the table and
  * its rows are known, created_at and last_heartbeat, the storage and
  * permission rows (Kinto's reading of them, their count, the lowest), the
- * duplicate and garbage counts and the notes they call for. */
+ * plugins' version rows, the duplicate and garbage counts and the notes they call for. */
 void metadata_read(const struct ksd_catalog *cat, const struct ksd_schema *s,
                    struct ksd_instance *in);
 /* Whether `m` holds a row Kinto writes: a version row, created_at or

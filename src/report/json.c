@@ -13,6 +13,9 @@
  *     releases    the releases that shipped the version (storage) or candidates;
  *   metadata: intact | flushed | wrong | no-created-at | missing-table | not-dumped;
  *   created_at, duplicates, garbage: what the metadata rows hold;
+ *   plugins: each `<name>_schema_version` row's plugin but storage and
+ *     permission: name, recorded (as for storage; null when not a number),
+ *     recorded_value;
  *   status: ok | fix-needed | undetermined;  reason;  kinto: what Kinto would do;
  *   kinto_after_fix: what Kinto does once the fix has run (null without one);
  *   contradictions: every feature contradicting the nearest versions;
@@ -91,6 +94,23 @@ static void backend(FILE *out, const struct ksd_instance *in, const struct ksd_b
 	putc('}', out);
 }
 
+/* [{"name", "recorded", "recorded_value"}] for each plugin's version rows. */
+static void plugins(FILE *out, const struct ksd_instance *in)
+{
+	putc('[', out);
+	for (size_t k = 0; k < in->nplugins; k++) {
+		const struct ksd_plugin *p = &in->plugins[k];
+		fputs(k ? ", {\"name\": " : "{\"name\": ", out);
+		ksd_fput_json_n(out, p->row, p->name_len);
+		fputs(", \"recorded\": ", out);
+		int_or_null(out, p->recorded);
+		fputs(", \"recorded_value\": ", out);
+		ksd_fput_json(out, p->recorded_value);
+		putc('}', out);
+	}
+	putc(']', out);
+}
+
 /* How migrations from a wrong base made the schema; null when they did not. */
 static void history(FILE *out, const struct ksd_history *h)
 {
@@ -126,9 +146,12 @@ void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 	backend(out, in, &in->permission, false);
 	fprintf(out,
 	        ", \"metadata\": \"%s\", \"created_at\": %s, \"duplicates\": %zu, "
-	        "\"garbage\": %zu, \"status\": \"%s\", \"reason\": ",
+	        "\"garbage\": %zu, \"status\": \"%s\"",
 	        words_meta_name(in->meta), in->created_at ? "true" : "false", in->duplicates,
 	        in->garbage, words_status_name(in->verdict));
+	fputs(", \"plugins\": ", out);
+	plugins(out, in);
+	fputs(", \"reason\": ", out);
 	char reason[WORDS_REASON_MAX];
 	words_reason(reason, sizeof(reason), &in->reason);
 	ksd_fput_json(out, reason[0] ? reason : NULL);

@@ -74,6 +74,30 @@ static void metadata_line(FILE *out, const struct ksd_instance *in)
 	putc('\n', out);
 }
 
+/* "attachment 2, other '2.x'": each plugin's name and the version Kinto
+ * reads, the raw value when it is not a number. */
+static void plugins_line(FILE *out, const struct ksd_instance *in)
+{
+	if (!in->nplugins)
+		return;
+	fprintf(out, "%-12s ", "plugins");
+	for (size_t k = 0; k < in->nplugins; k++) {
+		const struct ksd_plugin *p = &in->plugins[k];
+		fputs(k ? ", " : "", out);
+		ksd_fput_safe_n(out, p->row, p->name_len);
+		if (p->recorded > 0) {
+			fprintf(out, " %d", p->recorded);
+		} else if (p->recorded_value) {
+			fputs(" '", out);
+			ksd_fput_safe(out, p->recorded_value);
+			putc('\'', out);
+		} else {
+			fputs(" NULL", out);
+		}
+	}
+	putc('\n', out);
+}
+
 static void explain(FILE *out, const struct ksd_instance *in, const struct ksd_report_opts *o)
 {
 	fputs("features     (observed; versions that have it; versions it allows)\n", out);
@@ -127,6 +151,7 @@ void text_report(FILE *out, const char *input, const struct ksd_instance *in,
 	backend_line(out, "storage", &in->storage, true);
 	backend_line(out, "permission", &in->permission, false);
 	metadata_line(out, in);
+	plugins_line(out, in);
 	fprintf(out, "%-12s ", "verdict");
 	color(out, o,
 	      in->verdict == KSD_VERDICT_OK    ? GREEN

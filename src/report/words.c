@@ -128,6 +128,8 @@ static const char *const note_words[] = {
     [KSD_NOTE_DELETED_INDEX] = "index " KSD_DELETED_INDEX
                                " is missing (a fresh cliquet 1.7.0 or 1.8.0 install): migration "
                                "006->007 fails without it, so the fix creates it",
+    [KSD_NOTE_PLUGINS_TRUNCATED] =
+        "more plugin version rows than are kept; the rest are not listed",
 };
 
 /* "17", "16 or 17", "10-13". */
@@ -215,7 +217,7 @@ static void note(char *buf, size_t cap, const struct ksd_instance *in, enum ksd_
 void words_notes(char *buf, size_t cap, const struct ksd_instance *in)
 {
 	buf[0] = '\0';
-	for (enum ksd_note n = KSD_NOTE_OUT_OF_MEMORY; n <= KSD_NOTE_DELETED_INDEX; n++) {
+	for (enum ksd_note n = KSD_NOTE_OUT_OF_MEMORY; n <= KSD_NOTE_PLUGINS_TRUNCATED; n++) {
 		if (!(in->notes & KSD_NOTE_BIT(n)))
 			continue;
 		size_t len = strlen(buf);

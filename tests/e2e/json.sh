@@ -32,6 +32,9 @@ flushed="$top/tests/fixtures/v17-flushed.sql"
 meta='^COPY public.metadata (name, value) FROM stdin;$'
 sed "s/$meta/&\ncreated_at\t2026-01-02 03:04:05+00\nstorage_schema_version\t17/" \
 	"$flushed" >"$t/intact.sql"
+# Plugin version rows: one read by LPAD, one not a number, a hostile name.
+sed "s/$meta/&\nattachment_schema_version\t1\nattachment_schema_version\t2\nx\\\\033\"_schema_version\tabc/" \
+	"$t/intact.sql" >"$t/plugins.sql"
 # pg_dump -s writes neither the data nor its "Data for Name" headers.
 sed -e '/^COPY /,/^\\\.$/d' -e '/^-- Data for Name: /d' "$flushed" >"$t/schema-only.sql"
 # COLLATE "C" on records (a v19 feature) without the v18 column: no version fits.
@@ -60,16 +63,18 @@ run() {
 : >"$t/all.jsonl"
 run 1 "$flushed"
 run 0 "$t/intact.sql"
+run 0 "$t/plugins.sql"
 run 2 "$t/schema-only.sql"
 run 2 "$t/contradictory.sql"
 run 1 --assume-version=17 "$t/contradictory.sql"
 run 2 "$t/other.sql"
 run 1 "$t/all.sql"
 run 1 -
-[ "$(wc -l <"$t/all.jsonl")" -eq 9 ] || fail "expected 9 JSON lines, got $(wc -l <"$t/all.jsonl")"
+[ "$(wc -l <"$t/all.jsonl")" -eq 10 ] || fail "expected 10 JSON lines, got $(wc -l <"$t/all.jsonl")"
 for s in '"status": "ok"' '"status": "fix-needed"' '"status": "undetermined"' \
 	'"schema": null' '"database": "kinto2"' '"assumed": true' '"metadata": "not-dumped"' \
-	'"input": "(stdin)"' '"contradictions": \["'; do
+	'"input": "(stdin)"' '"contradictions": \["' '"plugins": \[{"name": "attachment", "recorded": 2' \
+	'"name": "x\\u001b\\"", "recorded": null, "recorded_value": "abc"'; do
 	grep -q "$s" "$t/all.jsonl" || fail "no line has $s"
 done
 
