@@ -145,16 +145,14 @@ void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool
 		delete_above(out, in, "storage_schema_version", st->version);
 		insert_version(out, in, "storage_schema_version", st->version);
 	}
-	if (rows || repair) {
-		if (!in->created_at) {
-			fputs("INSERT INTO ", out);
-			table(out, in);
-			fputs(" (name, value)\nSELECT 'created_at', now()::text\n"
-			      " WHERE NOT EXISTS (SELECT 1 FROM ",
-			      out);
-			table(out, in);
-			fputs(" WHERE name = 'created_at');\n", out);
-		}
+	if ((rows || repair) && !in->created_at) {
+		fputs("INSERT INTO ", out);
+		table(out, in);
+		fputs(" (name, value)\nSELECT 'created_at', now()::text\n"
+		      " WHERE NOT EXISTS (SELECT 1 FROM ",
+		      out);
+		table(out, in);
+		fputs(" WHERE name = 'created_at');\n", out);
 	}
 	if (pm->present && pm->version) {
 		delete_above(out, in, "permission_schema_version", pm->version);

@@ -135,13 +135,14 @@ static const char *const note_words[] = {
 /* "17", "16 or 17", "10-13". */
 static void origin_words(char *buf, size_t cap, ksd_vset s)
 {
+	int low = ksd_vset_lowest(s), high = ksd_vset_highest(s);
+	if ((s & ~(KSD_VBIT(low) | KSD_VBIT(high))) == 0 && low != high) {
+		add(buf, cap, "%d or %d", low, high);
+		return;
+	}
 	char set[96];
 	words_vset(set, sizeof(set), s);
-	const char *comma = strchr(set, ',');
-	if (comma && !strchr(comma + 1, ','))
-		add(buf, cap, "%.*s or %s", (int)(comma - set), set, comma + 2);
-	else
-		add(buf, cap, "%s", set);
+	add(buf, cap, "%s", set);
 }
 
 void words_reason(char *buf, size_t cap, const struct ksd_reason *r)
