@@ -6,6 +6,7 @@
 
 #include "ksd_err.h"
 #include "ksd_infer.h"
+#include "ksd_limits.h"
 #include "ksd_report.h"
 #include "lib/catalog_fixture.h"
 #include "lib/kinto_schema.h"
@@ -123,6 +124,23 @@ START_TEST(json_lines_hold_the_issue_fields)
 	};
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
 		ck_assert_msg(strstr(out, fields[i]), "lacks %s: %s", fields[i], out);
+	free(out);
+}
+END_TEST
+
+/* A note whose own words hold "; " stays one item of the JSON list. */
+START_TEST(json_notes_are_whole)
+{
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 17, 0);
+	for (int i = 0; i <= KSD_MAX_META_ROWS; i++)
+		ks_meta(cat, s, "storage_schema_version", "17");
+	struct ksd_report_opts o = {.format = KSD_OUT_JSON};
+	int status;
+	char *out = run(&o, &status);
+	assert_json_lines(out, 1);
+	ck_assert_msg(
+	    strstr(out, "\"metadata has more rows than are kept; the rest were not read\""),
+	    "note cut in two: %s", out);
 	free(out);
 }
 END_TEST
@@ -327,6 +345,7 @@ Suite *report_suite(void)
 	tcase_add_checked_fixture(tc, catalog_setup, catalog_teardown);
 	tcase_add_test(tc, json_lines_hold_the_issue_fields);
 	tcase_add_test(tc, json_stays_valid_with_hostile_names);
+	tcase_add_test(tc, json_notes_are_whole);
 	tcase_add_test(tc, plugins_are_listed_escaped);
 	tcase_add_test(tc, no_plugins_no_line_and_an_empty_list);
 	tcase_add_test(tc, the_text_screen_says_where_what_and_how_to_fix);

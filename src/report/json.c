@@ -23,7 +23,6 @@
  *   schema (origin, assumed, applied, failed, error), or null;
  *   fix: the SQL script or null. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "ksd_report.h"
 #include "report/fix.h"
@@ -112,6 +111,21 @@ static void plugins(FILE *out, const struct ksd_instance *in)
 }
 
 /* How migrations from a wrong base made the schema; null when they did not. */
+/* A JSON array being written: items after the first get a comma. */
+struct list {
+	FILE *out;
+	bool first;
+};
+
+static void list_item(const char *words, void *ctx)
+{
+	struct list *l = ctx;
+	if (!l->first)
+		fputs(", ", l->out);
+	ksd_fput_json(l->out, words);
+	l->first = false;
+}
+
 static void history(FILE *out, const struct ksd_history *h)
 {
 	if (!h->found) {
@@ -173,23 +187,8 @@ void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 		ksd_fput_json(out, buf);
 	}
 	fputs("], \"notes\": [", out);
-	char notes[WORDS_NOTES_MAX];
-	words_notes(notes, sizeof(notes), in);
-	const char *p = notes;
-	bool first = true;
-	while (*p) {
-		size_t len = strcspn(p, ";");
-		char buf[sizeof(notes)];
-		memcpy(buf, p, len);
-		buf[len] = '\0';
-		if (!first)
-			fputs(", ", out);
-		ksd_fput_json(out, buf);
-		first = false;
-		p += len;
-		while (*p == ';' || *p == ' ')
-			p++;
-	}
+	struct list notes = {out, true};
+	words_each_note(in, list_item, &notes);
 	fputs("], \"history\": ", out);
 	history(out, &in->history);
 	fputs(", \"fix\": ", out);

@@ -215,17 +215,37 @@ static void note(char *buf, size_t cap, const struct ksd_instance *in, enum ksd_
 	}
 }
 
-void words_notes(char *buf, size_t cap, const struct ksd_instance *in)
+void words_each_note(const struct ksd_instance *in, void (*each)(const char *words, void *ctx),
+                     void *ctx)
 {
-	buf[0] = '\0';
 	for (enum ksd_note n = KSD_NOTE_OUT_OF_MEMORY; n <= KSD_NOTE_PLUGINS_TRUNCATED; n++) {
 		if (!(in->notes & KSD_NOTE_BIT(n)))
 			continue;
-		size_t len = strlen(buf);
-		if (len && len + 3 < cap)
-			strcpy(buf + len, "; ");
-		note(buf, cap, in, n);
+		char buf[WORDS_NOTES_MAX];
+		buf[0] = '\0';
+		note(buf, sizeof(buf), in, n);
+		each(buf, ctx);
 	}
+}
+
+struct joined {
+	char *buf;
+	size_t cap;
+};
+
+static void join(const char *words, void *ctx)
+{
+	struct joined *j = ctx;
+	if (j->buf[0])
+		add(j->buf, j->cap, "; ");
+	add(j->buf, j->cap, "%s", words);
+}
+
+void words_notes(char *buf, size_t cap, const struct ksd_instance *in)
+{
+	buf[0] = '\0';
+	struct joined j = {buf, cap};
+	words_each_note(in, join, &j);
 }
 
 /* How a step fails, after "<step> fails ". */

@@ -23,6 +23,10 @@ void words_reason(char *buf, size_t cap, const struct ksd_reason *r);
 /* The notes, "; " between them; they fit WORDS_NOTES_MAX. */
 #define WORDS_NOTES_MAX 768
 void words_notes(char *buf, size_t cap, const struct ksd_instance *in);
+/* Each note that applies, in order, one call of `each` per note: for lists
+ * that keep them apart (a note's own words may hold "; "). */
+void words_each_note(const struct ksd_instance *in, void (*each)(const char *words, void *ctx),
+                     void *ctx);
 /* What Kinto would do; a long list of skipped changes is cut at
  * WORDS_KINTO_MAX, as it always was. */
 #define WORDS_KINTO_MAX 768
