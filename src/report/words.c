@@ -20,6 +20,19 @@ const char *words_meta_name(enum ksd_meta_state m)
 	return names[m];
 }
 
+const char *words_format_name(enum ksd_dump_format f)
+{
+	static const char *const names[] = {
+	    [KSD_FMT_UNKNOWN] = "unknown",
+	    [KSD_FMT_PLAIN] = "plain",
+	    [KSD_FMT_DUMPALL] = "pg_dumpall",
+	    [KSD_FMT_CUSTOM] = "custom",
+	    [KSD_FMT_TAR] = "tar",
+	    [KSD_FMT_DIRECTORY] = "directory",
+	};
+	return names[f];
+}
+
 const char *words_status_name(enum ksd_verdict v)
 {
 	return v == KSD_VERDICT_OK ? "ok" : v == KSD_VERDICT_FIX ? "fix-needed" : "undetermined";

@@ -8,6 +8,8 @@
 
 const char *words_meta_name(enum ksd_meta_state m);
 const char *words_status_name(enum ksd_verdict v);
+/* "plain", "pg_dumpall", "custom", "tar", "directory" */
+const char *words_format_name(enum ksd_dump_format f);
 /* "1-3, 7" */
 void words_vset(char *buf, size_t cap, ksd_vset s);
 /* One contradiction: "<feature>: missing, expected in versions 18-26". */
