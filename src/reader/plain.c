@@ -571,22 +571,27 @@ static void meta_connect(struct plain *p, char *arg)
 		note_database(p, name, strlen(name));
 }
 
-/* Each meta-command's name once: what restoring the dump asks of psql. */
+/* Each meta-command's name once: what restoring the dump asks of psql.
+ * Bytes other than printable ASCII become '?'. */
 static void note_meta(struct plain *p, const char *m, size_t cmdlen)
 {
 	struct ksd_provenance *prov = &p->cat->prov;
+	/* Kept printable: the restore advice names it as it stands. */
+	char name[KSD_META_NAME_MAX];
 	if (cmdlen > KSD_META_NAME_MAX)
 		cmdlen = KSD_META_NAME_MAX;
+	for (size_t i = 0; i < cmdlen; i++)
+		name[i] = m[i] < '!' || m[i] > '~' || m[i] == '\\' ? '?' : m[i];
 	for (size_t i = 0; i < prov->nmeta; i++)
-		if (strlen(prov->meta[i]) == cmdlen && memcmp(prov->meta[i], m, cmdlen) == 0)
+		if (strlen(prov->meta[i]) == cmdlen && memcmp(prov->meta[i], name, cmdlen) == 0)
 			return;
 	if (prov->nmeta == KSD_MAX_META_COMMANDS) {
 		prov->meta_truncated = true;
 		return;
 	}
-	const char *name = ksd_catalog_strndup(p->cat, m, cmdlen);
-	if (name)
-		prov->meta[prov->nmeta++] = name;
+	const char *kept = ksd_catalog_strndup(p->cat, name, cmdlen);
+	if (kept)
+		prov->meta[prov->nmeta++] = kept;
 }
 
 static void finish_meta(struct plain *p)

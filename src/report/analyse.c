@@ -6,6 +6,7 @@
 #include "ksd_report.h"
 #include "report/fix.h"
 #include "report/provenance.h"
+#include "report/restore.h"
 #include "report/sqltext.h"
 #include "report/json.h"
 #include "report/text.h"
@@ -29,11 +30,13 @@ static void none_found(FILE *out, const char *input, const struct ksd_catalog *c
 		      "\"contradictions\": [], \"fix\": null",
 		      out);
 		provenance_json(out, cat);
+		restore_json(out, cat);
 		fprintf(out, ", \"reason\": \"%s\"}\n", why);
 	} else {
 		ksd_fput_safe(out, input);
 		fprintf(out, ": %s\nverdict      undetermined (exit 2)\n", why);
 		provenance_text(out, cat, opts->explain);
+		restore_text(out, cat);
 	}
 }
 

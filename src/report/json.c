@@ -29,6 +29,7 @@
 #include "report/fix.h"
 #include "report/json.h"
 #include "report/provenance.h"
+#include "report/restore.h"
 #include "report/words.h"
 
 static void int_or_null(FILE *out, int v)
@@ -194,6 +195,7 @@ void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 	fputs("], \"history\": ", out);
 	history(out, &in->history);
 	provenance_json(out, in->cat);
+	restore_json(out, in->cat);
 	fputs(", \"fix\": ", out);
 	char *fix = fix_string(input, in);
 	ksd_fput_json(out, fix);

@@ -6,6 +6,7 @@
 #include "ksd_report.h"
 #include "report/fix.h"
 #include "report/provenance.h"
+#include "report/restore.h"
 #include "report/text.h"
 #include "report/words.h"
 
@@ -191,6 +192,7 @@ void text_report(FILE *out, const char *input, const struct ksd_instance *in,
 	words_notes(words, sizeof(words), in);
 	line(out, "notes", words);
 	provenance_text(out, in->cat, o->explain);
+	restore_text(out, in->cat);
 	if (o->explain)
 		explain(out, in, o);
 	if (in->fix) {

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "infer/restore.h"
 #include "ksd_infer.h"
 
 const char *words_meta_name(enum ksd_meta_state m);
@@ -37,5 +38,14 @@ const char *words_error(enum ksd_cause c);
  * 022->023 fails: column "deleted" does not exist"; "" when they did not. */
 #define WORDS_HISTORY_MAX 512
 void words_history(char *buf, size_t cap, const struct ksd_history *h);
+
+/* A PostgreSQL release (PG_VERSION_NUM): "9.3.22", "9.3", "13.22", "17". */
+void words_pg_release(char *buf, size_t cap, int v);
+/* Restore readiness: the releases that restore the file, and each need.
+ * Only our words and names the plain reader kept printable (meta-commands)
+ * or libarchive's filter names. A line fits WORDS_RESTORE_MAX. */
+#define WORDS_RESTORE_MAX 1024
+void words_restore_bound(char *buf, size_t cap, const struct ksd_restore *r);
+void words_restore_need(char *buf, size_t cap, const struct ksd_restore_need *n);
 
 #endif

@@ -9,7 +9,7 @@ top=${KSD_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 python3 - "$KSD" "$top/testdata" "$t" <<'PY'
-import io, json, os, random, subprocess, sys, tarfile
+import io, json, os, random, re, subprocess, sys, tarfile
 
 ksd, testdata, tmp = sys.argv[1:4]
 failed = checked = 0
@@ -53,7 +53,7 @@ def body(listing):
     return listing.split('\n', 1)[1] if '\n' in listing else listing
 
 tars = [os.path.join(testdata, d, f) for d in sorted(os.listdir(testdata))
-        if d.startswith('pg') for f in sorted(os.listdir(os.path.join(testdata, d)))
+        if re.fullmatch(r'pg\d+', d) for f in sorted(os.listdir(os.path.join(testdata, d)))
         if f.endswith('.tar')]
 for n, path in enumerate(tars):
     # The same name for both, which the fix script quotes.
