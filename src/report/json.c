@@ -30,6 +30,7 @@
 #include "report/json.h"
 #include "report/provenance.h"
 #include "report/restore.h"
+#include "report/timeline.h"
 #include "report/words.h"
 
 static void int_or_null(FILE *out, int v)
@@ -196,6 +197,7 @@ void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 	history(out, &in->history);
 	provenance_json(out, in->cat);
 	restore_json(out, in->cat);
+	timeline_json(out, in);
 	fputs(", \"fix\": ", out);
 	char *fix = fix_string(input, in);
 	ksd_fput_json(out, fix);

@@ -7,6 +7,7 @@
 #include "report/fix.h"
 #include "report/provenance.h"
 #include "report/restore.h"
+#include "report/timeline.h"
 #include "report/text.h"
 #include "report/words.h"
 
@@ -195,6 +196,8 @@ void text_report(FILE *out, const char *input, const struct ksd_instance *in,
 	restore_text(out, in->cat);
 	if (o->explain)
 		explain(out, in, o);
+	if (o->explain)
+		timeline_text(out, in);
 	if (in->fix) {
 		color(out, o, BOLD);
 		fputs("fix (also: --sql)", out);

@@ -481,3 +481,44 @@ void words_restore_need(char *buf, size_t cap, const struct ksd_restore_need *n)
 	}
 	buf[0] = '\0';
 }
+
+const char *words_event_name(enum ksd_event_kind k)
+{
+	static const char *const names[] = {
+	    [KSD_EV_INSTALL] = "install", [KSD_EV_STEP] = "step",   [KSD_EV_FLUSH] = "flush",
+	    [KSD_EV_GUESS] = "guess",     [KSD_EV_FAILS] = "fails", [KSD_EV_DUMP] = "dump",
+	};
+	return names[k];
+}
+
+void words_event(char *buf, size_t cap, const struct ksd_event *e)
+{
+	char v[32] = "a value that is no number";
+	if (e->version > 0)
+		snprintf(v, sizeof(v), "%d", e->version);
+	switch (e->kind) {
+	case KSD_EV_INSTALL:
+		snprintf(buf, cap,
+		         e->fresh ? "fresh install of version %s (one version row)"
+		                  : "install at version 1 (created_at), then a chain of steps",
+		         v);
+		return;
+	case KSD_EV_STEP:
+		snprintf(buf, cap, "version row %s%s", v,
+		         e->wrong_base ? ": a step run on the wrong base" : "");
+		return;
+	case KSD_EV_FLUSH:
+		snprintf(buf, cap, "flush: the version rows were emptied");
+		return;
+	case KSD_EV_GUESS:
+		snprintf(buf, cap, "kinto migrate starts from version %s", v);
+		return;
+	case KSD_EV_FAILS:
+		snprintf(buf, cap, "the step to %s fails on the result", v);
+		return;
+	case KSD_EV_DUMP:
+		snprintf(buf, cap, "pg_dump");
+		return;
+	}
+	buf[0] = '\0';
+}

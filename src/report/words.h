@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "infer/restore.h"
+#include "infer/timeline.h"
 #include "ksd_infer.h"
 
 const char *words_meta_name(enum ksd_meta_state m);
@@ -47,5 +48,11 @@ void words_pg_release(char *buf, size_t cap, int v);
 #define WORDS_RESTORE_MAX 1024
 void words_restore_bound(char *buf, size_t cap, const struct ksd_restore *r);
 void words_restore_need(char *buf, size_t cap, const struct ksd_restore_need *n);
+
+/* A timeline event, without its time: "install, a chain from version 1",
+ * "step to 21 (on the wrong base)". */
+void words_event(char *buf, size_t cap, const struct ksd_event *e);
+/* Its name in JSON: install, step, flush, guess, fails, dump. */
+const char *words_event_name(enum ksd_event_kind k);
 
 #endif

@@ -82,7 +82,8 @@ for s in '"status": "ok"' '"status": "fix-needed"' '"status": "undetermined"' \
 	'"input": "(stdin)"' '"contradictions": \["' '"plugins": \[{"name": "attachment", "recorded": 2' \
 	'"name": "x\\u001b\\"", "recorded": null, "recorded_value": "abc"' \
 	'"archive_version": "1.16"' '"restorable": false' '"except": \["13", "17", "18"\]' \
-	'"releases": \["13.22", '; do
+	'"releases": \["13.22", ' '"timeline": \[{"event": "install", "time": "2026-01-02 03:04:05+00"' \
+	'"event": "flush"'; do
 	grep -q "$s" "$t/all.jsonl" || fail "no line has $s"
 done
 
