@@ -1,6 +1,8 @@
 /* The `dump` line and JSON object: format, archive version, compression,
  * creation time, database and the server and pg_dump versions, each as the
  * dump spells it, absent (null) where it does not say. */
+#include <string.h>
+
 #include "ksd_report.h"
 #include "report/provenance.h"
 #include "report/words.h"
@@ -42,7 +44,8 @@ void provenance_text(FILE *out, const struct ksd_catalog *cat, bool explain)
 	fprintf(out, "%-12s %s", "dump", words_format_name(cat->format));
 	if (is_archive(cat))
 		fprintf(out, " archive %d.%d", a->vmaj, a->vmin);
-	fprintf(out, ", %s", compression(cat));
+	if (strcmp(compression(cat), "none") != 0)
+		fprintf(out, ", %s", compression(cat));
 	if (is_archive(cat) && cat->compression)
 		fprintf(out, " in a %s file", cat->compression);
 	field(out, "pg_dump", p->pg_dump_version);
