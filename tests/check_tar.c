@@ -199,6 +199,20 @@ START_TEST(a_stream_keeps_only_small_early_members)
 }
 END_TEST
 
+/* A TOC without data entries (pg_dump -s) has nothing to put in TOC order:
+ * found by the tar fuzzer (regress/tar/toc-without-data-entries). */
+START_TEST(a_toc_without_data_entries_is_read)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/pg15/mig-v17-schema-only.tar",
+	         getenv("KSD_TESTDATA") ? getenv("KSD_TESTDATA") : "testdata");
+	struct feed_result r = feed_read_path(path);
+	ck_assert_msg(r.rc == KSD_OK, "%s", r.err.msg);
+	ck_assert_uint_eq(r.cat->archive.tar_layout, 0);
+	ksd_catalog_free(r.cat);
+}
+END_TEST
+
 Suite *tar_suite(void)
 {
 	Suite *s = suite_create("tar");
@@ -211,6 +225,7 @@ Suite *tar_suite(void)
 	tcase_add_loop_test(tc, members_in_any_order_are_read, 0,
 	                    2 * sizeof(orders) / sizeof(orders[0]));
 	tcase_add_test(tc, a_stream_keeps_only_small_early_members);
+	tcase_add_test(tc, a_toc_without_data_entries_is_read);
 	suite_add_tcase(s, tc);
 	return s;
 }

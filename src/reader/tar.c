@@ -158,7 +158,7 @@ static int count_data(void *ctx, const struct toc_entry *e)
  * cannot restore the data (it reads forward only). */
 static void place_member(struct tar *tr, int dump_id)
 {
-	if (tr->places_full)
+	if (tr->places_full || !tr->nplaces)
 		return;
 	struct place key = {dump_id, 0};
 	const struct place *p =
@@ -453,7 +453,8 @@ int ksd_read_tar(const struct ksd_read *r)
 		rc = toc_read_entries(&t, count_data, &tr, wants, &nwants);
 	if (rc != KSD_OK)
 		goto done;
-	qsort(tr.places, tr.nplaces, sizeof(*tr.places), cmp_place);
+	if (tr.nplaces)
+		qsort(tr.places, tr.nplaces, sizeof(*tr.places), cmp_place);
 	for (size_t i = 0; i < tr.nearly; i++)
 		place_member(&tr, tr.early[i]);
 	/* The TOC is whole: anything missing now is a partial result. */
