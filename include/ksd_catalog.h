@@ -135,16 +135,47 @@ struct ksd_toc_entry {
 	bool selected; /* pg_restore restores it by default, so `pg_restore -l` lists it */
 };
 
-/* What an archive's header says (custom, tar, directory), for --list --toc. */
+/* How a tar archive's members are laid out, when not as pg_dump writes
+ * them (toc.dat first, then the data members in TOC order): bits. */
+enum ksd_tar_layout {
+	KSD_TAR_TOC_NOT_FIRST = 1 << 0,    /* some member precedes toc.dat */
+	KSD_TAR_DATA_BEFORE_TOC = 1 << 1,  /* a data member precedes toc.dat */
+	KSD_TAR_DATA_OUT_OF_ORDER = 1 << 2 /* data members not in their TOC entries' order */
+};
+
+/* What an archive's header says (custom, tar, directory), for --list --toc;
+ * its creation time, database and versions are in struct ksd_provenance. */
 struct ksd_archive {
 	int vmaj, vmin, vrev;
 	int int_size, off_size;
 	int format;              /* the header's format byte: 1 custom, 3 tar or directory */
 	const char *compression; /* "none", "gzip", "lz4", "zstd" */
 	int level;               /* before archive 1.15: the zlib level (-1 default) */
-	char created[40];        /* "YYYY-MM-DD HH:MM:SS", the dump host's local time; "" */
-	const char *dbname;      /* the database pg_dump read, NULL before 1.4 */
 	long long ntoc;          /* TOC entries the header announced */
+	unsigned tar_layout;     /* enum ksd_tar_layout bits, tar archives only */
+};
+
+/* psql meta-commands of a plain dump kept by name, and their longest name. */
+#define KSD_MAX_META_COMMANDS 16
+#define KSD_META_NAME_MAX     32
+
+/* Where a dump came from, as the dump itself says: an archive's header, or
+ * a plain dump's own comments (`Started on`, `Dumped from database version`,
+ * `Dumped by pg_dump version`, the DATABASE entry or the first \connect).
+ * NULL where it does not say. */
+struct ksd_provenance {
+	/* Archive: "YYYY-MM-DD HH:MM:SS", the dump host's local time (no zone
+	 * is stored); plain: the `Started on` value as written (pg_dump -v). */
+	const char *created;
+	const char *database; /* NULL in a pg_dumpall script, which holds several */
+	const char *server_version;
+	const char *pg_dump_version;
+	/* A plain dump's psql meta-commands, names without the backslash, each
+	 * once, in order of first use; more than KSD_MAX_META_COMMANDS distinct
+	 * names set meta_truncated. */
+	const char *meta[KSD_MAX_META_COMMANDS];
+	size_t nmeta;
+	bool meta_truncated;
 };
 
 enum ksd_dump_format {
@@ -158,9 +189,10 @@ enum ksd_dump_format {
 
 struct ksd_catalog {
 	enum ksd_dump_format format;
-	const char *compression; /* "gzip", "zstd", ... of a plain file; NULL */
-	const char *pg_dump_version;
-	const char *server_version;
+	/* "gzip", "zstd", ... that the file itself is wrapped in (a plain
+	 * dump, or an archive compressed after the fact); NULL */
+	const char *compression;
+	struct ksd_provenance prov;
 	bool any_data_seen;  /* some table data (COPY/INSERT) was present */
 	bool any_ddl_seen;   /* some CREATE TABLE was present */
 	bool partial;        /* a reader stopped early or skipped something */

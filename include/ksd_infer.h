@@ -325,6 +325,7 @@ struct ksd_prediction {
 };
 
 struct ksd_instance {
+	const struct ksd_catalog *cat; /* the dump it is in */
 	const struct ksd_database *db;
 	const struct ksd_schema *schema;
 	enum ksd_obs obs[KSD_MAX_FEATURES];

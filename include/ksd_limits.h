@@ -23,6 +23,11 @@
  * real databases have tens of thousands. */
 #define KSD_MAX_TOC_ENTRIES 1000000
 
+/* Bytes of the data members kept from a tar archive read as a stream when
+ * they come before toc.dat, until the TOC says which one is a metadata
+ * table's (a few KiB): larger members are skipped, not kept. */
+#define KSD_MAX_TAR_KEPT (1u << 20)
+
 /* Metadata rows kept per schema: Kinto writes at most a few dozen. */
 #define KSD_MAX_META_ROWS 10000
 

@@ -52,15 +52,25 @@ static void tar_header(unsigned char *h, const char *name, int corrupt)
 	snprintf((char *)h + 148, 9, "%07o ", sum + (unsigned)corrupt);
 }
 
-START_TEST(a_pg_dump_tar_is_recognised_by_checksum_and_toc_member)
+/* Any tar: the tar reader looks for toc.dat among its members. */
+START_TEST(a_tar_is_recognised_by_checksum_and_magic)
 {
 	unsigned char h[512];
 	tar_header(h, "toc.dat", 0);
 	ck_assert_int_eq(ksd_detect(h, sizeof(h)), KSD_DET_TAR);
 	tar_header(h, "toc.dat", 1);
 	ck_assert_int_ne(ksd_detect(h, sizeof(h)), KSD_DET_TAR);
-	tar_header(h, "other.txt", 0);
+	tar_header(h, "3385.dat", 0);
+	ck_assert_int_eq(ksd_detect(h, sizeof(h)), KSD_DET_TAR);
+	tar_header(h, "other.txt", 1);
 	ck_assert_int_ne(ksd_detect(h, sizeof(h)), KSD_DET_TAR);
+	/* No magic, the checksum right: only pg_dump's old toc.dat first. */
+	tar_header(h, "other.txt", -(int)('u' + 's' + 't' + 'a' + 'r' + '0' + '0'));
+	memset(h + 257, 0, 8);
+	ck_assert_int_ne(ksd_detect(h, sizeof(h)), KSD_DET_TAR);
+	tar_header(h, "toc.dat", -(int)('u' + 's' + 't' + 'a' + 'r' + '0' + '0'));
+	memset(h + 257, 0, 8);
+	ck_assert_int_eq(ksd_detect(h, sizeof(h)), KSD_DET_TAR);
 }
 END_TEST
 
@@ -69,7 +79,7 @@ Suite *detect_suite(void)
 	Suite *s = suite_create("detect");
 	TCase *tc = tcase_create("magic");
 	tcase_add_loop_test(tc, each_magic_is_recognised, 0, sizeof(cases) / sizeof(cases[0]));
-	tcase_add_test(tc, a_pg_dump_tar_is_recognised_by_checksum_and_toc_member);
+	tcase_add_test(tc, a_tar_is_recognised_by_checksum_and_magic);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -32,7 +32,7 @@ START_TEST(real_directories_are_read)
 	ck_assert_msg(r.rc == KSD_OK, "%s", r.err.msg);
 	ck_assert_int_eq(r.cat->format, KSD_FMT_DIRECTORY);
 	ck_assert_uint_eq(feed_public_rows(r.cat), 3);
-	ck_assert_str_eq(r.cat->archive.dbname, "tiny");
+	ck_assert_str_eq(r.cat->prov.database, "tiny");
 	ck_assert_int_eq(r.cat->archive.format, 3);
 	ksd_catalog_free(r.cat);
 }

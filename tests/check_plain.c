@@ -8,6 +8,7 @@
 
 #include "ksd_report.h"
 #include "reader/plain.h"
+#include "lib/feed.h"
 
 static const char dump[] = "--\n-- PostgreSQL database dump\n--\n\n"
                            "\\restrict abcDEF123\n\n"
@@ -416,6 +417,80 @@ START_TEST(a_table_data_header_says_the_data_was_dumped)
 }
 END_TEST
 
+/* pg_dump -v -C's header says where the dump came from; a pg_dumpall
+ * script names several databases, so none is its own. */
+static const struct {
+	const char *sql;
+	const char *created, *database, *server, *pg_dump;
+	const char *meta; /* the meta-command names, ' ' between */
+} provenances[] = {
+    {"--\n-- PostgreSQL database dump\n--\n\n\\restrict k\n\n"
+     "-- Dumped from database version 15.18 (Debian 15.18-0+deb12u1)\n"
+     "-- Dumped by pg_dump version 17.6\n\n-- Started on 2026-12-02 04:00:01 UTC\n\n"
+     "--\n-- Name: kinto; Type: DATABASE; Schema: -; Owner: postgres\n--\n\n"
+     "CREATE DATABASE kinto;\n\\unrestrict k\n\\connect -reuse-previous=on \"dbname='kinto'\"\n"
+     "\\restrict k\n-- Dumped from database version 9.6\n\\unrestrict k\n"
+     "-- PostgreSQL database dump complete\n",
+     "2026-12-02 04:00:01 UTC", "kinto", "15.18 (Debian 15.18-0+deb12u1)", "17.6",
+     "restrict unrestrict connect"},
+    /* pg_restore -f of an archive made with -C: only \connect names it */
+    {"--\n-- PostgreSQL database dump\n--\n\n\\connect kinto2\n\\i x.sql\n\\! true\n"
+     "-- PostgreSQL database dump complete\n",
+     NULL, "kinto2", NULL, NULL, "connect i !"},
+    {"--\n-- PostgreSQL database cluster dump\n--\n\n\\connect template1\n"
+     "-- Dumped from database version 15.18\n-- Dumped by pg_dump version 15.18\n"
+     "--\n-- Name: k; Type: DATABASE; Schema: -; Owner: postgres\n--\n\\connect k\n"
+     "-- PostgreSQL database cluster dump complete\n",
+     NULL, NULL, "15.18", "15.18", "connect"},
+    /* the words inside a statement or a string are not pg_dump's comments */
+    {"SELECT 1 -- Dumped by pg_dump version 1\n;\n"
+     "SELECT '\n-- Dumped from database version 2\n';\n",
+     NULL, NULL, NULL, NULL, ""},
+};
+
+static void assert_str_or_null(const char *got, const char *want)
+{
+	if (want)
+		ck_assert_str_eq(got, want);
+	else
+		ck_assert_ptr_null(got);
+}
+
+START_TEST(the_dump_header_says_where_it_came_from)
+{
+	struct feed_result r =
+	    feed_read(KSD_FMT_UNKNOWN, provenances[_i].sql, strlen(provenances[_i].sql), FEED_FILE);
+	ck_assert_msg(r.rc == KSD_OK, "%s", r.err.msg);
+	const struct ksd_provenance *p = &r.cat->prov;
+	assert_str_or_null(p->created, provenances[_i].created);
+	assert_str_or_null(p->database, provenances[_i].database);
+	assert_str_or_null(p->server_version, provenances[_i].server);
+	assert_str_or_null(p->pg_dump_version, provenances[_i].pg_dump);
+	char names[256] = "";
+	for (size_t i = 0; i < p->nmeta; i++) {
+		strcat(names, i ? " " : "");
+		strcat(names, p->meta[i]);
+	}
+	ck_assert_str_eq(names, provenances[_i].meta);
+	ksd_catalog_free(r.cat);
+}
+END_TEST
+
+START_TEST(meta_command_names_are_bounded)
+{
+	char sql[4096] = "";
+	for (int i = 0; i < KSD_MAX_META_COMMANDS + 3; i++)
+		sprintf(sql + strlen(sql), "\\cmd%d arg\n", i);
+	strcat(sql, "\\");
+	memset(sql + strlen(sql), 'x', 100);
+	struct feed_result r = feed_read(KSD_FMT_UNKNOWN, sql, strlen(sql), FEED_FILE);
+	ck_assert_uint_eq(r.cat->prov.nmeta, KSD_MAX_META_COMMANDS);
+	ck_assert(r.cat->prov.meta_truncated);
+	ck_assert_str_eq(r.cat->prov.meta[KSD_MAX_META_COMMANDS - 1], "cmd15");
+	ksd_catalog_free(r.cat);
+}
+END_TEST
+
 Suite *plain_suite(void)
 {
 	Suite *s = suite_create("plain");
@@ -436,6 +511,9 @@ Suite *plain_suite(void)
 	                    sizeof(connects) / sizeof(connects[0]));
 	tcase_add_loop_test(tc, a_table_data_header_says_the_data_was_dumped, 0,
 	                    sizeof(headers) / sizeof(headers[0]));
+	tcase_add_loop_test(tc, the_dump_header_says_where_it_came_from, 0,
+	                    sizeof(provenances) / sizeof(provenances[0]));
+	tcase_add_test(tc, meta_command_names_are_bounded);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -245,9 +245,9 @@ START_TEST(header_versions_and_sizes_are_checked)
 	int rc = toc_read_head(&f.t, TOC_FMT_CUSTOM);
 	if (!heads[_i].msg) {
 		ck_assert_msg(rc == KSD_OK, "case %d: %s", _i, f.err.msg);
-		ck_assert_str_eq(f.cat->archive.dbname, "kinto");
-		ck_assert_str_eq(f.cat->pg_dump_version, "15.18 (test)");
-		ck_assert_str_eq(f.cat->archive.created, "2026-01-02 03:04:05");
+		ck_assert_str_eq(f.cat->prov.database, "kinto");
+		ck_assert_str_eq(f.cat->prov.pg_dump_version, "15.18 (test)");
+		ck_assert_str_eq(f.cat->prov.created, "2026-01-02 03:04:05");
 	} else {
 		ck_assert_int_eq(rc, KSD_FATAL);
 		ck_assert_msg(strstr(f.err.msg, heads[_i].msg) != NULL, "case %d: %s", _i,
@@ -288,13 +288,13 @@ START_TEST(versions_gate_the_header_fields)
 	ck_assert_int_eq(f.cat->archive.vmin, _i);
 	ck_assert_int_eq(f.t.alg, _i < 2 || _i >= 15 ? CODEC_ZLIB : CODEC_NONE);
 	if (_i >= 4)
-		ck_assert_str_eq(f.cat->archive.dbname, "kinto");
+		ck_assert_str_eq(f.cat->prov.database, "kinto");
 	else
-		ck_assert_ptr_null(f.cat->archive.dbname);
+		ck_assert_ptr_null(f.cat->prov.database);
 	if (_i >= 10)
-		ck_assert_str_eq(f.cat->server_version, "15.18 (test)");
+		ck_assert_str_eq(f.cat->prov.server_version, "15.18 (test)");
 	else
-		ck_assert_ptr_null(f.cat->server_version);
+		ck_assert_ptr_null(f.cat->prov.server_version);
 	close_toc(&f);
 	free(b.p);
 }

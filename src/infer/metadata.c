@@ -218,3 +218,21 @@ int ksd_read_permission(const struct ksd_instance *in)
 		return in->permission.recorded;
 	return ksd_schema_table(in->schema, "user_principals") ? 1 : 0;
 }
+
+size_t metadata_storage_rows(const struct ksd_metadata *m, int *out, size_t max,
+                             const char **created_at)
+{
+	size_t n = 0;
+	*created_at = NULL;
+	for (size_t i = 0; i < m->nrows; i++) {
+		const struct ksd_meta_row *r = &m->rows[i];
+		if (same(r->name, "created_at") && !*created_at)
+			*created_at = r->value;
+		if (!same(r->name, STORAGE_ROW))
+			continue;
+		if (n < max)
+			out[n] = r->value ? python_int(r->value) : -1;
+		n++;
+	}
+	return n;
+}

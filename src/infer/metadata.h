@@ -16,5 +16,10 @@ void metadata_read(const struct ksd_catalog *cat, const struct ksd_schema *s,
 /* Whether `m` holds a row Kinto writes: a version row, created_at or
  * last_heartbeat. */
 bool metadata_has_kinto_rows(const struct ksd_metadata *m);
+/* The storage version rows of `m` in dump order, each as Kinto's int()
+ * reads it (-1: not a number), at most `max`; returns how many there are.
+ * *created_at gets the created_at row's value (NULL: none). */
+size_t metadata_storage_rows(const struct ksd_metadata *m, int *out, size_t max,
+                             const char **created_at);
 
 #endif

@@ -123,6 +123,7 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
                         const struct ksd_schema *s, int assume_version, struct ksd_instance *in)
 {
 	memset(in, 0, sizeof(*in));
+	in->cat = cat;
 	in->db = db;
 	in->schema = s;
 	struct ksd_backend_verdict *st = &in->storage, *pm = &in->permission;

@@ -40,10 +40,13 @@ static bool has_prefix(const unsigned char *h, size_t len, const char *magic, si
 	return len >= n && memcmp(h, magic, n) == 0;
 }
 
-/* A ustar header block whose checksum holds and whose member is toc.dat. */
-static bool is_pg_tar(const unsigned char *h, size_t len)
+/* A tar header block whose checksum holds, with the ustar magic (POSIX or
+ * GNU) or, as pg_dump before 9.3 wrote it, none but member toc.dat. Any
+ * member may come first: people re-pack pg_dump's tar files. */
+static bool is_tar(const unsigned char *h, size_t len)
 {
-	if (len < 512 || strncmp((const char *)h, "toc.dat", 100) != 0)
+	if (len < 512 ||
+	    (memcmp(h + 257, "ustar", 5) != 0 && strncmp((const char *)h, "toc.dat", 100) != 0))
 		return false;
 	unsigned long want = 0;
 	size_t i = 148;
@@ -78,7 +81,7 @@ enum ksd_detected ksd_detect(const unsigned char *h, size_t len)
 			return KSD_DET_ARCHIVE_TOC;
 		return KSD_DET_CUSTOM;
 	}
-	if (is_pg_tar(h, len))
+	if (is_tar(h, len))
 		return KSD_DET_TAR;
 	if (ksd_detect_compression(h, len) != KSD_COMP_NONE)
 		return KSD_DET_COMPRESSED;

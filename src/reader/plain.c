@@ -6,8 +6,9 @@
  * comments, BEGIN ATOMIC bodies, with src/sql/'s byte classes and rules.
  * Statements go to the extractor whole; COPY data is skipped line by line
  * with memchr, except a metadata table's rows. pg_dump's own comments are
- * looked at: its header and trailer, and the TABLE DATA headers that say
- * which tables' data was dumped. */
+ * looked at: its header and trailer, the TABLE DATA headers that say
+ * which tables' data was dumped, and the lines that say where the dump came
+ * from (read for a whole dump only, never for an archive's data member). */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,7 @@ static const unsigned char stop_byte[K_STOPS] = {'\n', '\'', '\\', '"', '$', '*'
 struct plain {
 	struct ksd_extract *x;
 	struct ksd_err *err;
+	struct ksd_catalog *cat; /* a whole dump's: where its provenance goes; NULL */
 	long line;
 	enum mode mode;
 
@@ -161,6 +163,57 @@ static void note_table_data(struct plain *p)
 	ksd_extract_table_data(p->x, schema, table);
 }
 
+/* Keeps `value` in *field unless an earlier line said it already (each
+ * database of a pg_dumpall script repeats them). */
+static void keep_first(struct plain *p, const char **field, const char *value, size_t len)
+{
+	while (len > 0 && value[len - 1] == ' ')
+		len--;
+	if (!*field && len > 0)
+		*field = ksd_catalog_strndup(p->cat, value, len);
+}
+
+/* The database a single-database dump names: pg_dump -C's DATABASE entry
+ * or a \connect. A pg_dumpall script names several: none is kept. */
+static void note_database(struct plain *p, const char *name, size_t len)
+{
+	if (p->cat->format != KSD_FMT_DUMPALL)
+		keep_first(p, &p->cat->prov.database, name, len);
+}
+
+/* pg_dump's header comments: "-- Dumped from database version V",
+ * "-- Dumped by pg_dump version V", with -v "-- Started on T", and with -C
+ * "-- Name: D; Type: DATABASE; Schema: -; Owner: O". */
+static bool note_provenance(struct plain *p)
+{
+	struct ksd_provenance *prov = &p->cat->prov;
+	const struct {
+		const char *head;
+		const char **field;
+	} lines[] = {
+	    {" Dumped from database version ", &prov->server_version},
+	    {" Dumped by pg_dump version ", &prov->pg_dump_version},
+	    {" Started on ", &prov->created},
+	};
+	static const char name[] = " Name: ", type[] = "; Type: DATABASE; Schema: ";
+	const char *c = p->comment;
+	size_t n = p->comment_len;
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		size_t h = strlen(lines[i].head);
+		if (n > h && memcmp(c, lines[i].head, h) == 0) {
+			keep_first(p, lines[i].field, c + h, n - h);
+			return true;
+		}
+	}
+	p->comment[n] = '\0';
+	const char *t =
+	    n > sizeof(name) - 1 && memcmp(c, name, sizeof(name) - 1) == 0 ? strstr(c, type) : NULL;
+	if (!t)
+		return false;
+	note_database(p, c + sizeof(name) - 1, (size_t)(t - c) - (sizeof(name) - 1));
+	return true;
+}
+
 /* Every dump pg_dump writes (one per database in a pg_dumpall script) opens
  * with "-- PostgreSQL database dump" and closes with "... dump complete";
  * pg_dumpall wraps them in "... database cluster dump" and its "complete":
@@ -180,7 +233,7 @@ static void note_comment(struct plain *p)
 	else if ((n == sizeof(done) - 1 && memcmp(p->comment, done, n) == 0) ||
 	         (n == sizeof(cluster_done) - 1 && memcmp(p->comment, cluster_done, n) == 0))
 		p->dumps_complete++;
-	else
+	else if (!p->cat || !note_provenance(p))
 		note_table_data(p);
 }
 
@@ -514,6 +567,31 @@ static void meta_connect(struct plain *p, char *arg)
 	}
 	if (name[0])
 		ksd_extract_connect(p->x, name);
+	if (name[0] && p->cat)
+		note_database(p, name, strlen(name));
+}
+
+/* Each meta-command's name once: what restoring the dump asks of psql.
+ * Bytes other than printable ASCII become '?'. */
+static void note_meta(struct plain *p, const char *m, size_t cmdlen)
+{
+	struct ksd_provenance *prov = &p->cat->prov;
+	/* Kept printable: the restore advice names it as it stands. */
+	char name[KSD_META_NAME_MAX];
+	if (cmdlen > KSD_META_NAME_MAX)
+		cmdlen = KSD_META_NAME_MAX;
+	for (size_t i = 0; i < cmdlen; i++)
+		name[i] = m[i] < '!' || m[i] > '~' || m[i] == '\\' ? '?' : m[i];
+	for (size_t i = 0; i < prov->nmeta; i++)
+		if (strlen(prov->meta[i]) == cmdlen && memcmp(prov->meta[i], name, cmdlen) == 0)
+			return;
+	if (prov->nmeta == KSD_MAX_META_COMMANDS) {
+		prov->meta_truncated = true;
+		return;
+	}
+	const char *kept = ksd_catalog_strndup(p->cat, name, cmdlen);
+	if (kept)
+		prov->meta[prov->nmeta++] = kept;
 }
 
 static void finish_meta(struct plain *p)
@@ -522,6 +600,8 @@ static void finish_meta(struct plain *p)
 		return;
 	char *m = p->meta.data;
 	size_t cmdlen = strcspn(m, " \t\r");
+	if (p->cat)
+		note_meta(p, m, cmdlen);
 	if ((cmdlen == 7 && strncmp(m, "connect", 7) == 0) || (cmdlen == 1 && m[0] == 'c')) {
 		m[strcspn(m, "\r")] = '\0';
 		meta_connect(p, m + cmdlen);
@@ -751,6 +831,7 @@ int ksd_read_plain(const struct ksd_read *r)
 	struct plain *p = plain_new(r->x, r->err);
 	if (!p)
 		return ksd_err_at_offset(r->err, -1, "out of memory");
+	p->cat = r->cat;
 	int rc = KSD_OK;
 	for (;;) {
 		const unsigned char *d;

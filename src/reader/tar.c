@@ -1,10 +1,18 @@
 /* Tar-format archives (pg_dump -Ft) through libarchive, fed from our byte
- * source: toc.dat must come first, then only the metadata table's member is
- * read; every other member is skipped (seeking when the file allows it).
- * Members are never extracted, and their type flags are ignored. */
+ * source. pg_dump writes toc.dat first, then the data members in TOC order;
+ * a tar re-packed by hand may hold them in any order, with extra members.
+ * Like pg_restore, the reader skips members up to the one named exactly
+ * toc.dat and reads the TOC; then only the metadata table's members are
+ * read, every other member is skipped (seeking when the file allows it).
+ * A metadata member that came before toc.dat is read again by a second pass
+ * over the file, or, in a stream (standard input), taken from the members
+ * kept in memory on the way, small ones only, within KSD_MAX_TAR_KEPT.
+ * Members are never extracted, and their type flags are ignored. How the
+ * members were laid out is recorded for the restore advice. */
 #include <archive.h>
 #include <archive_entry.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,12 +23,42 @@
 
 #define READ_BUF (64u << 10)
 
+/* A data member met before toc.dat in a stream, kept whole. */
+struct kept {
+	char *name;
+	unsigned char *data;
+	size_t len;
+};
+
+/* A data entry's place in the TOC, to tell members out of order. */
+struct place {
+	int dump_id;
+	size_t at;
+};
+
 struct tar {
 	struct ksd_source *src;
 	struct ksd_err *err;
 	struct archive *ar;
 	int ndata;          /* TABLE DATA entries, each with a <digits>.dat member */
+	int seen;           /* data members met */
 	const char *member; /* the one being read */
+	unsigned layout;    /* enum ksd_tar_layout bits */
+
+	struct kept *kept; /* stream only */
+	size_t nkept, kept_bytes;
+
+	/* Data entries in TOC order, then sorted by dump id; the place of the
+	 * last data member met. More than KSD_MAX_TOC_ENTRIES: not checked. */
+	struct place *places;
+	size_t nplaces, cap_places;
+	bool places_full;
+	size_t last_at;
+	bool any_placed;
+
+	/* Member order before toc.dat: dump ids, checked once the TOC is read. */
+	int *early;
+	size_t nearly, cap_early;
 };
 
 static la_ssize_t tar_read(struct archive *ar, void *ctx, const void **out)
@@ -68,13 +106,84 @@ static int ar_fail(struct tar *tr, const char *member, const char *what)
 	return KSD_FATAL;
 }
 
+static struct archive *open_archive(struct tar *tr)
+{
+	struct archive *ar = archive_read_new();
+	if (ar && (archive_read_support_format_tar(ar) != ARCHIVE_OK ||
+	           archive_read_open2(ar, tr, NULL, tar_read, tar_skip, NULL) != ARCHIVE_OK)) {
+		tr->ar = ar;
+		ar_fail(tr, NULL, "cannot read the tar archive");
+		archive_read_free(ar);
+		tr->ar = NULL;
+		return NULL;
+	}
+	if (!ar)
+		ksd_err_at_offset(tr->err, -1, "out of memory");
+	return ar;
+}
+
+static int cmp_place(const void *a, const void *b)
+{
+	const struct place *x = a, *y = b;
+	return (x->dump_id > y->dump_id) - (x->dump_id < y->dump_id);
+}
+
 static int count_data(void *ctx, const struct toc_entry *e)
 {
 	struct tar *tr = ctx;
 	/* BLOBS entries may name a file that is no member (blob_<oid>.dat are). */
-	if (e->has_data && e->desc && strcmp(e->desc, "TABLE DATA") == 0 && toc_valid_file(e->file))
-		tr->ndata++;
+	if (!(e->has_data && e->desc && strcmp(e->desc, "TABLE DATA") == 0 &&
+	      toc_valid_file(e->file)))
+		return KSD_OK;
+	tr->ndata++;
+	if (tr->places_full)
+		return KSD_OK;
+	if (tr->nplaces == tr->cap_places) {
+		size_t cap = tr->cap_places ? tr->cap_places * 2 : 64;
+		struct place *p =
+		    cap <= KSD_MAX_TOC_ENTRIES ? realloc(tr->places, cap * sizeof(*p)) : NULL;
+		if (!p) {
+			tr->places_full = true; /* order unchecked, nothing lost */
+			return KSD_OK;
+		}
+		tr->places = p;
+		tr->cap_places = cap;
+	}
+	tr->places[tr->nplaces] = (struct place){atoi(e->file), tr->nplaces};
+	tr->nplaces++;
 	return KSD_OK;
+}
+
+/* Notes a data member's dump id in member order: out of TOC order, pg_restore
+ * cannot restore the data (it reads forward only). */
+static void place_member(struct tar *tr, int dump_id)
+{
+	if (tr->places_full || !tr->nplaces)
+		return;
+	struct place key = {dump_id, 0};
+	const struct place *p =
+	    bsearch(&key, tr->places, tr->nplaces, sizeof(*tr->places), cmp_place);
+	if (!p)
+		return; /* no entry of the TOC: pg_restore skips it too */
+	if (tr->any_placed && p->at < tr->last_at)
+		tr->layout |= KSD_TAR_DATA_OUT_OF_ORDER;
+	tr->last_at = p->at;
+	tr->any_placed = true;
+}
+
+static void note_early(struct tar *tr, const char *name)
+{
+	if (tr->nearly == tr->cap_early) {
+		size_t cap = tr->cap_early ? tr->cap_early * 2 : 64;
+		int *e = cap <= KSD_MAX_TOC_ENTRIES ? realloc(tr->early, cap * sizeof(*e)) : NULL;
+		if (!e) {
+			tr->places_full = true;
+			return;
+		}
+		tr->early = e;
+		tr->cap_early = cap;
+	}
+	tr->early[tr->nearly++] = atoi(name);
 }
 
 static ssize_t read_member_bytes(void *ctx, void *buf, size_t cap)
@@ -98,12 +207,105 @@ static int read_member(struct toc *t, struct tar *tr, struct toc_want *w, const 
 	return toc_data_read_member(t, w, member, tr->src, read_member_bytes, tr);
 }
 
+/* A kept member, read as if from the archive. */
+struct kept_reader {
+	const struct kept *k;
+	size_t at;
+};
+
+static ssize_t read_kept_bytes(void *ctx, void *buf, size_t cap)
+{
+	struct kept_reader *kr = ctx;
+	size_t n = kr->k->len - kr->at < cap ? kr->k->len - kr->at : cap;
+	memcpy(buf, kr->k->data + kr->at, n);
+	kr->at += n;
+	return (ssize_t)n;
+}
+
 static struct toc_want *find_want(struct toc_want *wants, size_t n, const char *name)
 {
 	for (size_t i = 0; i < n; i++)
 		if (!wants[i].done && wants[i].file && strcmp(wants[i].file, name) == 0)
 			return &wants[i];
 	return NULL;
+}
+
+/* Keeps a stream's data member met before toc.dat, when it fits; one that
+ * does not is skipped, and missed later only if it was the metadata's. */
+static int keep_member(struct tar *tr, const char *name, la_int64_t size)
+{
+	if (size < 0 || (uint64_t)size > KSD_MAX_TAR_KEPT - tr->kept_bytes)
+		return archive_read_data_skip(tr->ar) < ARCHIVE_WARN
+		           ? ar_fail(tr, name, "cannot skip member")
+		           : KSD_OK;
+	struct kept *k = realloc(tr->kept, (tr->nkept + 1) * sizeof(*k));
+	if (!k)
+		return ksd_err_at_offset(tr->err, -1, "out of memory");
+	tr->kept = k;
+	k = &tr->kept[tr->nkept];
+	*k = (struct kept){strdup(name), malloc(size ? (size_t)size : 1), 0};
+	if (!k->name || !k->data) {
+		free(k->name);
+		free(k->data);
+		return ksd_err_at_offset(tr->err, -1, "out of memory");
+	}
+	tr->nkept++;
+	tr->kept_bytes += (size_t)size;
+	while (k->len < (size_t)size) {
+		la_ssize_t n = archive_read_data(tr->ar, k->data + k->len, (size_t)size - k->len);
+		if (n < 0)
+			return ar_fail(tr, name, "cannot read member");
+		if (n == 0)
+			break;
+		k->len += (size_t)n;
+	}
+	return KSD_OK;
+}
+
+/* Up to toc.dat: members before it are noted (and kept, in a stream).
+ * KSD_OK with toc.dat current, or KSD_FATAL. */
+static int find_toc(struct tar *tr, struct archive_entry **entry)
+{
+	char nested[201] = ""; /* a member named .../toc.dat */
+	for (;;) {
+		int r = archive_read_next_header(tr->ar, entry);
+		if (r == ARCHIVE_EOF)
+			break;
+		if (r < ARCHIVE_WARN)
+			return ar_fail(tr, NULL, "cannot read the tar archive");
+		const char *name = archive_entry_pathname(*entry);
+		name = name ? name : "";
+		if (strcmp(name, "toc.dat") == 0)
+			return KSD_OK;
+		tr->layout |= KSD_TAR_TOC_NOT_FIRST;
+		size_t len = strlen(name);
+		if (!nested[0] && len > 8 && strcmp(name + len - 8, "/toc.dat") == 0)
+			snprintf(nested, sizeof(nested), "%s", name);
+		if (!toc_valid_file(name)) {
+			if (archive_read_data_skip(tr->ar) < ARCHIVE_WARN)
+				return ar_fail(tr, name, "cannot skip member");
+			continue;
+		}
+		tr->layout |= KSD_TAR_DATA_BEFORE_TOC;
+		tr->seen++;
+		note_early(tr, name);
+		int rc = ksd_source_seekable(tr->src)
+		             ? (archive_read_data_skip(tr->ar) < ARCHIVE_WARN
+		                    ? ar_fail(tr, name, "cannot skip member")
+		                    : KSD_OK)
+		             : keep_member(tr, name, archive_entry_size(*entry));
+		if (rc != KSD_OK)
+			return rc;
+	}
+	if (nested[0])
+		return ksd_err_at_offset(tr->err, 0,
+		                         "no toc.dat member in this tar archive, only \"%s\": "
+		                         "pg_restore wants it at the top, unpack the tar and give "
+		                         "the directory",
+		                         nested);
+	return ksd_err_at_offset(tr->err, 0,
+	                         "no toc.dat member in this tar archive: not a pg_dump tar "
+	                         "archive");
 }
 
 /* pg_dump ends a tar archive with zero blocks (two; one before 9.3), which
@@ -130,7 +332,7 @@ static bool ends_with_zero_block(struct tar *tr)
  * the end, so that a cut archive is noticed. */
 static int members(struct toc *t, struct tar *tr, struct toc_want *wants, size_t nwants)
 {
-	int rc = KSD_OK, seen = 0;
+	int rc = KSD_OK;
 	for (;;) {
 		struct archive_entry *entry;
 		int r = archive_read_next_header(tr->ar, &entry);
@@ -142,8 +344,10 @@ static int members(struct toc *t, struct tar *tr, struct toc_want *wants, size_t
 		const char *name = ksd_catalog_strdup(t->cat, raw ? raw : "");
 		if (!name)
 			return ksd_err_at_offset(t->err, -1, "out of memory");
-		if (toc_valid_file(name))
-			seen++;
+		if (toc_valid_file(name)) {
+			tr->seen++;
+			place_member(tr, atoi(name));
+		}
 		struct toc_want *w = toc_valid_file(name) ? find_want(wants, nwants, name) : NULL;
 		if (w) {
 			int m = read_member(t, tr, w, name);
@@ -155,45 +359,89 @@ static int members(struct toc *t, struct tar *tr, struct toc_want *wants, size_t
 			return ar_fail(tr, name, "cannot skip member");
 		}
 	}
-	if (seen < tr->ndata)
+	if (tr->seen < tr->ndata)
 		return ksd_err_at_offset(t->err, (long long)ksd_source_tell(tr->src),
 		                         "unexpected end of input: %d of %d data members present, "
 		                         "the archive was cut short",
-		                         seen, tr->ndata);
+		                         tr->seen, tr->ndata);
 	if (!ends_with_zero_block(tr))
 		return ksd_err_at_offset(t->err, ksd_source_size(tr->src),
 		                         "unexpected end of input: no end-of-archive block, the "
 		                         "archive was cut short");
-	for (size_t i = 0; i < nwants; i++)
-		if (!wants[i].done)
-			return ksd_err_at_offset(t->err, -1, "member %s of TOC entry %d is missing",
-			                         wants[i].file ? wants[i].file : "",
-			                         wants[i].dump_id);
 	return rc;
+}
+
+/* The wanted members that came before toc.dat: from the file again, up to
+ * toc.dat, or from the members kept from the stream. */
+static int early_members(struct toc *t, struct tar *tr, struct toc_want *wants, size_t nwants)
+{
+	int rc = KSD_OK;
+	if (!ksd_source_seekable(tr->src)) {
+		for (size_t i = 0; i < tr->nkept; i++) {
+			struct toc_want *w = find_want(wants, nwants, tr->kept[i].name);
+			struct kept_reader kr = {&tr->kept[i], 0};
+			if (w) {
+				w->done = true;
+				t->member = tr->kept[i].name;
+				int m = toc_data_read_member(t, w, tr->kept[i].name, tr->src,
+				                             read_kept_bytes, &kr);
+				if (m != KSD_OK)
+					rc = m;
+			}
+		}
+		return rc;
+	}
+	archive_read_free(tr->ar);
+	tr->ar = NULL;
+	if (ksd_source_seek(tr->src, 0, t->err) != KSD_OK || !(tr->ar = open_archive(tr)))
+		return KSD_FATAL;
+	for (;;) {
+		struct archive_entry *entry;
+		int r = archive_read_next_header(tr->ar, &entry);
+		if (r == ARCHIVE_EOF)
+			return rc;
+		if (r < ARCHIVE_WARN)
+			return ar_fail(tr, NULL, "cannot read the tar archive again");
+		const char *raw = archive_entry_pathname(entry);
+		if (raw && strcmp(raw, "toc.dat") == 0)
+			return rc;
+		const char *name = ksd_catalog_strdup(t->cat, raw ? raw : "");
+		if (!name)
+			return ksd_err_at_offset(t->err, -1, "out of memory");
+		struct toc_want *w = toc_valid_file(name) ? find_want(wants, nwants, name) : NULL;
+		int m = w ? read_member(t, tr, w, name) : KSD_OK;
+		if (!w && archive_read_data_skip(tr->ar) < ARCHIVE_WARN)
+			return ar_fail(tr, name, "cannot skip member");
+		if (m == KSD_FATAL)
+			return m;
+		if (m != KSD_OK)
+			rc = m;
+	}
+}
+
+static void tar_free(struct tar *tr)
+{
+	for (size_t i = 0; i < tr->nkept; i++) {
+		free(tr->kept[i].name);
+		free(tr->kept[i].data);
+	}
+	free(tr->kept);
+	free(tr->places);
+	free(tr->early);
+	archive_read_free(tr->ar);
 }
 
 int ksd_read_tar(const struct ksd_read *r)
 {
 	struct ksd_err *err = r->err;
-	struct tar tr = {.src = r->src, .err = err, .ar = archive_read_new()};
-	if (!tr.ar)
-		return ksd_err_at_offset(err, -1, "out of memory");
+	struct tar tr = {.src = r->src, .err = err};
 	struct toc_want wants[TOC_MAX_WANTS];
 	size_t nwants = 0;
 	struct ksd_source *toc_src = NULL;
 	struct archive_entry *entry;
 	int rc = KSD_FATAL;
-	if (archive_read_support_format_tar(tr.ar) != ARCHIVE_OK ||
-	    archive_read_open2(tr.ar, &tr, NULL, tar_read, tar_skip, NULL) != ARCHIVE_OK ||
-	    archive_read_next_header(tr.ar, &entry) < ARCHIVE_WARN) {
-		ar_fail(&tr, NULL, "cannot read the tar archive");
+	if (!(tr.ar = open_archive(&tr)) || find_toc(&tr, &entry) != KSD_OK)
 		goto done;
-	}
-	const char *first = archive_entry_pathname(entry);
-	if (!first || strcmp(first, "toc.dat") != 0) {
-		ksd_err_at_offset(err, 0, "the first tar member is not toc.dat");
-		goto done;
-	}
 	toc_src = ksd_source_archive_entry(
 	    tr.ar, "toc.dat", archive_entry_size_is_set(entry) ? archive_entry_size(entry) : -1,
 	    err);
@@ -203,11 +451,37 @@ int ksd_read_tar(const struct ksd_read *r)
 	rc = toc_read_head(&t, TOC_FMT_TAR);
 	if (rc == KSD_OK)
 		rc = toc_read_entries(&t, count_data, &tr, wants, &nwants);
-	if (rc == KSD_OK && members(&t, &tr, wants, nwants) != KSD_OK)
-		rc = KSD_WARN; /* the TOC is whole: a partial result */
+	if (rc != KSD_OK)
+		goto done;
+	if (tr.nplaces)
+		qsort(tr.places, tr.nplaces, sizeof(*tr.places), cmp_place);
+	for (size_t i = 0; i < tr.nearly; i++)
+		place_member(&tr, tr.early[i]);
+	/* The TOC is whole: anything missing now is a partial result. */
+	if (members(&t, &tr, wants, nwants) != KSD_OK)
+		rc = KSD_WARN;
+	bool missing = false;
+	for (size_t i = 0; i < nwants; i++)
+		missing |= !wants[i].done;
+	if (missing && tr.layout & KSD_TAR_DATA_BEFORE_TOC &&
+	    early_members(&t, &tr, wants, nwants) != KSD_OK)
+		rc = KSD_WARN;
+	for (size_t i = 0; i < nwants && rc == KSD_OK; i++)
+		if (!wants[i].done) {
+			ksd_err_at_offset(err, -1,
+			                  tr.layout & KSD_TAR_DATA_BEFORE_TOC &&
+			                          !ksd_source_seekable(tr.src)
+			                      ? "member %s of TOC entry %d came before toc.dat in "
+			                        "this stream and was too large to keep: give the "
+			                        "file, not a pipe"
+			                      : "member %s of TOC entry %d is missing",
+			                  wants[i].file ? wants[i].file : "", wants[i].dump_id);
+			rc = KSD_WARN;
+		}
 done:
+	r->cat->archive.tar_layout = tr.layout;
 	toc_wants_free(wants, nwants);
 	ksd_source_free(toc_src);
-	archive_read_free(tr.ar);
+	tar_free(&tr);
 	return rc;
 }

@@ -231,18 +231,20 @@ static int read_compression(struct toc *t, struct ksd_archive *a)
 
 /* Seven ints of a struct tm, the dump host's local time. Not validated by
  * pg_restore either; implausible values leave the date blank. */
-static int read_date(struct toc *t, struct ksd_archive *a)
+static int read_date(struct toc *t)
 {
 	int64_t f[7];
 	for (int i = 0; i < 7; i++)
 		if (toc_read_int(t, &f[i]) != KSD_OK)
 			return KSD_FATAL;
-	if (f[0] >= 0 && f[0] <= 61 && f[1] >= 0 && f[1] <= 59 && f[2] >= 0 && f[2] <= 23 &&
-	    f[3] >= 1 && f[3] <= 31 && f[4] >= 0 && f[4] <= 11 && f[5] >= -1900 && f[5] <= 9000)
-		snprintf(a->created, sizeof(a->created), "%04d-%02d-%02d %02d:%02d:%02d",
-		         (int)f[5] + 1900, (int)f[4] + 1, (int)f[3], (int)f[2], (int)f[1],
-		         (int)f[0]);
-	return KSD_OK;
+	char created[40];
+	if (!(f[0] >= 0 && f[0] <= 61 && f[1] >= 0 && f[1] <= 59 && f[2] >= 0 && f[2] <= 23 &&
+	      f[3] >= 1 && f[3] <= 31 && f[4] >= 0 && f[4] <= 11 && f[5] >= -1900 && f[5] <= 9000))
+		return KSD_OK;
+	snprintf(created, sizeof(created), "%04d-%02d-%02d %02d:%02d:%02d", (int)f[5] + 1900,
+	         (int)f[4] + 1, (int)f[3], (int)f[2], (int)f[1], (int)f[0]);
+	t->cat->prov.created = ksd_catalog_strdup(t->cat, created);
+	return t->cat->prov.created ? KSD_OK : toc_fail(t, here(t), "out of memory");
 }
 
 /* A header string kept in the catalog. */
@@ -299,12 +301,13 @@ int toc_read_head(struct toc *t, int want_format)
 		                want_format == TOC_FMT_CUSTOM ? "custom" : "tar/directory");
 	if (read_compression(t, a) != KSD_OK)
 		return KSD_FATAL;
+	struct ksd_provenance *prov = &t->cat->prov;
 	if (a->vmin >= V_COMPRESS_INT &&
-	    (read_date(t, a) != KSD_OK || head_str(t, &a->dbname, "database name") != KSD_OK))
+	    (read_date(t) != KSD_OK || head_str(t, &prov->database, "database name") != KSD_OK))
 		return KSD_FATAL;
 	if (a->vmin >= V_TABLESPACE &&
-	    (head_str(t, &t->cat->server_version, "server version") != KSD_OK ||
-	     head_str(t, &t->cat->pg_dump_version, "pg_dump version") != KSD_OK))
+	    (head_str(t, &prov->server_version, "server version") != KSD_OK ||
+	     head_str(t, &prov->pg_dump_version, "pg_dump version") != KSD_OK))
 		return KSD_FATAL;
 	at = here(t);
 	int64_t count;

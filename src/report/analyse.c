@@ -5,6 +5,8 @@
 #include "ksd_err.h"
 #include "ksd_report.h"
 #include "report/fix.h"
+#include "report/provenance.h"
+#include "report/restore.h"
 #include "report/sqltext.h"
 #include "report/json.h"
 #include "report/text.h"
@@ -23,14 +25,18 @@ static void none_found(FILE *out, const char *input, const struct ksd_catalog *c
 	} else if (opts->format == KSD_OUT_JSON) {
 		fputs("{\"input\": ", out);
 		ksd_fput_json(out, input);
-		fprintf(out,
-		        ", \"database\": null, \"schema\": null, \"storage\": null, "
-		        "\"permission\": null, \"metadata\": null, \"status\": \"undetermined\", "
-		        "\"contradictions\": [], \"fix\": null, \"reason\": \"%s\"}\n",
-		        why);
+		fputs(", \"database\": null, \"schema\": null, \"storage\": null, "
+		      "\"permission\": null, \"metadata\": null, \"status\": \"undetermined\", "
+		      "\"contradictions\": [], \"fix\": null",
+		      out);
+		provenance_json(out, cat);
+		restore_json(out, cat);
+		fprintf(out, ", \"reason\": \"%s\"}\n", why);
 	} else {
 		ksd_fput_safe(out, input);
 		fprintf(out, ": %s\nverdict      undetermined (exit 2)\n", why);
+		provenance_text(out, cat, opts->explain);
+		restore_text(out, cat);
 	}
 }
 

@@ -27,6 +27,9 @@
 #include "ksd_report.h"
 #include "report/fix.h"
 #include "report/json.h"
+#include "report/provenance.h"
+#include "report/restore.h"
+#include "report/timeline.h"
 #include "report/words.h"
 
 static void int_or_null(FILE *out, int v)
@@ -191,6 +194,9 @@ void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 	words_each_note(in, list_item, &notes);
 	fputs("], \"history\": ", out);
 	history(out, &in->history);
+	provenance_json(out, in->cat);
+	restore_json(out, in->cat);
+	timeline_json(out, in);
 	fputs(", \"fix\": ", out);
 	char *fix = fix_string(input, in);
 	ksd_fput_json(out, fix);

@@ -1,18 +1,6 @@
 /* --list: the catalog as a person reads it, one object per line. */
 #include "ksd_report.h"
-
-static const char *format_name(enum ksd_dump_format f)
-{
-	static const char *const names[] = {
-	    [KSD_FMT_UNKNOWN] = "unknown",
-	    [KSD_FMT_PLAIN] = "plain",
-	    [KSD_FMT_DUMPALL] = "pg_dumpall",
-	    [KSD_FMT_CUSTOM] = "custom",
-	    [KSD_FMT_TAR] = "tar",
-	    [KSD_FMT_DIRECTORY] = "directory",
-	};
-	return names[f];
-}
+#include "report/words.h"
 
 static void put_list(FILE *out, const char *const *items, size_t n)
 {
@@ -140,14 +128,14 @@ void ksd_list_catalog(FILE *out, const char *input, const struct ksd_catalog *ca
 {
 	fputs("input ", out);
 	ksd_fput_safe(out, input);
-	fprintf(out, ": %s", format_name(cat->format));
+	fprintf(out, ": %s", words_format_name(cat->format));
 	if (cat->compression) {
 		fputs(", ", out);
 		ksd_fput_safe(out, cat->compression);
 	}
-	if (cat->pg_dump_version) {
+	if (cat->prov.pg_dump_version) {
 		fputs(", pg_dump ", out);
-		ksd_fput_safe(out, cat->pg_dump_version);
+		ksd_fput_safe(out, cat->prov.pg_dump_version);
 	}
 	fputs(cat->partial ? " (partial)\n" : "\n", out);
 	for (size_t d = 0; d < cat->ndatabases; d++) {

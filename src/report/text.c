@@ -5,6 +5,9 @@
 
 #include "ksd_report.h"
 #include "report/fix.h"
+#include "report/provenance.h"
+#include "report/restore.h"
+#include "report/timeline.h"
 #include "report/text.h"
 #include "report/words.h"
 
@@ -189,8 +192,12 @@ void text_report(FILE *out, const char *input, const struct ksd_instance *in,
 	line(out, "after fix", words);
 	words_notes(words, sizeof(words), in);
 	line(out, "notes", words);
+	provenance_text(out, in->cat, o->explain);
+	restore_text(out, in->cat);
 	if (o->explain)
 		explain(out, in, o);
+	if (o->explain)
+		timeline_text(out, in);
 	if (in->fix) {
 		color(out, o, BOLD);
 		fputs("fix (also: --sql)", out);

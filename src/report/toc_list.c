@@ -39,9 +39,9 @@ static void put_header(FILE *out, const struct ksd_catalog *cat)
 	/* The creation time is the dump host's local time, stored without a
 	 * zone; pg_restore renders it in the reader's zone, we print it as is. */
 	fputs(";\n; Archive created at ", out);
-	put_field(out, a->created[0] ? a->created : "(unknown)", "");
+	put_field(out, cat->prov.created ? cat->prov.created : "(unknown)", "");
 	fputs("\n;     dbname: ", out);
-	put_field(out, a->dbname, "");
+	put_field(out, cat->prov.database, "");
 	fprintf(out, "\n;     TOC Entries: %lld\n", a->ntoc);
 	if (a->vmin >= 15)
 		fprintf(out, ";     Compression: %s\n", a->compression ? a->compression : "none");
@@ -50,14 +50,14 @@ static void put_header(FILE *out, const struct ksd_catalog *cat)
 	fprintf(out, ";     Dump Version: %d.%d-%d\n", a->vmaj, a->vmin, a->vrev);
 	fprintf(out, ";     Format: %s\n", format_name(cat->format));
 	fprintf(out, ";     Integer: %d bytes\n;     Offset: %d bytes\n", a->int_size, a->off_size);
-	if (cat->server_version) {
+	if (cat->prov.server_version) {
 		fputs(";     Dumped from database version: ", out);
-		put_field(out, cat->server_version, "");
+		put_field(out, cat->prov.server_version, "");
 		putc('\n', out);
 	}
-	if (cat->pg_dump_version) {
+	if (cat->prov.pg_dump_version) {
 		fputs(";     Dumped by pg_dump version: ", out);
-		put_field(out, cat->pg_dump_version, "");
+		put_field(out, cat->prov.pg_dump_version, "");
 		putc('\n', out);
 	}
 	fputs(";\n;\n; Selected TOC Entries:\n;\n", out);

@@ -20,6 +20,19 @@ const char *words_meta_name(enum ksd_meta_state m)
 	return names[m];
 }
 
+const char *words_format_name(enum ksd_dump_format f)
+{
+	static const char *const names[] = {
+	    [KSD_FMT_UNKNOWN] = "unknown",
+	    [KSD_FMT_PLAIN] = "plain",
+	    [KSD_FMT_DUMPALL] = "pg_dumpall",
+	    [KSD_FMT_CUSTOM] = "custom",
+	    [KSD_FMT_TAR] = "tar",
+	    [KSD_FMT_DIRECTORY] = "directory",
+	};
+	return names[f];
+}
+
 const char *words_status_name(enum ksd_verdict v)
 {
 	return v == KSD_VERDICT_OK ? "ok" : v == KSD_VERDICT_FIX ? "fix-needed" : "undetermined";
@@ -391,4 +404,141 @@ void words_history(char *buf, size_t cap, const struct ksd_history *h)
 		    words_error(h->cause));
 	else
 		add(buf, cap, "; every step committed");
+}
+
+void words_pg_release(char *buf, size_t cap, int v)
+{
+	if (v >= 100000)
+		snprintf(buf, cap, v % 10000 ? "%d.%d" : "%d", v / 10000, v % 10000);
+	else
+		snprintf(buf, cap, v % 100 ? "%d.%d.%d" : "%d.%d", v / 10000, v / 100 % 100,
+		         v % 100);
+}
+
+/* "13.22, 14.19, 18 or later" of a 0-terminated list, or "12 or later". */
+static void releases_or_later(char *buf, size_t cap, int first, const int *releases)
+{
+	char r[16];
+	buf[0] = '\0';
+	for (size_t i = 0; releases && releases[i]; i++) {
+		words_pg_release(r, sizeof(r), releases[i]);
+		add(buf, cap, "%s%s", i ? ", " : "", r);
+	}
+	if (!releases) {
+		words_pg_release(r, sizeof(r), first);
+		add(buf, cap, "%s", r);
+	}
+	add(buf, cap, " or later");
+}
+
+void words_restore_bound(char *buf, size_t cap, const struct ksd_restore *r)
+{
+	char bound[256] = "of any release";
+	if (r->min_version)
+		releases_or_later(bound, sizeof(bound), r->min_version, r->releases);
+	buf[0] = '\0';
+	add(buf, cap, "%s%s %s", r->restorable ? "" : "not as it is; then ",
+	    r->program == KSD_PROG_PSQL ? "psql" : "pg_restore", bound);
+	for (size_t i = 0; i < r->nexcept; i++) {
+		char m[16];
+		words_pg_release(m, sizeof(m), r->except[i]);
+		add(buf, cap, "%s%s", i ? ", " : ", but not ", m);
+	}
+}
+
+void words_restore_need(char *buf, size_t cap, const struct ksd_restore_need *n)
+{
+	switch (n->code) {
+	case KSD_NEED_ARCHIVE:
+		snprintf(buf, cap, "archive 1.%d", n->vmin);
+		return;
+	case KSD_NEED_COMPRESSION:
+		snprintf(buf, cap, "%s-compressed data: a pg_restore 16 or later built with %s",
+		         n->name, n->name);
+		return;
+	case KSD_NEED_UNWRAP:
+		snprintf(buf, cap,
+		         "the whole file is %s-compressed: decompress it first, neither psql nor "
+		         "pg_restore reads it so",
+		         n->name);
+		return;
+	case KSD_NEED_RESTRICT:
+		snprintf(buf, cap,
+		         "\\restrict lines, which an older psql takes for invalid commands "
+		         "(and stops at with ON_ERROR_STOP)");
+		return;
+	case KSD_NEED_SHELL:
+		snprintf(buf, cap,
+		         "\\! runs shell commands on the restoring host: read them first");
+		return;
+	case KSD_NEED_INCLUDE:
+		snprintf(buf, cap, "\\%s reads another file, which must be there", n->name);
+		return;
+	case KSD_NEED_META:
+		snprintf(buf, cap, "\\%s, a meta-command pg_dump does not write", n->name);
+		return;
+	case KSD_NEED_TOC_NOT_FIRST:
+		snprintf(buf, cap,
+		         "toc.dat is not the tar's first member: pg_restore 17 refuses such a file "
+		         "(\"precedes toc.dat\"), 13 and 18 crashed on one; unpack it (tar -xf) "
+		         "and give pg_restore the directory");
+		return;
+	case KSD_NEED_SERVER: {
+		char v[16];
+		words_pg_release(v, sizeof(v), n->version);
+		snprintf(buf, cap,
+		         "written by pg_dump %s: into a server %s or later (an older one may "
+		         "reject some of it)",
+		         v, v);
+		return;
+	}
+	case KSD_NEED_DATA_ORDER:
+		snprintf(buf, cap,
+		         "the tar's data members are not in TOC order: pg_restore reads forward "
+		         "only and cannot restore them; unpack it (tar -xf) and give pg_restore "
+		         "the directory");
+		return;
+	}
+	buf[0] = '\0';
+}
+
+const char *words_event_name(enum ksd_event_kind k)
+{
+	static const char *const names[] = {
+	    [KSD_EV_INSTALL] = "install", [KSD_EV_STEP] = "step",   [KSD_EV_FLUSH] = "flush",
+	    [KSD_EV_GUESS] = "guess",     [KSD_EV_FAILS] = "fails", [KSD_EV_DUMP] = "dump",
+	};
+	return names[k];
+}
+
+void words_event(char *buf, size_t cap, const struct ksd_event *e)
+{
+	char v[32] = "a value that is no number";
+	if (e->version > 0)
+		snprintf(v, sizeof(v), "%d", e->version);
+	switch (e->kind) {
+	case KSD_EV_INSTALL:
+		snprintf(buf, cap,
+		         e->fresh ? "fresh install of version %s (one version row)"
+		                  : "install at version 1 (created_at), then a chain of steps",
+		         v);
+		return;
+	case KSD_EV_STEP:
+		snprintf(buf, cap, "version row %s%s", v,
+		         e->wrong_base ? ": a step run on the wrong base" : "");
+		return;
+	case KSD_EV_FLUSH:
+		snprintf(buf, cap, "flush: the version rows were emptied");
+		return;
+	case KSD_EV_GUESS:
+		snprintf(buf, cap, "kinto migrate starts from version %s", v);
+		return;
+	case KSD_EV_FAILS:
+		snprintf(buf, cap, "the step to %s fails on the result", v);
+		return;
+	case KSD_EV_DUMP:
+		snprintf(buf, cap, "pg_dump");
+		return;
+	}
+	buf[0] = '\0';
 }

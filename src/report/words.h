@@ -4,10 +4,14 @@
 
 #include <stddef.h>
 
+#include "infer/restore.h"
+#include "infer/timeline.h"
 #include "ksd_infer.h"
 
 const char *words_meta_name(enum ksd_meta_state m);
 const char *words_status_name(enum ksd_verdict v);
+/* "plain", "pg_dumpall", "custom", "tar", "directory" */
+const char *words_format_name(enum ksd_dump_format f);
 /* "1-3, 7" */
 void words_vset(char *buf, size_t cap, ksd_vset s);
 /* One contradiction: "<feature>: missing, expected in versions 18-26". */
@@ -39,5 +43,20 @@ const char *words_error(enum ksd_cause c);
  * 022->023 fails: column "deleted" does not exist"; "" when they did not. */
 #define WORDS_HISTORY_MAX 512
 void words_history(char *buf, size_t cap, const struct ksd_history *h);
+
+/* A PostgreSQL release (PG_VERSION_NUM): "9.3.22", "9.3", "13.22", "17". */
+void words_pg_release(char *buf, size_t cap, int v);
+/* Restore readiness: the releases that restore the file, and each need.
+ * Only our words and names the plain reader kept printable (meta-commands)
+ * or libarchive's filter names. A line fits WORDS_RESTORE_MAX. */
+#define WORDS_RESTORE_MAX 1024
+void words_restore_bound(char *buf, size_t cap, const struct ksd_restore *r);
+void words_restore_need(char *buf, size_t cap, const struct ksd_restore_need *n);
+
+/* A timeline event, without its time: "install, a chain from version 1",
+ * "step to 21 (on the wrong base)". */
+void words_event(char *buf, size_t cap, const struct ksd_event *e);
+/* Its name in JSON: install, step, flush, guess, fails, dump. */
+const char *words_event_name(enum ksd_event_kind k);
 
 #endif

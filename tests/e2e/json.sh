@@ -1,7 +1,8 @@
 #!/bin/sh
 # --format=json against man/kinto-schema-doctor.schema.json: real output on
 # several dumps (flushed, intact, schema-only, no Kinto, contradictory,
-# pg_dumpall, stdin, --assume-version) validates line by line, the schema
+# pg_dumpall, stdin, --assume-version, archives, a compressed plain file, a
+# re-packed tar) validates line by line, the schema
 # rejects a record with a field dropped or of the wrong type, and the man page
 # documents every field.
 set -u
@@ -70,11 +71,19 @@ run 1 --assume-version=17 "$t/contradictory.sql"
 run 2 "$t/other.sql"
 run 1 "$t/all.sql"
 run 1 -
-[ "$(wc -l <"$t/all.jsonl")" -eq 10 ] || fail "expected 10 JSON lines, got $(wc -l <"$t/all.jsonl")"
+# Archives (dump: archive_version, compression; restore: releases, except)
+# and a plain file compressed whole (restore: not restorable as it is).
+run 0 "$top/testdata/pg17/mig-v17.dump"
+run 0 "$top/testdata/pg15/mig-v17.sql.gz"
+run 0 "$top/testdata/restore/restore-first.tar"
+[ "$(wc -l <"$t/all.jsonl")" -eq 13 ] || fail "expected 13 JSON lines, got $(wc -l <"$t/all.jsonl")"
 for s in '"status": "ok"' '"status": "fix-needed"' '"status": "undetermined"' \
 	'"schema": null' '"database": "kinto2"' '"assumed": true' '"metadata": "not-dumped"' \
 	'"input": "(stdin)"' '"contradictions": \["' '"plugins": \[{"name": "attachment", "recorded": 2' \
-	'"name": "x\\u001b\\"", "recorded": null, "recorded_value": "abc"'; do
+	'"name": "x\\u001b\\"", "recorded": null, "recorded_value": "abc"' \
+	'"archive_version": "1.16"' '"restorable": false' '"except": \["13", "17", "18"\]' \
+	'"releases": \["13.22", ' '"timeline": \[{"event": "install", "time": "2026-01-02 03:04:05+00"' \
+	'"event": "flush"'; do
 	grep -q "$s" "$t/all.jsonl" || fail "no line has $s"
 done
 

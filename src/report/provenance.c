@@ -1,0 +1,115 @@
+/* The `dump` line and JSON object: format, archive version, compression,
+ * creation time, database and the server and pg_dump versions, each as the
+ * dump spells it, absent (null) where it does not say. */
+#include <string.h>
+
+#include "ksd_report.h"
+#include "report/provenance.h"
+#include "report/words.h"
+
+static bool is_archive(const struct ksd_catalog *cat)
+{
+	return cat->format == KSD_FMT_CUSTOM || cat->format == KSD_FMT_TAR ||
+	       cat->format == KSD_FMT_DIRECTORY;
+}
+
+/* An archive's own compression, or what a plain file is wrapped in. */
+static const char *compression(const struct ksd_catalog *cat)
+{
+	if (is_archive(cat))
+		return cat->archive.compression ? cat->archive.compression : "none";
+	return cat->compression ? cat->compression : "none";
+}
+
+/* ", label value" when the dump says it. */
+static void field(FILE *out, const char *label, const char *value)
+{
+	if (!value)
+		return;
+	fprintf(out, ", %s ", label);
+	ksd_fput_safe(out, value);
+}
+
+static void explain_line(FILE *out, const char *label, const char *value)
+{
+	fprintf(out, "  %-16s ", label);
+	ksd_fput_safe(out, value ? value : "(not in the dump)");
+	putc('\n', out);
+}
+
+void provenance_text(FILE *out, const struct ksd_catalog *cat, bool explain)
+{
+	const struct ksd_provenance *p = &cat->prov;
+	const struct ksd_archive *a = &cat->archive;
+	fprintf(out, "%-12s %s", "dump", words_format_name(cat->format));
+	if (is_archive(cat))
+		fprintf(out, " archive %d.%d", a->vmaj, a->vmin);
+	if (strcmp(compression(cat), "none") != 0)
+		fprintf(out, ", %s", compression(cat));
+	if (is_archive(cat) && cat->compression)
+		fprintf(out, " in a %s file", cat->compression);
+	field(out, "pg_dump", p->pg_dump_version);
+	field(out, "server", p->server_version);
+	field(out, "database", p->database);
+	field(out, "created", p->created);
+	putc('\n', out);
+	if (!explain)
+		return;
+	fputs("dump details (as the dump says; pg_restore -l prints the same header)\n", out);
+	explain_line(out, "format", words_format_name(cat->format));
+	if (is_archive(cat)) {
+		char buf[128];
+		snprintf(buf, sizeof(buf),
+		         "%d.%d-%d, %d-byte integers, %d-byte offsets, %lld TOC entries", a->vmaj,
+		         a->vmin, a->vrev, a->int_size, a->off_size, a->ntoc);
+		explain_line(out, "archive version", buf);
+		if (a->vmin < 15) {
+			snprintf(buf, sizeof(buf), "%s (zlib level %d)", compression(cat),
+			         a->level);
+			explain_line(out, "compression", buf);
+		} else {
+			explain_line(out, "compression", compression(cat));
+		}
+		if (cat->compression)
+			explain_line(out, "file wrapped in", cat->compression);
+	} else {
+		explain_line(out, "compression", compression(cat));
+	}
+	explain_line(out, "created", p->created);
+	explain_line(out, "database", p->database);
+	explain_line(out, "server version", p->server_version);
+	explain_line(out, "pg_dump version", p->pg_dump_version);
+	if (p->nmeta) {
+		fprintf(out, "  %-16s ", "psql commands");
+		for (size_t i = 0; i < p->nmeta; i++) {
+			fputs(i ? ", \\" : "\\", out);
+			ksd_fput_safe(out, p->meta[i]);
+		}
+		fputs(p->meta_truncated ? ", ...\n" : "\n", out);
+	}
+}
+
+void provenance_json(FILE *out, const struct ksd_catalog *cat)
+{
+	const struct ksd_provenance *p = &cat->prov;
+	fputs(", \"dump\": {\"format\": ", out);
+	ksd_fput_json(out, words_format_name(cat->format));
+	fputs(", \"archive_version\": ", out);
+	if (is_archive(cat))
+		fprintf(out, "\"%d.%d\"", cat->archive.vmaj, cat->archive.vmin);
+	else
+		fputs("null", out);
+	fputs(", \"compression\": ", out);
+	ksd_fput_json(out, compression(cat));
+	fputs(", \"wrapped\": ", out);
+	ksd_fput_json(out, is_archive(cat) ? cat->compression : NULL);
+	fputs(", \"created\": ", out);
+	ksd_fput_json(out, p->created);
+	fputs(", \"database\": ", out);
+	ksd_fput_json(out, p->database);
+	fputs(", \"server_version\": ", out);
+	ksd_fput_json(out, p->server_version);
+	fputs(", \"pg_dump_version\": ", out);
+	ksd_fput_json(out, p->pg_dump_version);
+	putc('}', out);
+}

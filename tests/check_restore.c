@@ -1,0 +1,124 @@
+/* Restore readiness from the catalog's facts: the bound each archive
+ * version, compression, tar layout and psql meta-command sets, and how
+ * releases are written. */
+#include <check.h>
+#include <string.h>
+
+#include "infer/restore.h"
+#include "report/words.h"
+
+static bool has(const struct ksd_restore *r, enum ksd_need code, const char *name)
+{
+	for (size_t i = 0; i < r->nneeds; i++)
+		if (r->needs[i].code == code &&
+		    (!name || (r->needs[i].name && strcmp(r->needs[i].name, name) == 0)))
+			return true;
+	return false;
+}
+
+static const struct {
+	int vmin;
+	const char *compression;
+	int min_version;
+	bool releases;
+} archives[] = {
+    {9, "gzip", 0, false},       {12, "gzip", 90000, false}, {13, "none", 90300, true},
+    {14, "gzip", 120000, false}, {15, "lz4", 160000, false}, {16, "zstd", 170000, false},
+};
+
+START_TEST(each_archive_version_sets_the_oldest_pg_restore)
+{
+	struct ksd_catalog *cat = ksd_catalog_new();
+	cat->format = KSD_FMT_CUSTOM;
+	cat->archive.vmaj = 1;
+	cat->archive.vmin = archives[_i].vmin;
+	cat->archive.compression = archives[_i].compression;
+	struct ksd_restore r;
+	ksd_infer_restore(cat, &r);
+	ck_assert_int_eq(r.program, KSD_PROG_PG_RESTORE);
+	ck_assert(r.restorable);
+	ck_assert_int_eq(r.min_version, archives[_i].min_version);
+	ck_assert_int_eq(r.releases != NULL, archives[_i].releases);
+	ck_assert_int_eq(has(&r, KSD_NEED_COMPRESSION, NULL),
+	                 strcmp(archives[_i].compression, "lz4") == 0 ||
+	                     strcmp(archives[_i].compression, "zstd") == 0);
+	ksd_catalog_free(cat);
+}
+END_TEST
+
+START_TEST(psql_meta_commands_are_named)
+{
+	struct ksd_catalog *cat = ksd_catalog_new();
+	cat->format = KSD_FMT_PLAIN;
+	static const char *const names[] = {"connect", "restrict", "unrestrict",
+	                                    "!",       "ir",       "gexec"};
+	for (size_t i = 0; i < 6; i++)
+		cat->prov.meta[cat->prov.nmeta++] = names[i];
+	cat->prov.pg_dump_version = "17.6 (Debian 17.6-1)";
+	struct ksd_restore r;
+	ksd_infer_restore(cat, &r);
+	ck_assert_int_eq(r.program, KSD_PROG_PSQL);
+	ck_assert_int_eq(r.min_version, 130000);
+	ck_assert_int_eq(r.releases[0], 130022);
+	ck_assert_int_eq(r.server_min, 170000);
+	ck_assert(has(&r, KSD_NEED_RESTRICT, NULL));
+	ck_assert(has(&r, KSD_NEED_SHELL, "!"));
+	ck_assert(has(&r, KSD_NEED_INCLUDE, "ir"));
+	ck_assert(has(&r, KSD_NEED_META, "gexec"));
+	ck_assert(!has(&r, KSD_NEED_META, "connect"));
+	ck_assert_uint_eq(r.nneeds, 5); /* \restrict once, and the server */
+	ksd_catalog_free(cat);
+}
+END_TEST
+
+START_TEST(tar_layouts_and_wrapped_files)
+{
+	struct ksd_catalog *cat = ksd_catalog_new();
+	cat->format = KSD_FMT_TAR;
+	cat->archive.vmin = 14;
+	cat->archive.tar_layout = KSD_TAR_TOC_NOT_FIRST;
+	struct ksd_restore r;
+	ksd_infer_restore(cat, &r);
+	ck_assert(r.restorable);
+	ck_assert_uint_eq(r.nexcept, 3);
+	ck_assert_int_eq(r.except[1], 170000);
+	cat->archive.tar_layout |= KSD_TAR_DATA_OUT_OF_ORDER;
+	ksd_infer_restore(cat, &r);
+	ck_assert(!r.restorable);
+	ck_assert(has(&r, KSD_NEED_DATA_ORDER, NULL));
+	cat->archive.tar_layout = 0;
+	cat->compression = "gzip";
+	ksd_infer_restore(cat, &r);
+	ck_assert(!r.restorable);
+	ck_assert(has(&r, KSD_NEED_UNWRAP, "gzip"));
+	ksd_catalog_free(cat);
+}
+END_TEST
+
+START_TEST(releases_are_written_as_postgresql_does)
+{
+	static const struct {
+		int v;
+		const char *s;
+	} cases[] = {{90322, "9.3.22"}, {90300, "9.3"}, {80000, "8.0"},
+	             {130022, "13.22"}, {170000, "17"}, {180000, "18"}};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char buf[16];
+		words_pg_release(buf, sizeof(buf), cases[i].v);
+		ck_assert_str_eq(buf, cases[i].s);
+	}
+}
+END_TEST
+
+Suite *restore_suite(void)
+{
+	Suite *s = suite_create("restore");
+	TCase *tc = tcase_create("restore");
+	tcase_add_loop_test(tc, each_archive_version_sets_the_oldest_pg_restore, 0,
+	                    sizeof(archives) / sizeof(archives[0]));
+	tcase_add_test(tc, psql_meta_commands_are_named);
+	tcase_add_test(tc, tar_layouts_and_wrapped_files);
+	tcase_add_test(tc, releases_are_written_as_postgresql_does);
+	suite_add_tcase(s, tc);
+	return s;
+}
