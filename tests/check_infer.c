@@ -455,6 +455,14 @@ static void remove_object(const struct ksd_feature *f, struct ksd_schema *s)
 		for (size_t i = 0; t && i < t->nconstraints; i++)
 			t->constraints[i].name = "renamed";
 		break;
+	case KSD_F_PRIMARY_KEY:
+		for (size_t i = 0; t && i < t->nconstraints; i++)
+			t->constraints[i].kind = KSD_CONS_UNIQUE;
+		break;
+	case KSD_F_COLUMN:
+		ck_assert_ptr_nonnull(ksd_table_column(t, f->name));
+		ksd_table_column(t, f->name)->name = "renamed";
+		break;
 	default:
 		ck_abort_msg("%s: no negative case", f->label);
 	}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ksd_report.h"
+#include "report/drift.h"
 #include "report/fix.h"
 #include "report/text.h"
 #include "report/words.h"
@@ -189,6 +190,7 @@ void text_report(FILE *out, const char *input, const struct ksd_instance *in,
 	line(out, "after fix", words);
 	words_notes(words, sizeof(words), in);
 	line(out, "notes", words);
+	drift_text(out, in, o->explain);
 	if (o->explain)
 		explain(out, in, o);
 	if (in->fix) {
