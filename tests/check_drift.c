@@ -27,7 +27,8 @@ static const char *listed(const struct ksd_instance *in)
 		const struct ksd_drift *d = &in->drift[i];
 		size_t len = strlen(buf);
 		snprintf(buf + len, sizeof(buf) - len, "%s %s %s on %s; ",
-		         words_drift_what(d->what), words_drift_kind(d->kind),
+		         d->what == KSD_DRIFT_NOT_KINTO ? "not-kinto" : words_drift_what(d->what),
+		         words_drift_kind(d->kind),
 		         d->name ? d->name : "-", d->table ? d->table : "-");
 	}
 	return buf;

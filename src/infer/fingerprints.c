@@ -2,7 +2,10 @@
  * history, with the versions where a step-by-step migrated database shows it
  * and the versions where a fresh install, a leftover or an unknown release
  * text may show it or not. Patterns run on normalised text: lower case,
- * comments gone, spacing collapsed and dropped next to ( ) , ; = < > : + * / |. */
+ * comments gone, spacing collapsed and dropped next to ( ) , ; = < > : + * / |.
+ * Together the rows name every table, column, key, index (with its
+ * definition), function and trigger Kinto creates: what none names is drift
+ * (drift.c). */
 #include "ksd_infer.h"
 
 #define R(a, b) KSD_VRANGE(a, b)

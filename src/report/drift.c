@@ -14,10 +14,12 @@ static size_t count(const struct ksd_instance *in, enum ksd_drift_what what)
 	return n;
 }
 
-/* "index idx_x on objects" */
+/* "extra index idx_x on objects: why", "table t: why" */
 static void text_item(FILE *out, const struct ksd_drift *d)
 {
-	fprintf(out, "%s %s ", words_drift_what(d->what), words_drift_kind(d->kind));
+	if (d->what != KSD_DRIFT_NOT_KINTO)
+		fprintf(out, "%s ", words_drift_what(d->what));
+	fprintf(out, "%s ", words_drift_kind(d->kind));
 	if (d->name)
 		ksd_fput_safe(out, d->name);
 	else

@@ -41,7 +41,6 @@ const char *words_drift_what(enum ksd_drift_what w)
 	    [KSD_DRIFT_EXTRA] = "extra",
 	    [KSD_DRIFT_MISSING] = "missing",
 	    [KSD_DRIFT_CHANGED] = "changed",
-	    [KSD_DRIFT_NOT_KINTO] = "not Kinto's",
 	};
 	return names[w];
 }
@@ -52,7 +51,7 @@ const char *words_drift_why(enum ksd_drift_what w)
 	    [KSD_DRIFT_EXTRA] = "no Kinto release creates it",
 	    [KSD_DRIFT_MISSING] = "the nearest version has it",
 	    [KSD_DRIFT_CHANGED] = "Kinto's name, but no release's definition or body",
-	    [KSD_DRIFT_NOT_KINTO] = "no Kinto storage or permission schema has it",
+	    [KSD_DRIFT_NOT_KINTO] = "not Kinto's, no Kinto storage or permission schema has it",
 	};
 	return why[w];
 }

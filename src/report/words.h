@@ -9,7 +9,8 @@
 const char *words_meta_name(enum ksd_meta_state m);
 const char *words_status_name(enum ksd_verdict v);
 /* A drift item's kind ("index") and what it is ("extra", "missing",
- * "changed", "not Kinto's"), as JSON spells them; why it is so. */
+ * "changed"; not for a table that is not Kinto's), as JSON spells them; why
+ * it is so. */
 const char *words_drift_kind(enum ksd_drift_kind k);
 const char *words_drift_what(enum ksd_drift_what w);
 const char *words_drift_why(enum ksd_drift_what w);
