@@ -323,8 +323,9 @@ struct ksd_storage_run {
 	enum ksd_run run;
 	int fails; /* the step (fails -> fails+1) that fails; 0 when none */
 	enum ksd_cause cause;
-	ksd_vset damages;  /* KSD_RUN_RERUN: bit k when step k -> k+1 commits damage */
-	const char *clash; /* KSD_CAUSE_EXISTS: the name, in the catalog */
+	ksd_vset damages; /* KSD_RUN_RERUN: bit k when step k -> k+1 commits damage */
+	/* KSD_CAUSE_EXISTS: the name in the way, in the catalog. */
+	const char *clash;
 };
 
 /* And with the permission schema: from < truth re-runs 001->002 (harmless),
@@ -382,10 +383,11 @@ struct ksd_instance {
 	bool missing_deleted_index;
 	struct ksd_history history; /* found only where no version matches */
 	struct ksd_reason reason;
-	struct ksd_prediction prediction;      /* what Kinto would do after a restore */
-	struct ksd_prediction after_fix;       /* and once the fix has run (read NONE: no fix) */
-	unsigned notes;                        /* KSD_NOTE_BIT of each enum ksd_note */
-	struct ksd_drift drift[KSD_MAX_DRIFT]; /* extra, then changed, missing, other tables */
+	struct ksd_prediction prediction; /* what Kinto would do after a restore */
+	struct ksd_prediction after_fix;  /* and once the fix has run (read NONE: no fix) */
+	unsigned notes;                   /* KSD_NOTE_BIT of each enum ksd_note */
+	/* Extra, then changed, then missing, then the tables not Kinto's. */
+	struct ksd_drift drift[KSD_MAX_DRIFT];
 	size_t ndrift;
 	bool drift_truncated; /* more than KSD_MAX_DRIFT */
 };

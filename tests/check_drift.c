@@ -28,8 +28,8 @@ static const char *listed(const struct ksd_instance *in)
 		size_t len = strlen(buf);
 		snprintf(buf + len, sizeof(buf) - len, "%s %s %s on %s; ",
 		         d->what == KSD_DRIFT_NOT_KINTO ? "not-kinto" : words_drift_what(d->what),
-		         words_drift_kind(d->kind),
-		         d->name ? d->name : "-", d->table ? d->table : "-");
+		         words_drift_kind(d->kind), d->name ? d->name : "-",
+		         d->table ? d->table : "-");
 	}
 	return buf;
 }
