@@ -44,7 +44,9 @@ static inline int ksd_vset_highest(ksd_vset s)
 /* The unique tombstone index that migration 006->007 renames. */
 #define KSD_DELETED_INDEX "idx_deleted_user_id_resource_name_last_modified"
 
-enum ksd_backend { KSD_STORAGE, KSD_PERMISSION };
+/* KSD_CACHE rows take part in no version (the cache is unversioned): they
+ * name Kinto's cache objects, so that they are not drift. */
+enum ksd_backend { KSD_STORAGE, KSD_PERMISSION, KSD_CACHE };
 
 /* What a fingerprint row looks for. `table` must exist for the row to be
  * judged at all (otherwise the observation is unknown). */

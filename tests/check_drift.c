@@ -1,5 +1,5 @@
 /* Drift against catalogs built from the fact sheet: none at any version,
- * fresh or migrated or hybrid; each hand-made object named as extra, a
+ * fresh or migrated or hybrid, with or without the cache; each hand-made object named as extra, a
  * changed index or body as changed, a dropped one as missing, another table
  * as not Kinto's; an index in the way of a migration in the prediction. */
 #include <check.h>
@@ -47,7 +47,11 @@ static const unsigned variants[] = {
 START_TEST(no_version_fresh_or_migrated_drifts)
 {
 	int v = _i / 6 + 1;
-	unsigned flags = variants[_i % 6] | (v >= 21 ? KS_PERM2 : v >= 7 ? KS_PERM1 : 0);
+	unsigned flags = variants[_i % 6] |
+	                 (v >= 21  ? KS_PERM2
+	                  : v >= 7 ? KS_PERM1
+	                           : 0) |
+	                 (v % 2 ? KS_CACHE : 0);
 	/* The cliquet variants exist at their own versions only. */
 	if (((flags & KS_CLIQUET_300) && v != 10) || ((flags & KS_CLIQUET_213) && v != 8))
 		return;

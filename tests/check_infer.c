@@ -476,7 +476,12 @@ START_TEST(every_fingerprint_row_has_a_positive_and_a_negative_case)
 	int pos = 0;
 	unsigned pos_flags = 0;
 	bool neg = false;
-	if (f->backend == KSD_PERMISSION) {
+	if (f->backend == KSD_CACHE) {
+		pos = 26;
+		pos_flags = KS_CACHE;
+		ck_assert_int_eq(observe_at(_i, 26, KS_CACHE, 0), KSD_OBS_PRESENT);
+		neg = observe_at(_i, 26, 0, 0) == KSD_OBS_ABSENT;
+	} else if (f->backend == KSD_PERMISSION) {
 		pos = 26;
 		pos_flags = KS_PERM2;
 		ck_assert_int_eq(observe_at(_i, 26, KS_PERM2, 0), KSD_OBS_PRESENT);

@@ -166,7 +166,8 @@ static void missing(struct ksd_instance *in)
 		bool object = k == KSD_F_TABLE || k == KSD_F_COLUMN || k == KSD_F_PRIMARY_KEY ||
 		              k == KSD_F_CONSTRAINT || k == KSD_F_INDEX || k == KSD_F_FUNCTION ||
 		              k == KSD_F_TRIGGER;
-		if (!bv->present || bv->candidates || !object || in->obs[i] != KSD_OBS_ABSENT ||
+		if (f->backend == KSD_CACHE || !bv->present || bv->candidates || !object ||
+		    in->obs[i] != KSD_OBS_ABSENT ||
 		    (k == KSD_F_INDEX && ksd_schema_index(in->schema, f->name)))
 			continue;
 		ksd_vset allows = ksd_feature_allows(f, in->obs[i], in->obs);

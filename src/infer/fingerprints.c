@@ -16,6 +16,7 @@
 
 #define S KSD_STORAGE
 #define P KSD_PERMISSION
+#define C KSD_CACHE
 
 /* Both triggers are absent at 8-9 (migration 007->008 dropped them) but a
  * fresh cliquet 2.11-2.15 install has them, and cliquet 3.0.0-3.1.2 migrated
@@ -276,6 +277,17 @@ const struct ksd_feature ksd_features[] = {
      "idx_access_control_entries_permission", "^btree\\(permission\\)$", P_ALL, V(1), NULL},
     {"index idx_access_control_entries_principal", P, KSD_F_INDEX, "access_control_entries",
      "idx_access_control_entries_principal", "^btree\\(principal\\)$", P_ALL, V(1), NULL},
+
+    /* Cache: unversioned, the same shape since cliquet 1.2 (the versions are
+     * not used). It may live in the storage database. */
+    {"table cache", C, KSD_F_TABLE, NULL, "cache", NULL, ALL, 0, NULL},
+    {"cache.key column", C, KSD_F_COLUMN, "cache", "key", NULL, ALL, 0, NULL},
+    {"cache.value column", C, KSD_F_COLUMN, "cache", "value", NULL, ALL, 0, NULL},
+    {"cache.ttl column", C, KSD_F_COLUMN, "cache", "ttl", NULL, ALL, 0, NULL},
+    {"primary key on cache", C, KSD_F_PRIMARY_KEY, "cache", NULL, NULL, ALL, 0, NULL},
+    {"index idx_cache_ttl", C, KSD_F_INDEX, "cache", "idx_cache_ttl", "^btree\\(ttl\\)$", ALL, 0,
+     NULL},
+    {"function sec2ttl", C, KSD_F_FUNCTION, NULL, "sec2ttl", NULL, ALL, 0, NULL},
 };
 
 const size_t ksd_nfeatures = sizeof(ksd_features) / sizeof(ksd_features[0]);

@@ -106,7 +106,7 @@ static void explain(FILE *out, const struct ksd_instance *in, const struct ksd_r
 		const struct ksd_feature *f = &ksd_features[i];
 		const struct ksd_backend_verdict *bv =
 		    f->backend == KSD_STORAGE ? &in->storage : &in->permission;
-		if (!bv->present)
+		if (!bv->present || f->backend == KSD_CACHE)
 			continue;
 		ksd_vset allows = ksd_feature_allows(f, in->obs[i], in->obs);
 		int v = bv->version ? bv->version : 0;

@@ -368,6 +368,22 @@ struct ksd_schema *ks_build(struct ksd_catalog *cat, const char *db, const char 
 		         false, "principal");
 	}
 
+	/* The cache (spec §4): unversioned. */
+	if (flags & KS_CACHE) {
+		t = ksd_catalog_add_table(cat, s, "cache");
+		ks_col(cat, t, "key", "character varying(256)", NULL, true, false);
+		ks_col(cat, t, "value", "text", NULL, true, false);
+		ks_col(cat, t, "ttl", "timestamp without time zone", NULL, false, false);
+		const char *ckey[] = {"key"};
+		ck_assert_ptr_nonnull(ksd_catalog_add_constraint(cat, t, "cache_pkey",
+		                                                 KSD_CONS_PRIMARY_KEY, ckey, 1));
+		ks_index(cat, s, "idx_cache_ttl", "cache", false, "ttl");
+		ks_function(cat, s, "sec2ttl", "seconds double precision",
+		            "timestamp without time zone", false,
+		            "BEGIN IF seconds IS NULL THEN RETURN NULL; END IF; "
+		            "RETURN now() + make_interval(secs => seconds); END;");
+	}
+
 	/* Metadata rows: created_at and one row per migration (spec §1.1). */
 	if (!(flags & (KS_NO_META | KS_FLUSHED))) {
 		if (!(flags & KS_NO_CREATED_AT))
