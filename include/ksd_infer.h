@@ -44,7 +44,9 @@ static inline int ksd_vset_highest(ksd_vset s)
 /* The unique tombstone index that migration 006->007 renames. */
 #define KSD_DELETED_INDEX "idx_deleted_user_id_resource_name_last_modified"
 
-enum ksd_backend { KSD_STORAGE, KSD_PERMISSION };
+/* KSD_CACHE rows take part in no version (the cache is unversioned): they
+ * name Kinto's cache objects, so that they are not drift. */
+enum ksd_backend { KSD_STORAGE, KSD_PERMISSION, KSD_CACHE };
 
 /* What a fingerprint row looks for. `table` must exist for the row to be
  * judged at all (otherwise the observation is unknown). */
@@ -57,9 +59,12 @@ enum ksd_feature_kind {
 	KSD_F_COLUMN_COLLATE_C,
 	KSD_F_PRIMARY_KEY, /* `table` has a primary key, whatever its name */
 	KSD_F_CONSTRAINT,  /* constraint `name` on `table` */
-	KSD_F_INDEX,       /* index `name` */
-	KSD_F_FUNCTION,    /* function `name` */
-	KSD_F_IMMUTABLE,   /* function `name` is IMMUTABLE */
+	/* Index `name` on `table`; with a `pattern`, only when its definition,
+	 * "[unique ]method(keys)[where predicate]" normalised, matches it: an
+	 * index of Kinto's name but another definition is not Kinto's. */
+	KSD_F_INDEX,
+	KSD_F_FUNCTION,  /* function `name` */
+	KSD_F_IMMUTABLE, /* function `name` is IMMUTABLE */
 	/* The normalised body of the first function of `name` ("a|b": the first
 	 * present) matches `pattern`. */
 	KSD_F_BODY,
@@ -128,6 +133,7 @@ enum ksd_cause {
 	KSD_CAUSE_NO_TIMESTAMPS,     /* no timestamps table (before version 10) */
 	KSD_CAUSE_NO_DELETED_COLUMN, /* objects has no column deleted */
 	KSD_CAUSE_018_NEVER_RAN,     /* the same, because migration 018 never ran */
+	KSD_CAUSE_EXISTS,            /* it creates an index that exists, not Kinto's (`clash`) */
 };
 
 /* What Kinto does when it starts above the true version: the first row whose
@@ -171,12 +177,22 @@ struct ksd_step {
 	bool data_only;           /* changes rows only */
 	enum ksd_repair repair;   /* how to redo it after a later step ran */
 	const char *repair_reads; /* a feature the repair needs present (label) */
+	/* Relations it creates, or renames to, without IF NOT EXISTS, "a|b": an
+	 * object already of that name makes it fail. */
+	const char *creates;
 };
 extern const struct ksd_step ksd_steps[KSD_STORAGE_MAX + 1];
 
 /* Observes every fingerprint row in schema `s`. Returns false when out of
  * memory (every observation is then unknown). */
 bool ksd_match_schema(const struct ksd_schema *s, enum ksd_obs obs[KSD_MAX_FEATURES]);
+/* Whether index `ix` is the one row `feature` (a KSD_F_INDEX row) names:
+ * same table and, when the row has a pattern, a matching definition. */
+bool ksd_index_is_kintos(size_t feature, const struct ksd_index *ix);
+/* The first function of schema `s` among "a|b": what a KSD_F_BODY row reads. */
+const struct ksd_function *ksd_function_among(const struct ksd_schema *s, const char *names);
+/* Whether the list `names` ("a|b", or NULL) holds the `len` bytes of `name`. */
+bool ksd_name_in(const char *names, const char *name, size_t len);
 /* Lower-cases, strips comments (not inside literals) and collapses spacing,
  * dropping it next to punctuation; `out` gets at most `cap`-1 bytes. */
 size_t ksd_normalise_body(const char *body, char *out, size_t cap);
@@ -310,6 +326,8 @@ struct ksd_storage_run {
 	int fails; /* the step (fails -> fails+1) that fails; 0 when none */
 	enum ksd_cause cause;
 	ksd_vset damages; /* KSD_RUN_RERUN: bit k when step k -> k+1 commits damage */
+	/* KSD_CAUSE_EXISTS: the name in the way, in the catalog. */
+	const char *clash;
 };
 
 /* And with the permission schema: from < truth re-runs 001->002 (harmless),
@@ -322,6 +340,32 @@ struct ksd_permission_run {
 struct ksd_prediction {
 	struct ksd_storage_run storage;
 	struct ksd_permission_run permission;
+};
+
+/* Drift: what in a Kinto schema no Kinto release explains. Kinto's objects
+ * are those the fingerprint rows name; what matches no version is named by
+ * the contradictions. */
+enum ksd_drift_kind {
+	KSD_DRIFT_TABLE,
+	KSD_DRIFT_COLUMN,
+	KSD_DRIFT_CONSTRAINT,
+	KSD_DRIFT_INDEX,
+	KSD_DRIFT_FUNCTION,
+	KSD_DRIFT_TRIGGER,
+};
+
+enum ksd_drift_what {
+	KSD_DRIFT_EXTRA,     /* on a Kinto table (or, a function, in the schema); no row names it */
+	KSD_DRIFT_MISSING,   /* a contradiction: the nearest version has it, the schema not */
+	KSD_DRIFT_CHANGED,   /* Kinto's name, but no release's index or function body */
+	KSD_DRIFT_NOT_KINTO, /* a table of the schema that no row names: not drift */
+};
+
+struct ksd_drift {
+	enum ksd_drift_kind kind;
+	enum ksd_drift_what what;
+	const char *name; /* in the catalog or the fingerprint table; NULL: an unnamed constraint */
+	const char *table; /* the table it belongs to; NULL for tables and functions */
 };
 
 struct ksd_instance {
@@ -345,6 +389,10 @@ struct ksd_instance {
 	struct ksd_prediction prediction; /* what Kinto would do after a restore */
 	struct ksd_prediction after_fix;  /* and once the fix has run (read NONE: no fix) */
 	unsigned notes;                   /* KSD_NOTE_BIT of each enum ksd_note */
+	/* Extra, then changed, then missing, then the tables not Kinto's. */
+	struct ksd_drift drift[KSD_MAX_DRIFT];
+	size_t ndrift;
+	bool drift_truncated; /* more than KSD_MAX_DRIFT */
 };
 
 /* Finds and judges every Kinto instance of the catalog (a schema holding

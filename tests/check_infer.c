@@ -455,6 +455,14 @@ static void remove_object(const struct ksd_feature *f, struct ksd_schema *s)
 		for (size_t i = 0; t && i < t->nconstraints; i++)
 			t->constraints[i].name = "renamed";
 		break;
+	case KSD_F_PRIMARY_KEY:
+		for (size_t i = 0; t && i < t->nconstraints; i++)
+			t->constraints[i].kind = KSD_CONS_UNIQUE;
+		break;
+	case KSD_F_COLUMN:
+		ck_assert_ptr_nonnull(ksd_table_column(t, f->name));
+		ksd_table_column(t, f->name)->name = "renamed";
+		break;
 	default:
 		ck_abort_msg("%s: no negative case", f->label);
 	}
@@ -468,7 +476,12 @@ START_TEST(every_fingerprint_row_has_a_positive_and_a_negative_case)
 	int pos = 0;
 	unsigned pos_flags = 0;
 	bool neg = false;
-	if (f->backend == KSD_PERMISSION) {
+	if (f->backend == KSD_CACHE) {
+		pos = 26;
+		pos_flags = KS_CACHE;
+		ck_assert_int_eq(observe_at(_i, 26, KS_CACHE, 0), KSD_OBS_PRESENT);
+		neg = observe_at(_i, 26, 0, 0) == KSD_OBS_ABSENT;
+	} else if (f->backend == KSD_PERMISSION) {
 		pos = 26;
 		pos_flags = KS_PERM2;
 		ck_assert_int_eq(observe_at(_i, 26, KS_PERM2, 0), KSD_OBS_PRESENT);

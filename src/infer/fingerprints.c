@@ -2,7 +2,10 @@
  * history, with the versions where a step-by-step migrated database shows it
  * and the versions where a fresh install, a leftover or an unknown release
  * text may show it or not. Patterns run on normalised text: lower case,
- * comments gone, spacing collapsed and dropped next to ( ) , ; = < > : + * / |. */
+ * comments gone, spacing collapsed and dropped next to ( ) , ; = < > : + * / |.
+ * Together the rows name every table, column, key, index (with its
+ * definition), function and trigger Kinto creates: what none names is drift
+ * (drift.c). */
 #include "ksd_infer.h"
 
 #define R(a, b) KSD_VRANGE(a, b)
@@ -13,6 +16,7 @@
 
 #define S KSD_STORAGE
 #define P KSD_PERMISSION
+#define C KSD_CACHE
 
 /* Both triggers are absent at 8-9 (migration 007->008 dropped them) but a
  * fresh cliquet 2.11-2.15 install has them, and cliquet 3.0.0-3.1.2 migrated
@@ -20,6 +24,14 @@
 #define TRIGGERS_GONE   R(8, 10)
 #define RECORDS_TRIGGER "trigger tgr_records_last_modified"
 #define HELPER          "resource_timestamp|collection_timestamp"
+/* Index definitions, as ksd_index_is_kintos() renders them: parentheses
+ * around expressions and casts vary between pg_dump releases. */
+#define EPOCH "^btree\\(\\(*as_epoch\\(last_modified\\)\\)*\\)$"
+#define HISTORY                                                                                    \
+	"^btree\\(\\(*data ?->'user_id'(::text)?\\)*,\\(*data ?->'resource_name'(::text)?\\)*\\)"  \
+	"where\\(*resource_name='history'(::text)?\\)*$"
+#define RECORD                                                                                     \
+	"^btree\\(parent_id,last_modified desc\\)where\\(*resource_name='record'(::text)?\\)*$"
 
 const struct ksd_feature ksd_features[] = {
     /* Tables. */
@@ -42,6 +54,8 @@ const struct ksd_feature ksd_features[] = {
     {"records.collection_id column", S, KSD_F_COLUMN, "records", "collection_id", NULL, R(7, 20), 0,
      NULL},
     {"records.data is jsonb", S, KSD_F_COLUMN_TYPE, "records", "data", "^jsonb$", FROM(6), 0, NULL},
+    {"records.last_modified column", S, KSD_F_COLUMN, "records", "last_modified", NULL, R(1, 20), 0,
+     NULL},
     {"records.deleted column", S, KSD_F_COLUMN, "records", "deleted", NULL, FROM(18), 0, NULL},
     /* Migrated databases have DEFAULT false, fresh installs none. */
     {"records.deleted defaults to false", S, KSD_F_COLUMN_DEFAULT, "records", "deleted", "^false$",
@@ -53,6 +67,9 @@ const struct ksd_feature ksd_features[] = {
     {"records.collection_id collated \"C\"", S, KSD_F_COLUMN_COLLATE_C, "records", "collection_id",
      NULL, FROM(19), 0, NULL},
     {"objects.deleted column", S, KSD_F_COLUMN, "objects", "deleted", NULL, FROM(18), 0, NULL},
+    {"objects.last_modified column", S, KSD_F_COLUMN, "objects", "last_modified", NULL, FROM(21), 0,
+     NULL},
+    {"objects.data column", S, KSD_F_COLUMN, "objects", "data", NULL, FROM(21), 0, NULL},
     {"objects.deleted defaults to false", S, KSD_F_COLUMN_DEFAULT, "objects", "deleted", "^false$",
      FROM(18), FROM(18), NULL},
     {"objects.id collated \"C\"", S, KSD_F_COLUMN_COLLATE_C, "objects", "id", NULL, FROM(19), 0,
@@ -67,12 +84,24 @@ const struct ksd_feature ksd_features[] = {
     {"deleted.id NOT NULL", S, KSD_F_COLUMN_NOT_NULL, "deleted", "id", NULL, FROM(5), 0, NULL},
     {"deleted.user_id column", S, KSD_F_COLUMN, "deleted", "user_id", NULL, R(1, 6), 0, NULL},
     {"deleted.parent_id column", S, KSD_F_COLUMN, "deleted", "parent_id", NULL, FROM(7), 0, NULL},
+    {"deleted.resource_name column", S, KSD_F_COLUMN, "deleted", "resource_name", NULL, R(1, 6), 0,
+     NULL},
+    {"deleted.collection_id column", S, KSD_F_COLUMN, "deleted", "collection_id", NULL, FROM(7), 0,
+     NULL},
+    {"deleted.last_modified column", S, KSD_F_COLUMN, "deleted", "last_modified", NULL, ALL, 0,
+     NULL},
 
     /* timestamps columns. */
     {"timestamps.collection_id column", S, KSD_F_COLUMN, "timestamps", "collection_id", NULL,
      R(10, 20), 0, NULL},
     {"timestamps.resource_name column", S, KSD_F_COLUMN, "timestamps", "resource_name", NULL,
      FROM(21), 0, NULL},
+    {"timestamps.last_modified column", S, KSD_F_COLUMN, "timestamps", "last_modified", NULL,
+     FROM(10), 0, NULL},
+
+    /* metadata columns, at every version. */
+    {"metadata.name column", S, KSD_F_COLUMN, "metadata", "name", NULL, ALL, 0, NULL},
+    {"metadata.value column", S, KSD_F_COLUMN, "metadata", "value", NULL, ALL, 0, NULL},
     {"timestamps.parent_id collated \"C\"", S, KSD_F_COLUMN_COLLATE_C, "timestamps", "parent_id",
      NULL, FROM(20), 0, NULL},
     {"timestamps.collection_id collated \"C\"", S, KSD_F_COLUMN_COLLATE_C, "timestamps",
@@ -87,49 +116,60 @@ const struct ksd_feature ksd_features[] = {
      "deleted", "deleted_id_user_id_resource_name_last_modified_key", NULL, R(1, 2), 0, NULL},
     {"primary key on records", S, KSD_F_PRIMARY_KEY, "records", NULL, NULL, FROM(5), 0, NULL},
     {"primary key on deleted", S, KSD_F_PRIMARY_KEY, "deleted", NULL, NULL, FROM(5), 0, NULL},
+    /* A migrated objects table keeps records_pkey (see the next row). */
+    {"primary key on objects", S, KSD_F_PRIMARY_KEY, "objects", NULL, NULL, FROM(21), 0, NULL},
+    {"primary key on timestamps", S, KSD_F_PRIMARY_KEY, "timestamps", NULL, NULL, FROM(10), 0,
+     NULL},
     /* A fresh install names it objects_pkey; a migrated one keeps records_pkey. */
     {"primary key named objects_pkey (fresh install)", S, KSD_F_CONSTRAINT, "objects",
      "objects_pkey", NULL, 0, FROM(21), NULL},
 
     /* Indexes. */
-    {"index idx_records_id", S, KSD_F_INDEX, "records", "idx_records_id", NULL, R(1, 4), 0, NULL},
-    {"index idx_records_user_id", S, KSD_F_INDEX, "records", "idx_records_user_id", NULL, R(1, 4),
-     0, NULL},
+    {"index idx_records_id", S, KSD_F_INDEX, "records", "idx_records_id", "^btree\\(id\\)$",
+     R(1, 4), 0, NULL},
+    {"index idx_records_user_id", S, KSD_F_INDEX, "records", "idx_records_user_id",
+     "^btree\\(user_id\\)$", R(1, 4), 0, NULL},
     {"index idx_records_resource_name", S, KSD_F_INDEX, "records", "idx_records_resource_name",
-     NULL, R(1, 4), 0, NULL},
+     "^btree\\(resource_name\\)$", R(1, 4), 0, NULL},
     {"index idx_records_last_modified", S, KSD_F_INDEX, "records", "idx_records_last_modified",
-     NULL, R(1, 4), 0, NULL},
-    {"index idx_deleted_id", S, KSD_F_INDEX, "deleted", "idx_deleted_id", NULL, R(1, 4), 0, NULL},
-    {"index idx_deleted_user_id", S, KSD_F_INDEX, "deleted", "idx_deleted_user_id", NULL, R(1, 4),
-     0, NULL},
+     "^btree\\(last_modified\\)$", R(1, 4), 0, NULL},
+    {"index idx_deleted_id", S, KSD_F_INDEX, "deleted", "idx_deleted_id", "^unique btree\\(id\\)$",
+     R(1, 4), 0, NULL},
+    {"index idx_deleted_user_id", S, KSD_F_INDEX, "deleted", "idx_deleted_user_id",
+     "^btree\\(user_id\\)$", R(1, 4), 0, NULL},
     {"index idx_deleted_resource_name", S, KSD_F_INDEX, "deleted", "idx_deleted_resource_name",
-     NULL, R(1, 4), 0, NULL},
+     "^btree\\(resource_name\\)$", R(1, 4), 0, NULL},
     {"index idx_deleted_last_modified", S, KSD_F_INDEX, "deleted", "idx_deleted_last_modified",
-     NULL, R(1, 4), 0, NULL},
+     "^btree\\(last_modified\\)$", R(1, 4), 0, NULL},
     /* The cliquet 1.2-1.3 version 1 schema has no epoch indexes. */
     {"index idx_records_last_modified_epoch", S, KSD_F_INDEX, "records",
-     "idx_records_last_modified_epoch", NULL, R(1, 20), V(1), NULL},
+     "idx_records_last_modified_epoch", EPOCH, R(1, 20), V(1), NULL},
     {"index idx_deleted_last_modified_epoch", S, KSD_F_INDEX, "deleted",
-     "idx_deleted_last_modified_epoch", NULL, FROM(1), V(1), NULL},
+     "idx_deleted_last_modified_epoch", EPOCH, FROM(1), V(1), NULL},
     {"index idx_records_user_id_resource_name_last_modified", S, KSD_F_INDEX, "records",
-     "idx_records_user_id_resource_name_last_modified", NULL, R(3, 6), 0, NULL},
+     "idx_records_user_id_resource_name_last_modified",
+     "^unique btree\\(user_id,resource_name,last_modified desc\\)$", R(3, 6), 0, NULL},
     /* Fresh 3 and 6 lack it (their schema.sql recreated the records index). */
-    {"index " KSD_DELETED_INDEX, S, KSD_F_INDEX, "deleted", KSD_DELETED_INDEX, NULL, R(3, 6),
-     R(3, 6), NULL},
+    {"index " KSD_DELETED_INDEX, S, KSD_F_INDEX, "deleted", KSD_DELETED_INDEX,
+     "^unique btree\\(user_id,resource_name,last_modified desc\\)$", R(3, 6), R(3, 6), NULL},
     {"index idx_records_parent_id_collection_id_last_modified", S, KSD_F_INDEX, "records",
-     "idx_records_parent_id_collection_id_last_modified", NULL, R(7, 20), 0, NULL},
+     "idx_records_parent_id_collection_id_last_modified",
+     "^unique btree\\(parent_id,collection_id,last_modified desc\\)$", R(7, 20), 0, NULL},
     {"index idx_deleted_parent_id_collection_id_last_modified", S, KSD_F_INDEX, "deleted",
-     "idx_deleted_parent_id_collection_id_last_modified", NULL, FROM(7), 0, NULL},
+     "idx_deleted_parent_id_collection_id_last_modified",
+     "^unique btree\\(parent_id,collection_id,last_modified desc\\)$", FROM(7), 0, NULL},
     {"index idx_objects_parent_id_resource_name_last_modified", S, KSD_F_INDEX, "objects",
-     "idx_objects_parent_id_resource_name_last_modified", NULL, FROM(21), 0, NULL},
+     "idx_objects_parent_id_resource_name_last_modified",
+     "^unique btree\\(parent_id,resource_name,last_modified desc\\)$", FROM(21), 0, NULL},
     {"index idx_objects_last_modified_epoch", S, KSD_F_INDEX, "objects",
-     "idx_objects_last_modified_epoch", NULL, FROM(21), 0, NULL},
+     "idx_objects_last_modified_epoch", EPOCH, FROM(21), 0, NULL},
     {"index idx_objects_resource_name_parent_id_deleted", S, KSD_F_INDEX, "objects",
-     "idx_objects_resource_name_parent_id_deleted", NULL, FROM(23), 0, NULL},
+     "idx_objects_resource_name_parent_id_deleted", "^btree\\(resource_name,parent_id,deleted\\)$",
+     FROM(23), 0, NULL},
     {"index idx_objects_history_userid_and_resourcename", S, KSD_F_INDEX, "objects",
-     "idx_objects_history_userid_and_resourcename", NULL, FROM(24), 0, NULL},
+     "idx_objects_history_userid_and_resourcename", HISTORY, FROM(24), 0, NULL},
     {"index idx_objects_parent_id_record_last_modified", S, KSD_F_INDEX, "objects",
-     "idx_objects_parent_id_record_last_modified", NULL, FROM(25), 0, NULL},
+     "idx_objects_parent_id_record_last_modified", RECORD, FROM(25), 0, NULL},
 
     /* Functions. */
     {"function as_epoch", S, KSD_F_FUNCTION, NULL, "as_epoch", NULL, ALL, 0, NULL},
@@ -221,12 +261,33 @@ const struct ksd_feature ksd_features[] = {
      "user_id", NULL, V(2), 0, NULL},
     {"access_control_entries.object_id collated \"C\"", P, KSD_F_COLUMN_COLLATE_C,
      "access_control_entries", "object_id", NULL, V(2), 0, NULL},
+    {"user_principals.principal column", P, KSD_F_COLUMN, "user_principals", "principal", NULL,
+     P_ALL, 0, NULL},
+    {"access_control_entries.permission column", P, KSD_F_COLUMN, "access_control_entries",
+     "permission", NULL, P_ALL, 0, NULL},
+    {"access_control_entries.principal column", P, KSD_F_COLUMN, "access_control_entries",
+     "principal", NULL, P_ALL, 0, NULL},
+    {"primary key on user_principals", P, KSD_F_PRIMARY_KEY, "user_principals", NULL, NULL, P_ALL,
+     0, NULL},
+    {"primary key on access_control_entries", P, KSD_F_PRIMARY_KEY, "access_control_entries", NULL,
+     NULL, P_ALL, 0, NULL},
     {"index idx_access_control_entries_object_id", P, KSD_F_INDEX, "access_control_entries",
-     "idx_access_control_entries_object_id", NULL, P_ALL, V(1), NULL},
+     "idx_access_control_entries_object_id", "^btree\\(object_id\\)$", P_ALL, V(1), NULL},
     {"index idx_access_control_entries_permission", P, KSD_F_INDEX, "access_control_entries",
-     "idx_access_control_entries_permission", NULL, P_ALL, V(1), NULL},
+     "idx_access_control_entries_permission", "^btree\\(permission\\)$", P_ALL, V(1), NULL},
     {"index idx_access_control_entries_principal", P, KSD_F_INDEX, "access_control_entries",
-     "idx_access_control_entries_principal", NULL, P_ALL, V(1), NULL},
+     "idx_access_control_entries_principal", "^btree\\(principal\\)$", P_ALL, V(1), NULL},
+
+    /* Cache: unversioned, the same shape since cliquet 1.2 (the versions are
+     * not used). It may live in the storage database. */
+    {"table cache", C, KSD_F_TABLE, NULL, "cache", NULL, ALL, 0, NULL},
+    {"cache.key column", C, KSD_F_COLUMN, "cache", "key", NULL, ALL, 0, NULL},
+    {"cache.value column", C, KSD_F_COLUMN, "cache", "value", NULL, ALL, 0, NULL},
+    {"cache.ttl column", C, KSD_F_COLUMN, "cache", "ttl", NULL, ALL, 0, NULL},
+    {"primary key on cache", C, KSD_F_PRIMARY_KEY, "cache", NULL, NULL, ALL, 0, NULL},
+    {"index idx_cache_ttl", C, KSD_F_INDEX, "cache", "idx_cache_ttl", "^btree\\(ttl\\)$", ALL, 0,
+     NULL},
+    {"function sec2ttl", C, KSD_F_FUNCTION, NULL, "sec2ttl", NULL, ALL, 0, NULL},
 };
 
 const size_t ksd_nfeatures = sizeof(ksd_features) / sizeof(ksd_features[0]);

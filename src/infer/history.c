@@ -15,12 +15,8 @@ static bool names_one_of(const char *names, const char *which)
 {
 	for (const char *w = which; *w;) {
 		size_t len = strcspn(w, "|");
-		for (const char *n = names; *n;) {
-			size_t nlen = strcspn(n, "|");
-			if (nlen == len && strncmp(n, w, len) == 0)
-				return true;
-			n += nlen + (n[nlen] == '|');
-		}
+		if (ksd_name_in(names, w, len))
+			return true;
 		w += len + (w[len] == '|');
 	}
 	return false;

@@ -4,6 +4,7 @@
  * pattern is compiled once per process. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,8 +158,7 @@ static const struct ksd_trigger *trigger_on(const struct ksd_schema *s, const ch
 	return NULL;
 }
 
-/* The first function present among "a|b|c". */
-static const struct ksd_function *function_among(const struct ksd_schema *s, const char *names)
+const struct ksd_function *ksd_function_among(const struct ksd_schema *s, const char *names)
 {
 	char name[64];
 	const char *p = names;
@@ -252,8 +252,10 @@ static enum ksd_obs observe(size_t i, const struct ksd_schema *s, struct bodies 
 			if (t->constraints[k].name && strcmp(t->constraints[k].name, f->name) == 0)
 				return KSD_OBS_PRESENT;
 		return KSD_OBS_ABSENT;
-	case KSD_F_INDEX:
-		return ksd_schema_index(s, f->name) ? KSD_OBS_PRESENT : KSD_OBS_ABSENT;
+	case KSD_F_INDEX: {
+		const struct ksd_index *ix = ksd_schema_index(s, f->name);
+		return ix && ksd_index_is_kintos(i, ix) ? KSD_OBS_PRESENT : KSD_OBS_ABSENT;
+	}
 	case KSD_F_FUNCTION:
 		return ksd_schema_function(s, f->name) ? KSD_OBS_PRESENT : KSD_OBS_ABSENT;
 	case KSD_F_IMMUTABLE:
@@ -261,7 +263,7 @@ static enum ksd_obs observe(size_t i, const struct ksd_schema *s, struct bodies 
 			return KSD_OBS_UNKNOWN;
 		return fn->volatility == KSD_IMMUTABLE ? KSD_OBS_PRESENT : KSD_OBS_ABSENT;
 	case KSD_F_BODY: {
-		if (!(fn = function_among(s, f->name)) || !fn->body || !*fn->body)
+		if (!(fn = ksd_function_among(s, f->name)) || !fn->body || !*fn->body)
 			return KSD_OBS_UNKNOWN;
 		size_t len;
 		const char *text = normalised(bodies, fn, &len);
@@ -287,6 +289,43 @@ static enum ksd_obs observe(size_t i, const struct ksd_schema *s, struct bodies 
 	return KSD_OBS_UNKNOWN;
 }
 
+/* "[unique ]method(keys)[where predicate]", normalised as bodies are, into
+ * `buf`; false when it does not fit. */
+static bool index_definition(const struct ksd_index *ix, char *buf, size_t cap, size_t *len)
+{
+	char raw[1024];
+	size_t n = 0;
+	int w = snprintf(raw, sizeof(raw), "%s%s (", ix->unique ? "unique " : "",
+	                 ix->method ? ix->method : "btree");
+	for (size_t k = 0; w > 0 && (size_t)w < sizeof(raw) - n && k < ix->nkeys; k++) {
+		n += (size_t)w;
+		w = snprintf(raw + n, sizeof(raw) - n, "%s%s", k ? ", " : "", ix->keys[k]);
+	}
+	if (w > 0 && (size_t)w < sizeof(raw) - n) {
+		n += (size_t)w;
+		w = snprintf(raw + n, sizeof(raw) - n, ")%s%s", ix->predicate ? " where " : "",
+		             ix->predicate ? ix->predicate : "");
+	}
+	if (w < 0 || (size_t)w >= sizeof(raw) - n)
+		return false;
+	*len = ksd_normalise_body(raw, buf, cap);
+	return true;
+}
+
+bool ksd_index_is_kintos(size_t feature, const struct ksd_index *ix)
+{
+	const struct ksd_feature *f = &ksd_features[feature];
+	if (f->table && (!ix->table || strcmp(ix->table, f->table) != 0))
+		return false;
+	if (!f->pattern)
+		return true;
+	char def[1024];
+	size_t len;
+	/* A definition too long to compare is not one of Kinto's short ones. */
+	return index_definition(ix, def, sizeof(def), &len) &&
+	       search(feature, def, len) == KSD_OBS_PRESENT;
+}
+
 bool ksd_match_schema(const struct ksd_schema *s, enum ksd_obs obs[KSD_MAX_FEATURES])
 {
 	struct bodies bodies = {.n = 0};
@@ -300,6 +339,17 @@ bool ksd_match_schema(const struct ksd_schema *s, enum ksd_obs obs[KSD_MAX_FEATU
 		return false;
 	}
 	return true;
+}
+
+bool ksd_name_in(const char *names, const char *name, size_t len)
+{
+	for (const char *n = names; n && *n;) {
+		size_t nlen = strcspn(n, "|");
+		if (nlen == len && strncmp(n, name, len) == 0)
+			return true;
+		n += nlen + (n[nlen] == '|');
+	}
+	return false;
 }
 
 size_t ksd_feature_index(const char *label)

@@ -1,8 +1,10 @@
 /* What Kinto >= 12 runs at start-up on a restored database, as data: from the
  * version it reads and the true one, the steps it runs, re-runs or skips, the
- * first to fail and why. The facts about steps live in steps.c. */
+ * first to fail and why (an index it creates already there, not Kinto's,
+ * among them). The facts about steps live in steps.c. */
 #include <stddef.h>
 
+#include "infer/drift.h"
 #include "infer/predict.h"
 #include "ksd_infer.h"
 
@@ -40,6 +42,24 @@ static void skip(struct ksd_storage_run *out)
 	}
 }
 
+/* A step Kinto runs that creates a relation of a name the schema already
+ * gives to something not Kinto's fails there, unless an earlier one fails. */
+static void clash(const struct ksd_instance *in, struct ksd_storage_run *out)
+{
+	if (out->run == KSD_RUN_NONE || out->run == KSD_RUN_UP_TO_DATE ||
+	    out->run == KSD_RUN_FAIL_FIRST)
+		return;
+	for (int k = out->from + 1; k <= KSD_STORAGE_MAX && (!out->fails || k <= out->fails); k++) {
+		const char *name = drift_clash(in, ksd_steps[k].creates);
+		if (name) {
+			out->fails = k - 1;
+			out->cause = KSD_CAUSE_EXISTS;
+			out->clash = name;
+			return;
+		}
+	}
+}
+
 void ksd_predict_storage(const struct ksd_instance *in, enum ksd_read read, int from, int truth,
                          struct ksd_storage_run *out)
 {
@@ -65,6 +85,7 @@ void ksd_predict_storage(const struct ksd_instance *in, enum ksd_read read, int 
 	} else {
 		skip(out);
 	}
+	clash(in, out);
 }
 
 void ksd_predict_permission(int from, int truth, struct ksd_permission_run *out)

@@ -2,7 +2,8 @@
  * re-runs it on a database already past it, what Kinto runs when it starts
  * from a version above the true one, and for each step what it needs, what
  * it creates anew and how a repair redoes it after later steps ran without
- * it (spec §5, §6). */
+ * it, and which relations it creates without IF NOT EXISTS (spec §5, §6;
+ * Kinto's migration files). */
 #include <stddef.h>
 
 #include "ksd_infer.h"
@@ -75,8 +76,13 @@ const size_t ksd_nskips = sizeof(ksd_skips) / sizeof(ksd_skips[0]);
 #define OBJECTS  "tgr_objects_last_modified"
 
 const struct ksd_step ksd_steps[KSD_STORAGE_MAX + 1] = {
-    [3] = {.replaces = HELPER},
-    [7] = {.replaces = BUMP "|" HELPER},
+    [3] = {.replaces = HELPER,
+           .creates = "idx_records_user_id_resource_name_last_modified|"
+                      "idx_deleted_user_id_resource_name_last_modified"},
+    /* It renames the unique indexes. */
+    [7] = {.replaces = BUMP "|" HELPER,
+           .creates = "idx_records_parent_id_collection_id_last_modified|"
+                      "idx_deleted_parent_id_collection_id_last_modified"},
     [8] = {.replaces = BUMP "|" HELPER},
     [9] = {.replaces = BUMP},
     [10] = {.replaces = BUMP "|" HELPER "|" TRIGGERS},
@@ -104,10 +110,15 @@ const struct ksd_step ksd_steps[KSD_STORAGE_MAX + 1] = {
     [18] = {.repair = KSD_REPAIR_TOMBSTONES, .repair_reads = "table deleted"},
     [19] = {.repair = KSD_REPAIR_COLLATE_OBJECTS},
     [20] = {.repair = KSD_REPAIR_COLLATE_TIMESTAMPS},
+    /* It renames records and two of its indexes. */
     [21] = {.replaces = BUMP "|" OBJECTS,
+            .creates = "objects|idx_objects_parent_id_resource_name_last_modified|"
+                       "idx_objects_last_modified_epoch",
             .needs = {{"records.collection_id column", KSD_CAUSE_NO_COLLECTION_ID},
                       {"table timestamps", KSD_CAUSE_NO_TIMESTAMPS}}},
     [22] = {.replaces = BUMP "|" OBJECTS},
     [23] = {.needs = {{"objects.deleted column", KSD_CAUSE_NO_DELETED_COLUMN}}},
+    /* The only index created without IF NOT EXISTS since 020->021. */
+    [24] = {.creates = "idx_objects_history_userid_and_resourcename"},
     [26] = {.replaces = BUMP "|" OBJECTS},
 };

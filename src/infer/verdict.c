@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "infer/drift.h"
 #include "infer/metadata.h"
 #include "infer/predict.h"
 #include "ksd_infer.h"
@@ -235,6 +236,7 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 	if (in->last_heartbeat && (st->candidates & KSD_VBIT(1)))
 		in->notes |= KSD_NOTE_BIT(KSD_NOTE_LAST_HEARTBEAT);
 	check_deleted_index(in);
+	drift_find(in);
 	predict_instance(in);
 }
 

@@ -21,10 +21,13 @@
  *   contradictions: every feature contradicting the nearest versions;
  *   notes: [str];  history: how migrations from a wrong base made the
  *   schema (origin, assumed, applied, failed, error), or null;
+ *   drift: [{kind, name, table, what}] (extra | changed | missing),
+ *   drift_truncated, other_tables: [str] (see report/drift.c);
  *   fix: the SQL script or null. */
 #include <stdlib.h>
 
 #include "ksd_report.h"
+#include "report/drift.h"
 #include "report/fix.h"
 #include "report/json.h"
 #include "report/provenance.h"
@@ -197,6 +200,7 @@ void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 	provenance_json(out, in->cat);
 	restore_json(out, in->cat);
 	timeline_json(out, in);
+	drift_json(out, in);
 	fputs(", \"fix\": ", out);
 	char *fix = fix_string(input, in);
 	ksd_fput_json(out, fix);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ksd_report.h"
+#include "report/drift.h"
 #include "report/fix.h"
 #include "report/provenance.h"
 #include "report/restore.h"
@@ -108,7 +109,7 @@ static void explain(FILE *out, const struct ksd_instance *in, const struct ksd_r
 		const struct ksd_feature *f = &ksd_features[i];
 		const struct ksd_backend_verdict *bv =
 		    f->backend == KSD_STORAGE ? &in->storage : &in->permission;
-		if (!bv->present)
+		if (!bv->present || f->backend == KSD_CACHE)
 			continue;
 		ksd_vset allows = ksd_feature_allows(f, in->obs[i], in->obs);
 		int v = bv->version ? bv->version : 0;
@@ -194,6 +195,7 @@ void text_report(FILE *out, const char *input, const struct ksd_instance *in,
 	line(out, "notes", words);
 	provenance_text(out, in->cat, o->explain);
 	restore_text(out, in->cat);
+	drift_text(out, in, o->explain);
 	if (o->explain)
 		explain(out, in, o);
 	if (o->explain)

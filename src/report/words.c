@@ -1,6 +1,6 @@
 /* The words shared by the reports: names of states, version sets, the
  * contradictions behind an instance no version describes, and the English of
- * inference's codes (reasons, notes, predictions). */
+ * inference's codes (reasons, notes, predictions, drift). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -36,6 +36,37 @@ const char *words_format_name(enum ksd_dump_format f)
 const char *words_status_name(enum ksd_verdict v)
 {
 	return v == KSD_VERDICT_OK ? "ok" : v == KSD_VERDICT_FIX ? "fix-needed" : "undetermined";
+}
+
+const char *words_drift_kind(enum ksd_drift_kind k)
+{
+	static const char *const names[] = {
+	    [KSD_DRIFT_TABLE] = "table",           [KSD_DRIFT_COLUMN] = "column",
+	    [KSD_DRIFT_CONSTRAINT] = "constraint", [KSD_DRIFT_INDEX] = "index",
+	    [KSD_DRIFT_FUNCTION] = "function",     [KSD_DRIFT_TRIGGER] = "trigger",
+	};
+	return names[k];
+}
+
+const char *words_drift_what(enum ksd_drift_what w)
+{
+	static const char *const names[] = {
+	    [KSD_DRIFT_EXTRA] = "extra",
+	    [KSD_DRIFT_MISSING] = "missing",
+	    [KSD_DRIFT_CHANGED] = "changed",
+	};
+	return names[w];
+}
+
+const char *words_drift_why(enum ksd_drift_what w)
+{
+	static const char *const why[] = {
+	    [KSD_DRIFT_EXTRA] = "no Kinto release creates it",
+	    [KSD_DRIFT_MISSING] = "the nearest version has it",
+	    [KSD_DRIFT_CHANGED] = "Kinto's name, but no release's definition or body",
+	    [KSD_DRIFT_NOT_KINTO] = "not Kinto's, no Kinto storage or permission schema has it",
+	};
+	return why[w];
 }
 
 void words_vset(char *buf, size_t cap, ksd_vset s)
@@ -287,7 +318,17 @@ static const char *const read_words[] = {
 static void storage_words(char *buf, size_t cap, const struct ksd_storage_run *r)
 {
 	int g = r->from, t = r->truth, f = r->fails, max = KSD_STORAGE_MAX;
-	const char *cause = cause_words[r->cause];
+	const char *cause =
+	    r->cause < sizeof(cause_words) / sizeof(cause_words[0]) ? cause_words[r->cause] : "";
+	char named[256];
+	if (r->cause == KSD_CAUSE_EXISTS) {
+		/* A name from the dump: the callers escape what they print. */
+		snprintf(named, sizeof(named),
+		         "because %s already exists, not as Kinto creates it: rolled back, Kinto "
+		         "stops there",
+		         r->clash ? r->clash : "");
+		cause = named;
+	}
 	if (r->read == KSD_READ_TOO_NEW)
 		add(buf, cap, "reads %d, newer than any Kinto release it knows; ", g);
 	else

@@ -12,6 +12,12 @@ const char *words_meta_name(enum ksd_meta_state m);
 const char *words_status_name(enum ksd_verdict v);
 /* "plain", "pg_dumpall", "custom", "tar", "directory" */
 const char *words_format_name(enum ksd_dump_format f);
+/* A drift item's kind ("index") and what it is ("extra", "missing",
+ * "changed"; not for a table that is not Kinto's), as JSON spells them; why
+ * it is so. */
+const char *words_drift_kind(enum ksd_drift_kind k);
+const char *words_drift_what(enum ksd_drift_what w);
+const char *words_drift_why(enum ksd_drift_what w);
 /* "1-3, 7" */
 void words_vset(char *buf, size_t cap, ksd_vset s);
 /* One contradiction: "<feature>: missing, expected in versions 18-26". */

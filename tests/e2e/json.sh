@@ -1,8 +1,8 @@
 #!/bin/sh
 # --format=json against man/kinto-schema-doctor.schema.json: real output on
 # several dumps (flushed, intact, schema-only, no Kinto, contradictory,
-# pg_dumpall, stdin, --assume-version, archives, a compressed plain file, a
-# re-packed tar) validates line by line, the schema
+# pg_dumpall, stdin, --assume-version, drift, archives, a compressed plain
+# file, a re-packed tar) validates line by line, the schema
 # rejects a record with a field dropped or of the wrong type, and the man page
 # documents every field.
 set -u
@@ -36,6 +36,12 @@ sed "s/$meta/&\ncreated_at\t2026-01-02 03:04:05+00\nstorage_schema_version\t17/"
 # Plugin version rows: one read by LPAD, one not a number, a hostile name.
 sed "s/$meta/&\nattachment_schema_version\t1\nattachment_schema_version\t2\nx\\\\033\"_schema_version\tabc/" \
 	"$t/intact.sql" >"$t/plugins.sql"
+# Drift: an index made by hand on records, another application's table.
+{
+	cat "$t/intact.sql"
+	printf 'CREATE INDEX idx_by_hand ON public.records USING btree (last_modified);\n'
+	printf 'CREATE TABLE public.notes (\n    a integer\n);\n'
+} >"$t/drift.sql"
 # pg_dump -s writes neither the data nor its "Data for Name" headers.
 sed -e '/^COPY /,/^\\\.$/d' -e '/^-- Data for Name: /d' "$flushed" >"$t/schema-only.sql"
 # COLLATE "C" on records (a v19 feature) without the v18 column: no version fits.
@@ -65,6 +71,7 @@ run() {
 run 1 "$flushed"
 run 0 "$t/intact.sql"
 run 0 "$t/plugins.sql"
+run 0 "$t/drift.sql"
 run 2 "$t/schema-only.sql"
 run 2 "$t/contradictory.sql"
 run 1 --assume-version=17 "$t/contradictory.sql"
@@ -76,14 +83,16 @@ run 1 -
 run 0 "$top/testdata/pg17/mig-v17.dump"
 run 0 "$top/testdata/pg15/mig-v17.sql.gz"
 run 0 "$top/testdata/restore/restore-first.tar"
-[ "$(wc -l <"$t/all.jsonl")" -eq 13 ] || fail "expected 13 JSON lines, got $(wc -l <"$t/all.jsonl")"
+[ "$(wc -l <"$t/all.jsonl")" -eq 14 ] || fail "expected 14 JSON lines, got $(wc -l <"$t/all.jsonl")"
 for s in '"status": "ok"' '"status": "fix-needed"' '"status": "undetermined"' \
 	'"schema": null' '"database": "kinto2"' '"assumed": true' '"metadata": "not-dumped"' \
 	'"input": "(stdin)"' '"contradictions": \["' '"plugins": \[{"name": "attachment", "recorded": 2' \
 	'"name": "x\\u001b\\"", "recorded": null, "recorded_value": "abc"' \
 	'"archive_version": "1.16"' '"restorable": false' '"except": \["13", "17", "18"\]' \
 	'"releases": \["13.22", ' '"timeline": \[{"event": "install", "time": "2026-01-02 03:04:05+00"' \
-	'"event": "flush"'; do
+	'"event": "flush"' \
+	'"drift": \[{"kind": "index", "name": "idx_by_hand", "table": "records", "what": "extra"}\]' \
+	'"other_tables": \["notes"\]'; do
 	grep -q "$s" "$t/all.jsonl" || fail "no line has $s"
 done
 

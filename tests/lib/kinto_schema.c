@@ -17,15 +17,32 @@ static void ks_col(struct ksd_catalog *cat, struct ksd_table *t, const char *nam
 	c->collation = collate ? ksd_catalog_strdup(cat, "C") : NULL;
 }
 
-static void ks_index(struct ksd_catalog *cat, struct ksd_schema *s, const char *name,
-                     const char *table, bool unique, const char *key)
+/* `keys` as pg_dump lists them, ", " between them; `where` the predicate. */
+static void ks_index_where(struct ksd_catalog *cat, struct ksd_schema *s, const char *name,
+                           const char *table, bool unique, const char *keys, const char *where)
 {
 	struct ksd_index *ix = ksd_catalog_add_index(cat, s, name);
 	ck_assert_ptr_nonnull(ix);
 	ix->table = ksd_catalog_strdup(cat, table);
 	ix->unique = unique;
 	ix->method = "btree";
-	ck_assert_int_eq(ksd_catalog_index_add_key(cat, ix, key), 0);
+	ix->predicate = ksd_catalog_strdup(cat, where);
+	for (const char *k = keys; *k;) {
+		const char *end = strstr(k, ", ");
+		size_t len = end ? (size_t)(end - k) : strlen(k);
+		char key[128];
+		ck_assert_uint_lt(len, sizeof(key));
+		memcpy(key, k, len);
+		key[len] = '\0';
+		ck_assert_int_eq(ksd_catalog_index_add_key(cat, ix, key), 0);
+		k += len + (end ? 2 : 0);
+	}
+}
+
+static void ks_index(struct ksd_catalog *cat, struct ksd_schema *s, const char *name,
+                     const char *table, bool unique, const char *keys)
+{
+	ks_index_where(cat, s, name, table, unique, keys, NULL);
 }
 
 static void ks_function(struct ksd_catalog *cat, struct ksd_schema *s, const char *name,
@@ -272,29 +289,32 @@ struct ksd_schema *ks_build(struct ksd_catalog *cat, const char *db, const char 
 	}
 	if (v >= 3 && v <= 6) {
 		ks_index(cat, s, "idx_records_user_id_resource_name_last_modified", "records", true,
-		         "last_modified DESC");
+		         "user_id, resource_name, last_modified DESC");
 		if (!(fresh && (v == 3 || v == 6)))
 			ks_index(cat, s, "idx_deleted_user_id_resource_name_last_modified",
-			         "deleted", true, "last_modified DESC");
+			         "deleted", true, "user_id, resource_name, last_modified DESC");
 	}
 	if (v >= 7 && v <= 20)
 		ks_index(cat, s, "idx_records_parent_id_collection_id_last_modified", "records",
-		         true, "last_modified DESC");
+		         true, "parent_id, collection_id, last_modified DESC");
 	if (v >= 7 && has_deleted)
 		ks_index(cat, s, "idx_deleted_parent_id_collection_id_last_modified", "deleted",
-		         true, "last_modified DESC");
+		         true, "parent_id, collection_id, last_modified DESC");
 	if (v >= 21)
 		ks_index(cat, s, "idx_objects_parent_id_resource_name_last_modified", "objects",
-		         true, "last_modified DESC");
+		         true, "parent_id, resource_name, last_modified DESC");
 	if (v >= 23)
 		ks_index(cat, s, "idx_objects_resource_name_parent_id_deleted", "objects", false,
-		         "deleted");
+		         "resource_name, parent_id, deleted");
 	if (v >= 24)
-		ks_index(cat, s, "idx_objects_history_userid_and_resourcename", "objects", false,
-		         "(data -> 'user_id'::text)");
+		ks_index_where(cat, s, "idx_objects_history_userid_and_resourcename", "objects",
+		               false,
+		               "((data -> 'user_id'::text)), ((data -> 'resource_name'::text))",
+		               "(resource_name = 'history'::text)");
 	if (v >= 25)
-		ks_index(cat, s, "idx_objects_parent_id_record_last_modified", "objects", false,
-		         "last_modified DESC");
+		ks_index_where(cat, s, "idx_objects_parent_id_record_last_modified", "objects",
+		               false, "parent_id, last_modified DESC",
+		               "(resource_name = 'record'::text)");
 
 	/* Functions. The cliquet 2.13 "8" ships the version 9 bodies. */
 	int bodyv = (flags & KS_CLIQUET_213) ? 9 : v;
@@ -330,16 +350,38 @@ struct ksd_schema *ks_build(struct ksd_catalog *cat, const char *db, const char 
 		t = ksd_catalog_add_table(cat, s, "user_principals");
 		ks_col(cat, t, "user_id", "text", NULL, true, p2);
 		ks_col(cat, t, "principal", "text", NULL, true, false);
+		const char *ukey[] = {"user_id", "principal"};
+		ck_assert_ptr_nonnull(ksd_catalog_add_constraint(cat, t, "user_principals_pkey",
+		                                                 KSD_CONS_PRIMARY_KEY, ukey, 2));
 		t = ksd_catalog_add_table(cat, s, "access_control_entries");
 		ks_col(cat, t, "object_id", "text", NULL, true, p2);
 		ks_col(cat, t, "permission", "text", NULL, true, false);
 		ks_col(cat, t, "principal", "text", NULL, true, false);
+		const char *akey[] = {"object_id", "permission", "principal"};
+		ck_assert_ptr_nonnull(ksd_catalog_add_constraint(
+		    cat, t, "access_control_entries_pkey", KSD_CONS_PRIMARY_KEY, akey, 3));
 		ks_index(cat, s, "idx_access_control_entries_object_id", "access_control_entries",
 		         false, "object_id");
 		ks_index(cat, s, "idx_access_control_entries_permission", "access_control_entries",
 		         false, "permission");
 		ks_index(cat, s, "idx_access_control_entries_principal", "access_control_entries",
 		         false, "principal");
+	}
+
+	/* The cache (spec §4): unversioned. */
+	if (flags & KS_CACHE) {
+		t = ksd_catalog_add_table(cat, s, "cache");
+		ks_col(cat, t, "key", "character varying(256)", NULL, true, false);
+		ks_col(cat, t, "value", "text", NULL, true, false);
+		ks_col(cat, t, "ttl", "timestamp without time zone", NULL, false, false);
+		const char *ckey[] = {"key"};
+		ck_assert_ptr_nonnull(ksd_catalog_add_constraint(cat, t, "cache_pkey",
+		                                                 KSD_CONS_PRIMARY_KEY, ckey, 1));
+		ks_index(cat, s, "idx_cache_ttl", "cache", false, "ttl");
+		ks_function(cat, s, "sec2ttl", "seconds double precision",
+		            "timestamp without time zone", false,
+		            "BEGIN IF seconds IS NULL THEN RETURN NULL; END IF; "
+		            "RETURN now() + make_interval(secs => seconds); END;");
 	}
 
 	/* Metadata rows: created_at and one row per migration (spec §1.1). */
@@ -402,7 +444,7 @@ struct ksd_schema *ks_hybrid(struct ksd_catalog *cat, int truth)
 	ks_index(cat, s, "idx_deleted_last_modified_epoch", "deleted", false,
 	         "as_epoch(last_modified)");
 	ks_index(cat, s, "idx_deleted_parent_id_collection_id_last_modified", "deleted", true,
-	         "last_modified DESC");
+	         "parent_id, collection_id, last_modified DESC");
 	ks_trigger(cat, s, "tgr_deleted_last_modified", "deleted", truth < 14, false);
 	if (truth <= 15)
 		ks_function(cat, s, "collection_timestamp",

@@ -19,6 +19,7 @@ enum {
 	KS_PERM1 = 128,       /* permission tables at version 1 */
 	KS_PERM2 = 256,       /* permission tables at version 2 (with its row) */
 	KS_NO_CREATED_AT = 512,
+	KS_CACHE = 1024, /* the cache backend's table in the same schema */
 };
 
 /* Adds a metadata row to `s`. */
