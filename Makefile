@@ -165,7 +165,8 @@ $(STATIC_BIN): $(BUILD)/src/main.o $(LIB_OBJ)
 # make deb: the Debian package (debian/), built by dpkg-buildpackage in a copy
 # of the tree (less what .gitignore names) under build/deb/, because it writes
 # its results beside the tree it builds and cleans that tree with make clean;
-# the .deb lands in build/deb/ and `make clean` removes it all.
+# the .deb lands in build/deb/ and `make clean` removes it all. The package
+# builds with debian/rules' flags, not those of a make that runs this one.
 DEB_DIR = build/deb
 DEB_COPY = $(DEB_DIR)/kinto-schema-doctor-$(VERSION)
 
@@ -174,7 +175,7 @@ deb:
 	mkdir -p $(DEB_COPY)
 	sed 's|^/|./|; s|/$$||' .gitignore >$(DEB_DIR)/exclude
 	tar -cf - -X $(DEB_DIR)/exclude --exclude=./.git . | tar -xf - -C $(DEB_COPY)
-	cd $(DEB_COPY) && dpkg-buildpackage -us -uc -b
+	cd $(DEB_COPY) && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL dpkg-buildpackage -us -uc -b
 
 # The package (built, lintian, unpacked and run) and the static binary (run in
 # a minimal Debian root when debootstrap can make one): tests/package/.
