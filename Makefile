@@ -37,7 +37,7 @@ TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o) $(TEST_LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN = $(BUILD)/check_ksd
 
 .PHONY: all deps check check-format check-layers check-unit check-e2e check-asan check-fuzz demo \
-	testdata bench fuzz install uninstall clean format valgrind
+	testdata bench fuzz install uninstall clean format valgrind static deb check-package
 
 all: $(BIN)
 
@@ -67,6 +67,7 @@ check: deps
 	$(MAKE) check-format
 	$(MAKE) check-layers
 	$(MAKE) check-unit check-e2e
+	$(MAKE) check-package
 	$(MAKE) check-asan
 	$(MAKE) valgrind
 	$(MAKE) check-fuzz
@@ -147,6 +148,41 @@ uninstall:
 	rm -f $(DESTDIR)$(DATADIR)/schema.json
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
+# make static: one file that needs no shared library, for a bastion host or a
+# minimal container. The same objects, linked with -static; the libraries come
+# from pkg-config --static, minus the private ones of libarchive that only its
+# parts we never call use (xml2: the xar reader; nettle: the digests of zip,
+# 7z, xar and mtree; acl: ACLs on disk), so their -dev packages are not needed.
+STATIC_BIN = kinto-schema-doctor-static
+STATIC_UNUSED = -lxml2 -lnettle -lacl
+STATIC_LIBS = $(filter-out $(STATIC_UNUSED),$(shell pkg-config --static --libs $(PKGS) 2>/dev/null))
+
+static: $(STATIC_BIN)
+
+$(STATIC_BIN): $(BUILD)/src/main.o $(LIB_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -static -o $@ $^ $(STATIC_LIBS)
+
+# make deb: the Debian package (debian/), built by dpkg-buildpackage in a copy
+# of the tree (less what .gitignore names) under build/deb/, because it writes
+# its results beside the tree it builds and cleans that tree with make clean;
+# the .deb lands in build/deb/ and `make clean` removes it all. The package
+# builds with debian/rules' flags, not those of a make that runs this one.
+DEB_DIR = build/deb
+DEB_COPY = $(DEB_DIR)/kinto-schema-doctor-$(VERSION)
+
+deb:
+	rm -rf $(DEB_DIR)
+	mkdir -p $(DEB_COPY)
+	sed 's|^/|./|; s|/$$||' .gitignore >$(DEB_DIR)/exclude
+	tar -cf - -X $(DEB_DIR)/exclude --exclude=./.git . | tar -xf - -C $(DEB_COPY)
+	cd $(DEB_COPY) && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL dpkg-buildpackage -us -uc -b
+
+# The package (built, lintian, unpacked and run) and the static binary (run in
+# a minimal Debian root when debootstrap can make one): tests/package/.
+check-package: $(BIN) $(STATIC_BIN)
+	KSD=./$(BIN) sh tests/package/deb.sh
+	KSD=./$(BIN) KSD_STATIC=./$(STATIC_BIN) sh tests/package/static.sh
+
 # Every C file and header we write, tests and fuzz harnesses included.
 FORMAT_SRC = $(sort $(shell find src include tests -name '*.[ch]' ! -path 'tests/fuzz/seeds/*'))
 
@@ -164,6 +200,6 @@ check-layers: $(BUILD)/src/main.o $(LIB_OBJ)
 	python3 scripts/check-layers --objects $(BUILD)
 
 clean:
-	rm -rf build $(BIN)
+	rm -rf build $(BIN) $(STATIC_BIN)
 
 -include $(shell find $(BUILD) build/fuzz/obj -name '*.d' 2>/dev/null)
