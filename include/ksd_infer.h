@@ -331,6 +331,7 @@ struct ksd_instance {
 	struct ksd_backend_verdict storage, permission;
 	enum ksd_meta_state meta;
 	bool meta_table, rows_known, created_at, last_heartbeat;
+	const char *created_at_value; /* the first created_at row's (NULL: SQL NULL or none) */
 	size_t duplicates, garbage;
 	struct ksd_plugin plugins[KSD_MAX_PLUGINS]; /* in order of their first row */
 	size_t nplugins;

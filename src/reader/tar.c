@@ -1,7 +1,8 @@
 /* Tar-format archives (pg_dump -Ft) through libarchive, fed from our byte
- * source: toc.dat must come first, then only the metadata table's member is
- * read; every other member is skipped (seeking when the file allows it).
- * Members are never extracted, and their type flags are ignored. */
+ * source: toc.dat must come first, then only the wanted members are read
+ * (the metadata table's, others when the extractor asks); the rest are
+ * skipped (seeking when the file allows it). Members are never extracted,
+ * and their type flags are ignored. */
 #include <archive.h>
 #include <archive_entry.h>
 #include <errno.h>

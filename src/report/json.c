@@ -27,6 +27,7 @@
 
 #include "ksd_report.h"
 #include "report/fix.h"
+#include "report/inventory.h"
 #include "report/json.h"
 #include "report/words.h"
 
@@ -151,6 +152,7 @@ void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 	        in->garbage, words_status_name(in->verdict));
 	fputs(", \"plugins\": ", out);
 	plugins(out, in);
+	inventory_json(out, in);
 	fputs(", \"reason\": ", out);
 	char reason[WORDS_REASON_MAX];
 	words_reason(reason, sizeof(reason), &in->reason);

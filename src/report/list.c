@@ -1,5 +1,6 @@
 /* --list: the catalog as a person reads it, one object per line. */
 #include "ksd_report.h"
+#include "report/inventory.h"
 
 static const char *format_name(enum ksd_dump_format f)
 {
@@ -55,6 +56,7 @@ static void list_table(FILE *out, const struct ksd_table *t)
 		put_list(out, k->columns, k->ncolumns);
 		fputs(")\n", out);
 	}
+	inventory_list_table(out, t);
 }
 
 static void list_index(FILE *out, const struct ksd_index *ix)
@@ -178,6 +180,7 @@ void ksd_list_catalog(FILE *out, const char *input, const struct ksd_catalog *ca
 			for (size_t i = 0; i < sc->ntriggers; i++)
 				list_trigger(out, &sc->triggers[i]);
 			list_metadata(out, &sc->metadata);
+			inventory_list_schema(out, sc);
 		}
 	}
 }
