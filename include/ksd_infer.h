@@ -84,6 +84,8 @@ struct ksd_feature {
 
 extern const struct ksd_feature ksd_features[];
 extern const size_t ksd_nfeatures;
+/* The versions a deleted/records twin in the rows rules out. */
+extern const ksd_vset ksd_twin_excludes;
 #define KSD_MAX_FEATURES 128
 
 enum ksd_obs { KSD_OBS_UNKNOWN, KSD_OBS_ABSENT, KSD_OBS_PRESENT };
@@ -332,6 +334,9 @@ struct ksd_instance {
 	enum ksd_meta_state meta;
 	bool meta_table, rows_known, created_at, last_heartbeat;
 	const char *created_at_value; /* the first created_at row's (NULL: SQL NULL or none) */
+	/* The schema's deleted/records twin (schema->twin) ruled out
+	 * ksd_twin_excludes from the storage candidates the schema allowed. */
+	bool twin_narrowed;
 	size_t duplicates, garbage;
 	struct ksd_plugin plugins[KSD_MAX_PLUGINS]; /* in order of their first row */
 	size_t nplugins;

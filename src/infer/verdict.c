@@ -142,6 +142,12 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 		    cat->any_ddl_seen ? KSD_REASON_NO_STORAGE_TABLES : KSD_REASON_DATA_ONLY;
 	} else if (st->present) {
 		score(in, KSD_STORAGE, st);
+		/* The rows tell what the schema cannot (spec 2.3). */
+		if (s->twin.found && (st->candidates & ksd_twin_excludes) &&
+		    (st->candidates & ~ksd_twin_excludes)) {
+			st->candidates &= ~ksd_twin_excludes;
+			in->twin_narrowed = true;
+		}
 		int low = ksd_vset_lowest(st->candidates);
 		/* A schema no version matches may be one migrated from a wrong
 		 * base; --assume-version overrides the schema, and so that too. */

@@ -112,6 +112,26 @@ static void plugins(FILE *out, const struct ksd_instance *in)
 	putc(']', out);
 }
 
+/* [{"rows", "id", "parent_id", "collection_id", "rules_out", "narrowed"}]:
+ * the rows that narrowed what the schema allows. */
+static void evidence(FILE *out, const struct ksd_instance *in)
+{
+	const struct ksd_twin *tw = &in->schema->twin;
+	if (!tw->found) {
+		fputs("[]", out);
+		return;
+	}
+	fputs("[{\"rows\": \"deleted-twin-in-records\", \"id\": ", out);
+	ksd_fput_json(out, tw->id);
+	fputs(", \"parent_id\": ", out);
+	ksd_fput_json(out, tw->parent_id);
+	fputs(", \"collection_id\": ", out);
+	ksd_fput_json(out, tw->collection_id);
+	fputs(", \"rules_out\": ", out);
+	vset(out, ksd_twin_excludes);
+	fprintf(out, ", \"narrowed\": %s}]", in->twin_narrowed ? "true" : "false");
+}
+
 /* How migrations from a wrong base made the schema; null when they did not. */
 static void history(FILE *out, const struct ksd_history *h)
 {
@@ -153,6 +173,8 @@ void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 	fputs(", \"plugins\": ", out);
 	plugins(out, in);
 	inventory_json(out, in);
+	fputs(", \"evidence\": ", out);
+	evidence(out, in);
 	fputs(", \"reason\": ", out);
 	char reason[WORDS_REASON_MAX];
 	words_reason(reason, sizeof(reason), &in->reason);

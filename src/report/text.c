@@ -98,8 +98,27 @@ static void plugins_line(FILE *out, const struct ksd_instance *in)
 	putc('\n', out);
 }
 
+/* The rows that narrowed what the schema allows, named. */
+static void row_evidence(FILE *out, const struct ksd_instance *in)
+{
+	const struct ksd_twin *tw = &in->schema->twin;
+	if (!tw->found)
+		return;
+	char v[96];
+	words_vset(v, sizeof(v), ksd_twin_excludes);
+	fputs("rows         a deleted row has a twin in records: id '", out);
+	ksd_fput_safe(out, tw->id);
+	fputs("', parent_id '", out);
+	ksd_fput_safe(out, tw->parent_id);
+	fputs("', collection_id '", out);
+	ksd_fput_safe(out, tw->collection_id);
+	fprintf(out, "'; rules out %s%s\n", v,
+	        in->twin_narrowed ? "" : " (the schema already did)");
+}
+
 static void explain(FILE *out, const struct ksd_instance *in, const struct ksd_report_opts *o)
 {
+	row_evidence(out, in);
 	fputs("features     (observed; versions that have it; versions it allows)\n", out);
 	for (size_t i = 0; i < ksd_nfeatures; i++) {
 		const struct ksd_feature *f = &ksd_features[i];
