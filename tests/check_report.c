@@ -181,8 +181,12 @@ START_TEST(plugins_are_listed_escaped)
 	assert_json_lines(out, 1);
 	const char *want =
 	    "\"plugins\": [{\"name\": \"attachment\", \"recorded\": 2, "
-	    "\"recorded_value\": \"2\"}, {\"name\": \"e\\\"v\\\\i\\u001b[2Jl\\u00c3\", "
-	    "\"recorded\": null, \"recorded_value\": \"x\\n\"}]";
+	    "\"recorded_value\": \"2\", \"reads\": 2, \"current\": null, \"data_version\": null, "
+	    "\"unmoved_rows\": null, \"agrees\": null, \"kinto\": null}, "
+	    "{\"name\": \"e\\\"v\\\\i\\u001b[2Jl\\u00c3\", \"recorded\": null, "
+	    "\"recorded_value\": \"x\\n\", \"reads\": null, \"current\": null, "
+	    "\"data_version\": null, \"unmoved_rows\": null, \"agrees\": null, "
+	    "\"kinto\": \"fails to read its version: the top value is not a number\"}]";
 	ck_assert_msg(strstr(out, want), "lacks %s: %s", want, out);
 	free(out);
 	o.format = KSD_OUT_TEXT;

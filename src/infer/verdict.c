@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "infer/metadata.h"
+#include "infer/plugins.h"
 #include "infer/predict.h"
 #include "ksd_infer.h"
 
@@ -129,6 +130,7 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 	if (!ksd_match_schema(s, in->obs))
 		in->notes |= KSD_NOTE_BIT(KSD_NOTE_OUT_OF_MEMORY);
 	metadata_read(cat, s, in);
+	plugins_judge(s, in);
 	bool st_tables = has_table(s, storage_tables);
 	bool pm_tables = has_table(s, permission_tables);
 	st->present = st_tables || st->rows > 0 || in->created_at || in->last_heartbeat;

@@ -22,6 +22,7 @@
  *   notes: [str];  history: how migrations from a wrong base made the
  *   schema (origin, assumed, applied, failed, error), or null;
  *   fix: the SQL script or null. */
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,7 +96,34 @@ static void backend(FILE *out, const struct ksd_instance *in, const struct ksd_b
 	putc('}', out);
 }
 
-/* [{"name", "recorded", "recorded_value"}] for each plugin's version rows. */
+/* What Kinto reads and does, and for a known plugin whose rows were read,
+ * the version its data is at and whether the recorded one agrees. */
+static void plugin_data(FILE *out, const struct ksd_plugin *p)
+{
+	fputs(", \"reads\": ", out);
+	int_or_null(out, p->reads);
+	fputs(", \"current\": ", out);
+	int_or_null(out, p->current);
+	bool known = p->data_known && p->current;
+	fputs(", \"data_version\": ", out);
+	int_or_null(out, known ? p->data_version : 0);
+	fputs(", \"unmoved_rows\": ", out);
+	if (known)
+		fprintf(out, "%" PRIu64, p->unmoved);
+	else
+		fputs("null", out);
+	fprintf(out, ", \"agrees\": %s",
+	        !known || !p->data_version    ? "null"
+	        : p->data_version == p->reads ? "true"
+	                                      : "false");
+	char kinto[WORDS_PLUGIN_MAX];
+	words_plugin_kinto(kinto, sizeof(kinto), p);
+	fputs(", \"kinto\": ", out);
+	ksd_fput_json(out, kinto[0] ? kinto : NULL);
+}
+
+/* [{"name", "recorded", "recorded_value", "reads", "current", "data_version",
+ * "unmoved_rows", "agrees", "kinto"}] for each plugin. */
 static void plugins(FILE *out, const struct ksd_instance *in)
 {
 	putc('[', out);
@@ -107,6 +135,7 @@ static void plugins(FILE *out, const struct ksd_instance *in)
 		int_or_null(out, p->recorded);
 		fputs(", \"recorded_value\": ", out);
 		ksd_fput_json(out, p->recorded_value);
+		plugin_data(out, p);
 		putc('}', out);
 	}
 	putc(']', out);

@@ -94,6 +94,11 @@ static void plugins_line(FILE *out, const struct ksd_instance *in)
 		} else {
 			fputs(" NULL", out);
 		}
+		char data[WORDS_PLUGIN_MAX], kinto[WORDS_PLUGIN_MAX];
+		words_plugin_data(data, sizeof(data), p);
+		words_plugin_kinto(kinto, sizeof(kinto), p);
+		if (data[0])
+			fprintf(out, " (%s; Kinto %s)", data, kinto);
 	}
 	putc('\n', out);
 }

@@ -28,6 +28,13 @@ void words_notes(char *buf, size_t cap, const struct ksd_instance *in);
 #define WORDS_KINTO_MAX 768
 void words_kinto(char *buf, size_t cap, const struct ksd_prediction *p);
 
+/* A known plugin's data ("its data is at 1: 3 rows its migration 1->2
+ * moves"; "" when not read or not known) and what Kinto does with it;
+ * each fits WORDS_PLUGIN_MAX. */
+#define WORDS_PLUGIN_MAX 192
+void words_plugin_data(char *buf, size_t cap, const struct ksd_plugin *p);
+void words_plugin_kinto(char *buf, size_t cap, const struct ksd_plugin *p);
+
 /* The PostgreSQL error a failing step raises, or NULL. */
 const char *words_error(enum ksd_cause c);
 /* How migrations from a wrong base made the schema: "storage version 17
