@@ -4,6 +4,7 @@
  * the (id, parent_id, collection_id) keys of `deleted` and `records` where
  * a twin tells versions 10..11 from 12 (spec 2.3). Only the few columns
  * needed are decoded, from the ends of each COPY line or an INSERT's values. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -230,51 +231,70 @@ void data_end(struct ksd_extract *x, uint64_t rows)
 	d->use = KSD_COPY_SKIP;
 }
 
-/* Field k (of d->ncols) of a line given by its ends, when it lies whole in
- * the head (ending at a tab there, or the whole line is there) or in the
- * tail (starting after a tab there). */
-static bool end_field(const struct data_block *d, int k, const char *head, size_t head_len,
-                      const char *tail, size_t tail_len, bool whole, const char **s, size_t *len)
+/* The fields of a line given by its ends, in one pass each way: field k
+ * is known when it lies whole in the head (ending at a tab there, or the
+ * whole line is there) or in the tail (starting after a tab there). */
+struct span {
+	const char *s;
+	size_t len;
+	bool known;
+};
+
+static void end_fields(const struct data_block *d, const int want[DATA_NCOLS], const char *head,
+                       size_t head_len, const char *tail, size_t tail_len, bool whole,
+                       struct span f[DATA_NCOLS])
 {
+	int max = -1, min = INT_MAX;
+	for (int k = 0; k < DATA_NCOLS; k++)
+		if (want[k] >= 0) {
+			max = want[k] > max ? want[k] : max;
+			min = want[k] < min ? want[k] : min;
+		}
+	/* Forward through the head, up to the last wanted column. */
 	const char *p = head, *end = head + head_len;
-	for (int i = 0; i < k; i++) {
+	int col = 0;
+	for (; col <= max; col++) {
 		const char *tab = memchr(p, '\t', (size_t)(end - p));
+		if (!tab && !whole)
+			break;
+		const char *stop = tab ? tab : end;
+		for (int k = 0; k < DATA_NCOLS; k++)
+			if (want[k] == col)
+				f[k] = (struct span){p, (size_t)(stop - p), true};
 		if (!tab)
-			goto from_tail;
+			break;
 		p = tab + 1;
 	}
-	const char *tab = memchr(p, '\t', (size_t)(end - p));
-	if (tab || whole) {
-		*s = p;
-		*len = (size_t)((tab ? tab : end) - p);
-		return true;
-	}
-from_tail:
-	if (whole)
-		return false; /* fewer columns than the block says */
-	end = tail + tail_len;
-	const char *stop = end;
-	for (size_t from_end = d->ncols - 1 - (size_t)k;; from_end--) {
+	if (whole || col > max)
+		return;
+	/* Backward through the tail, down to the first column still wanted. */
+	const char *stop = tail + tail_len;
+	for (size_t c = d->ncols; c-- > (size_t)(col > min ? col : min);) {
 		const char *t = stop;
 		while (t > tail && t[-1] != '\t')
 			t--;
 		if (t == tail)
-			return false; /* the field begins before the tail */
-		if (from_end == 0) {
-			*s = t;
-			*len = (size_t)(stop - t);
-			return true;
-		}
+			return; /* the field begins before the tail */
+		for (int k = 0; k < DATA_NCOLS; k++)
+			if (want[k] == (int)c)
+				f[k] = (struct span){t, (size_t)(stop - t), true};
 		stop = t - 1;
 	}
 }
 
-/* Decodes a COPY text field's escapes into out (at most cap bytes, and the
- * field is unknown past that); \N is SQL NULL, unknown too. */
-static bool decode(const char *s, size_t len, char *out, size_t cap, size_t *n)
+/* A COPY text field as its value: itself when it has no escape, else
+ * decoded into out (at most cap bytes, unknown past that); \N is SQL NULL,
+ * unknown too. */
+static bool decode(const struct span *f, char *out, size_t cap, struct data_field *v)
 {
-	if (len == 2 && s[0] == '\\' && s[1] == 'N')
+	const char *s = f->s;
+	size_t len = f->len;
+	if (!f->known || (len == 2 && s[0] == '\\' && s[1] == 'N'))
 		return false;
+	if (!memchr(s, '\\', len)) {
+		*v = (struct data_field){s, len, true};
+		return true;
+	}
 	size_t o = 0;
 	for (size_t i = 0; i < len; i++) {
 		if (o == cap)
@@ -291,7 +311,7 @@ static bool decode(const char *s, size_t len, char *out, size_t cap, size_t *n)
 		memcpy(out + o, tmp, w);
 		o += w;
 	}
-	*n = o;
+	*v = (struct data_field){out, o, true};
 	return true;
 }
 
@@ -307,19 +327,18 @@ int ksd_extract_copy_ends(struct ksd_extract *x, const char *head, const char *t
 		head_len--;
 	if (tail_len > 0 && tail[tail_len - 1] == '\r')
 		tail_len--;
+	/* Only the columns this block's uses read; the id only for twins. */
+	int want[DATA_NCOLS];
+	for (int k = 0; k < DATA_NCOLS; k++)
+		want[k] =
+		    (size_t)d->col[k] < d->ncols && (k != DATA_ID || d->twin) ? d->col[k] : -1;
+	struct span f[DATA_NCOLS] = {{NULL, 0, false}};
+	end_fields(d, want, head, head_len, tail, tail_len, whole, f);
 	char buf[DATA_NCOLS][KSD_MAX_TWIN_KEY];
-	struct data_field f[DATA_NCOLS] = {{NULL, 0, false}};
-	for (int k = 0; k < DATA_NCOLS; k++) {
-		const char *s;
-		size_t n;
-		if (d->col[k] >= 0 && (size_t)d->col[k] < d->ncols &&
-		    end_field(d, d->col[k], head, head_len, tail, tail_len, whole, &s, &n) &&
-		    decode(s, n, buf[k], sizeof(buf[k]), &f[k].len)) {
-			f[k].s = buf[k];
-			f[k].known = true;
-		}
-	}
-	if (data_row(x, f) != KSD_OK)
+	struct data_field v[DATA_NCOLS] = {{NULL, 0, false}};
+	for (int k = 0; k < DATA_NCOLS; k++)
+		decode(&f[k], buf[k], sizeof(buf[k]), &v[k]);
+	if (data_row(x, v) != KSD_OK)
 		return ksd_err_at_line(err, 0, "out of memory");
 	return KSD_OK;
 }
