@@ -113,7 +113,8 @@ struct ksd_resource_rows {
 /* What the rows of `objects`/`records` and `deleted` hold, counted while
  * they stream past: per resource name (at most KSD_MAX_RESOURCES names; the
  * rest, and names longer than KSD_MAX_RESOURCE_NAME, go to `other`) and
- * the tombstones (their rows with deleted = true, and every `deleted` row). */
+ * the tombstones (their rows with deleted = true; before version 18 the
+ * rows of `deleted`). */
 struct ksd_inventory {
 	struct ksd_resource_rows resources[KSD_MAX_RESOURCES];
 	size_t nresources;

@@ -215,6 +215,27 @@ START_TEST(no_twin_is_looked_for_once_records_has_deleted)
 }
 END_TEST
 
+START_TEST(from_18_the_deleted_leftovers_are_no_more_tombstones)
+{
+	char ddl[sizeof(schema_v11) + 64];
+	strcpy(ddl, schema_v11);
+	strcat(ddl, "ALTER TABLE public.records ADD COLUMN deleted boolean;\n");
+	static const char data[] =
+	    "COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;\n"
+	    "gone\t/b/c\trecord\t2026-01-01\n"
+	    "\\.\n"
+	    "COPY public.records (id, parent_id, collection_id, data, last_modified, deleted) "
+	    "FROM stdin;\n"
+	    "gone\t/b/c\trecord\t{}\t2026-01-01\tt\n"
+	    "kept\t/b/c\trecord\t{}\t2026-01-01\tf\n"
+	    "\\.\n";
+	struct ksd_catalog *cat = read_split(ddl, data, 0, true);
+	ck_assert_uint_eq(pub(cat)->inventory.tombstones, 1);
+	ck_assert_uint_eq(ksd_schema_table(pub(cat), "deleted")->rows, 1);
+	ksd_catalog_free(cat);
+}
+END_TEST
+
 Suite *data_suite(void)
 {
 	Suite *s = suite_create("data");
@@ -227,6 +248,7 @@ Suite *data_suite(void)
 	tcase_add_test(tc, a_twin_is_found_at_10_to_17_even_uncounted);
 	tcase_add_test(tc, no_twin_without_the_same_key);
 	tcase_add_test(tc, no_twin_is_looked_for_once_records_has_deleted);
+	tcase_add_test(tc, from_18_the_deleted_leftovers_are_no_more_tombstones);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -43,6 +43,15 @@ static bool twin_shape(const struct ksd_schema *s)
 	       !s->twin.found;
 }
 
+/* Before version 18 the tombstones are the rows of `deleted`; from 18 they
+ * are records/objects rows with deleted = true, and what is left in
+ * `deleted` is the copy 017->018 merged: counted once, not twice. */
+static bool deleted_holds_tombstones(const struct ksd_schema *s)
+{
+	const struct ksd_table *r = ksd_schema_table(s, "records");
+	return !ksd_schema_table(s, "objects") && !(r && ksd_table_column(r, "deleted"));
+}
+
 static bool twin_table(const char *table)
 {
 	return is(table, "records") || is(table, "deleted");
@@ -105,7 +114,7 @@ enum ksd_copy_use data_begin(struct ksd_extract *x, const char *schema, const ch
 	}
 	bool count = x->cat->count_rows;
 	bool keyed = d->col[DATA_ID] >= 0 && d->col[DATA_PARENT] >= 0 && d->col[DATA_RESOURCE] >= 0;
-	d->tombstones = count && is(table, "deleted");
+	d->tombstones = count && is(table, "deleted") && deleted_holds_tombstones(s);
 	d->inventory =
 	    count && d->col[DATA_RESOURCE] >= 0 && (is(table, "objects") || is(table, "records"));
 	d->twin = keyed && twin_table(table) && twin_shape(s) && twin_begin(x, d->schema, table);
