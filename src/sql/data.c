@@ -64,6 +64,8 @@ static struct ksd_schema *find(struct ksd_extract *x, const char *schema)
 
 bool ksd_extract_wants_data(struct ksd_extract *x, const char *schema, const char *table)
 {
+	if (!x->cat->count_rows && !twin_table(table))
+		return false; /* the common case first: no lookup */
 	struct ksd_schema *s = find(x, schema);
 	if (!s || !ksd_schema_table(s, table))
 		return false;

@@ -328,6 +328,10 @@ int rows_insert(struct ksd_extract *x, struct ksd_lexer *lx)
 	}
 	const char *schema = n > 1 ? parts[n - 2] : "", *table = parts[n - 1];
 	bool meta = strcmp(table, "metadata") == 0;
+	if (!meta && !ksd_extract_wants_data(x, schema, table)) {
+		skip_statement(&st); /* as fast as before anything was counted */
+		return KSD_OK;
+	}
 	if (accept_kw(&st, "as"))
 		advance(&st);
 	name_t cols[KEPT_COLUMNS];
