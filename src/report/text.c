@@ -75,7 +75,8 @@ static void metadata_line(FILE *out, const struct ksd_instance *in)
 }
 
 /* "attachment 2, other '2.x'": each plugin's name and the version Kinto
- * reads, the raw value when it is not a number. */
+ * reads (1 without a row), the raw value when it is not a number; with the
+ * data read, what a known plugin's rows say. */
 static void plugins_line(FILE *out, const struct ksd_instance *in)
 {
 	if (!in->nplugins)
@@ -87,6 +88,8 @@ static void plugins_line(FILE *out, const struct ksd_instance *in)
 		ksd_fput_safe_n(out, p->row, p->name_len);
 		if (p->recorded > 0) {
 			fprintf(out, " %d", p->recorded);
+		} else if (p->recorded == 0) {
+			fputs(" 1 (no version row)", out);
 		} else if (p->recorded_value) {
 			fputs(" '", out);
 			ksd_fput_safe(out, p->recorded_value);

@@ -398,8 +398,7 @@ void words_plugin_kinto(char *buf, size_t cap, const struct ksd_plugin *p)
 		snprintf(buf, cap, "fails to read its version: the top value is not a number");
 		break;
 	case KSD_PLUGIN_RUN_MIGRATE:
-		snprintf(buf, cap, "reads %d and migrates it to %d%s", p->reads, p->current,
-		         p->recorded == 0 ? " (no version row: 1)" : "");
+		snprintf(buf, cap, "reads %d and migrates it to %d", p->reads, p->current);
 		break;
 	case KSD_PLUGIN_RUN_UP_TO_DATE:
 		if (p->data_known && p->data_version && p->data_version < p->reads)
