@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ksd_limits.h"
+
 struct ksd_column {
 	const char *name;
 	const char *type;         /* as written, normalised spacing: "character varying(128)" */
@@ -34,6 +36,11 @@ struct ksd_table {
 	size_t ncolumns;
 	struct ksd_constraint *constraints;
 	size_t nconstraints;
+	/* Its data, when the catalog counts rows (count_rows): whether the dump
+	 * holds it (a TABLE DATA header, a COPY block, INSERTs, an archive's
+	 * data entry read whole) and how many rows it has. */
+	bool data_dumped;
+	uint64_t rows;
 };
 
 struct ksd_index {
@@ -96,6 +103,42 @@ struct ksd_metadata {
 	bool truncated; /* more than KSD_MAX_META_ROWS rows */
 };
 
+/* Rows of `objects` or `records` under one resource_name (collection_id
+ * before version 21): bucket, collection, record, history... */
+struct ksd_resource_rows {
+	const char *name;
+	uint64_t rows;
+};
+
+/* What the rows of `objects`/`records` and `deleted` hold, counted while
+ * they stream past: per resource name (at most KSD_MAX_RESOURCES names; the
+ * rest, and names longer than KSD_MAX_RESOURCE_NAME, go to `other`) and
+ * the tombstones (their rows with deleted = true; before version 18 the
+ * rows of `deleted`). */
+struct ksd_inventory {
+	struct ksd_resource_rows resources[KSD_MAX_RESOURCES];
+	size_t nresources;
+	uint64_t other;
+	uint64_t tombstones;
+	/* Rows under an internal parent, parent_id `__name__` (kinto-attachment's
+	 * `__attachments__`), per (parent_id, resource_name): the same caps. */
+	struct ksd_internal_rows {
+		const char *parent_id, *resource_name;
+		uint64_t rows;
+	} internal[KSD_MAX_RESOURCES];
+	size_t ninternal;
+};
+
+/* A `deleted` row whose (id, parent_id, collection_id) is also a `records`
+ * row's: migration 011->012 deletes such twins. Looked for only while the
+ * schema has `records` without a `deleted` column and has `timestamps`
+ * (versions 10..17), among the first KSD_MAX_TWIN_KEYS rows of the table
+ * whose data comes first. */
+struct ksd_twin {
+	bool found;
+	const char *id, *parent_id, *collection_id; /* the first twin found */
+};
+
 struct ksd_schema {
 	const char *name;
 	struct ksd_table *tables;
@@ -107,6 +150,8 @@ struct ksd_schema {
 	struct ksd_trigger *triggers;
 	size_t ntriggers;
 	struct ksd_metadata metadata;
+	struct ksd_inventory inventory; /* filled when the catalog counts rows */
+	struct ksd_twin twin;
 };
 
 struct ksd_extension {
@@ -193,9 +238,12 @@ struct ksd_catalog {
 	 * dump, or an archive compressed after the fact); NULL */
 	const char *compression;
 	struct ksd_provenance prov;
-	bool any_data_seen;  /* some table data (COPY/INSERT) was present */
-	bool any_ddl_seen;   /* some CREATE TABLE was present */
-	bool partial;        /* a reader stopped early or skipped something */
+	bool any_data_seen; /* some table data (COPY/INSERT) was present */
+	bool any_ddl_seen;  /* some CREATE TABLE was present */
+	bool partial;       /* a reader stopped early or skipped something */
+	/* Set before reading: count every table's rows and the inventory (what
+	 * --list and JSON show); otherwise table data is skipped unread. */
+	bool count_rows;
 	uint64_t bytes_read; /* from the files themselves, for KSD_STATS */
 	struct ksd_database *databases;
 	size_t ndatabases;
@@ -243,6 +291,16 @@ struct ksd_extension *ksd_catalog_add_extension(struct ksd_catalog *cat, struct 
 /* name/value may be NULL (SQL NULL). Marks data_seen. */
 int ksd_catalog_add_meta_row(struct ksd_catalog *cat, struct ksd_schema *s, const char *name,
                              const char *value);
+/* The inventory: `n` rows under resource name name[0..len) (NULL: not
+ * known, counted with `other`); one row under an internal parent; the
+ * first deleted/records twin, key = (id, parent_id, collection_id).
+ * 0, or -1 when out of memory. */
+int ksd_catalog_count_resource(struct ksd_catalog *cat, struct ksd_schema *s, const char *name,
+                               size_t len, uint64_t n);
+int ksd_catalog_count_internal(struct ksd_catalog *cat, struct ksd_schema *s, const char *parent,
+                               size_t plen, const char *name, size_t nlen);
+int ksd_catalog_set_twin(struct ksd_catalog *cat, struct ksd_schema *s, const char *const key[3],
+                         const size_t len[3]);
 int ksd_catalog_add_toc(struct ksd_catalog *cat, const struct ksd_toc_entry *e);
 
 /* Removal, for DROP statements in hand-written scripts. Return true if found. */

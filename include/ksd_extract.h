@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ksd_catalog.h"
 #include "ksd_err.h"
@@ -30,13 +31,34 @@ void ksd_extract_connect(struct ksd_extract *x, const char *dbname);
  * dump's own search_path. */
 void ksd_extract_set_namespace(struct ksd_extract *x, const char *schema);
 
-/* A `COPY ... FROM stdin;` statement. Returns true when its rows are wanted
- * (the table is a `metadata` table); only then feed its lines. */
-bool ksd_extract_copy_begin(struct ksd_extract *x, const char *sql, size_t len);
+/* What a reader does with the lines of a COPY block. Every use but SKIP
+ * counts them and gives the count to ksd_extract_copy_end. */
+enum ksd_copy_use {
+	KSD_COPY_SKIP,  /* skip them unread */
+	KSD_COPY_LINES, /* feed each whole to ksd_extract_copy_line (metadata) */
+	KSD_COPY_COUNT, /* count them only */
+	/* feed each line's first KSD_COPY_HEAD and last KSD_COPY_TAIL bytes to
+	 * ksd_extract_copy_ends: the columns around a long data column */
+	KSD_COPY_ENDS,
+};
+#define KSD_COPY_HEAD 1024
+#define KSD_COPY_TAIL 128
+
+/* A `COPY ... FROM stdin;` statement: what to do with its lines. A metadata
+ * table's are wanted whole; others are counted when the catalog counts rows,
+ * and objects/records/deleted read at their ends for the inventory and the
+ * deleted/records twins. */
+enum ksd_copy_use ksd_extract_copy_begin(struct ksd_extract *x, const char *sql, size_t len);
 /* One data line without its newline (a trailing '\r' is tolerated). The
  * terminator line `\.` may be passed too; it ends the block. */
 int ksd_extract_copy_line(struct ksd_extract *x, const char *line, size_t len, struct ksd_err *err);
-void ksd_extract_copy_end(struct ksd_extract *x);
+/* One data line of `len` bytes given by its ends: head = its first
+ * min(len, KSD_COPY_HEAD) bytes, tail = its last tail_len (<= KSD_COPY_TAIL)
+ * bytes. KSD_OK, or KSD_FATAL when out of memory. */
+int ksd_extract_copy_ends(struct ksd_extract *x, const char *head, const char *tail,
+                          size_t tail_len, size_t len, struct ksd_err *err);
+/* The block ended after `lines` data lines (the terminator not counted). */
+void ksd_extract_copy_end(struct ksd_extract *x, uint64_t lines);
 /* Whether a data line (without its newline, a trailing '\r' tolerated) is
  * the terminator `\.` that ends a COPY block. */
 bool ksd_extract_copy_is_end(const char *line, size_t len);
@@ -50,7 +72,12 @@ bool ksd_extract_std_strings(const struct ksd_extract *x);
 void ksd_extract_note_data(struct ksd_extract *x);
 /* `schema`.`table`'s data was dumped, rows or none: pg_dump's TABLE DATA
  * header in a plain dump, an archive's data entry read whole. For a Kinto
- * metadata table, its rows are known. */
+ * metadata table, its rows are known; any table's count starts at 0. */
 void ksd_extract_table_data(struct ksd_extract *x, const char *schema, const char *table);
+
+/* Whether an archive reader must read `schema`.`table`'s data (beside the
+ * metadata table's, always read): when the catalog counts rows, or for the
+ * twins of a schema at 10..17. Asked after the TOC's SQL went in. */
+bool ksd_extract_wants_data(struct ksd_extract *x, const char *schema, const char *table);
 
 #endif

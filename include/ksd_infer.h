@@ -89,6 +89,8 @@ struct ksd_feature {
 
 extern const struct ksd_feature ksd_features[];
 extern const size_t ksd_nfeatures;
+/* The versions a deleted/records twin in the rows rules out. */
+extern const ksd_vset ksd_twin_excludes;
 #define KSD_MAX_FEATURES 128
 
 enum ksd_obs { KSD_OBS_UNKNOWN, KSD_OBS_ABSENT, KSD_OBS_PRESENT };
@@ -280,14 +282,43 @@ struct ksd_backend_verdict {
 	ksd_vset row_versions; /* the values of the rows that are versions */
 };
 
-/* A plugin's version rows (`<name>_schema_version`, Kinto >= 26.1), read as
- * Kinto reads its own: the highest by LPAD(value,3,'0'). */
-struct ksd_plugin {
-	const char *row; /* the row's name, in the catalog; the plugin's name is its start */
-	size_t name_len; /* the bytes before "_schema_version" */
-	int recorded;    /* the top value as a number; -1 when it is not one */
-	const char *recorded_value; /* that top row's value (NULL for a SQL NULL) */
+/* What Kinto does with a plugin's schema at start-up (its migrate_schema). */
+enum ksd_plugin_run {
+	KSD_PLUGIN_RUN_UNKNOWN,    /* not a plugin whose releases are known here */
+	KSD_PLUGIN_RUN_UP_TO_DATE, /* reads the current version: runs nothing */
+	KSD_PLUGIN_RUN_MIGRATE,    /* reads an older one: migrates to `current` */
+	KSD_PLUGIN_RUN_TOO_NEW,    /* reads a newer one: runs nothing */
+	KSD_PLUGIN_RUN_FAILS,      /* the top value is not a number: int() fails */
 };
+
+/* A plugin's version rows (`<name>_schema_version`, Kinto >= 26.1), read as
+ * Kinto reads its own: the highest by LPAD(value,3,'0'), and 1 without a
+ * row. For a plugin of ksd_known_plugins, what its rows in the data say. */
+struct ksd_plugin {
+	const char *row;            /* the row's name (a known plugin without a row: its
+	                             * name); the plugin's name is its start */
+	size_t name_len;            /* the bytes before "_schema_version" */
+	int recorded;               /* the top value as a number; 0 no row; -1 not a number */
+	const char *recorded_value; /* that top row's value (NULL for a SQL NULL) */
+	int reads;                  /* the version Kinto works from; 0 when it fails */
+	int current;                /* the newest release's version; 0 unknown plugin */
+	bool data_known;            /* its rows were counted (--list, JSON, --explain) */
+	int data_version;           /* the version its rows are at; 0 when they don't say */
+	uint64_t unmoved;           /* rows its next migration would move */
+	enum ksd_plugin_run run;
+};
+
+/* A plugin whose rows tell its schema version: while rows under
+ * `parent_id` keep resource_name `old_resource`, its migration to
+ * `old_version` + 1 has not run; once run, they have `new_resource`. */
+struct ksd_known_plugin {
+	const char *name;
+	int current;
+	const char *parent_id, *old_resource, *new_resource;
+	int old_version;
+};
+extern const struct ksd_known_plugin ksd_known_plugins[];
+extern const size_t ksd_nknown_plugins;
 
 /* A database whose migrations ran from a wrong base: flushed, then read as
  * 20 by Kinto >= 12, or recorded too high by hand, then migrated (spec §6).
@@ -376,6 +407,10 @@ struct ksd_instance {
 	struct ksd_backend_verdict storage, permission;
 	enum ksd_meta_state meta;
 	bool meta_table, rows_known, created_at, last_heartbeat;
+	const char *created_at_value; /* the first created_at row's (NULL: SQL NULL or none) */
+	/* The schema's deleted/records twin (schema->twin) ruled out
+	 * ksd_twin_excludes from the storage candidates the schema allowed. */
+	bool twin_narrowed;
 	size_t duplicates, garbage;
 	struct ksd_plugin plugins[KSD_MAX_PLUGINS]; /* in order of their first row */
 	size_t nplugins;

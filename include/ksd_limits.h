@@ -39,6 +39,19 @@
  * a hand-tuned database has a few; more are counted, not listed. */
 #define KSD_MAX_DRIFT 64
 
+/* Resource names counted apart per schema in the inventory: Kinto and its
+ * plugins use about ten (bucket, collection, group, record, history,
+ * account, attachments...); rows of further names are counted together.
+ * A longer name is not Kinto's and is counted with them too. */
+#define KSD_MAX_RESOURCES     32
+#define KSD_MAX_RESOURCE_NAME 64
+
+/* Keys of the first table's rows kept to find a deleted/records twin
+ * (versions 10..12): a hit is proof, a miss proves nothing, so a bound
+ * costs no correctness. Each key is at most KSD_MAX_TWIN_KEY bytes. */
+#define KSD_MAX_TWIN_KEYS 4096
+#define KSD_MAX_TWIN_KEY  512
+
 /* Objects of one kind in one schema (tables, indexes, functions...). */
 #define KSD_MAX_OBJECTS 1000000
 

@@ -102,6 +102,11 @@ static int process(const char *input, const struct options *o)
 	}
 	struct ksd_err err;
 	ksd_err_clear(&err);
+	/* Rows are counted only where they are shown (--list, JSON, and the
+	 * plugins' data in --explain): the default report and --sql skip the
+	 * table data unread. */
+	cat->count_rows = !o->toc && (o->list || o->report.explain ||
+	                              (o->report.format == KSD_OUT_JSON && !o->report.sql_only));
 	int rc = ksd_read_dump(input, cat, &err);
 	end_progress();
 	int status = KSD_EXIT_OK;

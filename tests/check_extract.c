@@ -51,7 +51,7 @@ static void copy_lines(const char *stmt, const char *const *lines, bool wanted)
 		ck_assert_int_eq(ksd_extract_copy_line(x, copy, len, &err), KSD_OK);
 		free(copy);
 	}
-	ksd_extract_copy_end(x);
+	ksd_extract_copy_end(x, 0);
 }
 
 static struct ksd_database *db_named(const char *name)
@@ -684,7 +684,7 @@ START_TEST(copy_lines_longer_than_the_limit_are_cut)
 	ksd_err_clear(&err);
 	ck_assert_int_eq(ksd_extract_copy_line(x, line, len, &err), KSD_OK);
 	free(line);
-	ksd_extract_copy_end(x);
+	ksd_extract_copy_end(x, 0);
 	const char *v = pub()->metadata.rows[0].value;
 	ck_assert_uint_le(strlen(v), KSD_MAX_ROW);
 	ck_assert_uint_ge(strlen(v), KSD_MAX_ROW / 2 - 4);

@@ -43,7 +43,7 @@ START_TEST(a_copy_row_of_broken_utf8_reaches_the_report)
 	const char line[] =
 	    "storage_schema_version\t1\\200\\200\\200\\200\\200\x80\x80\x80\x80\x80";
 	ck_assert_int_eq(ksd_extract_copy_line(x, line, sizeof(line) - 1, &err), KSD_OK);
-	ksd_extract_copy_end(x);
+	ksd_extract_copy_end(x, 0);
 	ksd_extract_free(x);
 	char *buf = NULL;
 	size_t len = 0;

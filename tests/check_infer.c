@@ -290,6 +290,77 @@ START_TEST(plugin_rows_are_read_as_kinto_reads_them)
 }
 END_TEST
 
+START_TEST(a_twin_rules_out_12_but_only_where_the_schema_allowed_it)
+{
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 12, KS_FLUSHED);
+	struct ksd_instance in = judge(s, 0);
+	ck_assert_uint_eq(in.storage.candidates, KSD_VRANGE(10, 12));
+	ck_assert(!in.twin_narrowed);
+	s->twin = (struct ksd_twin){true, "a", "/b", "record"};
+	in = judge(s, 0);
+	ck_assert_uint_eq(in.storage.candidates, KSD_VRANGE(10, 11));
+	ck_assert(in.twin_narrowed);
+	ck_assert_int_eq(in.storage.version, 10);
+	/* At 13 nothing is left to narrow: the candidates stand. */
+	struct ksd_schema *s13 = ks_build(cat, "other", "public", 13, 0);
+	s13->twin = (struct ksd_twin){true, "a", "/b", "record"};
+	ksd_infer_instance(cat, &cat->databases[1], s13, 0, &in);
+	ck_assert_uint_eq(in.storage.candidates, KSD_VBIT(13));
+	ck_assert(!in.twin_narrowed);
+}
+END_TEST
+
+/* kinto-attachment's rows in objects, as the inventory counts them. */
+static void attachment_rows(struct ksd_schema *s, const char *resource, uint64_t n)
+{
+	ksd_schema_table(s, "objects")->data_dumped = true;
+	for (uint64_t i = 0; i < n; i++)
+		ck_assert_int_eq(ksd_catalog_count_internal(cat, s, "__attachments__", 15, resource,
+		                                            strlen(resource)),
+		                 0);
+}
+
+START_TEST(kinto_attachment_data_against_its_version_row)
+{
+	/* Recorded 2, rows never moved: Kinto runs nothing, the data is at 1. */
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 26, 0);
+	ks_meta(cat, s, "kinto_attachment_schema_version", "2");
+	attachment_rows(s, "", 3);
+	struct ksd_instance in = judge(s, 0);
+	ck_assert_uint_eq(in.nplugins, 1);
+	ck_assert_int_eq(in.plugins[0].reads, 2);
+	ck_assert_int_eq(in.plugins[0].current, 2);
+	ck_assert(in.plugins[0].data_known);
+	ck_assert_int_eq(in.plugins[0].data_version, 1);
+	ck_assert_uint_eq(in.plugins[0].unmoved, 3);
+	ck_assert_int_eq(in.plugins[0].run, KSD_PLUGIN_RUN_UP_TO_DATE);
+}
+END_TEST
+
+START_TEST(kinto_attachment_without_a_row_reads_1)
+{
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 26, 0);
+	attachment_rows(s, "", 2);
+	struct ksd_instance in = judge(s, 0);
+	ck_assert_uint_eq(in.nplugins, 1);
+	ck_assert_str_eq(in.plugins[0].row, "kinto_attachment");
+	ck_assert_int_eq(in.plugins[0].recorded, 0);
+	ck_assert_int_eq(in.plugins[0].reads, 1);
+	ck_assert_int_eq(in.plugins[0].data_version, 1);
+	ck_assert_int_eq(in.plugins[0].run, KSD_PLUGIN_RUN_MIGRATE);
+	/* Moved rows and '2': agreed, up to date; no rows: not listed. */
+	struct ksd_schema *s2 = ks_build(cat, "moved", "public", 26, 0);
+	ks_meta(cat, s2, "kinto_attachment_schema_version", "2");
+	attachment_rows(s2, "attachments", 1);
+	ksd_infer_instance(cat, &cat->databases[1], s2, 0, &in);
+	ck_assert_int_eq(in.plugins[0].data_version, 2);
+	ck_assert_int_eq(in.plugins[0].run, KSD_PLUGIN_RUN_UP_TO_DATE);
+	struct ksd_schema *s3 = ks_build(cat, "none", "public", 26, 0);
+	ksd_infer_instance(cat, &cat->databases[2], s3, 0, &in);
+	ck_assert_uint_eq(in.nplugins, 0);
+}
+END_TEST
+
 START_TEST(storage_and_permission_rows_are_no_plugins)
 {
 	struct ksd_instance in = judge(ks_build(cat, NULL, "public", 26, KS_PERM2), 0);
@@ -558,6 +629,9 @@ Suite *infer_suite(void)
 	tcase_add_test(tc, a_garbage_top_row_is_wrong);
 	tcase_add_test(tc, plugin_rows_are_read_as_kinto_reads_them);
 	tcase_add_test(tc, storage_and_permission_rows_are_no_plugins);
+	tcase_add_test(tc, a_twin_rules_out_12_but_only_where_the_schema_allowed_it);
+	tcase_add_test(tc, kinto_attachment_data_against_its_version_row);
+	tcase_add_test(tc, kinto_attachment_without_a_row_reads_1);
 	tcase_add_test(tc, plugins_past_the_cap_are_noted);
 	tcase_add_test(tc, created_at_without_rows_means_1);
 	tcase_add_test(tc, a_missing_metadata_table_needs_one);

@@ -186,6 +186,33 @@ START_TEST(the_text_screen_says_where_what_and_how_to_fix)
 }
 END_TEST
 
+START_TEST(kinto_attachment_data_is_reported_against_its_row)
+{
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 26, 0);
+	ks_meta(cat, s, "kinto_attachment_schema_version", "2");
+	ksd_schema_table(s, "objects")->data_dumped = true;
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_eq(ksd_catalog_count_internal(cat, s, "__attachments__", 15, "", 0),
+		                 0);
+	struct ksd_report_opts o = {.format = KSD_OUT_JSON};
+	int status;
+	char *out = run(&o, &status);
+	const char *want =
+	    "\"reads\": 2, \"current\": 2, \"data_version\": 1, \"unmoved_rows\": 3, "
+	    "\"agrees\": false, \"kinto\": \"reads 2 and runs nothing: the 3 rows stay "
+	    "where version 2 no longer looks\"}]";
+	ck_assert_msg(strstr(out, want), "lacks %s: %s", want, out);
+	free(out);
+	o = (struct ksd_report_opts){.format = KSD_OUT_TEXT, .explain = true};
+	out = run(&o, &status);
+	want =
+	    "plugins      kinto_attachment 2 (its data is at 1: 3 rows its migration 1->2 moves; "
+	    "Kinto reads 2 and runs nothing: the 3 rows stay where version 2 no longer looks)\n";
+	ck_assert_msg(strstr(out, want), "lacks %s: %s", want, out);
+	free(out);
+}
+END_TEST
+
 START_TEST(plugins_are_listed_escaped)
 {
 	struct ksd_schema *s = ks_build(cat, NULL, "public", 26, 0);
@@ -199,8 +226,12 @@ START_TEST(plugins_are_listed_escaped)
 	assert_json_lines(out, 1);
 	const char *want =
 	    "\"plugins\": [{\"name\": \"attachment\", \"recorded\": 2, "
-	    "\"recorded_value\": \"2\"}, {\"name\": \"e\\\"v\\\\i\\u001b[2Jl\\u00c3\", "
-	    "\"recorded\": null, \"recorded_value\": \"x\\n\"}]";
+	    "\"recorded_value\": \"2\", \"reads\": 2, \"current\": null, \"data_version\": null, "
+	    "\"unmoved_rows\": null, \"agrees\": null, \"kinto\": null}, "
+	    "{\"name\": \"e\\\"v\\\\i\\u001b[2Jl\\u00c3\", \"recorded\": null, "
+	    "\"recorded_value\": \"x\\n\", \"reads\": null, \"current\": null, "
+	    "\"data_version\": null, \"unmoved_rows\": null, \"agrees\": null, "
+	    "\"kinto\": \"fails to read its version: the top value is not a number\"}]";
 	ck_assert_msg(strstr(out, want), "lacks %s: %s", want, out);
 	free(out);
 	o.format = KSD_OUT_TEXT;
@@ -347,6 +378,7 @@ Suite *report_suite(void)
 	tcase_add_test(tc, json_stays_valid_with_hostile_names);
 	tcase_add_test(tc, json_notes_are_whole);
 	tcase_add_test(tc, plugins_are_listed_escaped);
+	tcase_add_test(tc, kinto_attachment_data_is_reported_against_its_row);
 	tcase_add_test(tc, no_plugins_no_line_and_an_empty_list);
 	tcase_add_test(tc, the_text_screen_says_where_what_and_how_to_fix);
 	tcase_add_test(tc, text_never_passes_control_bytes);

@@ -391,6 +391,72 @@ int ksd_catalog_add_meta_row(struct ksd_catalog *cat, struct ksd_schema *s, cons
 	return 0;
 }
 
+static bool same_n(const char *a, const char *b, size_t len)
+{
+	return strlen(a) == len && memcmp(a, b, len) == 0;
+}
+
+int ksd_catalog_count_resource(struct ksd_catalog *cat, struct ksd_schema *s, const char *name,
+                               size_t len, uint64_t n)
+{
+	struct ksd_inventory *inv = &s->inventory;
+	if (!name || len > KSD_MAX_RESOURCE_NAME || memchr(name, '\0', len)) {
+		inv->other += n;
+		return 0;
+	}
+	for (size_t i = 0; i < inv->nresources; i++)
+		if (same_n(inv->resources[i].name, name, len)) {
+			inv->resources[i].rows += n;
+			return 0;
+		}
+	if (inv->nresources == KSD_MAX_RESOURCES) {
+		inv->other += n;
+		return 0;
+	}
+	const char *copy = ksd_catalog_strndup(cat, name, len);
+	if (!copy)
+		return -1;
+	inv->resources[inv->nresources++] = (struct ksd_resource_rows){copy, n};
+	return 0;
+}
+
+int ksd_catalog_count_internal(struct ksd_catalog *cat, struct ksd_schema *s, const char *parent,
+                               size_t plen, const char *name, size_t nlen)
+{
+	struct ksd_inventory *inv = &s->inventory;
+	if (plen > KSD_MAX_RESOURCE_NAME || nlen > KSD_MAX_RESOURCE_NAME ||
+	    memchr(parent, '\0', plen) || memchr(name, '\0', nlen))
+		return 0;
+	for (size_t i = 0; i < inv->ninternal; i++) {
+		struct ksd_internal_rows *r = &inv->internal[i];
+		if (same_n(r->parent_id, parent, plen) && same_n(r->resource_name, name, nlen)) {
+			r->rows++;
+			return 0;
+		}
+	}
+	if (inv->ninternal == KSD_MAX_RESOURCES)
+		return 0;
+	const char *p = ksd_catalog_strndup(cat, parent, plen);
+	const char *r = ksd_catalog_strndup(cat, name, nlen);
+	if (!p || !r)
+		return -1;
+	inv->internal[inv->ninternal++] = (struct ksd_internal_rows){p, r, 1};
+	return 0;
+}
+
+int ksd_catalog_set_twin(struct ksd_catalog *cat, struct ksd_schema *s, const char *const key[3],
+                         const size_t len[3])
+{
+	if (s->twin.found)
+		return 0;
+	const char *k[3];
+	for (int i = 0; i < 3; i++)
+		if (!(k[i] = ksd_catalog_strndup(cat, key[i], len[i])))
+			return -1;
+	s->twin = (struct ksd_twin){true, k[0], k[1], k[2]};
+	return 0;
+}
+
 int ksd_catalog_add_toc(struct ksd_catalog *cat, const struct ksd_toc_entry *e)
 {
 	struct ksd_toc_entry copy = *e;

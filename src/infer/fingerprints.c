@@ -292,5 +292,10 @@ const struct ksd_feature ksd_features[] = {
 
 const size_t ksd_nfeatures = sizeof(ksd_features) / sizeof(ksd_features[0]);
 
+/* A `deleted` row with a twin in `records` (spec 2.3): migration 011->012
+ * deleted every such tombstone, and only 017->018's copy of the tombstones
+ * into records makes twins again, so one rules out 12..17. */
+const ksd_vset ksd_twin_excludes = R(12, 17);
+
 _Static_assert(sizeof(ksd_features) / sizeof(ksd_features[0]) <= KSD_MAX_FEATURES,
                "raise KSD_MAX_FEATURES");

@@ -158,8 +158,10 @@ void metadata_read(const struct ksd_catalog *cat, const struct ksd_schema *s,
 	size_t dup_scan = m->nrows < 2000 ? m->nrows : 2000;
 	for (size_t i = 0; i < m->nrows; i++) {
 		const struct ksd_meta_row *r = &m->rows[i];
-		if (same(r->name, "created_at"))
+		if (same(r->name, "created_at") && !in->created_at) {
 			in->created_at = true;
+			in->created_at_value = r->value;
+		}
 		if (same(r->name, "last_heartbeat"))
 			in->last_heartbeat = true;
 		bool version_row = same(r->name, STORAGE_ROW) || same(r->name, PERMISSION_ROW);

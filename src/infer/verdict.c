@@ -7,6 +7,7 @@
 
 #include "infer/drift.h"
 #include "infer/metadata.h"
+#include "infer/plugins.h"
 #include "infer/predict.h"
 #include "ksd_infer.h"
 
@@ -131,6 +132,7 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 	if (!ksd_match_schema(s, in->obs))
 		in->notes |= KSD_NOTE_BIT(KSD_NOTE_OUT_OF_MEMORY);
 	metadata_read(cat, s, in);
+	plugins_judge(s, in);
 	bool st_tables = has_table(s, storage_tables);
 	bool pm_tables = has_table(s, permission_tables);
 	st->present = st_tables || st->rows > 0 || in->created_at || in->last_heartbeat;
@@ -144,6 +146,12 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 		    cat->any_ddl_seen ? KSD_REASON_NO_STORAGE_TABLES : KSD_REASON_DATA_ONLY;
 	} else if (st->present) {
 		score(in, KSD_STORAGE, st);
+		/* The rows tell what the schema cannot (spec 2.3). */
+		if (s->twin.found && (st->candidates & ksd_twin_excludes) &&
+		    (st->candidates & ~ksd_twin_excludes)) {
+			st->candidates &= ~ksd_twin_excludes;
+			in->twin_narrowed = true;
+		}
 		int low = ksd_vset_lowest(st->candidates);
 		/* A schema no version matches may be one migrated from a wrong
 		 * base; --assume-version overrides the schema, and so that too. */

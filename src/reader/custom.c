@@ -1,5 +1,6 @@
 /* Custom-format archives (pg_dump -Fc): header and TOC through toc.c, then
- * only the metadata table's data block is read and decompressed. With
+ * only the wanted data blocks are read and decompressed: the metadata
+ * table's, and others only when the extractor asks (rows counted, twins). With
  * recorded offsets (and a seekable file) we seek straight to it; otherwise
  * (written to a pipe, or read from stdin) the blocks are walked in order,
  * skipping each one's chunks without decompressing them.
@@ -151,7 +152,7 @@ static int read_block(struct custom *c, struct toc_want *w, int type, long long 
 	if (type != BLK_DATA)
 		return fail(c, at, "table data is not a data block", w->dump_id);
 	struct toc_data *d = toc_data_begin(&c->t, w);
-	struct codec *dec = d ? codec_new(c->t.alg, KSD_MAX_BLOCK_OUT, toc_data_feed, d) : NULL;
+	struct codec *dec = d ? codec_new(c->t.alg, toc_data_cap(w), toc_data_feed, d) : NULL;
 	if (!dec) {
 		toc_data_free(d);
 		return ksd_err_at_offset(c->t.err, at, "out of memory");

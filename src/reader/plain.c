@@ -77,11 +77,15 @@ struct plain {
 
 	/* meta-commands and COPY */
 	struct buf meta;
-	bool copy_wanted;
+	enum ksd_copy_use copy_use;
 	long copy_line;
+	uint64_t copy_rows; /* data lines of the block so far */
 	struct buf row;
 	size_t line_len;
 	char line_head[3];
+	/* KSD_COPY_ENDS: the line's first and last bytes */
+	char head[KSD_COPY_HEAD], tail[KSD_COPY_TAIL];
+	size_t tail_len;
 
 	/* Where each stop byte next occurs in the buffer being fed (its end when
 	 * it does not), NULL when not looked for yet: run() scans any part of a
@@ -130,8 +134,9 @@ static int finish_stmt(struct plain *p)
 		rc = KSD_WARN;
 	} else if (is_copy_from_stdin(s, len)) {
 		ksd_extract_note_data(p->x);
-		p->copy_wanted = ksd_extract_copy_begin(p->x, s, len);
+		p->copy_use = ksd_extract_copy_begin(p->x, s, len);
 		p->copy_line = p->stmt_line;
+		p->copy_rows = 0;
 		p->mode = M_COPY_REST;
 	} else {
 		if (ksd_extract_stmt(p->x, s, len, p->stmt_line, p->err) != KSD_OK)
@@ -617,28 +622,60 @@ static bool copy_line_is_end(const struct plain *p)
 	       ksd_extract_copy_is_end(p->line_head, p->line_len);
 }
 
+static void copy_end(struct plain *p)
+{
+	if (p->copy_use != KSD_COPY_SKIP)
+		ksd_extract_copy_end(p->x, p->copy_rows);
+}
+
 static int copy_line_done(struct plain *p, bool *ended)
 {
 	*ended = copy_line_is_end(p);
 	if (*ended) {
-		if (p->copy_wanted)
-			ksd_extract_copy_end(p->x);
+		copy_end(p);
 		p->mode = M_STMT;
 		reset_stmt(p);
 		return KSD_OK;
 	}
-	if (p->copy_wanted) {
+	p->copy_rows++;
+	if (p->copy_use == KSD_COPY_LINES) {
 		if (p->row.oom)
 			return ksd_err_at_line(p->err, p->line, "out of memory");
 		if (ksd_extract_copy_line(p->x, p->row.data ? p->row.data : "", p->row.len,
 		                          p->err) != KSD_OK)
 			return KSD_FATAL;
 		buf_reset(&p->row);
+	} else if (p->copy_use == KSD_COPY_ENDS) {
+		if (ksd_extract_copy_ends(p->x, p->head, p->tail, p->tail_len, p->line_len,
+		                          p->err) != KSD_OK)
+			return KSD_FATAL;
+		p->tail_len = 0;
 	}
 	return KSD_OK;
 }
 
-/* Consumes COPY data from d[0..len); returns bytes used. */
+/* KSD_COPY_ENDS: keeps the first bytes of the line and its last ones so far,
+ * whatever the buffers cut it into. */
+static void keep_ends(struct plain *p, const unsigned char *s, size_t n)
+{
+	if (p->line_len < KSD_COPY_HEAD) {
+		size_t room = KSD_COPY_HEAD - p->line_len;
+		memcpy(p->head + p->line_len, s, n < room ? n : room);
+	}
+	if (n >= KSD_COPY_TAIL) {
+		memcpy(p->tail, s + n - KSD_COPY_TAIL, KSD_COPY_TAIL);
+		p->tail_len = KSD_COPY_TAIL;
+		return;
+	}
+	size_t keep = p->tail_len < KSD_COPY_TAIL - n ? p->tail_len : KSD_COPY_TAIL - n;
+	memmove(p->tail, p->tail + p->tail_len - keep, keep);
+	memcpy(p->tail + keep, s, n);
+	p->tail_len = keep + n;
+}
+
+/* Consumes COPY data from d[0..len); returns bytes used. Lines are found
+ * with memchr whatever is wanted of them; only what the extractor asked for
+ * (whole lines, or their ends) costs more than a count. */
 static size_t copy_data(struct plain *p, const unsigned char *d, size_t len, int *rc)
 {
 	size_t used = 0;
@@ -648,9 +685,11 @@ static size_t copy_data(struct plain *p, const unsigned char *d, size_t len, int
 		size_t n = nl ? (size_t)(nl - start) : len - used;
 		for (size_t i = 0; i < n && p->line_len + i < 3; i++)
 			p->line_head[p->line_len + i] = (char)start[i];
-		p->line_len += n;
-		if (p->copy_wanted)
+		if (p->copy_use == KSD_COPY_LINES)
 			buf_append(&p->row, start, n);
+		else if (p->copy_use == KSD_COPY_ENDS)
+			keep_ends(p, start, n);
+		p->line_len += n;
 		used += n;
 		if (!nl)
 			break;
@@ -757,13 +796,10 @@ static int finish(struct plain *p)
 	case M_COPY_REST:
 	case M_COPY_DATA:
 		if (p->mode == M_COPY_DATA && p->line_len > 0 && copy_line_is_end(p)) {
-			if (p->copy_wanted)
-				ksd_extract_copy_end(p->x);
+			copy_end(p);
 			return KSD_OK;
 		}
-		if (p->copy_wanted) {
-			ksd_extract_copy_end(p->x);
-		}
+		copy_end(p);
 		ksd_err_at_line(p->err, p->copy_line,
 		                "unexpected end of input inside the COPY data that starts here");
 		return KSD_WARN;

@@ -2,13 +2,12 @@
  * source. pg_dump writes toc.dat first, then the data members in TOC order;
  * a tar re-packed by hand may hold them in any order, with extra members.
  * Like pg_restore, the reader skips members up to the one named exactly
- * toc.dat and reads the TOC; then only the metadata table's members are
- * read, every other member is skipped (seeking when the file allows it).
- * A metadata member that came before toc.dat is read again by a second pass
- * over the file, or, in a stream (standard input), taken from the members
- * kept in memory on the way, small ones only, within KSD_MAX_TAR_KEPT.
- * Members are never extracted, and their type flags are ignored. How the
- * members were laid out is recorded for the restore advice. */
+ * toc.dat and reads the TOC; then only the wanted members are read (the
+ * metadata table's, others when the extractor asks), the rest are skipped (seeking when the file
+ * allows it). A metadata member that came before toc.dat is read again by a second pass over the
+ * file, or, in a stream (standard input), taken from the members kept in memory on the way, small
+ * ones only, within KSD_MAX_TAR_KEPT. Members are never extracted, and their type flags are
+ * ignored. How the members were laid out is recorded for the restore advice. */
 #include <archive.h>
 #include <archive_entry.h>
 #include <errno.h>

@@ -509,9 +509,10 @@ static int add_want(struct toc *t, const struct toc_entry *e, struct toc_want *w
 	w->file = dup_or_null(e->file);
 	w->copy_stmt = e->copy_stmt && e->copy_stmt[0] ? strdup(e->copy_stmt) : NULL;
 	w->ns = dup_or_null(e->ns);
+	w->tag = dup_or_null(e->tag);
 	(*nwants)++;
 	if ((e->file && !w->file) || (e->copy_stmt && e->copy_stmt[0] && !w->copy_stmt) ||
-	    (e->ns && !w->ns))
+	    (e->ns && !w->ns) || (e->tag && !w->tag))
 		return toc_fail(t, here(t), "out of memory");
 	return KSD_OK;
 }
@@ -530,7 +531,8 @@ int toc_read_entries(struct toc *t, toc_entry_fn *fn, void *ctx, struct toc_want
 		if (rc == KSD_OK && !t->quiet && e.has_data && eq(e.desc, "TABLE DATA")) {
 			t->data_seen = true;
 			ksd_extract_note_data(t->x);
-			e.wanted = eq(e.tag, "metadata");
+			e.wanted = eq(e.tag, "metadata") ||
+			           (e.tag && ksd_extract_wants_data(t->x, e.ns, e.tag));
 			if (e.wanted)
 				rc = add_want(t, &e, wants, nwants);
 		}
@@ -551,6 +553,7 @@ void toc_wants_free(struct toc_want *wants, size_t n)
 		free(wants[i].file);
 		free(wants[i].copy_stmt);
 		free(wants[i].ns);
+		free(wants[i].tag);
 	}
 }
 

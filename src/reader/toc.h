@@ -24,9 +24,10 @@
 /* Custom-format offset flags. */
 enum toc_pos { TOC_POS_NOT_SET = 1, TOC_POS_SET = 2, TOC_NO_DATA = 3 };
 
-/* Metadata table data entries remembered per archive; more are skipped
- * as a partial result. A database has one per Kinto schema. */
-#define TOC_MAX_WANTS 64
+/* Table data entries read per archive: the metadata table's, one per Kinto
+ * schema; when rows are counted, every table's (a Kinto schema has seven).
+ * More are skipped as a partial result. */
+#define TOC_MAX_WANTS 256
 
 struct toc {
 	struct ksd_source *src;
@@ -51,10 +52,10 @@ struct toc_entry {
 	uint64_t pos;     /* custom: block offset when TOC_POS_SET */
 	const char *file; /* tar, directory: data file name, "" for none */
 	bool has_data;    /* the entry points at data (block or file) */
-	bool wanted;      /* a metadata table's data: read it */
+	bool wanted;      /* a metadata table's data, or one the extractor wants: read it */
 };
 
-/* A metadata table data entry to read after the TOC. */
+/* A table data entry to read after the TOC. */
 struct toc_want {
 	int dump_id;
 	int pos_flag;
@@ -62,6 +63,7 @@ struct toc_want {
 	char *file;
 	char *copy_stmt; /* NULL when the data is INSERT statements */
 	char *ns;
+	char *tag; /* the table */
 	bool done;
 };
 

@@ -11,7 +11,7 @@
 struct toc_data {
 	struct toc *t;
 	int dump_id;
-	const char *ns; /* the entry's schema, held by its toc_want */
+	const char *ns, *tag; /* the entry's schema and table, held by its toc_want */
 	struct plain *p;
 	struct ksd_err scratch; /* the splitter's own error, re-told with an offset */
 	int rc;
@@ -26,6 +26,7 @@ struct toc_data *toc_data_begin(struct toc *t, const struct toc_want *w)
 	d->t = t;
 	d->dump_id = w->dump_id;
 	d->ns = w->ns;
+	d->tag = w->tag ? w->tag : "";
 	d->p = plain_new(t->x, &d->scratch);
 	if (!d->p) {
 		free(d);
@@ -40,6 +41,11 @@ struct toc_data *toc_data_begin(struct toc *t, const struct toc_want *w)
 			d->rc = plain_feed(d->p, "\n", 1);
 	}
 	return d;
+}
+
+uint64_t toc_data_cap(const struct toc_want *w)
+{
+	return w->tag && strcmp(w->tag, "metadata") != 0 ? UINT64_MAX : KSD_MAX_BLOCK_OUT;
 }
 
 int toc_data_feed(void *data, const char *buf, size_t len)
@@ -59,13 +65,13 @@ int toc_data_end(struct toc_data *d, long long offset)
 	if (rc == KSD_OK)
 		rc = d->rc;
 	if (rc != KSD_OK) {
-		toc_fail(d->t, offset, "data of TOC entry %d (metadata): %s", d->dump_id,
+		toc_fail(d->t, offset, "data of TOC entry %d (%s): %s", d->dump_id, d->tag,
 		         d->scratch.set ? d->scratch.msg : "unreadable");
 		return rc == KSD_FATAL ? KSD_FATAL : KSD_WARN;
 	}
 	/* Read whole, even with no rows (--inserts leaves no COPY to say so):
 	 * as the plain dump's TABLE DATA header says. */
-	ksd_extract_table_data(d->t->x, d->ns, "metadata");
+	ksd_extract_table_data(d->t->x, d->ns, d->tag);
 	return KSD_OK;
 }
 
@@ -100,8 +106,8 @@ int toc_data_read_member(struct toc *t, const struct toc_want *w, const char *me
 		/* A first chunk too short to hold a magic number waits for more. */
 		if (!dec && n > 0 && have < CODEC_MAGIC_LEN)
 			continue;
-		if (!dec && !(dec = codec_new(codec_sniff(buf, have), KSD_MAX_BLOCK_OUT,
-		                              toc_data_feed, d))) {
+		if (!dec &&
+		    !(dec = codec_new(codec_sniff(buf, have), toc_data_cap(w), toc_data_feed, d))) {
 			ksd_err_at_offset(t->err, -1, "out of memory");
 			goto done;
 		}

@@ -1,4 +1,5 @@
-/* The data sink of the archive readers: a wanted metadata table's data,
+/* The data sink of the archive readers: a wanted table's data (metadata's,
+ * or one the extractor asks for),
  * from a custom data block or a tar or directory member, decompressed and
  * fed to the extractor as rows. Built on toc.h, which knows nothing of it. */
 #ifndef KSD_TOC_DATA_H
@@ -10,9 +11,13 @@
 #include "ksd_source.h"
 #include "reader/toc.h"
 
-/* A metadata table's data stream (decompressed), fed in any slicing. */
+/* A wanted table's data stream (decompressed), fed in any slicing. */
 struct toc_data;
 struct toc_data *toc_data_begin(struct toc *t, const struct toc_want *w);
+/* How much the data may decompress to: a metadata table's is capped (a
+ * bomb, see KSD_MAX_BLOCK_OUT); another table's streams past in constant
+ * memory, counted, whatever its size. */
+uint64_t toc_data_cap(const struct toc_want *w);
 /* codec_out_fn-compatible. */
 int toc_data_feed(void *data, const char *buf, size_t len);
 /* Ends the stream; a cut COPY block is a KSD_WARN naming `offset`. */

@@ -24,11 +24,13 @@
  *   drift: [{kind, name, table, what}] (extra | changed | missing),
  *   drift_truncated, other_tables: [str] (see report/drift.c);
  *   fix: the SQL script or null. */
+#include <inttypes.h>
 #include <stdlib.h>
 
 #include "ksd_report.h"
 #include "report/drift.h"
 #include "report/fix.h"
+#include "report/inventory.h"
 #include "report/json.h"
 #include "report/provenance.h"
 #include "report/restore.h"
@@ -99,7 +101,34 @@ static void backend(FILE *out, const struct ksd_instance *in, const struct ksd_b
 	putc('}', out);
 }
 
-/* [{"name", "recorded", "recorded_value"}] for each plugin's version rows. */
+/* What Kinto reads and does, and for a known plugin whose rows were read,
+ * the version its data is at and whether the recorded one agrees. */
+static void plugin_data(FILE *out, const struct ksd_plugin *p)
+{
+	fputs(", \"reads\": ", out);
+	int_or_null(out, p->reads);
+	fputs(", \"current\": ", out);
+	int_or_null(out, p->current);
+	bool known = p->data_known && p->current;
+	fputs(", \"data_version\": ", out);
+	int_or_null(out, known ? p->data_version : 0);
+	fputs(", \"unmoved_rows\": ", out);
+	if (known)
+		fprintf(out, "%" PRIu64, p->unmoved);
+	else
+		fputs("null", out);
+	fprintf(out, ", \"agrees\": %s",
+	        !known || !p->data_version    ? "null"
+	        : p->data_version == p->reads ? "true"
+	                                      : "false");
+	char kinto[WORDS_PLUGIN_MAX];
+	words_plugin_kinto(kinto, sizeof(kinto), p);
+	fputs(", \"kinto\": ", out);
+	ksd_fput_json(out, kinto[0] ? kinto : NULL);
+}
+
+/* [{"name", "recorded", "recorded_value", "reads", "current", "data_version",
+ * "unmoved_rows", "agrees", "kinto"}] for each plugin. */
 static void plugins(FILE *out, const struct ksd_instance *in)
 {
 	putc('[', out);
@@ -111,9 +140,30 @@ static void plugins(FILE *out, const struct ksd_instance *in)
 		int_or_null(out, p->recorded);
 		fputs(", \"recorded_value\": ", out);
 		ksd_fput_json(out, p->recorded_value);
+		plugin_data(out, p);
 		putc('}', out);
 	}
 	putc(']', out);
+}
+
+/* [{"rows", "id", "parent_id", "collection_id", "rules_out", "narrowed"}]:
+ * the rows that narrowed what the schema allows. */
+static void evidence(FILE *out, const struct ksd_instance *in)
+{
+	const struct ksd_twin *tw = &in->schema->twin;
+	if (!tw->found) {
+		fputs("[]", out);
+		return;
+	}
+	fputs("[{\"rows\": \"deleted-twin-in-records\", \"id\": ", out);
+	ksd_fput_json(out, tw->id);
+	fputs(", \"parent_id\": ", out);
+	ksd_fput_json(out, tw->parent_id);
+	fputs(", \"collection_id\": ", out);
+	ksd_fput_json(out, tw->collection_id);
+	fputs(", \"rules_out\": ", out);
+	vset(out, ksd_twin_excludes);
+	fprintf(out, ", \"narrowed\": %s}]", in->twin_narrowed ? "true" : "false");
 }
 
 /* How migrations from a wrong base made the schema; null when they did not. */
@@ -171,6 +221,9 @@ void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 	        in->garbage, words_status_name(in->verdict));
 	fputs(", \"plugins\": ", out);
 	plugins(out, in);
+	inventory_json(out, in);
+	fputs(", \"evidence\": ", out);
+	evidence(out, in);
 	fputs(", \"reason\": ", out);
 	char reason[WORDS_REASON_MAX];
 	words_reason(reason, sizeof(reason), &in->reason);

@@ -1,6 +1,7 @@
 /* --list: the catalog as a person reads it, one object per line. */
 #include "ksd_report.h"
 #include "report/words.h"
+#include "report/inventory.h"
 
 static void put_list(FILE *out, const char *const *items, size_t n)
 {
@@ -43,6 +44,7 @@ static void list_table(FILE *out, const struct ksd_table *t)
 		put_list(out, k->columns, k->ncolumns);
 		fputs(")\n", out);
 	}
+	inventory_list_table(out, t);
 }
 
 static void list_index(FILE *out, const struct ksd_index *ix)
@@ -166,6 +168,7 @@ void ksd_list_catalog(FILE *out, const char *input, const struct ksd_catalog *ca
 			for (size_t i = 0; i < sc->ntriggers; i++)
 				list_trigger(out, &sc->triggers[i]);
 			list_metadata(out, &sc->metadata);
+			inventory_list_schema(out, sc);
 		}
 	}
 }

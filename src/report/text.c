@@ -79,7 +79,8 @@ static void metadata_line(FILE *out, const struct ksd_instance *in)
 }
 
 /* "attachment 2, other '2.x'": each plugin's name and the version Kinto
- * reads, the raw value when it is not a number. */
+ * reads (1 without a row), the raw value when it is not a number; with the
+ * data read, what a known plugin's rows say. */
 static void plugins_line(FILE *out, const struct ksd_instance *in)
 {
 	if (!in->nplugins)
@@ -91,6 +92,8 @@ static void plugins_line(FILE *out, const struct ksd_instance *in)
 		ksd_fput_safe_n(out, p->row, p->name_len);
 		if (p->recorded > 0) {
 			fprintf(out, " %d", p->recorded);
+		} else if (p->recorded == 0) {
+			fputs(" 1 (no version row)", out);
 		} else if (p->recorded_value) {
 			fputs(" '", out);
 			ksd_fput_safe(out, p->recorded_value);
@@ -98,12 +101,36 @@ static void plugins_line(FILE *out, const struct ksd_instance *in)
 		} else {
 			fputs(" NULL", out);
 		}
+		char data[WORDS_PLUGIN_MAX], kinto[WORDS_PLUGIN_MAX];
+		words_plugin_data(data, sizeof(data), p);
+		words_plugin_kinto(kinto, sizeof(kinto), p);
+		if (data[0])
+			fprintf(out, " (%s; Kinto %s)", data, kinto);
 	}
 	putc('\n', out);
 }
 
+/* The rows that narrowed what the schema allows, named. */
+static void row_evidence(FILE *out, const struct ksd_instance *in)
+{
+	const struct ksd_twin *tw = &in->schema->twin;
+	if (!tw->found)
+		return;
+	char v[96];
+	words_vset(v, sizeof(v), ksd_twin_excludes);
+	fputs("rows         a deleted row has a twin in records: id '", out);
+	ksd_fput_safe(out, tw->id);
+	fputs("', parent_id '", out);
+	ksd_fput_safe(out, tw->parent_id);
+	fputs("', collection_id '", out);
+	ksd_fput_safe(out, tw->collection_id);
+	fprintf(out, "'; rules out %s%s\n", v,
+	        in->twin_narrowed ? "" : " (the schema already did)");
+}
+
 static void explain(FILE *out, const struct ksd_instance *in, const struct ksd_report_opts *o)
 {
+	row_evidence(out, in);
 	fputs("features     (observed; versions that have it; versions it allows)\n", out);
 	for (size_t i = 0; i < ksd_nfeatures; i++) {
 		const struct ksd_feature *f = &ksd_features[i];

@@ -1,6 +1,7 @@
 /* The words shared by the reports: names of states, version sets, the
  * contradictions behind an instance no version describes, and the English of
  * inference's codes (reasons, notes, predictions, drift). */
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -582,4 +583,45 @@ void words_event(char *buf, size_t cap, const struct ksd_event *e)
 		return;
 	}
 	buf[0] = '\0';
+}
+void words_plugin_data(char *buf, size_t cap, const struct ksd_plugin *p)
+{
+	buf[0] = '\0';
+	if (!p->data_known || !p->current)
+		return;
+	if (!p->data_version)
+		snprintf(buf, cap, "no rows of its data say its version");
+	else if (p->unmoved)
+		snprintf(buf, cap, "its data is at %d: %" PRIu64 " rows its migration %d->%d moves",
+		         p->data_version, p->unmoved, p->data_version, p->data_version + 1);
+	else
+		snprintf(buf, cap, "its data is at %d", p->data_version);
+}
+
+void words_plugin_kinto(char *buf, size_t cap, const struct ksd_plugin *p)
+{
+	switch (p->run) {
+	case KSD_PLUGIN_RUN_UNKNOWN:
+		buf[0] = '\0';
+		break;
+	case KSD_PLUGIN_RUN_FAILS:
+		snprintf(buf, cap, "fails to read its version: the top value is not a number");
+		break;
+	case KSD_PLUGIN_RUN_MIGRATE:
+		snprintf(buf, cap, "reads %d and migrates it to %d", p->reads, p->current);
+		break;
+	case KSD_PLUGIN_RUN_UP_TO_DATE:
+		if (p->data_known && p->data_version && p->data_version < p->reads)
+			snprintf(buf, cap,
+			         "reads %d and runs nothing: the %" PRIu64
+			         " rows stay where version %d no longer looks",
+			         p->reads, p->unmoved, p->current);
+		else
+			snprintf(buf, cap, "reads %d and runs nothing", p->reads);
+		break;
+	case KSD_PLUGIN_RUN_TOO_NEW:
+		snprintf(buf, cap, "reads %d, newer than its release's %d, and runs nothing",
+		         p->reads, p->current);
+		break;
+	}
 }

@@ -42,6 +42,13 @@ void words_each_note(const struct ksd_instance *in, void (*each)(const char *wor
 #define WORDS_KINTO_MAX 768
 void words_kinto(char *buf, size_t cap, const struct ksd_prediction *p);
 
+/* A known plugin's data ("its data is at 1: 3 rows its migration 1->2
+ * moves"; "" when not read or not known) and what Kinto does with it;
+ * each fits WORDS_PLUGIN_MAX. */
+#define WORDS_PLUGIN_MAX 192
+void words_plugin_data(char *buf, size_t cap, const struct ksd_plugin *p);
+void words_plugin_kinto(char *buf, size_t cap, const struct ksd_plugin *p);
+
 /* The PostgreSQL error a failing step raises, or NULL. */
 const char *words_error(enum ksd_cause c);
 /* How migrations from a wrong base made the schema: "storage version 17

@@ -49,6 +49,7 @@ static void meta_columns(struct ksd_extract *x, const char *schema, const struct
 void ksd_extract_table_data(struct ksd_extract *x, const char *schema, const char *table)
 {
 	ksd_extract_note_data(x);
+	data_dumped(x, schema, table);
 	if (strcmp(table, "metadata") != 0)
 		return;
 	int name_col, value_col;
@@ -63,22 +64,41 @@ void ksd_extract_table_data(struct ksd_extract *x, const char *schema, const cha
 		x->cat->partial = true;
 }
 
-bool ksd_extract_copy_begin(struct ksd_extract *x, const char *sql, size_t len)
+/* Columns of a data block whose names data.c is given: its DATA_* columns
+ * sit among the first ones in every Kinto table. */
+#define KEPT_COLUMNS 64
+
+/* The column list c->t(open..close) into cols (the first KEPT_COLUMNS);
+ * returns how many columns it has. */
+static size_t column_list(const struct cur *c, size_t open, size_t close, name_t cols[KEPT_COLUMNS])
+{
+	size_t n = 0;
+	for (size_t i = open + 1; i < close; n++) {
+		size_t comma = parse_next_comma(c, i, close);
+		if (n < KEPT_COLUMNS && !parse_name_tok(&c->t[i], cols[n]))
+			cols[n][0] = '\0';
+		i = comma + 1;
+	}
+	return n;
+}
+
+enum ksd_copy_use ksd_extract_copy_begin(struct ksd_extract *x, const char *sql, size_t len)
 {
 	ksd_extract_note_data(x);
 	x->copy_active = false;
+	x->data.use = KSD_COPY_SKIP;
 	if (!session_lex(x, sql, len))
-		return false;
+		return KSD_COPY_SKIP;
 	struct cur c = {x->toks, x->ntoks, 0};
 	name_t schema, table;
-	if (!parse_accept(&c, "copy") || !parse_qname(&c, schema, table) ||
-	    strcmp(table, "metadata") != 0)
-		return false;
+	if (!parse_accept(&c, "copy") || !parse_qname(&c, schema, table))
+		return KSD_COPY_SKIP;
+	bool meta = strcmp(table, "metadata") == 0;
 	size_t open = c.i, close = c.i;
 	if (parse_at_kind(&c, KSD_TOK_LPAREN)) {
 		close = parse_close(&c, open);
 		if (close >= c.n)
-			return false;
+			return KSD_COPY_SKIP;
 	}
 	/* pg_dump only writes the default text format; rows in any other
 	 * would be misread, so they are left out and the result is partial. */
@@ -87,26 +107,32 @@ bool ksd_extract_copy_begin(struct ksd_extract *x, const char *sql, size_t len)
 		    parse_is_kw(&c.t[i], "delimiter") || parse_is_kw(&c.t[i], "null") ||
 		    parse_is_kw(&c.t[i], "format")) {
 			x->cat->partial = true;
-			return false;
+			return KSD_COPY_SKIP;
 		}
 	}
+	name_t cols[KEPT_COLUMNS];
+	size_t ncols = open < close ? column_list(&c, open, close, cols) : 0;
+	enum ksd_copy_use use = data_begin(x, schema, table, (const name_t *)cols,
+	                                   ncols < KEPT_COLUMNS ? ncols : KEPT_COLUMNS, ncols);
+	if (!meta)
+		return use;
 	meta_columns(x, schema, &c, open, close, &x->copy_name_col, &x->copy_value_col);
 	if (x->copy_name_col < 0 && x->copy_value_col < 0)
-		return false; /* some other table called metadata */
+		return use; /* some other table called metadata */
 	if (!x->row && !(x->row = malloc(KSD_MAX_ROW + 1))) {
 		x->cat->partial = true;
-		return false;
+		return use;
 	}
 	struct ksd_schema *s = session_schema(x, schema);
 	if (!s) {
 		x->cat->partial = true;
-		return false;
+		return use;
 	}
 	/* An empty block still says the table was dumped, and empty. */
 	s->metadata.data_seen = true;
 	strcpy(x->copy_schema, session_schema_name(x, schema));
 	x->copy_active = true;
-	return true;
+	return KSD_COPY_LINES;
 }
 
 /* Decodes one COPY text field s[0..len) into out; returns bytes written
@@ -137,7 +163,7 @@ int ksd_extract_copy_line(struct ksd_extract *x, const char *line, size_t len, s
 	if (!x->copy_active)
 		return KSD_OK;
 	if (ksd_extract_copy_is_end(line, len)) {
-		ksd_extract_copy_end(x);
+		x->copy_active = false; /* the reader's ksd_extract_copy_end counts */
 		return KSD_OK;
 	}
 	if (len > 0 && line[len - 1] == '\r')
@@ -166,9 +192,10 @@ int ksd_extract_copy_line(struct ksd_extract *x, const char *line, size_t len, s
 	return KSD_OK;
 }
 
-void ksd_extract_copy_end(struct ksd_extract *x)
+void ksd_extract_copy_end(struct ksd_extract *x, uint64_t lines)
 {
 	x->copy_active = false;
+	data_end(x, lines);
 }
 
 /* A one-token lookahead over the lexer, for statements too long to keep. */
@@ -252,11 +279,42 @@ static bool value(struct ksd_extract *x, struct stream *st, struct buf *b, bool 
 	return buf_append(b, first, len < KSD_MAX_ROW ? len : KSD_MAX_ROW) && buf_cstr(b);
 }
 
+/* The DATA_* values of each row of a table's INSERT into data.c. */
+static int data_rows(struct ksd_extract *x, struct stream *st, uint64_t *rows)
+{
+	const struct data_block *d = &x->data;
+	while (accept_kind(st, KSD_TOK_LPAREN)) {
+		struct data_field f[DATA_NCOLS] = {{NULL, 0, false}};
+		for (int k = 0;; k++) {
+			int want = -1;
+			for (int j = 0; j < DATA_NCOLS && d->use == KSD_COPY_ENDS; j++)
+				if (d->col[j] == k)
+					want = j;
+			bool isnull;
+			struct buf *b = &x->vals[want < 0 ? 0 : want];
+			if (!value(x, st, b, want >= 0, &isnull))
+				return KSD_FATAL;
+			if (want >= 0 && !isnull)
+				f[want] = (struct data_field){b->data, b->len, true};
+			if (!accept_kind(st, KSD_TOK_COMMA))
+				break;
+		}
+		if (!accept_kind(st, KSD_TOK_RPAREN))
+			break; /* cut or malformed: no row */
+		(*rows)++;
+		if (d->use == KSD_COPY_ENDS && data_row(x, f) != KSD_OK)
+			return KSD_FATAL;
+		if (!accept_kind(st, KSD_TOK_COMMA))
+			break;
+	}
+	return KSD_OK;
+}
+
 int rows_insert(struct ksd_extract *x, struct ksd_lexer *lx)
 {
 	struct stream st = {lx, {KSD_TOK_ILLEGAL, NULL, 0}, false};
 	ksd_extract_note_data(x);
-	name_t parts[3], col;
+	name_t parts[3];
 	size_t n = 0;
 	if (!accept_kw(&st, "into") || !peek(&st) || !parse_name_tok(&st.t, parts[n++])) {
 		skip_statement(&st);
@@ -268,27 +326,40 @@ int rows_insert(struct ksd_extract *x, struct ksd_lexer *lx)
 		advance(&st);
 		n++;
 	}
-	if (strcmp(parts[n - 1], "metadata") != 0) {
-		skip_statement(&st);
+	const char *schema = n > 1 ? parts[n - 2] : "", *table = parts[n - 1];
+	bool meta = strcmp(table, "metadata") == 0;
+	if (!meta && !ksd_extract_wants_data(x, schema, table)) {
+		skip_statement(&st); /* as fast as before anything was counted */
 		return KSD_OK;
 	}
-	const char *schema = n > 1 ? parts[n - 2] : "";
 	if (accept_kw(&st, "as"))
 		advance(&st);
-	int name_col = -1, value_col = -1;
+	name_t cols[KEPT_COLUMNS];
+	size_t ncols = 0;
 	if (accept_kind(&st, KSD_TOK_LPAREN)) {
-		for (int k = 0;
-		     peek(&st) && st.t.kind != KSD_TOK_RPAREN && st.t.kind != KSD_TOK_SEMI;) {
-			if (st.t.kind == KSD_TOK_COMMA)
-				k++;
-			else if (parse_name_tok(&st.t, col) && strcmp(col, "name") == 0)
-				name_col = k;
-			else if (parse_name_tok(&st.t, col) && strcmp(col, "value") == 0)
-				value_col = k;
-			advance(&st);
+		bool named = false;
+		for (; peek(&st) && st.t.kind != KSD_TOK_RPAREN && st.t.kind != KSD_TOK_SEMI;
+		     advance(&st)) {
+			if (st.t.kind == KSD_TOK_COMMA) {
+				named = false;
+			} else if (!named) {
+				if (ncols < KEPT_COLUMNS && !parse_name_tok(&st.t, cols[ncols]))
+					cols[ncols][0] = '\0';
+				ncols++;
+				named = true;
+			}
 		}
 		accept_kind(&st, KSD_TOK_RPAREN);
-	} else {
+	}
+	int name_col = -1, value_col = -1;
+	if (meta && ncols) {
+		for (size_t k = 0; k < ncols && k < KEPT_COLUMNS; k++) {
+			if (strcmp(cols[k], "name") == 0)
+				name_col = (int)k;
+			else if (strcmp(cols[k], "value") == 0)
+				value_col = (int)k;
+		}
+	} else if (meta) {
 		struct cur none = {NULL, 0, 0};
 		meta_columns(x, schema, &none, 0, 0, &name_col, &value_col);
 	}
@@ -296,9 +367,20 @@ int rows_insert(struct ksd_extract *x, struct ksd_lexer *lx)
 		advance(&st);
 		advance(&st);
 	}
-	if (!accept_kw(&st, "values") || (name_col < 0 && value_col < 0)) {
+	enum ksd_copy_use use = data_begin(x, schema, table, (const name_t *)cols,
+	                                   ncols < KEPT_COLUMNS ? ncols : KEPT_COLUMNS, ncols);
+	if (!accept_kw(&st, "values") ||
+	    (meta ? name_col < 0 && value_col < 0 && use == KSD_COPY_SKIP : use == KSD_COPY_SKIP)) {
+		data_end(x, 0);
 		skip_statement(&st);
 		return KSD_OK;
+	}
+	uint64_t rows = 0;
+	if (!meta || (name_col < 0 && value_col < 0)) {
+		int rc = data_rows(x, &st, &rows);
+		data_end(x, rows);
+		skip_statement(&st);
+		return rc;
 	}
 	struct ksd_schema *s = session_schema(x, schema);
 	if (!s)
@@ -318,6 +400,7 @@ int rows_insert(struct ksd_extract *x, struct ksd_lexer *lx)
 		}
 		if (!accept_kind(&st, KSD_TOK_RPAREN))
 			break; /* cut or malformed: no row */
+		rows++;
 		/* Re-find the schema: adding rows never moves schemas, but be safe. */
 		if (!(s = session_schema(x, schema)) ||
 		    ksd_catalog_add_meta_row(x->cat, s, null[0] ? NULL : x->vals[0].data,
@@ -326,6 +409,7 @@ int rows_insert(struct ksd_extract *x, struct ksd_lexer *lx)
 		if (!accept_kind(&st, KSD_TOK_COMMA))
 			break;
 	}
+	data_end(x, rows);
 	skip_statement(&st);
 	return KSD_OK;
 }

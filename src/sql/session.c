@@ -16,8 +16,8 @@ struct ksd_extract *ksd_extract_new(struct ksd_catalog *cat)
 	x->std_strings = true;
 	x->copy_name_col = x->copy_value_col = -1;
 	buf_init(&x->out, SIZE_MAX);
-	buf_init(&x->vals[0], SIZE_MAX);
-	buf_init(&x->vals[1], SIZE_MAX);
+	for (int i = 0; i < DATA_NCOLS; i++)
+		buf_init(&x->vals[i], SIZE_MAX);
 	return x;
 }
 
@@ -28,9 +28,11 @@ void ksd_extract_free(struct ksd_extract *x)
 	free(x->dbname);
 	free(x->toks);
 	free(x->row);
+	free(x->twins.pool);
+	free(x->twins.slots);
 	buf_free(&x->out);
-	buf_free(&x->vals[0]);
-	buf_free(&x->vals[1]);
+	for (int i = 0; i < DATA_NCOLS; i++)
+		buf_free(&x->vals[i]);
 	free(x);
 }
 
@@ -53,6 +55,7 @@ void ksd_extract_connect(struct ksd_extract *x, const char *dbname)
 	/* A new session: settings back to the server defaults. */
 	x->search[0] = '\0';
 	x->std_strings = true;
+	x->twins.table[0] = '\0'; /* another database's rows */
 }
 
 void ksd_extract_set_namespace(struct ksd_extract *x, const char *schema)

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ksd_catalog.h"
 #include "ksd_extract.h"
@@ -17,6 +18,30 @@
 /* Tokens kept for one statement; a longer statement is skipped as partial.
  * Kinto's longest DDL statement has a few hundred. */
 #define MAX_TOKENS (1u << 16)
+
+/* The columns of a table's data that data.c reads: objects/records/deleted. */
+enum { DATA_ID, DATA_PARENT, DATA_RESOURCE, DATA_DELETED, DATA_NCOLS };
+
+/* The table whose data (a COPY block, an INSERT) is being read. */
+struct data_block {
+	enum ksd_copy_use use;
+	name_t schema, table;
+	int col[DATA_NCOLS]; /* positions; -1 when absent */
+	size_t ncols;
+	bool inventory;  /* count resources, tombstones, internal parents */
+	bool twin;       /* keep or probe (id, parent_id, collection_id) keys */
+	bool tombstones; /* every row is a tombstone: the `deleted` table */
+};
+
+/* Keys of the first of `deleted` and `records` whose data came, in one
+ * schema, probed by the other's rows: an open-addressing set over a pool,
+ * both malloc'd on first use, bounded by KSD_MAX_TWIN_KEYS. */
+struct twin_keys {
+	name_t schema, table; /* "" when none */
+	char *pool;
+	size_t used, n;
+	uint32_t *slots; /* 1 + offset into pool; 0 when free */
+};
 
 struct ksd_extract {
 	struct ksd_catalog *cat;
@@ -32,7 +57,9 @@ struct ksd_extract {
 	name_t copy_schema;
 	int copy_name_col, copy_value_col; /* -1 when absent */
 	char *row;                         /* KSD_MAX_ROW + 1 bytes, lazily */
-	struct buf vals[2];                /* decoded INSERT name and value */
+	struct buf vals[DATA_NCOLS];       /* decoded INSERT values: name and value, or DATA_* */
+	struct data_block data;            /* the table data being read (data.c) */
+	struct twin_keys twins;
 };
 
 /* The schema an object named with `qual` ("" when unqualified) goes to, found

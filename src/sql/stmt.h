@@ -5,6 +5,7 @@
 #define KSD_SQL_STMT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "ksd_token.h"
 #include "sql/parse.h"
@@ -32,6 +33,23 @@ int table_alter_index(struct ksd_extract *x, struct cur *c);
 /* routine.c: CREATE [OR REPLACE] FUNCTION, CREATE [CONSTRAINT] TRIGGER. */
 int routine_function(struct ksd_extract *x, struct cur *c);
 int routine_trigger(struct ksd_extract *x, struct cur *c);
+
+/* data.c: the data of tables other than metadata (see session.h). */
+struct data_field {
+	const char *s; /* decoded, not NUL-terminated */
+	size_t len;
+	bool known; /* false: NULL, or not read */
+};
+/* A table's data begins: which columns (the `nkept` first of `cols`, of
+ * `ncols`; ncols 0: the table's own) and what to do with its rows. */
+enum ksd_copy_use data_begin(struct ksd_extract *x, const char *schema, const char *table,
+                             const name_t *cols, size_t nkept, size_t ncols);
+/* One row's DATA_* fields; KSD_OK or KSD_FATAL (out of memory). */
+int data_row(struct ksd_extract *x, const struct data_field f[DATA_NCOLS]);
+/* The data ended after `rows` rows. */
+void data_end(struct ksd_extract *x, uint64_t rows);
+/* The table's data is in the dump (its count starts at 0). */
+void data_dumped(struct ksd_extract *x, const char *schema, const char *table);
 
 /* rows.c: INSERT from its first token on; consumes the lexer up to the ';'
  * rather than keep a long statement's tokens. */

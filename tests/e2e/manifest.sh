@@ -51,6 +51,8 @@ def check_backend(e, name, obj):
     truth = e[name]
     if truth == '-':
         return []
+    # "11/10-11": version 11, and the rows narrow the candidates to 10..11.
+    truth, _, exact = truth.partition('/')
     truth = int(truth)
     b = obj.get(name)
     if not b:
@@ -59,6 +61,10 @@ def check_backend(e, name, obj):
     cands = b.get('candidates') or []
     if truth not in cands:
         errs.append('%s: %d not among candidates %s' % (name, truth, cands))
+    if exact:
+        low, high = (int(x) for x in exact.split('-'))
+        if cands != list(range(low, high + 1)):
+            errs.append('%s: candidates %s, expected %s' % (name, cands, exact))
     if e['status'] in ('ok', 'fix-needed'):
         v = b.get('version')
         alike = any(truth in g for g in LOOKALIKES)

@@ -21,14 +21,15 @@ static void copy_form(struct ksd_extract *x, const char *s, size_t len, struct k
 {
 	bool in_block = false;
 	if (len == 0 || s[0] < 'A' || s[0] > 'Z')
-		in_block = ksd_extract_copy_begin(x, default_copy, strlen(default_copy));
+		in_block =
+		    ksd_extract_copy_begin(x, default_copy, strlen(default_copy)) != KSD_COPY_SKIP;
 	while (len > 0) {
 		const char *end = in_block ? memchr(s, '\n', len) : memmem(s, len, ";\n", 2);
 		size_t n = end ? (size_t)(end - s) + !in_block : len;
 		if (in_block) {
 			ksd_extract_copy_line(x, s, n, err);
 			in_block = !(n >= 2 && s[0] == '\\' && s[1] == '.');
-		} else if (!(in_block = ksd_extract_copy_begin(x, s, n))) {
+		} else if (!(in_block = ksd_extract_copy_begin(x, s, n) != KSD_COPY_SKIP)) {
 			ksd_extract_stmt(x, s, n, 0, err);
 		}
 		n += end != NULL;
@@ -36,7 +37,7 @@ static void copy_form(struct ksd_extract *x, const char *s, size_t len, struct k
 		len -= n;
 	}
 	if (in_block)
-		ksd_extract_copy_end(x);
+		ksd_extract_copy_end(x, 0);
 }
 
 static void insert_form(struct ksd_extract *x, const char *s, size_t len, struct ksd_err *err)

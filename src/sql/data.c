@@ -1,0 +1,355 @@
+/* The data of tables other than metadata, read only as far as it is wanted:
+ * rows counted when the catalog counts them; for objects/records the rows
+ * per resource name, the tombstones and the rows under internal parents;
+ * the (id, parent_id, collection_id) keys of `deleted` and `records` where
+ * a twin tells versions 10..11 from 12 (spec 2.3). Only the few columns
+ * needed are decoded, from the ends of each COPY line or an INSERT's values. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ksd_limits.h"
+#include "sql/stmt.h"
+
+/* The column names data.c reads, in DATA_* order: each table's own over
+ * Kinto's history (user_id and resource_name before version 7). */
+static const char *const col_names[DATA_NCOLS][3] = {
+    [DATA_ID] = {"id", NULL, NULL},
+    [DATA_PARENT] = {"parent_id", "user_id", NULL},
+    [DATA_RESOURCE] = {"resource_name", "collection_id", NULL},
+    [DATA_DELETED] = {"deleted", NULL, NULL},
+};
+
+static bool is(const char *a, const char *b)
+{
+	return strcmp(a, b) == 0;
+}
+
+static int col_of(const char *name)
+{
+	for (int k = 0; k < DATA_NCOLS; k++)
+		for (int j = 0; col_names[k][j]; j++)
+			if (is(name, col_names[k][j]))
+				return k;
+	return -1;
+}
+
+/* Versions 10..17: `records` without its deleted column, and `timestamps`.
+ * Only there does a twin narrow anything the schema leaves open. */
+static bool twin_shape(const struct ksd_schema *s)
+{
+	const struct ksd_table *r = ksd_schema_table(s, "records");
+	return r && !ksd_table_column(r, "deleted") && ksd_schema_table(s, "timestamps") &&
+	       !s->twin.found;
+}
+
+/* Before version 18 the tombstones are the rows of `deleted`; from 18 they
+ * are records/objects rows with deleted = true, and what is left in
+ * `deleted` is the copy 017->018 merged: counted once, not twice. */
+static bool deleted_holds_tombstones(const struct ksd_schema *s)
+{
+	const struct ksd_table *r = ksd_schema_table(s, "records");
+	return !ksd_schema_table(s, "objects") && !(r && ksd_table_column(r, "deleted"));
+}
+
+static bool twin_table(const char *table)
+{
+	return is(table, "records") || is(table, "deleted");
+}
+
+static struct ksd_schema *find(struct ksd_extract *x, const char *schema)
+{
+	return session_find_schema(x, schema);
+}
+
+bool ksd_extract_wants_data(struct ksd_extract *x, const char *schema, const char *table)
+{
+	if (!x->cat->count_rows && !twin_table(table))
+		return false; /* the common case first: no lookup */
+	struct ksd_schema *s = find(x, schema);
+	if (!s || !ksd_schema_table(s, table))
+		return false;
+	return x->cat->count_rows || (twin_table(table) && twin_shape(s));
+}
+
+void data_dumped(struct ksd_extract *x, const char *schema, const char *table)
+{
+	struct ksd_schema *s = find(x, schema);
+	struct ksd_table *t = s ? ksd_schema_table(s, table) : NULL;
+	if (t && x->cat->count_rows)
+		t->data_dumped = true;
+}
+
+/* Starts the twin keys of schema `s` with this table's, or probes them with
+ * its rows: false when neither (keys of another table are being kept). */
+static bool twin_begin(struct ksd_extract *x, const char *schema, const char *table)
+{
+	struct twin_keys *k = &x->twins;
+	if (k->table[0] && is(k->schema, schema))
+		return true; /* this table keeps (same) or probes (other) */
+	strcpy(k->schema, schema);
+	strcpy(k->table, table);
+	k->used = k->n = 0;
+	if (k->slots)
+		memset(k->slots, 0, 2 * KSD_MAX_TWIN_KEYS * sizeof(*k->slots));
+	return true;
+}
+
+enum ksd_copy_use data_begin(struct ksd_extract *x, const char *schema, const char *table,
+                             const name_t *cols, size_t nkept, size_t ncols)
+{
+	struct data_block *d = &x->data;
+	memset(d, 0, sizeof(*d));
+	struct ksd_schema *s = find(x, schema);
+	const struct ksd_table *t = s ? ksd_schema_table(s, table) : NULL;
+	if (!t)
+		return KSD_COPY_SKIP;
+	strcpy(d->schema, session_schema_name(x, schema));
+	strcpy(d->table, table);
+	for (int k = 0; k < DATA_NCOLS; k++)
+		d->col[k] = -1;
+	d->ncols = ncols ? ncols : t->ncolumns;
+	for (size_t i = 0; i < (ncols ? nkept : t->ncolumns); i++) {
+		int k = col_of(ncols ? cols[i] : t->columns[i].name);
+		if (k >= 0 && d->col[k] < 0)
+			d->col[k] = (int)i;
+	}
+	bool count = x->cat->count_rows;
+	bool keyed = d->col[DATA_ID] >= 0 && d->col[DATA_PARENT] >= 0 && d->col[DATA_RESOURCE] >= 0;
+	d->tombstones = count && is(table, "deleted") && deleted_holds_tombstones(s);
+	d->inventory =
+	    count && d->col[DATA_RESOURCE] >= 0 && (is(table, "objects") || is(table, "records"));
+	d->twin = keyed && twin_table(table) && twin_shape(s) && twin_begin(x, d->schema, table);
+	d->use = d->inventory || d->twin ? KSD_COPY_ENDS : count ? KSD_COPY_COUNT : KSD_COPY_SKIP;
+	if (count)
+		data_dumped(x, schema, table);
+	return d->use;
+}
+
+static uint32_t hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* The key's slot: where it is, or the free one where it would go. */
+static uint32_t *slot_of(struct twin_keys *k, const char *key, size_t len)
+{
+	size_t mask = 2 * KSD_MAX_TWIN_KEYS - 1;
+	for (size_t i = hash(key, len) & mask;; i = (i + 1) & mask) {
+		uint32_t *sl = &k->slots[i];
+		if (!*sl)
+			return sl;
+		const char *at = k->pool + *sl - 1;
+		size_t n = (unsigned char)at[0] | (size_t)(unsigned char)at[1] << 8;
+		if (n == len && memcmp(at + 2, key, len) == 0)
+			return sl;
+	}
+}
+
+/* Keeps or probes one row's key; a hit is recorded in the catalog. */
+static int twin_row(struct ksd_extract *x, struct ksd_schema *s, const char *const v[3],
+                    const size_t len[3])
+{
+	struct twin_keys *k = &x->twins;
+	char key[KSD_MAX_TWIN_KEY];
+	size_t n = 0;
+	for (int i = 0; i < 3; i++) {
+		if (!v[i] || n + 2 + len[i] > sizeof(key))
+			return KSD_OK; /* unknown or too long: proves nothing */
+		key[n++] = (char)(len[i] & 0xff);
+		key[n++] = (char)(len[i] >> 8);
+		memcpy(key + n, v[i], len[i]);
+		n += len[i];
+	}
+	bool keep = is(k->table, x->data.table);
+	if (!k->slots) {
+		if (!keep)
+			return KSD_OK; /* the first table kept nothing */
+		k->slots = calloc(2 * KSD_MAX_TWIN_KEYS, sizeof(*k->slots));
+		k->pool = malloc((size_t)KSD_MAX_TWIN_KEYS * (KSD_MAX_TWIN_KEY + 2));
+		if (!k->slots || !k->pool)
+			return KSD_FATAL;
+	}
+	uint32_t *sl = slot_of(k, key, n);
+	if (!keep) {
+		if (*sl && ksd_catalog_set_twin(x->cat, s, v, len) != 0)
+			return KSD_FATAL;
+		return KSD_OK;
+	}
+	if (*sl || k->n == KSD_MAX_TWIN_KEYS)
+		return KSD_OK;
+	k->pool[k->used] = (char)(n & 0xff);
+	k->pool[k->used + 1] = (char)(n >> 8);
+	memcpy(k->pool + k->used + 2, key, n);
+	*sl = (uint32_t)k->used + 1;
+	k->used += n + 2;
+	k->n++;
+	return KSD_OK;
+}
+
+/* Kinto's internal parents are written `__name__`. */
+static bool internal_parent(const char *p, size_t len)
+{
+	return len > 4 && p[0] == '_' && p[1] == '_' && p[len - 2] == '_' && p[len - 1] == '_';
+}
+
+int data_row(struct ksd_extract *x, const struct data_field f[DATA_NCOLS])
+{
+	struct data_block *d = &x->data;
+	struct ksd_schema *s = find(x, d->schema);
+	if (!s)
+		return KSD_OK;
+	const struct data_field *res = &f[DATA_RESOURCE], *par = &f[DATA_PARENT];
+	if (d->inventory) {
+		if (ksd_catalog_count_resource(x->cat, s, res->known ? res->s : NULL, res->len,
+		                               1) != 0)
+			return KSD_FATAL;
+		const struct data_field *del = &f[DATA_DELETED];
+		if (del->known && ((del->len == 1 && del->s[0] == 't') ||
+		                   (del->len == 4 && memcmp(del->s, "true", 4) == 0)))
+			s->inventory.tombstones++;
+		if (par->known && res->known && internal_parent(par->s, par->len) &&
+		    ksd_catalog_count_internal(x->cat, s, par->s, par->len, res->s, res->len) != 0)
+			return KSD_FATAL;
+	}
+	if (d->twin) {
+		const char *v[3];
+		size_t len[3];
+		int which[3] = {DATA_ID, DATA_PARENT, DATA_RESOURCE};
+		for (int i = 0; i < 3; i++) {
+			v[i] = f[which[i]].known ? f[which[i]].s : NULL;
+			len[i] = f[which[i]].len;
+		}
+		return twin_row(x, s, v, len);
+	}
+	return KSD_OK;
+}
+
+void data_end(struct ksd_extract *x, uint64_t rows)
+{
+	struct data_block *d = &x->data;
+	struct ksd_schema *s = d->use != KSD_COPY_SKIP ? find(x, d->schema) : NULL;
+	struct ksd_table *t = s ? ksd_schema_table(s, d->table) : NULL;
+	if (t && x->cat->count_rows) {
+		t->data_dumped = true;
+		t->rows += rows;
+	}
+	if (s && d->tombstones)
+		s->inventory.tombstones += rows;
+	d->use = KSD_COPY_SKIP;
+}
+
+/* The fields of a line given by its ends, in one pass each way: field k
+ * is known when it lies whole in the head (ending at a tab there, or the
+ * whole line is there) or in the tail (starting after a tab there). */
+struct span {
+	const char *s;
+	size_t len;
+	bool known;
+};
+
+static void end_fields(const struct data_block *d, const int want[DATA_NCOLS], const char *head,
+                       size_t head_len, const char *tail, size_t tail_len, bool whole,
+                       struct span f[DATA_NCOLS])
+{
+	int max = -1, min = INT_MAX;
+	for (int k = 0; k < DATA_NCOLS; k++)
+		if (want[k] >= 0) {
+			max = want[k] > max ? want[k] : max;
+			min = want[k] < min ? want[k] : min;
+		}
+	/* Forward through the head, up to the last wanted column. */
+	const char *p = head, *end = head + head_len;
+	int col = 0;
+	for (; col <= max; col++) {
+		const char *tab = memchr(p, '\t', (size_t)(end - p));
+		if (!tab && !whole)
+			break;
+		const char *stop = tab ? tab : end;
+		for (int k = 0; k < DATA_NCOLS; k++)
+			if (want[k] == col)
+				f[k] = (struct span){p, (size_t)(stop - p), true};
+		if (!tab)
+			break;
+		p = tab + 1;
+	}
+	if (whole || col > max)
+		return;
+	/* Backward through the tail, down to the first column still wanted. */
+	const char *stop = tail + tail_len;
+	for (size_t c = d->ncols; c-- > (size_t)(col > min ? col : min);) {
+		const char *t = stop;
+		while (t > tail && t[-1] != '\t')
+			t--;
+		if (t == tail)
+			return; /* the field begins before the tail */
+		for (int k = 0; k < DATA_NCOLS; k++)
+			if (want[k] == (int)c)
+				f[k] = (struct span){t, (size_t)(stop - t), true};
+		stop = t - 1;
+	}
+}
+
+/* A COPY text field as its value: itself when it has no escape, else
+ * decoded into out (at most cap bytes, unknown past that); \N is SQL NULL,
+ * unknown too. */
+static bool decode(const struct span *f, char *out, size_t cap, struct data_field *v)
+{
+	const char *s = f->s;
+	size_t len = f->len;
+	if (!f->known || (len == 2 && s[0] == '\\' && s[1] == 'N'))
+		return false;
+	if (!memchr(s, '\\', len)) {
+		*v = (struct data_field){s, len, true};
+		return true;
+	}
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (o == cap)
+			return false;
+		if (s[i] != '\\' || i + 1 == len) {
+			out[o++] = s[i];
+			continue;
+		}
+		i++;
+		char tmp[8];
+		size_t w = parse_backslash(s, len, &i, true, tmp);
+		if (o + w > cap)
+			return false;
+		memcpy(out + o, tmp, w);
+		o += w;
+	}
+	*v = (struct data_field){out, o, true};
+	return true;
+}
+
+int ksd_extract_copy_ends(struct ksd_extract *x, const char *head, const char *tail,
+                          size_t tail_len, size_t len, struct ksd_err *err)
+{
+	struct data_block *d = &x->data;
+	if (d->use != KSD_COPY_ENDS)
+		return KSD_OK;
+	size_t head_len = len < KSD_COPY_HEAD ? len : KSD_COPY_HEAD;
+	bool whole = head_len == len;
+	if (whole && head_len > 0 && head[head_len - 1] == '\r')
+		head_len--;
+	if (tail_len > 0 && tail[tail_len - 1] == '\r')
+		tail_len--;
+	/* Only the columns this block's uses read; the id only for twins. */
+	int want[DATA_NCOLS];
+	for (int k = 0; k < DATA_NCOLS; k++)
+		want[k] =
+		    (size_t)d->col[k] < d->ncols && (k != DATA_ID || d->twin) ? d->col[k] : -1;
+	struct span f[DATA_NCOLS] = {{NULL, 0, false}};
+	end_fields(d, want, head, head_len, tail, tail_len, whole, f);
+	char buf[DATA_NCOLS][KSD_MAX_TWIN_KEY];
+	struct data_field v[DATA_NCOLS] = {{NULL, 0, false}};
+	for (int k = 0; k < DATA_NCOLS; k++)
+		decode(&f[k], buf[k], sizeof(buf[k]), &v[k]);
+	if (data_row(x, v) != KSD_OK)
+		return ksd_err_at_line(err, 0, "out of memory");
+	return KSD_OK;
+}

@@ -1,0 +1,478 @@
+--
+-- PostgreSQL database dump
+--
+
+\restrict ksdcorpus0restrict0key
+
+-- Dumped from database version 15.18 (Debian 15.18-0+deb12u1)
+-- Dumped by pg_dump version 15.18 (Debian 15.18-0+deb12u1)
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+--
+-- Name: as_epoch(timestamp without time zone); Type: FUNCTION; Schema: public; Owner: postgres
+--
+
+CREATE FUNCTION public.as_epoch(ts timestamp without time zone) RETURNS bigint
+    LANGUAGE plpgsql IMMUTABLE
+    AS $$
+BEGIN
+    RETURN (EXTRACT(EPOCH FROM ts) * 1000)::BIGINT;
+END;
+$$;
+
+
+ALTER FUNCTION public.as_epoch(ts timestamp without time zone) OWNER TO postgres;
+
+--
+-- Name: bump_timestamp(); Type: FUNCTION; Schema: public; Owner: postgres
+--
+
+CREATE FUNCTION public.bump_timestamp() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    previous BIGINT;
+    current BIGINT;
+BEGIN
+    WITH existing_timestamps AS (
+        (SELECT as_epoch(last_modified) AS stamp FROM objects
+          WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
+          ORDER BY last_modified DESC LIMIT 1)
+        UNION
+        SELECT as_epoch(last_modified) AS stamp FROM timestamps
+         WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
+    )
+    SELECT MAX(stamp) INTO previous FROM existing_timestamps;
+
+    IF NEW.last_modified IS NULL OR
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) <= previous) THEN
+        current := as_epoch(clock_timestamp()::TIMESTAMP);
+        IF previous IS NOT NULL AND previous >= current THEN
+            current := previous + 1;
+        END IF;
+        NEW.last_modified := from_epoch(current);
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+
+ALTER FUNCTION public.bump_timestamp() OWNER TO postgres;
+
+--
+-- Name: from_epoch(bigint); Type: FUNCTION; Schema: public; Owner: postgres
+--
+
+CREATE FUNCTION public.from_epoch(epoch bigint) RETURNS timestamp without time zone
+    LANGUAGE plpgsql IMMUTABLE
+    AS $$
+BEGIN
+    RETURN TIMESTAMP '1970-01-01 00:00:00' + epoch * INTERVAL '1 millisecond';
+END;
+$$;
+
+
+ALTER FUNCTION public.from_epoch(epoch bigint) OWNER TO postgres;
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: access_control_entries; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.access_control_entries (
+    object_id text NOT NULL COLLATE pg_catalog."C",
+    permission text NOT NULL,
+    principal text NOT NULL
+);
+
+
+ALTER TABLE public.access_control_entries OWNER TO postgres;
+
+--
+-- Name: deleted; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.deleted (
+    id text NOT NULL,
+    parent_id text NOT NULL,
+    collection_id text NOT NULL,
+    last_modified timestamp without time zone NOT NULL
+);
+
+
+ALTER TABLE public.deleted OWNER TO postgres;
+
+--
+-- Name: metadata; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.metadata (
+    name character varying(128) NOT NULL,
+    value character varying(512) NOT NULL
+);
+
+
+ALTER TABLE public.metadata OWNER TO postgres;
+
+--
+-- Name: objects; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.objects (
+    id text NOT NULL COLLATE pg_catalog."C",
+    parent_id text NOT NULL COLLATE pg_catalog."C",
+    resource_name text NOT NULL COLLATE pg_catalog."C",
+    last_modified timestamp without time zone NOT NULL,
+    data jsonb DEFAULT '{}'::jsonb NOT NULL,
+    deleted boolean DEFAULT false NOT NULL
+);
+
+
+ALTER TABLE public.objects OWNER TO postgres;
+
+--
+-- Name: timestamps; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.timestamps (
+    parent_id text NOT NULL COLLATE pg_catalog."C",
+    resource_name text NOT NULL COLLATE pg_catalog."C",
+    last_modified timestamp without time zone NOT NULL
+);
+
+
+ALTER TABLE public.timestamps OWNER TO postgres;
+
+--
+-- Name: user_principals; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.user_principals (
+    user_id text NOT NULL COLLATE pg_catalog."C",
+    principal text NOT NULL
+);
+
+
+ALTER TABLE public.user_principals OWNER TO postgres;
+
+--
+-- Data for Name: access_control_entries; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.access_control_entries (object_id, permission, principal) FROM stdin;
+/buckets/blog	write	account:alice
+/buckets/blog/collections/articles	read	system.Everyone
+\.
+
+
+--
+-- Data for Name: deleted; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-12-02 04:39:13.501372
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-12-02 04:39:13.844117
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-12-02 04:39:14.319492
+00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-12-02 04:39:14.609731
+00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-12-02 04:39:14.918899
+00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-12-02 04:39:15.188216
+00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-12-02 04:39:15.48057
+00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-12-02 04:39:15.713702
+00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-12-02 04:39:15.985857
+0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-12-02 04:39:16.264005
+0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-12-02 04:39:16.590655
+0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-12-02 04:39:16.856986
+0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-12-02 04:39:17.152887
+0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-12-02 04:39:17.454116
+0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-12-02 04:39:17.725576
+00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-12-02 04:39:17.993819
+00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-12-02 04:39:18.251766
+\.
+
+
+--
+-- Data for Name: metadata; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.metadata (name, value) FROM stdin;
+created_at	2026-12-02 04:39:13.423411+00
+storage_schema_version	2
+storage_schema_version	3
+storage_schema_version	4
+storage_schema_version	5
+storage_schema_version	6
+storage_schema_version	7
+storage_schema_version	8
+storage_schema_version	9
+storage_schema_version	10
+storage_schema_version	11
+storage_schema_version	12
+storage_schema_version	13
+storage_schema_version	14
+storage_schema_version	15
+storage_schema_version	16
+storage_schema_version	17
+storage_schema_version	18
+storage_schema_version	19
+storage_schema_version	20
+storage_schema_version	21
+permission_schema_version	2
+storage_schema_version	22
+storage_schema_version	23
+storage_schema_version	24
+storage_schema_version	25
+storage_schema_version	26
+kinto_attachment_schema_version	2
+\.
+
+
+--
+-- Data for Name: objects; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
+00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-12-02 04:39:13.498372	{"title": "note 1"}	f
+00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-12-02 04:39:13.500372	{"title": "edited"}	f
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-12-02 04:39:13.575285	{"title": "back again"}	f
+00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-12-02 04:39:13.841117	{"title": "note 4"}	f
+00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-12-02 04:39:13.843117	{"title": "edited"}	f
+00000003-0000-4000-8000-000000000007	/buckets/blog/collections/articles	record	2026-12-02 04:39:14.316492	{"title": "note 7"}	f
+00000003-0000-4000-8000-000000000008	/buckets/blog/collections/articles	record	2026-12-02 04:39:14.318492	{"title": "edited"}	f
+00000004-0000-4000-8000-00000000000a	/buckets/blog/collections/articles	record	2026-12-02 04:39:14.606731	{"title": "note 10"}	f
+00000004-0000-4000-8000-00000000000b	/buckets/blog/collections/articles	record	2026-12-02 04:39:14.608731	{"title": "edited"}	f
+00000005-0000-4000-8000-00000000000d	/buckets/blog/collections/articles	record	2026-12-02 04:39:14.915899	{"title": "note 13"}	f
+00000005-0000-4000-8000-00000000000e	/buckets/blog/collections/articles	record	2026-12-02 04:39:14.917899	{"title": "edited"}	f
+00000006-0000-4000-8000-000000000010	/buckets/blog/collections/articles	record	2026-12-02 04:39:15.185216	{"title": "note 16"}	f
+00000006-0000-4000-8000-000000000011	/buckets/blog/collections/articles	record	2026-12-02 04:39:15.187216	{"title": "edited"}	f
+00000007-0000-4000-8000-000000000013	/buckets/blog/collections/articles	record	2026-12-02 04:39:15.47757	{"title": "note 19"}	f
+00000007-0000-4000-8000-000000000014	/buckets/blog/collections/articles	record	2026-12-02 04:39:15.47957	{"title": "edited"}	f
+00000008-0000-4000-8000-000000000016	/buckets/blog/collections/articles	record	2026-12-02 04:39:15.710928	{"title": "note 22"}	f
+00000008-0000-4000-8000-000000000017	/buckets/blog/collections/articles	record	2026-12-02 04:39:15.713168	{"title": "edited"}	f
+00000009-0000-4000-8000-000000000019	/buckets/blog/collections/articles	record	2026-12-02 04:39:15.974497	{"title": "note 25"}	f
+00000009-0000-4000-8000-00000000001a	/buckets/blog/collections/articles	record	2026-12-02 04:39:15.985274	{"title": "edited"}	f
+0000000a-0000-4000-8000-00000000001c	/buckets/blog/collections/articles	record	2026-12-02 04:39:16.257371	{"title": "note 28"}	f
+0000000a-0000-4000-8000-00000000001d	/buckets/blog/collections/articles	record	2026-12-02 04:39:16.25902	{"title": "edited"}	f
+0000000b-0000-4000-8000-00000000001f	/buckets/blog/collections/articles	record	2026-12-02 04:39:16.58764	{"title": "note 31"}	f
+0000000b-0000-4000-8000-000000000020	/buckets/blog/collections/articles	record	2026-12-02 04:39:16.58986	{"title": "edited"}	f
+0000000c-0000-4000-8000-000000000022	/buckets/blog/collections/articles	record	2026-12-02 04:39:16.853624	{"title": "note 34"}	f
+0000000c-0000-4000-8000-000000000023	/buckets/blog/collections/articles	record	2026-12-02 04:39:16.856229	{"title": "edited"}	f
+0000000d-0000-4000-8000-000000000025	/buckets/blog/collections/articles	record	2026-12-02 04:39:17.143046	{"title": "note 37"}	f
+0000000d-0000-4000-8000-000000000026	/buckets/blog/collections/articles	record	2026-12-02 04:39:17.15206	{"title": "edited"}	f
+0000000e-0000-4000-8000-000000000028	/buckets/blog/collections/articles	record	2026-12-02 04:39:17.444332	{"title": "note 40"}	f
+0000000e-0000-4000-8000-000000000029	/buckets/blog/collections/articles	record	2026-12-02 04:39:17.45296	{"title": "edited"}	f
+0000000f-0000-4000-8000-00000000002b	/buckets/blog/collections/articles	record	2026-12-02 04:39:17.718793	{"title": "note 43"}	f
+0000000f-0000-4000-8000-00000000002c	/buckets/blog/collections/articles	record	2026-12-02 04:39:17.724939	{"title": "edited"}	f
+00000010-0000-4000-8000-00000000002e	/buckets/blog/collections/articles	record	2026-12-02 04:39:17.99012	{"title": "note 46"}	f
+00000010-0000-4000-8000-00000000002f	/buckets/blog/collections/articles	record	2026-12-02 04:39:17.992904	{"title": "edited"}	f
+00000011-0000-4000-8000-000000000031	/buckets/blog/collections/articles	record	2026-12-02 04:39:18.241289	{"title": "note 49"}	f
+00000011-0000-4000-8000-000000000032	/buckets/blog/collections/articles	record	2026-12-02 04:39:18.242789	{"title": "edited"}	f
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-12-02 04:39:13.501372	{"deleted": true}	t
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-12-02 04:39:13.844117	{"deleted": true}	t
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-12-02 04:39:14.319492	{"deleted": true}	t
+00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-12-02 04:39:14.609731	{"deleted": true}	t
+00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-12-02 04:39:14.918899	{"deleted": true}	t
+00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-12-02 04:39:15.188216	{"deleted": true}	t
+00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-12-02 04:39:15.48057	{"deleted": true}	t
+00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-12-02 04:39:15.713702	{"deleted": true}	t
+00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-12-02 04:39:15.985857	{"deleted": true}	t
+0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-12-02 04:39:16.264005	{"deleted": true}	t
+0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-12-02 04:39:16.590655	{"deleted": true}	t
+0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-12-02 04:39:16.856986	{"deleted": true}	t
+0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-12-02 04:39:17.152887	{"deleted": true}	t
+0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-12-02 04:39:17.454116	{"deleted": true}	t
+0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-12-02 04:39:17.725576	{"deleted": true}	t
+00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-12-02 04:39:17.993819	{"deleted": true}	t
+00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-12-02 04:39:18.251766	{"deleted": true}	t
+00000012-0000-4000-8000-000000000034	/buckets/blog/collections/articles	record	2026-12-02 04:39:18.709532	{"title": "note 52"}	f
+00000012-0000-4000-8000-000000000035	/buckets/blog/collections/articles	record	2026-12-02 04:39:18.710996	{"title": "edited"}	f
+00000012-0000-4000-8000-000000000036	/buckets/blog/collections/articles	record	2026-12-02 04:39:18.711365	{"deleted": true}	t
+00000013-0000-4000-8000-000000000037	/buckets/blog/collections/articles	record	2026-12-02 04:39:19.041002	{"title": "note 55"}	f
+00000013-0000-4000-8000-000000000038	/buckets/blog/collections/articles	record	2026-12-02 04:39:19.042438	{"title": "edited"}	f
+00000013-0000-4000-8000-000000000039	/buckets/blog/collections/articles	record	2026-12-02 04:39:19.055574	{"deleted": true}	t
+00000014-0000-4000-8000-00000000003a	/buckets/blog/collections/articles	record	2026-12-02 04:39:19.354762	{"title": "note 58"}	f
+00000014-0000-4000-8000-00000000003b	/buckets/blog/collections/articles	record	2026-12-02 04:39:19.366201	{"title": "edited"}	f
+00000014-0000-4000-8000-00000000003c	/buckets/blog/collections/articles	record	2026-12-02 04:39:19.36665	{"deleted": true}	t
+00000015-0000-4000-8000-00000000003d	/buckets/blog/collections/articles	record	2026-12-02 04:39:19.72964	{"title": "note 61"}	f
+00000015-0000-4000-8000-00000000003e	/buckets/blog/collections/articles	record	2026-12-02 04:39:19.731792	{"title": "edited"}	f
+00000015-0000-4000-8000-00000000003f	/buckets/blog/collections/articles	record	2026-12-02 04:39:19.732189	{"deleted": true}	t
+00000016-0000-4000-8000-000000000040	/buckets/blog/collections/articles	record	2026-12-02 04:39:20.179	{"title": "note 64"}	f
+00000016-0000-4000-8000-000000000041	/buckets/blog/collections/articles	record	2026-12-02 04:39:20.185	{"title": "edited"}	f
+00000016-0000-4000-8000-000000000042	/buckets/blog/collections/articles	record	2026-12-02 04:39:20.186	{"deleted": true}	t
+00000017-0000-4000-8000-000000000043	/buckets/blog/collections/articles	record	2026-12-02 04:39:20.429	{"title": "note 67"}	f
+00000017-0000-4000-8000-000000000044	/buckets/blog/collections/articles	record	2026-12-02 04:39:20.431	{"title": "edited"}	f
+00000017-0000-4000-8000-000000000045	/buckets/blog/collections/articles	record	2026-12-02 04:39:20.432	{"deleted": true}	t
+00000018-0000-4000-8000-000000000046	/buckets/blog/collections/articles	record	2026-12-02 04:39:20.661	{"title": "note 70"}	f
+00000018-0000-4000-8000-000000000047	/buckets/blog/collections/articles	record	2026-12-02 04:39:20.667	{"title": "edited"}	f
+00000018-0000-4000-8000-000000000048	/buckets/blog/collections/articles	record	2026-12-02 04:39:20.668	{"deleted": true}	t
+00000019-0000-4000-8000-000000000049	/buckets/blog/collections/articles	record	2026-12-02 04:39:20.969	{"title": "note 73"}	f
+00000019-0000-4000-8000-00000000004a	/buckets/blog/collections/articles	record	2026-12-02 04:39:20.971	{"title": "edited"}	f
+00000019-0000-4000-8000-00000000004b	/buckets/blog/collections/articles	record	2026-12-02 04:39:20.972	{"deleted": true}	t
+0000001a-0000-4000-8000-00000000004c	/buckets/blog/collections/articles	record	2026-12-02 04:39:21.458	{"title": "note 76"}	f
+0000001a-0000-4000-8000-00000000004d	/buckets/blog/collections/articles	record	2026-12-02 04:39:21.463	{"title": "edited"}	f
+0000001a-0000-4000-8000-00000000004e	/buckets/blog/collections/articles	record	2026-12-02 04:39:21.464	{"deleted": true}	t
+/buckets/blog/collections/articles/records/r1	__attachments__		2026-12-02 04:44:10.833	{"location": "blog/r1.png"}	f
+/buckets/blog/collections/articles/records/r2	__attachments__		2026-12-02 04:44:10.834	{"location": "blog/r2.png"}	f
+\.
+
+
+--
+-- Data for Name: timestamps; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
+/buckets/blog/collections/articles	record	2026-12-02 04:39:17.993819
+\.
+
+
+--
+-- Data for Name: user_principals; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.user_principals (user_id, principal) FROM stdin;
+account:alice	system.Authenticated
+\.
+
+
+--
+-- Name: access_control_entries access_control_entries_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.access_control_entries
+    ADD CONSTRAINT access_control_entries_pkey PRIMARY KEY (object_id, permission, principal);
+
+
+--
+-- Name: deleted deleted_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.deleted
+    ADD CONSTRAINT deleted_pkey PRIMARY KEY (id, parent_id, collection_id);
+
+
+--
+-- Name: objects records_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.objects
+    ADD CONSTRAINT records_pkey PRIMARY KEY (id, parent_id, resource_name);
+
+
+--
+-- Name: timestamps timestamps_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.timestamps
+    ADD CONSTRAINT timestamps_pkey PRIMARY KEY (parent_id, resource_name);
+
+
+--
+-- Name: user_principals user_principals_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.user_principals
+    ADD CONSTRAINT user_principals_pkey PRIMARY KEY (user_id, principal);
+
+
+--
+-- Name: idx_access_control_entries_object_id; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX idx_access_control_entries_object_id ON public.access_control_entries USING btree (object_id);
+
+
+--
+-- Name: idx_access_control_entries_permission; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX idx_access_control_entries_permission ON public.access_control_entries USING btree (permission);
+
+
+--
+-- Name: idx_access_control_entries_principal; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX idx_access_control_entries_principal ON public.access_control_entries USING btree (principal);
+
+
+--
+-- Name: idx_deleted_last_modified_epoch; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX idx_deleted_last_modified_epoch ON public.deleted USING btree (public.as_epoch(last_modified));
+
+
+--
+-- Name: idx_deleted_parent_id_collection_id_last_modified; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE UNIQUE INDEX idx_deleted_parent_id_collection_id_last_modified ON public.deleted USING btree (parent_id, collection_id, last_modified DESC);
+
+
+--
+-- Name: idx_objects_history_userid_and_resourcename; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX idx_objects_history_userid_and_resourcename ON public.objects USING btree (((data -> 'user_id'::text)), ((data -> 'resource_name'::text))) WHERE (resource_name = 'history'::text);
+
+
+--
+-- Name: idx_objects_last_modified_epoch; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX idx_objects_last_modified_epoch ON public.objects USING btree (public.as_epoch(last_modified));
+
+
+--
+-- Name: idx_objects_parent_id_record_last_modified; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX idx_objects_parent_id_record_last_modified ON public.objects USING btree (parent_id, last_modified DESC) WHERE (resource_name = 'record'::text);
+
+
+--
+-- Name: idx_objects_parent_id_resource_name_last_modified; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE UNIQUE INDEX idx_objects_parent_id_resource_name_last_modified ON public.objects USING btree (parent_id, resource_name, last_modified DESC);
+
+
+--
+-- Name: idx_objects_resource_name_parent_id_deleted; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX idx_objects_resource_name_parent_id_deleted ON public.objects USING btree (resource_name, parent_id, deleted);
+
+
+--
+-- Name: deleted tgr_deleted_last_modified; Type: TRIGGER; Schema: public; Owner: postgres
+--
+
+CREATE TRIGGER tgr_deleted_last_modified BEFORE INSERT ON public.deleted FOR EACH ROW EXECUTE FUNCTION public.bump_timestamp();
+
+
+--
+-- Name: objects tgr_objects_last_modified; Type: TRIGGER; Schema: public; Owner: postgres
+--
+
+CREATE TRIGGER tgr_objects_last_modified BEFORE INSERT OR UPDATE OF data ON public.objects FOR EACH ROW EXECUTE FUNCTION public.bump_timestamp();
+
+
+--
+-- PostgreSQL database dump complete
+--
+
+\unrestrict ksdcorpus0restrict0key
+
