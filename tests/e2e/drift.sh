@@ -8,13 +8,16 @@ top=${KSD_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 
-n=0
+# Runs are numbered by the files kept (every KSD_SAMPLE-th), as the check
+# below reads them back.
+n=0 k=0
 tail -n +2 "$top/testdata/manifest.tsv" | cut -f1 | uniq | while IFS= read -r file; do
 	n=$((n + 1))
 	[ $((n % ${KSD_SAMPLE:-1})) -eq 0 ] || continue
+	k=$((k + 1))
 	printf '%s\n' "$file" >>"$t/files"
-	"$KSD" --format json "$top/testdata/$file" >"$t/$n.json" 2>/dev/null
-	"$KSD" --explain --color=never "$top/testdata/$file" >"$t/$n.txt" 2>/dev/null
+	"$KSD" --format json "$top/testdata/$file" >"$t/$k.json" 2>/dev/null
+	"$KSD" --explain --color=never "$top/testdata/$file" >"$t/$k.txt" 2>/dev/null
 done
 
 python3 - "$top/testdata/drift.tsv" "$t" <<'PY'
