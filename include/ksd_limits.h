@@ -36,4 +36,12 @@
 /* Stored function body; enough for every Kinto function with room to spare. */
 #define KSD_MAX_BODY (1u << 20)
 
+/* Threads and their memory for a multi-block xz file (what xz -T writes):
+ * two, for the two cores the benchmark machine has. Each thread holds its
+ * block's input and output and the dictionary; at xz's default level
+ * (24 MiB blocks, 8 MiB dictionary) two fit in this budget, and a file
+ * needing more is decoded in one thread instead. */
+#define KSD_XZ_THREADS     2
+#define KSD_XZ_THREADS_MEM (56u << 20)
+
 #endif
