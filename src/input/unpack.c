@@ -82,10 +82,13 @@ static enum unpack_status gz_step(struct unpack *u, const unsigned char *in, siz
 		z->avail_out = clamp32(out_cap - *made);
 		uint32_t in0 = z->avail_in, out0 = z->avail_out;
 		int r = isal_inflate(z);
-		*used += in0 - z->avail_in;
-		*made += out0 - z->avail_out;
+		/* After an error the counts may be anything: none is trusted. */
+		if (r == ISAL_DECOMP_OK && (z->avail_in > in0 || z->avail_out > out0))
+			r = ISAL_INVALID_BLOCK;
 		switch (r) {
 		case ISAL_DECOMP_OK:
+			*used += in0 - z->avail_in;
+			*made += out0 - z->avail_out;
 			break;
 		case ISAL_INVALID_WRAPPER:
 		case ISAL_UNSUPPORTED_METHOD:
