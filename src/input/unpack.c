@@ -112,9 +112,9 @@ static enum unpack_status gz_step(struct unpack *u, const unsigned char *in, siz
 }
 #endif
 
-/* Two threads decode two xz blocks at once, when the blocks' sizes are
- * in the headers (xz -T writes them so) and the memory fits in the limit;
- * otherwise liblzma decodes in this thread, as one block always is. */
+/* Worker threads decode xz blocks whose sizes are in their headers (xz -T
+ * writes them so), two at once when the memory fits in the limit; a block
+ * without sizes (plain xz writes one) is decoded in this thread. */
 static bool xz_init(struct unpack *u)
 {
 	lzma_mt mt = {
