@@ -1,4 +1,4 @@
-/* A byte source over a file, stdin, or a decompressing libarchive stream.
+/* A byte source over a file, stdin, or a decompressing stream.
  * Readers pull bytes, skip (seeking when the source allows it) and peek at
  * the head for format detection. All reads go through a fixed buffer: memory
  * does not depend on the input size. */
@@ -18,9 +18,10 @@ struct ksd_source;
 struct ksd_source *ksd_source_open(const char *path, struct ksd_err *err);
 void ksd_source_free(struct ksd_source *src);
 
-/* Wraps `inner` in a decompressor (gzip, bzip2, xz, zstd, lz4 via libarchive's
- * raw format). `inner` must outlive the result and is freed by its owner.
- * Name of the filter in *filter. */
+/* Wraps `inner` in a decompressor: our own for gzip (ISA-L) and xz (two
+ * threads), see input/unpack.h, libarchive's raw format for the rest (bzip2,
+ * zstd, lz4, and gzip in a build without ISA-L). `inner` must outlive the
+ * result and is freed by its owner. Name of the filter in *filter. */
 struct ksd_source *ksd_source_decompress(struct ksd_source *inner, const char **filter,
                                          struct ksd_err *err);
 

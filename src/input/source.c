@@ -1,5 +1,6 @@
-/* Byte source over a file descriptor or a libarchive decompressing stream.
- * One fixed buffer per source; large reads bypass it. */
+/* Byte source over a file descriptor, one of our decoders (unpack.h) or a
+ * libarchive decompressing stream. One fixed buffer per source; large reads
+ * bypass it. */
 #define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include <archive.h>
 #include <errno.h>
@@ -9,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "input/detect.h"
+#include "input/unpack.h"
 #include "ksd_source.h"
 
 #define BUF_SIZE (1u << 20)
@@ -20,9 +23,10 @@
 
 struct ksd_source {
 	const char *name;
-	int fd;                   /* -1 when reading through `ar` */
-	struct archive *ar;       /* decompressor, or NULL */
-	struct ksd_source *inner; /* what `ar` reads from */
+	int fd;                   /* -1 when reading through `up` or `ar` */
+	struct unpack *up;        /* our decompressor, or NULL */
+	struct archive *ar;       /* libarchive's decompressor, or NULL */
+	struct ksd_source *inner; /* what `up` or `ar` reads from */
 	bool ar_borrowed;         /* `ar` belongs to the caller (an archive member) */
 	size_t read_size;         /* next read's size, ramping up to BUF_SIZE */
 	bool seekable;
@@ -95,6 +99,7 @@ void ksd_source_free(struct ksd_source *src)
 {
 	if (!src)
 		return;
+	unpack_free(src->up);
 	if (src->ar && !src->ar_borrowed)
 		archive_read_free(src->ar);
 	if (src->fd > STDIN_FILENO)
@@ -103,9 +108,37 @@ void ksd_source_free(struct ksd_source *src)
 	free(src);
 }
 
+static int fill(struct ksd_source *src, size_t want, struct ksd_err *err);
+
+/* Decodes from the inner source's buffer straight into dst. */
+static ssize_t unpack_read(struct ksd_source *src, void *dst, size_t len, struct ksd_err *err)
+{
+	struct ksd_source *in = src->inner;
+	for (;;) {
+		if (fill(in, UNPACK_LOOKAHEAD, err) != KSD_OK)
+			return -1;
+		size_t used, made;
+		enum unpack_status st = unpack_step(src->up, in->buf + in->pos, in->len - in->pos,
+		                                    in->eof, &used, dst, len, &made);
+		in->pos += used;
+		if (st == UNPACK_ERROR) {
+			ksd_err_at_offset(err, (long long)ksd_source_tell(in),
+			                  "decompression failed: %s", unpack_error(src->up));
+			return -1;
+		}
+		/* An ended stream reads as the end of input from now on. */
+		if (made > 0 || st == UNPACK_END) {
+			src->raw_read += made;
+			return (ssize_t)made;
+		}
+	}
+}
+
 /* Reads into dst from the underlying fd or decompressor: >0, 0 at end, -1. */
 static ssize_t raw_read(struct ksd_source *src, void *dst, size_t len, struct ksd_err *err)
 {
+	if (src->up)
+		return unpack_read(src, dst, len, err);
 	if (src->ar) {
 		src->cb_err = err;
 		la_ssize_t n = archive_read_data(src->ar, dst, len);
@@ -325,9 +358,37 @@ static la_ssize_t inner_read(struct archive *ar, void *data, const void **out)
 	return (la_ssize_t)len;
 }
 
+/* Our decoder over `inner`, or NULL (err filled when out of memory). */
+static struct ksd_source *unpack_source(struct ksd_source *inner, enum ksd_compression comp,
+                                        const char **filter, struct ksd_err *err)
+{
+	struct ksd_source *src = source_alloc(inner->name);
+	if (src)
+		src->up = unpack_new(comp);
+	if (!src || !src->up) {
+		ksd_source_free(src);
+		ksd_err_at_offset(err, -1, "out of memory");
+		return NULL;
+	}
+	src->inner = inner;
+	*filter = unpack_name(src->up);
+	/* The head is decoded now, so that a stream broken at its start is
+	 * reported here with its reason, not later as a failed peek. */
+	if (fill(src, KSD_SOURCE_PEEK_MAX, err) != KSD_OK) {
+		ksd_source_free(src);
+		return NULL;
+	}
+	return src;
+}
+
 struct ksd_source *ksd_source_decompress(struct ksd_source *inner, const char **filter,
                                          struct ksd_err *err)
 {
+	size_t got;
+	const unsigned char *head = ksd_source_peek(inner, UNPACK_LOOKAHEAD, &got);
+	enum ksd_compression comp = head ? ksd_detect_compression(head, got) : KSD_COMP_NONE;
+	if (unpack_supports(comp))
+		return unpack_source(inner, comp, filter, err);
 	struct ksd_source *src = source_alloc(inner->name);
 	struct archive *ar = archive_read_new();
 	if (!src || !ar) {

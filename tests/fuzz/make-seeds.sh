@@ -16,7 +16,7 @@ pg_start "${1:-54351}" || {
 }
 seeds="$top/tests/fuzz/seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds/plain" "$seeds/rows" "$seeds/archive" "$seeds/directory"
+mkdir -p "$seeds/plain" "$seeds/rows" "$seeds/archive" "$seeds/directory" "$seeds/unpack"
 
 load() { # database schema
 	createdb "$1"
@@ -49,6 +49,7 @@ pg_dump -Ft -f "$seeds/archive/kinto.tar" kinto
 gzip -c "$t/kinto.sql" >"$seeds/archive/kinto.sql.gz"
 zstd -q -c "$t/odd.sql" >"$seeds/archive/odd.sql.zst"
 lz4 -q -c "$t/inserts.sql" >"$seeds/archive/inserts.sql.lz4"
+xz -T2 --block-size=4KiB -c "$t/kinto.sql" >"$seeds/archive/kinto.sql.xz"
 head -c 200 "$seeds/archive/kinto-z0.custom" >"$seeds/archive/header.custom"
 head -c 1024 "$seeds/archive/kinto.tar" >"$seeds/archive/header.tar"
 
@@ -66,6 +67,13 @@ pack() { # dir out
 pg_dump -Fd -Z0 -f "$t/d0" kinto && pack "$t/d0" "$seeds/directory/kinto-z0"
 pg_dump -Fd -f "$t/dz" kinto && pack "$t/dz" "$seeds/directory/kinto-gzip"
 pg_dump -Fd -Z0 -f "$t/do" odd && pack "$t/do" "$seeds/directory/odd-z0"
+
+# Decoder inputs: a mode byte (bit 0: xz), then the stream; several gzip
+# members with trailing bytes, and xz in blocks (as xz -T2 writes them).
+{ printf '\004'; gzip -c "$t/kinto.sql"; } >"$seeds/unpack/kinto.gz"
+{ printf '\004'; gzip -c "$t/kinto.sql"; printf x | gzip -c; printf trailing; } >"$seeds/unpack/members.gz"
+{ printf '\005'; xz -c "$t/kinto.sql"; } >"$seeds/unpack/kinto.xz"
+{ printf '\007'; xz -T2 --block-size=4KiB -c "$t/kinto.sql"; } >"$seeds/unpack/blocks.xz"
 
 # Row decoder inputs: a mode byte, then COPY lines or INSERT statements.
 for f in kinto odd; do

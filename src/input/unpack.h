@@ -1,0 +1,39 @@
+/* Decoders of our own for compressed plain input, where one beats
+ * libarchive's filter: gzip through ISA-L's inflate (when the build has
+ * libisal) and xz on two threads through liblzma. Keyed by detect.h's
+ * compression table; a compression without a decoder here is left to
+ * libarchive. Pull-style: the caller hands in what it has buffered and
+ * gets decoded bytes back, so nothing here reads or allocates per call. */
+#ifndef KSD_INPUT_UNPACK_H
+#define KSD_INPUT_UNPACK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "input/detect.h"
+
+/* unpack_step wants at least this many input bytes unless the input ends
+ * sooner: enough to tell a further gzip member from trailing bytes. */
+#define UNPACK_LOOKAHEAD 16
+
+enum unpack_status { UNPACK_OK, UNPACK_END, UNPACK_ERROR };
+
+struct unpack;
+
+/* Whether this build decodes `comp` itself. */
+bool unpack_supports(enum ksd_compression comp);
+/* NULL when out of memory or `comp` is not supported. */
+struct unpack *unpack_new(enum ksd_compression comp);
+void unpack_free(struct unpack *u);
+
+/* Decodes from in[0..in_len) into out[0..out_cap): *used input bytes taken,
+ * *made output bytes written. `last`: the input ends after in_len bytes.
+ * UNPACK_END once the stream is complete (bytes after it are left alone);
+ * UNPACK_ERROR with unpack_error() saying what is wrong. */
+enum unpack_status unpack_step(struct unpack *u, const unsigned char *in, size_t in_len, bool last,
+                               size_t *used, unsigned char *out, size_t out_cap, size_t *made);
+const char *unpack_error(const struct unpack *u);
+/* The filter's name, as libarchive names it ("gzip", "xz"). */
+const char *unpack_name(const struct unpack *u);
+
+#endif
