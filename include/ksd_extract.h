@@ -75,6 +75,13 @@ void ksd_extract_note_data(struct ksd_extract *x);
  * metadata table, its rows are known; any table's count starts at 0. */
 void ksd_extract_table_data(struct ksd_extract *x, const char *schema, const char *table);
 
+/* The head of an INSERT, from INSERT up to the first '(' outside quotes
+ * ("INSERT INTO s.t " or "INSERT INTO s.t VALUES "): true when none of its
+ * rows is read (not metadata's, not counted), so that the plain reader may
+ * skip the rest of the statement unread; the dump is then marked as
+ * carrying data. False for any other head: the statement goes in whole. */
+bool ksd_extract_insert_skips(struct ksd_extract *x, const char *head, size_t len);
+
 /* Whether an archive reader must read `schema`.`table`'s data (beside the
  * metadata table's, always read): when the catalog counts rows, or for the
  * twins of a schema at 10..17. Asked after the TOC's SQL went in. */

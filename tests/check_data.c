@@ -169,6 +169,23 @@ START_TEST(insert_rows_are_counted)
 }
 END_TEST
 
+/* A skipped INSERT's answer is remembered for the same head only until the
+ * next statement the extractor reads: here the table it names appears. */
+START_TEST(a_skipped_insert_head_is_asked_again_after_a_statement)
+{
+	static const char data[] = "INSERT INTO public.late VALUES (1);\n"
+	                           "INSERT INTO public.late VALUES (2);\n"
+	                           "CREATE TABLE public.late (x integer);\n"
+	                           "INSERT INTO public.late VALUES (3);\n"
+	                           "INSERT INTO public.late VALUES (4), (5);\n";
+	for (size_t cut = 0; cut < sizeof(data) - 1; cut++) {
+		struct ksd_catalog *cat = read_split(schema_v26, data, cut, true);
+		ck_assert_uint_eq(ksd_schema_table(pub(cat), "late")->rows, 3);
+		ksd_catalog_free(cat);
+	}
+}
+END_TEST
+
 static const char twin_rows[] =
     "COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;\n"
     "gone\t/b/c\trecord\t2026-01-01\n"
@@ -245,6 +262,7 @@ Suite *data_suite(void)
 	tcase_add_test(tc, nothing_is_counted_unless_asked);
 	tcase_add_test(tc, resource_names_past_the_cap_are_counted_together);
 	tcase_add_test(tc, insert_rows_are_counted);
+	tcase_add_test(tc, a_skipped_insert_head_is_asked_again_after_a_statement);
 	tcase_add_test(tc, a_twin_is_found_at_10_to_17_even_uncounted);
 	tcase_add_test(tc, no_twin_without_the_same_key);
 	tcase_add_test(tc, no_twin_is_looked_for_once_records_has_deleted);

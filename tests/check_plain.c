@@ -101,19 +101,27 @@ START_TEST(the_whole_dump_is_understood)
 }
 END_TEST
 
-START_TEST(every_slicing_gives_the_same_catalog)
+/* `text` read whole, which every slicing into 1 to `steps` bytes must give
+ * again, with the reader's status `want`; the caller frees it. */
+static char *same_in_every_slicing(const char *text, size_t steps, int want)
 {
 	int rc;
-	size_t len = strlen(dump);
-	char *whole = read_in_slices(dump, len, 0, &rc);
-	for (size_t step = 1; step <= 64; step++) {
-		char *sliced = read_in_slices(dump, len, step, &rc);
-		ck_assert_int_eq(rc, KSD_OK);
+	size_t len = strlen(text);
+	char *whole = read_in_slices(text, len, 0, &rc);
+	ck_assert_int_eq(rc, want);
+	for (size_t step = 1; step <= steps; step++) {
+		char *sliced = read_in_slices(text, len, step, &rc);
+		ck_assert_int_eq(rc, want);
 		ck_assert_msg(strcmp(whole, sliced) == 0, "step %zu:\n%s\n---\n%s", step, sliced,
 		              whole);
 		free(sliced);
 	}
-	free(whole);
+	return whole;
+}
+
+START_TEST(every_slicing_gives_the_same_catalog)
+{
+	free(same_in_every_slicing(dump, 64, KSD_OK));
 }
 END_TEST
 
@@ -339,6 +347,60 @@ START_TEST(a_reused_buffer_is_read_afresh)
 }
 END_TEST
 
+/* INSERTs into tables nobody reads are scanned for their end only: it is
+ * found where the whole statement's lexis puts it, whatever the slicing, and
+ * the statements kept around them are read as before. */
+static const char inserts[] =
+    "SET standard_conforming_strings = on;\n"
+    "CREATE TABLE public.metadata (name character varying(128), value character varying(512));\n"
+    "INSERT INTO public.other VALUES ('a;b', 'it''s; x', E'\\'; y', 'multi\nline;', 1);\n"
+    "INSERT INTO public.other VALUES (/* ; ' */ 2, -- ; '\n 3, $q$;'$q$, \"x;y\");\n"
+    "INSERT INTO public.other (\"semi;colon\", b) VALUES ('z', 4);\n"
+    "INSERT INTO public.metadata VALUES ('storage_schema_version', '14');\n"
+    "INSERT INTO public.other VALUES ('E', e'\\'''; x'), (E'x', 5), (ee'', 6);\n"
+    "SET standard_conforming_strings = off;\n"
+    "INSERT INTO public.other VALUES ('back\\'slash; still', 7);\n"
+    "INSERT INTO public.other VALUES ('back\\'slash; still', 8);\n"
+    "INSERT INTO public.metadata VALUES ('created_at', 'x\\'y');\n"
+    "CREATE TABLE public.after (a integer);\n"
+    "INSERT INTO public.other VALUES ('open\n";
+
+START_TEST(skipped_inserts_end_where_their_statement_ends)
+{
+	char *whole = same_in_every_slicing(inserts, 48, KSD_WARN);
+	ck_assert_msg(strstr(whole, "metadata rows: 2\n"
+	                            "      storage_schema_version = 14\n"
+	                            "      created_at = x'y\n"),
+	              "%s", whole);
+	ck_assert_msg(strstr(whole, "table after\n      column a integer"), "%s", whole);
+	ck_assert_msg(strstr(whole, "error line 15: unexpected end of input inside a quoted "
+	                            "string"),
+	              "%s", whole);
+	free(whole);
+}
+END_TEST
+
+/* Only statements that are read are held to KSD_MAX_STMT: a longer INSERT
+ * into a table nobody reads is passed over without a warning. */
+START_TEST(a_skipped_insert_may_be_any_length)
+{
+	static const char head[] = "INSERT INTO public.other VALUES ('";
+	static const char tail[] = "');\nCREATE TABLE public.after (a integer);\n";
+	size_t n = KSD_MAX_STMT + 16, len = strlen(head) + n + strlen(tail);
+	char *sql = malloc(len + 1);
+	ck_assert_ptr_nonnull(sql);
+	memcpy(sql, head, strlen(head));
+	memset(sql + strlen(head), 'x', n);
+	strcpy(sql + strlen(head) + n, tail);
+	int rc;
+	char *out = read_in_slices(sql, len, 1 << 16, &rc);
+	ck_assert_int_eq(rc, KSD_OK);
+	ck_assert_msg(strstr(out, "table after") && !strstr(out, "error"), "%s", out);
+	free(out);
+	free(sql);
+}
+END_TEST
+
 static const struct {
 	const char *line, *db;
 } connects[] = {
@@ -507,6 +569,8 @@ Suite *plain_suite(void)
 	tcase_add_test(tc, c_locale_classes);
 	tcase_add_test(tc, words_survive_any_slicing);
 	tcase_add_test(tc, a_reused_buffer_is_read_afresh);
+	tcase_add_test(tc, skipped_inserts_end_where_their_statement_ends);
+	tcase_add_test(tc, a_skipped_insert_may_be_any_length);
 	tcase_add_loop_test(tc, every_connect_form_names_its_database, 0,
 	                    sizeof(connects) / sizeof(connects[0]));
 	tcase_add_loop_test(tc, a_table_data_header_says_the_data_was_dumped, 0,

@@ -26,6 +26,9 @@
 /* Longest pg_dump comment we look at: a TABLE DATA header up to its owner,
  * with a table and a schema name of NAMEDATALEN - 1 = 63 bytes each. */
 #define COMMENT_MAX 192
+/* Longest INSERT head remembered: "INSERT INTO s.t VALUES " with two quoted
+ * names of 63 bytes whose quotes are all doubled. */
+#define HEAD_MAX 320
 
 enum lex {
 	L_NORMAL,
@@ -68,6 +71,14 @@ struct plain {
 	char word[8];
 	size_t wordlen;
 	struct split_body body; /* BEGIN ATOMIC ... END */
+	bool first_word;        /* no word of the statement has ended yet */
+	bool insert_head;       /* it begins with INSERT: ask at its first '(' */
+	bool skipping;          /* an INSERT nobody reads: found the end, kept nothing */
+	/* The last head the extractor let us skip, with its '(' (see
+	 * skip_known_head()); empty when anything since may change its answer. */
+	char skip_head[HEAD_MAX + 1];
+	size_t skip_head_len;
+	unsigned char skip_prev, skip_prev2;
 
 	/* pg_dump's own header and trailer comments, to tell a truncated dump,
 	 * and its TABLE DATA headers */
@@ -101,6 +112,15 @@ static void reset_stmt(struct plain *p)
 	p->wordlen = 0;
 	p->body = (struct split_body){0, false};
 	p->prev = p->prev2 = 0;
+	p->first_word = true;
+	p->insert_head = p->skipping = false;
+}
+
+/* Statement text, kept unless the statement is being skipped. */
+static void keep(struct plain *p, char c)
+{
+	if (!p->skipping)
+		buf_push(&p->stmt, c);
 }
 
 static bool starts_with_ci(const char *s, size_t len, const char *prefix)
@@ -126,6 +146,11 @@ static int finish_stmt(struct plain *p)
 	const char *s = p->stmt.data;
 	size_t len = p->stmt.len;
 	int rc = KSD_OK;
+	if (p->skipping) {
+		reset_stmt(p);
+		return KSD_OK;
+	}
+	p->skip_head_len = 0; /* the extractor's state may change */
 	if (p->stmt.oom)
 		return ksd_err_at_line(p->err, p->stmt_line, "out of memory");
 	if (p->stmt.overflow) {
@@ -165,6 +190,7 @@ static void note_table_data(struct plain *p)
 	if (!owner_at)
 		return;
 	*type_at = *owner_at = '\0';
+	p->skip_head_len = 0;
 	ksd_extract_table_data(p->x, schema, table);
 }
 
@@ -242,21 +268,63 @@ static void note_comment(struct plain *p)
 		note_table_data(p);
 }
 
-/* Tracks words at the top level, to keep BEGIN ATOMIC ... END whole. */
-static void end_word(struct plain *p)
-{
-	if (p->wordlen == 0)
-		return;
-	split_word(&p->body, p->word, p->wordlen);
-	p->wordlen = 0;
-}
-
 static void begin_significant(struct plain *p)
 {
 	if (!p->significant) {
 		p->significant = true;
 		p->stmt_line = p->line;
 	}
+}
+
+/* Tracks words at the top level, to keep BEGIN ATOMIC ... END whole, and
+ * whether the statement is an INSERT. */
+static void end_word(struct plain *p)
+{
+	if (p->wordlen == 0)
+		return;
+	if (p->first_word)
+		p->insert_head = p->wordlen == 6 && strncasecmp(p->word, "insert", 6) == 0;
+	p->first_word = false;
+	split_word(&p->body, p->word, p->wordlen);
+	p->wordlen = 0;
+}
+
+/* At an INSERT's first '(' outside quotes its target is known: the
+ * extractor's lexer says whether anything reads its rows. Most of an
+ * --inserts dump is rows of tables nobody reads; the rest of such a
+ * statement is only scanned for its end. */
+static void decide_insert(struct plain *p)
+{
+	p->insert_head = false;
+	if (p->body.depth != 0 || p->stmt.overflow || p->stmt.oom ||
+	    !ksd_extract_insert_skips(p->x, p->stmt.data, p->stmt.len))
+		return;
+	p->skipping = true;
+	if (p->stmt.len < HEAD_MAX && !memchr(p->stmt.data, '\n', p->stmt.len)) {
+		memcpy(p->skip_head, p->stmt.data, p->stmt.len);
+		p->skip_head[p->stmt.len] = '(';
+		p->skip_head_len = p->stmt.len + 1;
+		p->skip_prev = p->prev;
+		p->skip_prev2 = p->prev2;
+	}
+}
+
+/* pg_dump writes a table's INSERTs one after another with the same head: a
+ * statement that begins with the bytes of the last head skipped, '('
+ * included, gets the same answer without being lexed again, as long as
+ * nothing went to the extractor in between. Takes the statement to where
+ * decide_insert() left it, just before its '('; returns the bytes used. */
+static size_t skip_known_head(struct plain *p, const unsigned char *d, size_t len)
+{
+	size_t n = p->skip_head_len;
+	if (n == 0 || len < n || p->significant || memcmp(d, p->skip_head, n) != 0)
+		return 0;
+	begin_significant(p);
+	p->first_word = false;
+	p->skipping = true;
+	p->prev = p->skip_prev;
+	p->prev2 = p->skip_prev2;
+	return n - 1;
 }
 
 /* One byte of statement text. Returns KSD_OK, KSD_WARN or KSD_FATAL. */
@@ -268,8 +336,8 @@ static int stmt_byte(struct plain *p, unsigned char c)
 	case L_MAYBE_COMMENT:
 		if ((p->pending == '-' && c == '-') || (p->pending == '/' && c == '*')) {
 			if (p->significant) {
-				buf_push(&p->stmt, p->pending);
-				buf_push(&p->stmt, (char)c);
+				keep(p, p->pending);
+				keep(p, (char)c);
 			}
 			if (c == '-') {
 				p->lex = L_LINE_COMMENT;
@@ -281,7 +349,7 @@ static int stmt_byte(struct plain *p, unsigned char c)
 			return KSD_OK;
 		}
 		begin_significant(p);
-		buf_push(&p->stmt, p->pending);
+		keep(p, p->pending);
 		p->prev2 = p->prev;
 		p->prev = (unsigned char)p->pending;
 		p->lex = L_NORMAL;
@@ -290,7 +358,7 @@ static int stmt_byte(struct plain *p, unsigned char c)
 		return stmt_byte(p, c);
 	case L_LINE_COMMENT:
 		if (p->significant) {
-			buf_push(&p->stmt, (char)c);
+			keep(p, (char)c);
 		} else if (c != '\n' && c != '\r' && p->comment_len < COMMENT_MAX) {
 			p->comment[p->comment_len++] = (char)c;
 		}
@@ -304,7 +372,7 @@ static int stmt_byte(struct plain *p, unsigned char c)
 	case L_BLOCK_STAR:
 	case L_BLOCK_SLASH:
 		if (p->significant)
-			buf_push(&p->stmt, (char)c);
+			keep(p, (char)c);
 		if (p->lex == L_BLOCK_STAR && c == '/') {
 			p->lex = --p->block_depth ? L_BLOCK_COMMENT : L_NORMAL;
 			return KSD_OK;
@@ -318,31 +386,31 @@ static int stmt_byte(struct plain *p, unsigned char c)
 		p->lex = c == '*' ? L_BLOCK_STAR : c == '/' ? L_BLOCK_SLASH : L_BLOCK_COMMENT;
 		return KSD_OK;
 	case L_SQUOTE:
-		buf_push(&p->stmt, (char)c);
+		keep(p, (char)c);
 		if (c == '\'')
 			p->lex = L_NORMAL; /* a doubled quote re-enters at once */
 		else if (c == '\\' && p->squote_escapes)
 			p->lex = L_SQUOTE_BACKSLASH;
 		return KSD_OK;
 	case L_SQUOTE_BACKSLASH:
-		buf_push(&p->stmt, (char)c);
+		keep(p, (char)c);
 		p->lex = L_SQUOTE;
 		return KSD_OK;
 	case L_DQUOTE:
-		buf_push(&p->stmt, (char)c);
+		keep(p, (char)c);
 		if (c == '"')
 			p->lex = L_NORMAL;
 		return KSD_OK;
 	case L_DOLLAR_TAG:
 		if (c == '$' && p->taglen < TAG_MAX) {
-			buf_push(&p->stmt, (char)c);
+			keep(p, (char)c);
 			p->tag[p->taglen++] = '$';
 			p->tagmatch = 0;
 			p->lex = L_DOLLAR_BODY;
 			return KSD_OK;
 		}
 		if (lexer_tag_byte(c, p->taglen == 1) && p->taglen < TAG_MAX - 1) {
-			buf_push(&p->stmt, (char)c);
+			keep(p, (char)c);
 			p->tag[p->taglen++] = (char)c;
 			return KSD_OK;
 		}
@@ -352,7 +420,7 @@ static int stmt_byte(struct plain *p, unsigned char c)
 			p->line--;
 		return stmt_byte(p, c);
 	case L_DOLLAR_BODY:
-		buf_push(&p->stmt, (char)c);
+		keep(p, (char)c);
 		if ((char)c == p->tag[p->tagmatch]) {
 			if (++p->tagmatch == p->taglen)
 				p->lex = L_NORMAL;
@@ -370,7 +438,7 @@ static int stmt_byte(struct plain *p, unsigned char c)
 		if (p->wordlen < sizeof(p->word))
 			p->word[p->wordlen] = (char)c;
 		p->wordlen++;
-		buf_push(&p->stmt, (char)c);
+		keep(p, (char)c);
 		p->prev2 = p->prev;
 		p->prev = c;
 		return KSD_OK;
@@ -405,8 +473,8 @@ static int stmt_byte(struct plain *p, unsigned char c)
 	case ';':
 		if (!p->significant)
 			return KSD_OK; /* an empty statement */
-		if (p->body.depth == 0) {
-			buf_push(&p->stmt, ';');
+		if (p->body.depth == 0 || p->skipping) {
+			keep(p, ';');
 			return finish_stmt(p);
 		}
 		break;
@@ -420,15 +488,17 @@ static int stmt_byte(struct plain *p, unsigned char c)
 	default:
 		if (lexer_space_byte(c)) {
 			if (p->significant)
-				buf_push(&p->stmt, (char)c);
+				keep(p, (char)c);
 			p->prev2 = p->prev;
 			p->prev = c;
 			return KSD_OK;
 		}
 		begin_significant(p);
+		if (c == '(' && p->insert_head)
+			decide_insert(p);
 		break;
 	}
-	buf_push(&p->stmt, (char)c);
+	keep(p, (char)c);
 	p->prev2 = p->prev;
 	p->prev = c;
 	return KSD_OK;
@@ -455,6 +525,81 @@ static size_t ident_run(struct plain *p, const unsigned char *d, size_t len)
 	return n;
 }
 
+/* Whether a byte at the top level of a skipped statement may change the
+ * lexical state or end it (quotes, comments, ';'), or is a newline, which
+ * is counted. */
+static bool skip_stop(unsigned char c)
+{
+	enum {
+		STOPS = 1u << CLS_QUOTE | 1u << CLS_DQUOTE | 1u << CLS_DOLLAR | 1u << CLS_MINUS |
+		        1u << CLS_SLASH | 1u << CLS_SEMI
+	};
+	return c == '\n' || (STOPS >> lexer_class_of(c) & 1u);
+}
+
+/* A run of bytes at the top level of a skipped statement that change no
+ * state: passed over, remembering the two last for a quote or '$' after. */
+static size_t skip_run(struct plain *p, const unsigned char *d, size_t len)
+{
+	size_t n = 0;
+	while (n < len && !skip_stop(d[n]))
+		n++;
+	if (n >= 2)
+		p->prev2 = d[n - 2];
+	else if (n == 1)
+		p->prev2 = p->prev;
+	if (n >= 1)
+		p->prev = d[n - 1];
+	return n;
+}
+
+/* Where stop byte k next occurs in d[0..len), the rest of the buffer being
+ * fed (d + len when it does not): looked for once per buffer and kept. */
+static const unsigned char *next_stop(struct plain *p, int k, const unsigned char *d, size_t len)
+{
+	const unsigned char *at = p->next_stop[k];
+	if (!at || at < d) {
+		at = memchr(d, stop_byte[k], len);
+		p->next_stop[k] = at = at ? at : d + len;
+	}
+	return at;
+}
+
+/* A skipped statement's common bytes in one loop: top-level runs and the
+ * strings without backslash escapes between them, which are all of an
+ * INSERT's values but their ';'. Stops where stmt_byte() must decide (any
+ * other quote, a comment, a newline, the end); returns the bytes used.
+ * Does what stmt_byte() would to the lexical state, keeping nothing. */
+static size_t skip_scan(struct plain *p, const unsigned char *d, size_t len)
+{
+	size_t i = 0;
+	p->wordlen = 0; /* words matter no more: a skipped INSERT has no body */
+	for (;;) {
+		if (p->lex == L_NORMAL) {
+			i += skip_run(p, d + i, len - i);
+			if (i == len || d[i] != '\'' ||
+			    lexer_quote_escapes(p->prev2, p->prev, ksd_extract_std_strings(p->x)))
+				return i;
+			p->squote_escapes = false;
+			p->lex = L_SQUOTE;
+			p->prev2 = p->prev;
+			p->prev = '\'';
+			i++;
+		}
+		if (p->lex != L_SQUOTE || p->squote_escapes)
+			return i;
+		const unsigned char *q = next_stop(p, K_SQUOTE, d + i, len - i);
+		const unsigned char *nl = next_stop(p, K_NL, d + i, len - i);
+		if (nl < q)
+			return (size_t)(nl - d); /* counted by stmt_byte() */
+		if (q == d + len)
+			return len;
+		/* The closing quote (a doubled one re-opens at once, as there). */
+		p->lex = L_NORMAL;
+		i = (size_t)(q - d) + 1;
+	}
+}
+
 /* Inside a string, a quoted name, a dollar-quoted body or a comment of a
  * begun statement, most bytes change no state: stmt_byte() would only append
  * them. Appends the run of such bytes at d[0..len) in one go (or a run of
@@ -464,6 +609,9 @@ static size_t ident_run(struct plain *p, const unsigned char *d, size_t len)
 static size_t run(struct plain *p, const unsigned char *d, size_t len)
 {
 	unsigned set = 1u << K_NL;
+	size_t n = p->skipping ? skip_scan(p, d, len) : 0;
+	if (n > 0)
+		return n;
 	switch (p->lex) {
 	case L_SQUOTE:
 		set |= 1u << K_SQUOTE | (p->squote_escapes ? 1u << K_BACKSLASH : 0);
@@ -484,24 +632,21 @@ static size_t run(struct plain *p, const unsigned char *d, size_t len)
 			return 0; /* pg_dump's own comments are looked at */
 		break;
 	case L_NORMAL:
-		return ident_run(p, d, len);
+		if (p->skipping)
+			return skip_run(p, d, len);
+		n = skip_known_head(p, d, len);
+		return n ? n : ident_run(p, d, len);
 	default:
 		return 0;
 	}
-	const unsigned char *end = d + len, *stop = end;
+	const unsigned char *stop = d + len;
 	for (int k = 0; k < K_STOPS; k++) {
-		if (!(set & 1u << k))
-			continue;
-		const unsigned char *at = p->next_stop[k];
-		if (!at || at < d) {
-			at = memchr(d, stop_byte[k], len);
-			p->next_stop[k] = at = at ? at : end;
-		}
+		const unsigned char *at = set & 1u << k ? next_stop(p, k, d, len) : stop;
 		if (at < stop)
 			stop = at;
 	}
-	size_t n = (size_t)(stop - d);
-	if (n > 0 && (p->significant || p->lex != L_BLOCK_COMMENT))
+	n = (size_t)(stop - d);
+	if (n > 0 && !p->skipping && (p->significant || p->lex != L_BLOCK_COMMENT))
 		buf_append(&p->stmt, d, n);
 	return n;
 }
@@ -601,6 +746,7 @@ static void note_meta(struct plain *p, const char *m, size_t cmdlen)
 
 static void finish_meta(struct plain *p)
 {
+	p->skip_head_len = 0; /* \connect changes the database */
 	if (!buf_cstr(&p->meta))
 		return;
 	char *m = p->meta.data;

@@ -310,25 +310,57 @@ static int data_rows(struct ksd_extract *x, struct stream *st, uint64_t *rows)
 	return KSD_OK;
 }
 
+/* INTO and the table's name, [[database.]schema.]table, into parts; the
+ * number of parts, 0 when the statement names no table. */
+static size_t insert_target(struct stream *st, name_t parts[3])
+{
+	size_t n = 0;
+	if (!accept_kw(st, "into") || !peek(st) || !parse_name_tok(&st->t, parts[n++]))
+		return 0;
+	advance(st);
+	while (n < 3 && accept_kind(st, KSD_TOK_DOT) && peek(st) &&
+	       parse_name_tok(&st->t, parts[n])) {
+		advance(st);
+		n++;
+	}
+	return n;
+}
+
+/* Whether an INSERT into schema.table carries rows we read. */
+static bool insert_wanted(struct ksd_extract *x, const char *schema, const char *table)
+{
+	return strcmp(table, "metadata") == 0 || ksd_extract_wants_data(x, schema, table);
+}
+
+bool ksd_extract_insert_skips(struct ksd_extract *x, const char *head, size_t len)
+{
+	struct ksd_lexer lx;
+	ksd_lexer_init(&lx, head, len, x->std_strings);
+	struct stream st = {&lx, {KSD_TOK_ILLEGAL, NULL, 0}, false};
+	name_t parts[3];
+	if (!accept_kw(&st, "insert"))
+		return false;
+	size_t n = insert_target(&st, parts);
+	accept_kw(&st, "values");
+	if (n == 0 || peek(&st) || insert_wanted(x, n > 1 ? parts[n - 2] : "", parts[n - 1]))
+		return false;
+	ksd_extract_note_data(x);
+	return true;
+}
+
 int rows_insert(struct ksd_extract *x, struct ksd_lexer *lx)
 {
 	struct stream st = {lx, {KSD_TOK_ILLEGAL, NULL, 0}, false};
 	ksd_extract_note_data(x);
 	name_t parts[3];
-	size_t n = 0;
-	if (!accept_kw(&st, "into") || !peek(&st) || !parse_name_tok(&st.t, parts[n++])) {
+	size_t n = insert_target(&st, parts);
+	if (n == 0) {
 		skip_statement(&st);
 		return KSD_OK;
 	}
-	advance(&st);
-	while (n < 3 && accept_kind(&st, KSD_TOK_DOT) && peek(&st) &&
-	       parse_name_tok(&st.t, parts[n])) {
-		advance(&st);
-		n++;
-	}
 	const char *schema = n > 1 ? parts[n - 2] : "", *table = parts[n - 1];
 	bool meta = strcmp(table, "metadata") == 0;
-	if (!meta && !ksd_extract_wants_data(x, schema, table)) {
+	if (!insert_wanted(x, schema, table)) {
 		skip_statement(&st); /* as fast as before anything was counted */
 		return KSD_OK;
 	}
