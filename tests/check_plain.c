@@ -293,7 +293,8 @@ START_TEST(c_locale_classes)
 END_TEST
 
 /* Keywords are recognised whatever the slicing, so BEGIN ATOMIC bodies stay
- * whole, and an E before a quote means escapes only when it stands alone. */
+ * whole, and an E before a quote means escapes only when it stands alone;
+ * a doubled quote inside an E'' string keeps its escapes. */
 START_TEST(words_survive_any_slicing)
 {
 	const char *sql = "CREATE FUNCTION public.g() RETURNS int LANGUAGE sql\n"
@@ -301,7 +302,9 @@ START_TEST(words_survive_any_slicing)
 	                  "CREATE TABLE public.after_atomic (x int);\n"
 	                  "SELECT aE'x\\'; CREATE TABLE public.t1 (a int);\n"
 	                  "SELECT E'x\\'; y'; CREATE TABLE public.t2 (a int);\n"
-	                  "SELECT notbegin atomic; CREATE TABLE public.t3 (a int);\n";
+	                  "SELECT notbegin atomic; CREATE TABLE public.t3 (a int);\n"
+	                  "SELECT E'a''\\'; CREATE TABLE public.bad (a int); b';\n"
+	                  "CREATE TABLE public.t4 (a int);\n";
 	for (size_t step = 0; step <= 24; step++) {
 		int rc;
 		char *out = read_in_slices(sql, strlen(sql), step, &rc);
@@ -313,6 +316,8 @@ START_TEST(words_survive_any_slicing)
 		ck_assert_msg(strstr(out, "table t1"), "step %zu: %s", step, out);
 		ck_assert_msg(strstr(out, "table t2"), "step %zu: %s", step, out);
 		ck_assert_msg(strstr(out, "table t3"), "step %zu: %s", step, out);
+		ck_assert_msg(strstr(out, "table t4") && !strstr(out, "table bad"), "step %zu: %s",
+		              step, out);
 		free(out);
 	}
 }

@@ -327,6 +327,16 @@ static size_t skip_known_head(struct plain *p, const unsigned char *d, size_t le
 	return n - 1;
 }
 
+/* Whether the string a quote opens takes backslash escapes. Right after a
+ * string's closing quote (no byte in between moves prev off it) the quote
+ * is the second of a doubled one: the same string goes on, E'' or not. */
+static bool quote_escapes(const struct plain *p)
+{
+	if (p->prev == '\'')
+		return p->squote_escapes;
+	return lexer_quote_escapes(p->prev2, p->prev, ksd_extract_std_strings(p->x));
+}
+
 /* One byte of statement text. Returns KSD_OK, KSD_WARN or KSD_FATAL. */
 static int stmt_byte(struct plain *p, unsigned char c)
 {
@@ -454,8 +464,7 @@ static int stmt_byte(struct plain *p, unsigned char c)
 		return KSD_OK;
 	case '\'':
 		begin_significant(p);
-		p->squote_escapes =
-		    lexer_quote_escapes(p->prev2, p->prev, ksd_extract_std_strings(p->x));
+		p->squote_escapes = quote_escapes(p);
 		p->lex = L_SQUOTE;
 		break;
 	case '"':
@@ -577,8 +586,7 @@ static size_t skip_scan(struct plain *p, const unsigned char *d, size_t len)
 	for (;;) {
 		if (p->lex == L_NORMAL) {
 			i += skip_run(p, d + i, len - i);
-			if (i == len || d[i] != '\'' ||
-			    lexer_quote_escapes(p->prev2, p->prev, ksd_extract_std_strings(p->x)))
+			if (i == len || d[i] != '\'' || quote_escapes(p))
 				return i;
 			p->squote_escapes = false;
 			p->lex = L_SQUOTE;
