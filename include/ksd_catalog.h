@@ -188,16 +188,29 @@ enum ksd_tar_layout {
 	KSD_TAR_DATA_OUT_OF_ORDER = 1 << 2 /* data members not in their TOC entries' order */
 };
 
+/* What a dump's data is compressed with, as a code (src/report/ words it):
+ * an archive's data is none, gzip, lz4 or zstd; a whole file (a plain dump,
+ * or an archive compressed after the fact) may also be bzip2 or xz. */
+enum ksd_compression_alg {
+	KSD_COMPRESSION_NONE,
+	KSD_COMPRESSION_GZIP,
+	KSD_COMPRESSION_LZ4,
+	KSD_COMPRESSION_ZSTD,
+	KSD_COMPRESSION_BZIP2,
+	KSD_COMPRESSION_XZ,
+	KSD_COMPRESSION_COUNT
+};
+
 /* What an archive's header says (custom, tar, directory), for --list --toc;
  * its creation time, database and versions are in struct ksd_provenance. */
 struct ksd_archive {
 	int vmaj, vmin, vrev;
 	int int_size, off_size;
-	int format;              /* the header's format byte: 1 custom, 3 tar or directory */
-	const char *compression; /* "none", "gzip", "lz4", "zstd" */
-	int level;               /* before archive 1.15: the zlib level (-1 default) */
-	long long ntoc;          /* TOC entries the header announced */
-	unsigned tar_layout;     /* enum ksd_tar_layout bits, tar archives only */
+	int format; /* the header's format byte: 1 custom, 3 tar or directory */
+	enum ksd_compression_alg compression; /* of its data */
+	int level;                            /* before archive 1.15: the zlib level (-1 default) */
+	long long ntoc;                       /* TOC entries the header announced */
+	unsigned tar_layout;                  /* enum ksd_tar_layout bits, tar archives only */
 };
 
 /* psql meta-commands of a plain dump kept by name, and their longest name. */
@@ -234,9 +247,9 @@ enum ksd_dump_format {
 
 struct ksd_catalog {
 	enum ksd_dump_format format;
-	/* "gzip", "zstd", ... that the file itself is wrapped in (a plain
-	 * dump, or an archive compressed after the fact); NULL */
-	const char *compression;
+	/* What the file itself is wrapped in (a plain dump, or an archive
+	 * compressed after the fact); KSD_COMPRESSION_NONE when nothing. */
+	enum ksd_compression_alg compression;
 	struct ksd_provenance prov;
 	bool any_data_seen; /* some table data (COPY/INSERT) was present */
 	bool any_ddl_seen;  /* some CREATE TABLE was present */

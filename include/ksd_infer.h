@@ -140,12 +140,12 @@ enum ksd_cause {
 
 /* What Kinto does when it starts above the true version: the first row whose
  * `truths` and `froms` hold T and G wins (spec §6); when none does, it skips
- * T+1..G (KSD_RUN_SKIP) and runs the rest. */
+ * T+1..G (KSD_RUN_SKIP) and runs the rest. Why step `fails` fails is what
+ * it needs (struct ksd_step) and version T lacks: ksd_step_unmet. */
 struct ksd_skip {
 	ksd_vset truths, froms;
 	enum ksd_run run;
 	int fails; /* the step that fails, 0 when none */
-	enum ksd_cause cause;
 };
 extern const struct ksd_skip ksd_skips[];
 extern const size_t ksd_nskips;
@@ -161,10 +161,13 @@ enum ksd_repair {
 	KSD_REPAIR_COLLATE_TIMESTAMPS = 1 << 4, /* COLLATE "C" on timestamps' ids */
 };
 
-/* A feature a step needs, and why it fails without it. */
+/* A feature a step needs, and why it fails without it; `unlisted`, when
+ * not KSD_CAUSE_NONE, says so where the skipped step that makes the feature
+ * goes unnamed (a run that fails rather than skips: KSD_RUN_FAIL_FIRST,
+ * KSD_RUN_FAIL_LATER). */
 struct ksd_step_need {
 	const char *feature; /* label in ksd_features */
-	enum ksd_cause cause;
+	enum ksd_cause cause, unlisted;
 };
 
 /* Migration step (v-1)->v, indexed by v: what it needs, what it installs
@@ -184,6 +187,9 @@ struct ksd_step {
 	const char *creates;
 };
 extern const struct ksd_step ksd_steps[KSD_STORAGE_MAX + 1];
+/* The first thing step `step` needs that version `truth` lacks, by the
+ * fingerprints' expectations; NULL when it has all. */
+const struct ksd_step_need *ksd_step_unmet(int step, int truth);
 
 /* Observes every fingerprint row in schema `s`. Returns false when out of
  * memory (every observation is then unknown). */

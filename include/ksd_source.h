@@ -21,9 +21,8 @@ void ksd_source_free(struct ksd_source *src);
 /* Wraps `inner` in a decompressor: our own for gzip (ISA-L) and xz (two
  * threads), see input/unpack.h, libarchive's raw format for the rest (bzip2,
  * zstd, lz4, and gzip in a build without ISA-L). `inner` must outlive the
- * result and is freed by its owner. Name of the filter in *filter. */
-struct ksd_source *ksd_source_decompress(struct ksd_source *inner, const char **filter,
-                                         struct ksd_err *err);
+ * result and is freed by its owner. */
+struct ksd_source *ksd_source_decompress(struct ksd_source *inner, struct ksd_err *err);
 
 /* Reads the current entry of the caller's libarchive reader (a tar member):
  * no seeking, `size` from the entry header (-1 if unknown). `ar` is not freed. */

@@ -219,6 +219,26 @@ START_TEST(names_without_control_characters_are_plain_quoted)
 }
 END_TEST
 
+START_TEST(malformed_utf8_keeps_its_bytes)
+{
+	/* An overlong "/" and an overlong NUL, a surrogate, a value past
+	 * U+10FFFF: no character, so no escape that would name another schema
+	 * (or one PostgreSQL rejects); a control beside them is still escaped. */
+	static const char *const names[][2] = {
+	    {"k\xc0\xafto", "INSERT INTO \"k\xc0\xafto\".metadata"},
+	    {"a\xc0\x80\xed\xa0\x80\xf4\x90\x80\x80z",
+	     "INSERT INTO \"a\xc0\x80\xed\xa0\x80\xf4\x90\x80\x80z\".metadata"},
+	    {"b\xc0\x9b\x1b", "INSERT INTO U&\"b\xc0\x9b\\001B\".metadata"},
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char *sql =
+		    fix_for(ks_build(cat, NULL, names[i][0], 17, KS_FLUSHED), 0, "x", false);
+		ck_assert_msg(strstr(sql, names[i][1]) != NULL, "name %zu: %s", i, sql);
+		free(sql);
+	}
+}
+END_TEST
+
 START_TEST(a_database_name_with_a_line_break_is_escaped_for_psql)
 {
 	char *sql = fix_for(ks_build(cat, "a\nb", "public", 17, KS_FLUSHED), 0, "x", true);
@@ -256,6 +276,7 @@ Suite *fix_suite(void)
 	tcase_add_test(tc, nothing_is_written_for_a_consistent_database);
 	tcase_add_test(tc, hostile_names_stay_quoted);
 	tcase_add_test(tc, names_without_control_characters_are_plain_quoted);
+	tcase_add_test(tc, malformed_utf8_keeps_its_bytes);
 	tcase_add_test(tc, a_database_name_with_a_line_break_is_escaped_for_psql);
 	tcase_add_test(tc, a_v1_permission_only_drops_a_wrong_row);
 	suite_add_tcase(s, tc);

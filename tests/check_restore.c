@@ -18,12 +18,13 @@ static bool has(const struct ksd_restore *r, enum ksd_need code, const char *nam
 
 static const struct {
 	int vmin;
-	const char *compression;
+	enum ksd_compression_alg compression;
 	int min_version;
 	bool releases;
 } archives[] = {
-    {9, "gzip", 0, false},       {12, "gzip", 90000, false}, {13, "none", 90300, true},
-    {14, "gzip", 120000, false}, {15, "lz4", 160000, false}, {16, "zstd", 170000, false},
+    {9, KSD_COMPRESSION_GZIP, 0, false},      {12, KSD_COMPRESSION_GZIP, 90000, false},
+    {13, KSD_COMPRESSION_NONE, 90300, true},  {14, KSD_COMPRESSION_GZIP, 120000, false},
+    {15, KSD_COMPRESSION_LZ4, 160000, false}, {16, KSD_COMPRESSION_ZSTD, 170000, false},
 };
 
 START_TEST(each_archive_version_sets_the_oldest_pg_restore)
@@ -40,8 +41,8 @@ START_TEST(each_archive_version_sets_the_oldest_pg_restore)
 	ck_assert_int_eq(r.min_version, archives[_i].min_version);
 	ck_assert_int_eq(r.releases != NULL, archives[_i].releases);
 	ck_assert_int_eq(has(&r, KSD_NEED_COMPRESSION, NULL),
-	                 strcmp(archives[_i].compression, "lz4") == 0 ||
-	                     strcmp(archives[_i].compression, "zstd") == 0);
+	                 archives[_i].compression == KSD_COMPRESSION_LZ4 ||
+	                     archives[_i].compression == KSD_COMPRESSION_ZSTD);
 	ksd_catalog_free(cat);
 }
 END_TEST
@@ -87,10 +88,11 @@ START_TEST(tar_layouts_and_wrapped_files)
 	ck_assert(!r.restorable);
 	ck_assert(has(&r, KSD_NEED_DATA_ORDER, NULL));
 	cat->archive.tar_layout = 0;
-	cat->compression = "gzip";
+	cat->compression = KSD_COMPRESSION_GZIP;
 	ksd_infer_restore(cat, &r);
 	ck_assert(!r.restorable);
-	ck_assert(has(&r, KSD_NEED_UNWRAP, "gzip"));
+	ck_assert(has(&r, KSD_NEED_UNWRAP, NULL));
+	ck_assert_int_eq(r.needs[0].compression, KSD_COMPRESSION_GZIP);
 	ksd_catalog_free(cat);
 }
 END_TEST

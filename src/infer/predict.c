@@ -36,7 +36,11 @@ static void skip(struct ksd_storage_run *out)
 		if ((k->truths & KSD_VBIT(out->truth)) && (k->froms & KSD_VBIT(out->from))) {
 			out->run = k->run;
 			out->fails = k->fails;
-			out->cause = k->cause;
+			const struct ksd_step_need *n =
+			    k->fails ? ksd_step_unmet(k->fails + 1, out->truth) : NULL;
+			bool listed = k->run != KSD_RUN_FAIL_FIRST && k->run != KSD_RUN_FAIL_LATER;
+			if (n)
+				out->cause = listed || !n->unlisted ? n->cause : n->unlisted;
 			return;
 		}
 	}

@@ -26,6 +26,13 @@ static const struct archive_reader {
     {16, 170000, NULL},       /* BLOB METADATA entries, relkind */
 };
 
+/* The first pg_restore that reads archive data compressed so (built with
+ * the library); gzip and none are read by every release. */
+static const int compression_readers[KSD_COMPRESSION_COUNT] = {
+    [KSD_COMPRESSION_LZ4] = 160000,
+    [KSD_COMPRESSION_ZSTD] = 160000,
+};
+
 /* psql learnt \restrict and \unrestrict in the releases of 2025-08-14 (and
  * 18.0); older ones stop at them as invalid commands. */
 static const int restrict_releases[] = {130022, 140019, 150014, 160010, 170006, 180000, 0};
@@ -84,12 +91,13 @@ static void archive_needs(const struct ksd_catalog *cat, struct ksd_restore *r)
 			                               .releases = ar->releases},
 			     ar->first);
 	}
-	if (a->compression &&
-	    (strcmp(a->compression, "lz4") == 0 || strcmp(a->compression, "zstd") == 0))
-		need(
-		    r,
-		    (struct ksd_restore_need){.code = KSD_NEED_COMPRESSION, .name = a->compression},
-		    160000);
+	int first = compression_readers[a->compression];
+	if (first)
+		need(r,
+		     (struct ksd_restore_need){.code = KSD_NEED_COMPRESSION,
+		                               .compression = a->compression,
+		                               .version = first},
+		     first);
 	if (a->tar_layout & (KSD_TAR_DATA_BEFORE_TOC | KSD_TAR_DATA_OUT_OF_ORDER)) {
 		need(r, (struct ksd_restore_need){.code = KSD_NEED_DATA_ORDER}, 0);
 		r->restorable = false;
@@ -140,10 +148,11 @@ void ksd_infer_restore(const struct ksd_catalog *cat, struct ksd_restore *out)
 	               cat->format == KSD_FMT_DIRECTORY;
 	out->program = archive ? KSD_PROG_PG_RESTORE : KSD_PROG_PSQL;
 	out->restorable = true;
-	if (cat->compression) {
+	if (cat->compression != KSD_COMPRESSION_NONE) {
 		/* Neither psql nor pg_restore decompresses a whole file. */
 		need(out,
-		     (struct ksd_restore_need){.code = KSD_NEED_UNWRAP, .name = cat->compression},
+		     (struct ksd_restore_need){.code = KSD_NEED_UNWRAP,
+		                               .compression = cat->compression},
 		     0);
 		out->restorable = false;
 	}

@@ -18,13 +18,13 @@ enum ksd_restore_program { KSD_PROG_PSQL, KSD_PROG_PG_RESTORE };
 
 /* What restoring the file asks for, each with its reason. */
 enum ksd_need {
-	KSD_NEED_ARCHIVE,       /* archive 1.`vmin`: a pg_restore that knows it */
-	KSD_NEED_COMPRESSION,   /* `name` (lz4, zstd) data: pg_restore 16 or later built with it */
-	KSD_NEED_UNWRAP,        /* the whole file is compressed (`name`): decompress it first */
-	KSD_NEED_RESTRICT,      /* \restrict lines: psql of August 2025 or later */
-	KSD_NEED_SHELL,         /* \! runs a shell command on the restoring host */
-	KSD_NEED_INCLUDE,       /* \`name` reads another file */
-	KSD_NEED_META,          /* \`name`, a meta-command pg_dump does not write */
+	KSD_NEED_ARCHIVE,     /* archive 1.`vmin`: a pg_restore that knows it */
+	KSD_NEED_COMPRESSION, /* `compression` data: pg_restore `version` or later built with it */
+	KSD_NEED_UNWRAP,      /* the whole file is `compression`-ed: decompress it first */
+	KSD_NEED_RESTRICT,    /* \restrict lines: psql of August 2025 or later */
+	KSD_NEED_SHELL,       /* \! runs a shell command on the restoring host */
+	KSD_NEED_INCLUDE,     /* \`name` reads another file */
+	KSD_NEED_META,        /* \`name`, a meta-command pg_dump does not write */
 	KSD_NEED_TOC_NOT_FIRST, /* a tar member precedes toc.dat: some releases refuse it */
 	KSD_NEED_DATA_ORDER, /* tar data members out of TOC order: unpack, restore the directory */
 	KSD_NEED_SERVER,     /* pg_dump `version` wrote it: a server of that major or later */
@@ -32,9 +32,10 @@ enum ksd_need {
 
 struct ksd_restore_need {
 	enum ksd_need code;
-	int vmin;         /* KSD_NEED_ARCHIVE */
-	int version;      /* KSD_NEED_SERVER: a major, PG_VERSION_NUM */
-	const char *name; /* compression or meta-command name; from the catalog */
+	int vmin;    /* KSD_NEED_ARCHIVE */
+	int version; /* KSD_NEED_SERVER, KSD_NEED_COMPRESSION: a major, PG_VERSION_NUM */
+	enum ksd_compression_alg compression; /* KSD_NEED_COMPRESSION, KSD_NEED_UNWRAP */
+	const char *name;                     /* meta-command name; from the catalog */
 	/* KSD_NEED_ARCHIVE, KSD_NEED_RESTRICT: the first release of each major
 	 * from the oldest on that has what is needed, 0-terminated. */
 	const int *releases;

@@ -53,17 +53,16 @@ const struct ksd_rerun *ksd_rerun_step(int step)
 	return NULL;
 }
 
+/* The failing steps' causes are their needs (ksd_steps below). */
 const struct ksd_skip ksd_skips[] = {
-    /* 020->021 renames collection_id in records (a column from version 7 on)
-     * and in timestamps (a table from version 10 on). */
-    {R(1, 6), V(20), KSD_RUN_FAIL_FIRST, 20, KSD_CAUSE_NO_COLLECTION_ID},
-    {R(7, 9), V(20), KSD_RUN_FAIL_FIRST, 20, KSD_CAUSE_NO_TIMESTAMPS},
+    /* 020->021 renames collection_id in records and in timestamps. */
+    {R(1, 9), V(20), KSD_RUN_FAIL_FIRST, 20},
     /* 022->023 indexes objects.deleted, a column only 017->018 adds. */
-    {R(10, 17), V(22), KSD_RUN_FAIL_FIRST, 22, KSD_CAUSE_018_NEVER_RAN},
-    {R(10, 17), R(20, 21), KSD_RUN_FAIL_LATER, 22, KSD_CAUSE_018_NEVER_RAN},
+    {R(10, 17), V(22), KSD_RUN_FAIL_FIRST, 22},
+    {R(10, 17), R(20, 21), KSD_RUN_FAIL_LATER, 22},
     /* 018->019 and 019->020 add COLLATE "C"; no later step needs it. */
-    {R(18, 19), R(19, KSD_STORAGE_MAX - 1), KSD_RUN_SKIP_COLLATION, 0, KSD_CAUSE_NONE},
-    {R(1, 17), R(18, 22), KSD_RUN_SKIP, 22, KSD_CAUSE_NO_DELETED_COLUMN},
+    {R(18, 19), R(19, KSD_STORAGE_MAX - 1), KSD_RUN_SKIP_COLLATION, 0},
+    {R(1, 17), R(18, 22), KSD_RUN_SKIP, 22},
 };
 
 const size_t ksd_nskips = sizeof(ksd_skips) / sizeof(ksd_skips[0]);
@@ -117,8 +116,22 @@ const struct ksd_step ksd_steps[KSD_STORAGE_MAX + 1] = {
             .needs = {{"records.collection_id column", KSD_CAUSE_NO_COLLECTION_ID},
                       {"table timestamps", KSD_CAUSE_NO_TIMESTAMPS}}},
     [22] = {.replaces = BUMP "|" OBJECTS},
-    [23] = {.needs = {{"objects.deleted column", KSD_CAUSE_NO_DELETED_COLUMN}}},
+    [23] = {.needs = {{"objects.deleted column", KSD_CAUSE_NO_DELETED_COLUMN,
+                       KSD_CAUSE_018_NEVER_RAN}}},
     /* The only index created without IF NOT EXISTS since 020->021. */
     [24] = {.creates = "idx_objects_history_userid_and_resourcename"},
     [26] = {.replaces = BUMP "|" OBJECTS},
 };
+
+const struct ksd_step_need *ksd_step_unmet(int step, int truth)
+{
+	const struct ksd_step *st = &ksd_steps[step];
+	for (size_t n = 0; n < sizeof(st->needs) / sizeof(st->needs[0]); n++) {
+		if (!st->needs[n].feature)
+			continue;
+		size_t i = ksd_feature_index(st->needs[n].feature);
+		if (i < ksd_nfeatures && !(ksd_features[i].expect & KSD_VBIT(truth)))
+			return &st->needs[n];
+	}
+	return NULL;
+}

@@ -360,7 +360,7 @@ static la_ssize_t inner_read(struct archive *ar, void *data, const void **out)
 
 /* Our decoder over `inner`, or NULL (err filled when out of memory). */
 static struct ksd_source *unpack_source(struct ksd_source *inner, enum ksd_compression comp,
-                                        const char **filter, struct ksd_err *err)
+                                        struct ksd_err *err)
 {
 	struct ksd_source *src = source_alloc(inner->name);
 	if (src)
@@ -371,7 +371,6 @@ static struct ksd_source *unpack_source(struct ksd_source *inner, enum ksd_compr
 		return NULL;
 	}
 	src->inner = inner;
-	*filter = unpack_name(src->up);
 	/* The head is decoded now, so that a stream broken at its start is
 	 * reported here with its reason, not later as a failed peek. */
 	if (fill(src, KSD_SOURCE_PEEK_MAX, err) != KSD_OK) {
@@ -381,14 +380,13 @@ static struct ksd_source *unpack_source(struct ksd_source *inner, enum ksd_compr
 	return src;
 }
 
-struct ksd_source *ksd_source_decompress(struct ksd_source *inner, const char **filter,
-                                         struct ksd_err *err)
+struct ksd_source *ksd_source_decompress(struct ksd_source *inner, struct ksd_err *err)
 {
 	size_t got;
 	const unsigned char *head = ksd_source_peek(inner, UNPACK_LOOKAHEAD, &got);
 	enum ksd_compression comp = head ? ksd_detect_compression(head, got) : KSD_COMP_NONE;
 	if (unpack_supports(comp))
-		return unpack_source(inner, comp, filter, err);
+		return unpack_source(inner, comp, err);
 	struct ksd_source *src = source_alloc(inner->name);
 	struct archive *ar = archive_read_new();
 	if (!src || !ar) {
@@ -412,7 +410,6 @@ struct ksd_source *ksd_source_decompress(struct ksd_source *inner, const char **
 		ksd_source_free(src);
 		return NULL;
 	}
-	*filter = archive_filter_name(ar, 0);
 	return src;
 }
 

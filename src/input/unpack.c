@@ -170,7 +170,6 @@ static enum unpack_status xz_step(struct unpack *u, const unsigned char *in, siz
 }
 
 static const struct alg {
-	const char *name;
 	bool (*init)(struct unpack *u);
 	void (*end)(struct unpack *u);
 	enum unpack_status (*step)(struct unpack *u, const unsigned char *in, size_t in_len,
@@ -178,9 +177,9 @@ static const struct alg {
 	                           size_t *made);
 } algs[KSD_COMP_COUNT] = {
 #ifdef KSD_HAVE_ISAL
-    [KSD_COMP_GZIP] = {"gzip", gz_init, gz_end, gz_step},
+    [KSD_COMP_GZIP] = {gz_init, gz_end, gz_step},
 #endif
-    [KSD_COMP_XZ] = {"xz", xz_init, xz_end, xz_step},
+    [KSD_COMP_XZ] = {xz_init, xz_end, xz_step},
 };
 
 bool unpack_supports(enum ksd_compression comp)
@@ -220,9 +219,4 @@ enum unpack_status unpack_step(struct unpack *u, const unsigned char *in, size_t
 const char *unpack_error(const struct unpack *u)
 {
 	return u->error;
-}
-
-const char *unpack_name(const struct unpack *u)
-{
-	return u->alg->name;
 }

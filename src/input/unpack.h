@@ -33,7 +33,5 @@ void unpack_free(struct unpack *u);
 enum unpack_status unpack_step(struct unpack *u, const unsigned char *in, size_t in_len, bool last,
                                size_t *used, unsigned char *out, size_t out_cap, size_t *made);
 const char *unpack_error(const struct unpack *u);
-/* The filter's name, as libarchive names it ("gzip", "xz"). */
-const char *unpack_name(const struct unpack *u);
 
 #endif

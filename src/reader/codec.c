@@ -228,12 +228,3 @@ enum codec_alg codec_sniff(const unsigned char *h, size_t len)
 {
 	return by_magic[ksd_detect_compression(h, len)];
 }
-
-const char *codec_name(enum codec_alg alg)
-{
-	static const char *const names[] = {
-	    [CODEC_NONE] = "none", [CODEC_ZLIB] = "zlib", [CODEC_GZIP] = "gzip",
-	    [CODEC_LZ4] = "lz4",   [CODEC_ZSTD] = "zstd",
-	};
-	return names[alg];
-}

@@ -32,6 +32,5 @@ uint64_t codec_total_out(const struct codec *c);
  * CODEC_MAGIC_LEN bytes are enough to tell. */
 #define CODEC_MAGIC_LEN 4
 enum codec_alg codec_sniff(const unsigned char *head, size_t len);
-const char *codec_name(enum codec_alg alg);
 
 #endif

@@ -88,8 +88,7 @@ int ksd_read_directory(const struct ksd_read *r)
 	size_t got;
 	const unsigned char *head = ksd_source_peek(r->src, 4, &got);
 	if (head && codec_sniff(head, got) != CODEC_NONE) {
-		const char *filter;
-		src = ksd_source_decompress(r->src, &filter, r->err);
+		src = ksd_source_decompress(r->src, r->err);
 		if (!src) {
 			r->err->member = member;
 			return KSD_FATAL;

@@ -192,10 +192,14 @@ int toc_read_offset(struct toc *t, int *flag, uint64_t *pos)
 	return KSD_OK;
 }
 
-static const char *alg_name(enum codec_alg alg)
-{
-	return alg == CODEC_NONE ? "none" : alg == CODEC_ZLIB ? "gzip" : codec_name(alg);
-}
+/* What the catalog calls each algorithm the header can name: zlib
+ * streams are what pg_dump -Z calls gzip. */
+static const enum ksd_compression_alg alg_codes[] = {
+    [CODEC_NONE] = KSD_COMPRESSION_NONE,
+    [CODEC_ZLIB] = KSD_COMPRESSION_GZIP,
+    [CODEC_LZ4] = KSD_COMPRESSION_LZ4,
+    [CODEC_ZSTD] = KSD_COMPRESSION_ZSTD,
+};
 
 /* The compression field: absent, a byte level, an int level, then a byte
  * naming the algorithm. Any non-zero level means zlib. */
@@ -225,7 +229,7 @@ static int read_compression(struct toc *t, struct ksd_archive *a)
 		a->level = v;
 		t->alg = v == 0 ? CODEC_NONE : CODEC_ZLIB;
 	}
-	a->compression = alg_name(t->alg);
+	a->compression = alg_codes[t->alg];
 	return KSD_OK;
 }
 

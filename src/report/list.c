@@ -131,10 +131,8 @@ void ksd_list_catalog(FILE *out, const char *input, const struct ksd_catalog *ca
 	fputs("input ", out);
 	ksd_fput_safe(out, input);
 	fprintf(out, ": %s", words_format_name(cat->format));
-	if (cat->compression) {
-		fputs(", ", out);
-		ksd_fput_safe(out, cat->compression);
-	}
+	if (cat->compression != KSD_COMPRESSION_NONE)
+		fprintf(out, ", %s", words_compression_name(cat->compression));
 	if (cat->prov.pg_dump_version) {
 		fputs(", pg_dump ", out);
 		ksd_fput_safe(out, cat->prov.pg_dump_version);

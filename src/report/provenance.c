@@ -1,7 +1,6 @@
 /* The `dump` line and JSON object: format, archive version, compression,
  * creation time, database and the server and pg_dump versions, each as the
  * dump spells it, absent (null) where it does not say. */
-#include <string.h>
 
 #include "ksd_report.h"
 #include "report/provenance.h"
@@ -14,11 +13,17 @@ static bool is_archive(const struct ksd_catalog *cat)
 }
 
 /* An archive's own compression, or what a plain file is wrapped in. */
-static const char *compression(const struct ksd_catalog *cat)
+static enum ksd_compression_alg compression(const struct ksd_catalog *cat)
 {
-	if (is_archive(cat))
-		return cat->archive.compression ? cat->archive.compression : "none";
-	return cat->compression ? cat->compression : "none";
+	return is_archive(cat) ? cat->archive.compression : cat->compression;
+}
+
+/* What an archive file is wrapped in, or NULL. */
+static const char *wrapper(const struct ksd_catalog *cat)
+{
+	return is_archive(cat) && cat->compression != KSD_COMPRESSION_NONE
+	           ? words_compression_name(cat->compression)
+	           : NULL;
 }
 
 /* ", label value" when the dump says it. */
@@ -44,10 +49,10 @@ void provenance_text(FILE *out, const struct ksd_catalog *cat, bool explain)
 	fprintf(out, "%-12s %s", "dump", words_format_name(cat->format));
 	if (is_archive(cat))
 		fprintf(out, " archive %d.%d", a->vmaj, a->vmin);
-	if (strcmp(compression(cat), "none") != 0)
-		fprintf(out, ", %s", compression(cat));
-	if (is_archive(cat) && cat->compression)
-		fprintf(out, " in a %s file", cat->compression);
+	if (compression(cat) != KSD_COMPRESSION_NONE)
+		fprintf(out, ", %s", words_compression_name(compression(cat)));
+	if (wrapper(cat))
+		fprintf(out, " in a %s file", wrapper(cat));
 	field(out, "pg_dump", p->pg_dump_version);
 	field(out, "server", p->server_version);
 	field(out, "database", p->database);
@@ -64,16 +69,16 @@ void provenance_text(FILE *out, const struct ksd_catalog *cat, bool explain)
 		         a->vmin, a->vrev, a->int_size, a->off_size, a->ntoc);
 		explain_line(out, "archive version", buf);
 		if (a->vmin < 15) {
-			snprintf(buf, sizeof(buf), "%s (zlib level %d)", compression(cat),
-			         a->level);
+			snprintf(buf, sizeof(buf), "%s (zlib level %d)",
+			         words_compression_name(compression(cat)), a->level);
 			explain_line(out, "compression", buf);
 		} else {
-			explain_line(out, "compression", compression(cat));
+			explain_line(out, "compression", words_compression_name(compression(cat)));
 		}
-		if (cat->compression)
-			explain_line(out, "file wrapped in", cat->compression);
+		if (wrapper(cat))
+			explain_line(out, "file wrapped in", wrapper(cat));
 	} else {
-		explain_line(out, "compression", compression(cat));
+		explain_line(out, "compression", words_compression_name(compression(cat)));
 	}
 	explain_line(out, "created", p->created);
 	explain_line(out, "database", p->database);
@@ -100,9 +105,9 @@ void provenance_json(FILE *out, const struct ksd_catalog *cat)
 	else
 		fputs("null", out);
 	fputs(", \"compression\": ", out);
-	ksd_fput_json(out, compression(cat));
+	ksd_fput_json(out, words_compression_name(compression(cat)));
 	fputs(", \"wrapped\": ", out);
-	ksd_fput_json(out, is_archive(cat) ? cat->compression : NULL);
+	ksd_fput_json(out, wrapper(cat));
 	fputs(", \"created\": ", out);
 	ksd_fput_json(out, p->created);
 	fputs(", \"database\": ", out);

@@ -38,17 +38,19 @@ void sql_comment(FILE *out, const char *s)
  * written as U&"..." with those characters as \XXXX escapes, so that the
  * script shown on a terminal cannot drive it. Bytes that are not UTF-8 (a
  * LATIN1 dump's names) stay as they are: only their own encoding says what
- * they mean. */
+ * they mean. So do overlong forms, surrogates and values past U+10FFFF: an
+ * escape of the value they would decode to names another schema (C0 AF is
+ * no "/"), where the bytes name this one, or make a UTF-8 server refuse. */
 void sql_ident(FILE *out, const char *name)
 {
 	const unsigned char *s = (const unsigned char *)name;
-	/* Plain unless some sequence decodes but does not print: a control, a
-	 * formatting character, or a malformed form of one. */
+	/* Plain unless some character does not print: a control or a
+	 * formatting character. */
 	bool plain = true;
 	for (const unsigned char *p = s; *p && plain;) {
 		uint32_t cp;
-		size_t n = utf8_decode(p, &cp);
-		plain = n == 0 || printable(p) > 0;
+		size_t n = utf8_next(p, &cp);
+		plain = n == 0 || !utf8_dangerous(cp);
 		p += n ? n : 1;
 	}
 	fputs(plain ? "\"" : "U&\"", out);
@@ -62,7 +64,7 @@ void sql_ident(FILE *out, const char *name)
 			continue;
 		}
 		uint32_t cp;
-		n = utf8_decode(s, &cp);
+		n = utf8_next(s, &cp);
 		if (n == 0) {
 			putc(*s++, out); /* not UTF-8: kept as it is */
 			continue;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ksd_report.h"
+#include "report/words.h"
 
 /* pg_restore's sanitize_line(): one line per entry, whatever the names hold.
  * NULL prints as `null_as` ("-" for a schema, nothing for an owner); other
@@ -44,7 +45,7 @@ static void put_header(FILE *out, const struct ksd_catalog *cat)
 	put_field(out, cat->prov.database, "");
 	fprintf(out, "\n;     TOC Entries: %lld\n", a->ntoc);
 	if (a->vmin >= 15)
-		fprintf(out, ";     Compression: %s\n", a->compression ? a->compression : "none");
+		fprintf(out, ";     Compression: %s\n", words_compression_name(a->compression));
 	else
 		fprintf(out, ";     Compression: %d\n", a->level);
 	fprintf(out, ";     Dump Version: %d.%d-%d\n", a->vmaj, a->vmin, a->vrev);

@@ -34,6 +34,16 @@ const char *words_format_name(enum ksd_dump_format f)
 	return names[f];
 }
 
+const char *words_compression_name(enum ksd_compression_alg c)
+{
+	static const char *const names[] = {
+	    [KSD_COMPRESSION_NONE] = "none",   [KSD_COMPRESSION_GZIP] = "gzip",
+	    [KSD_COMPRESSION_LZ4] = "lz4",     [KSD_COMPRESSION_ZSTD] = "zstd",
+	    [KSD_COMPRESSION_BZIP2] = "bzip2", [KSD_COMPRESSION_XZ] = "xz",
+	};
+	return names[c];
+}
+
 const char *words_status_name(enum ksd_verdict v)
 {
 	return v == KSD_VERDICT_OK ? "ok" : v == KSD_VERDICT_FIX ? "fix-needed" : "undetermined";
@@ -494,15 +504,19 @@ void words_restore_need(char *buf, size_t cap, const struct ksd_restore_need *n)
 	case KSD_NEED_ARCHIVE:
 		snprintf(buf, cap, "archive 1.%d", n->vmin);
 		return;
-	case KSD_NEED_COMPRESSION:
-		snprintf(buf, cap, "%s-compressed data: a pg_restore 16 or later built with %s",
-		         n->name, n->name);
+	case KSD_NEED_COMPRESSION: {
+		const char *c = words_compression_name(n->compression);
+		char v[16];
+		words_pg_release(v, sizeof(v), n->version);
+		snprintf(buf, cap, "%s-compressed data: a pg_restore %s or later built with %s", c,
+		         v, c);
 		return;
+	}
 	case KSD_NEED_UNWRAP:
 		snprintf(buf, cap,
 		         "the whole file is %s-compressed: decompress it first, neither psql nor "
 		         "pg_restore reads it so",
-		         n->name);
+		         words_compression_name(n->compression));
 		return;
 	case KSD_NEED_RESTRICT:
 		snprintf(buf, cap,

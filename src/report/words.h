@@ -12,6 +12,8 @@ const char *words_meta_name(enum ksd_meta_state m);
 const char *words_status_name(enum ksd_verdict v);
 /* "plain", "pg_dumpall", "custom", "tar", "directory" */
 const char *words_format_name(enum ksd_dump_format f);
+/* "none", "gzip", "lz4", "zstd", "bzip2", "xz" */
+const char *words_compression_name(enum ksd_compression_alg c);
 /* A drift item's kind ("index") and what it is ("extra", "missing",
  * "changed"; not for a table that is not Kinto's), as JSON spells them; why
  * it is so. */

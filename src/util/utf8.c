@@ -1,7 +1,11 @@
 /* UTF-8 decoding and the set of dangerous code points (see utf8.h). */
 #include "util/utf8.h"
 
-size_t utf8_decode(const unsigned char *s, uint32_t *cp)
+/* The sequence at `s`: a lead byte and its continuation bytes. Returns its
+ * length (1-4) with the decoded value in `*cp`, or 0 when `s` starts no such
+ * sequence. The value may still be an overlong form, a surrogate or above
+ * U+10FFFF: valid() tells. */
+static size_t decode(const unsigned char *s, uint32_t *cp)
 {
 	unsigned char c = s[0];
 	size_t n = c < 0x80             ? 1
@@ -23,7 +27,8 @@ size_t utf8_decode(const unsigned char *s, uint32_t *cp)
 	return n;
 }
 
-bool utf8_valid(uint32_t cp, size_t n)
+/* Whether an `n`-byte sequence decoding to `cp` is well-formed UTF-8. */
+static bool valid(uint32_t cp, size_t n)
 {
 	static const uint32_t shortest[] = {0, 0, 0x80, 0x800, 0x10000};
 	return n >= 1 && n <= 4 && cp >= shortest[n] && cp <= 0x10ffff &&
@@ -33,8 +38,8 @@ bool utf8_valid(uint32_t cp, size_t n)
 size_t utf8_next(const unsigned char *s, uint32_t *cp)
 {
 	uint32_t v;
-	size_t n = utf8_decode(s, &v);
-	if (n == 0 || !utf8_valid(v, n))
+	size_t n = decode(s, &v);
+	if (n == 0 || !valid(v, n))
 		return 0;
 	*cp = v;
 	return n;

@@ -160,6 +160,36 @@ done
 python3 "$t/compare.py" "$t/cluster-before.sql" "$t/cluster-after.sql" \
 	"$t/cluster-again.sql" "$t/public" kdb || fail "the pg_dumpall fix did not do exactly the intended insert"
 
+# A schema name holding an overlong UTF-8 form (C0 AF, which a lax decoder
+# reads as "/") comes from no UTF-8 database: the dump is hostile, or not
+# UTF-8. The fix keeps those bytes as they are, as it keeps every byte that is
+# not UTF-8: a UTF-8 server refuses the script, and it never names the
+# schema "k/to" that a decoded escape would.
+createdb overlong || exit 1
+psql_q -d overlong >/dev/null <<SQL || exit 1
+CREATE SCHEMA "kXto";
+SET search_path = "kXto";
+\\i $top/tests/e2e/kinto-v26.sql
+SQL
+pg_dump -f "$t/overlong-src.sql" overlong || exit 1
+python3 - "$t/overlong-src.sql" "$t/overlong.sql" <<'PY' || exit 1
+import sys
+src = open(sys.argv[1], 'rb').read()
+out = src.replace(b'kXto', b'k\xc0\xafto')
+assert out != src
+open(sys.argv[2], 'wb').write(out)
+PY
+psql_q -d overlong -c 'CREATE SCHEMA "k/to"' -c 'CREATE TABLE "k/to".metadata (name text, value text)' || exit 1
+"$KSD" --sql "$t/overlong.sql" >"$t/fix.sql" 2>"$t/err"
+rc=$?
+[ "$rc" -eq 1 ] || fail "overlong --sql: exit $rc, expected 1: $(cat "$t/err")"
+grep -aqF "$(printf 'INSERT INTO "k\300\257to".metadata')" "$t/fix.sql" ||
+	fail "overlong --sql: the schema is not named by its own bytes: $(grep -a -m1 INSERT "$t/fix.sql")"
+psql_q -d overlong -f "$t/fix.sql" >"$t/psql.out" 2>&1 &&
+	fail "overlong --sql: a UTF-8 server took the script: $(cat "$t/psql.out")"
+rows=$(psql -X -At -d overlong -c 'SELECT count(*) FROM "k/to".metadata')
+[ "$rows" = 0 ] || fail "overlong --sql: the fix wrote $rows rows into schema k/to"
+
 # The repaired database is consistent.
 "$KSD" "$t/after.sql" >"$t/text" 2>"$t/err"
 rc=$?

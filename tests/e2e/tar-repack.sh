@@ -56,7 +56,8 @@ tars = [os.path.join(testdata, d, f) for d in sorted(os.listdir(testdata))
         if re.fullmatch(r'pg\d+', d) for f in sorted(os.listdir(os.path.join(testdata, d)))
         if f.endswith('.tar')]
 # KSD_SAMPLE=N re-packs every Nth tar only (slow runs: valgrind).
-tars = tars[int(os.environ.get('KSD_SAMPLE', '1')) - 1::int(os.environ.get('KSD_SAMPLE', '1'))]
+sample = int(os.environ.get('KSD_SAMPLE', '1'))
+tars = tars[sample - 1::sample]
 for n, path in enumerate(tars):
     # The same name for both, which the fix script quotes.
     orig, copy = os.path.join(tmp, 'a', 'x.tar'), os.path.join(tmp, 'b', 'x.tar')
