@@ -122,7 +122,7 @@ enum ksd_run {
 	 * describes is left behind. */
 	KSD_RUN_FAIL_LATER,
 	KSD_RUN_SKIP_COLLATION, /* G > T: completes, but COLLATE "C" steps T+1..G never run */
-	KSD_RUN_SKIP,           /* G > T: skips T+1..G, then `fails` fails or the rest run */
+	KSD_RUN_SKIP,           /* G > T: skips T+1..G, then runs the rest */
 	KSD_RUN_UNDESCRIBED,    /* T unknown: runs G+1.. on a schema no version describes */
 };
 
@@ -136,19 +136,8 @@ enum ksd_cause {
 	KSD_CAUSE_NO_DELETED_COLUMN, /* objects has no column deleted */
 	KSD_CAUSE_018_NEVER_RAN,     /* the same, because migration 018 never ran */
 	KSD_CAUSE_EXISTS,            /* it creates an index that exists, not Kinto's (`clash`) */
+	KSD_CAUSE_MISSING,           /* it needs feature `missing`, which the schema lacks */
 };
-
-/* What Kinto does when it starts above the true version: the first row whose
- * `truths` and `froms` hold T and G wins (spec §6); when none does, it skips
- * T+1..G (KSD_RUN_SKIP) and runs the rest. Why step `fails` fails is what
- * it needs (struct ksd_step) and version T lacks: ksd_step_unmet. */
-struct ksd_skip {
-	ksd_vset truths, froms;
-	enum ksd_run run;
-	int fails; /* the step that fails, 0 when none */
-};
-extern const struct ksd_skip ksd_skips[];
-extern const size_t ksd_nskips;
 
 /* How the effect of a skipped step is redone on a database that a later
  * step already renamed (objects, resource_name). Bits of a mask. */
@@ -163,8 +152,7 @@ enum ksd_repair {
 
 /* A feature a step needs, and why it fails without it; `unlisted`, when
  * not KSD_CAUSE_NONE, says so where the skipped step that makes the feature
- * goes unnamed (a run that fails rather than skips: KSD_RUN_FAIL_FIRST,
- * KSD_RUN_FAIL_LATER). */
+ * goes unnamed (KSD_RUN_FAIL_FIRST, KSD_RUN_FAIL_LATER). */
 struct ksd_step_need {
 	const char *feature; /* label in ksd_features */
 	enum ksd_cause cause, unlisted;
@@ -173,7 +161,7 @@ struct ksd_step_need {
 /* Migration step (v-1)->v, indexed by v: what it needs, what it installs
  * anew, and how a repair redoes it once later steps ran without it. */
 struct ksd_step {
-	struct ksd_step_need needs[2];
+	struct ksd_step_need needs[2]; /* in the order its statements use them */
 	/* Functions and triggers it creates again, "a|b": what an older body
 	 * or trigger said is gone. */
 	const char *replaces;
@@ -187,9 +175,13 @@ struct ksd_step {
 	const char *creates;
 };
 extern const struct ksd_step ksd_steps[KSD_STORAGE_MAX + 1];
-/* The first thing step `step` needs that version `truth` lacks, by the
- * fingerprints' expectations; NULL when it has all. */
-const struct ksd_step_need *ksd_step_unmet(int step, int truth);
+/* Whether step k (k-1 -> k) changes what feature f shows: its expectation
+ * differs across the step, or the step installs anew what f names. */
+bool ksd_step_changes(int k, const struct ksd_feature *f);
+/* Kinto runs steps from+1.. on a schema at version `truth` (0: as `obs`
+ * shows it, unknown taken as there), each step leaving what it changes as
+ * at its version: the first step that lacks a need (`*need`), 0 when none. */
+int ksd_run_unmet(int from, int truth, const enum ksd_obs *obs, const struct ksd_step_need **need);
 
 /* Observes every fingerprint row in schema `s`. Returns false when out of
  * memory (every observation is then unknown). */
@@ -365,6 +357,7 @@ struct ksd_storage_run {
 	ksd_vset damages; /* KSD_RUN_RERUN: bit k when step k -> k+1 commits damage */
 	/* KSD_CAUSE_EXISTS: the name in the way, in the catalog. */
 	const char *clash;
+	const char *missing; /* KSD_CAUSE_MISSING: the label of the feature */
 };
 
 /* And with the permission schema: from < truth re-runs 001->002 (harmless),

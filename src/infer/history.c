@@ -10,37 +10,6 @@
 
 #include "ksd_infer.h"
 
-/* Whether `names` ("a|b") holds one of the '|'-separated names of `which`. */
-static bool names_one_of(const char *names, const char *which)
-{
-	for (const char *w = which; *w;) {
-		size_t len = strcspn(w, "|");
-		if (ksd_name_in(names, w, len))
-			return true;
-		w += len + (w[len] == '|');
-	}
-	return false;
-}
-
-/* Whether one of the steps from+1..to changes what feature f shows: its
- * expectation differs across the step, or the step installs anew the
- * function or trigger f reads. */
-static bool changed_by(const struct ksd_feature *f, int from, int to)
-{
-	for (int k = from + 1; k <= to; k++) {
-		bool before = f->expect & KSD_VBIT(k - 1), after = f->expect & KSD_VBIT(k);
-		if (before != after)
-			return true;
-		bool installed = f->kind == KSD_F_BODY || f->kind == KSD_F_TRIGGER ||
-		                 f->kind == KSD_F_TRIGGER_UPDATE ||
-		                 f->kind == KSD_F_TRIGGER_UPDATE_OF;
-		if (installed && ksd_steps[k].replaces &&
-		    names_one_of(ksd_steps[k].replaces, f->name))
-			return true;
-	}
-	return false;
-}
-
 /* Whether every observation fits version `origin` with steps assumed+1..top
  * applied over it. */
 static bool explains(const enum ksd_obs obs[KSD_MAX_FEATURES], int origin, int assumed, int top)
@@ -49,7 +18,10 @@ static bool explains(const enum ksd_obs obs[KSD_MAX_FEATURES], int origin, int a
 		const struct ksd_feature *f = &ksd_features[i];
 		if (f->backend != KSD_STORAGE)
 			continue;
-		int as = changed_by(f, assumed, top) ? top : origin;
+		bool changed = false;
+		for (int k = assumed + 1; k <= top && !changed; k++)
+			changed = ksd_step_changes(k, f);
+		int as = changed ? top : origin;
 		if (!(ksd_feature_allows(f, obs[i], obs) & KSD_VBIT(as)))
 			return false;
 	}

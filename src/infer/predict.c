@@ -8,9 +8,10 @@
 #include "infer/predict.h"
 #include "ksd_infer.h"
 
-/* 006->007 renames KSD_DELETED_INDEX; 022->023 indexes objects.deleted. */
+/* 006->007 renames KSD_DELETED_INDEX, which the fingerprints expect in
+ * every version that has it: only the observation (missing_deleted_index)
+ * tells a fresh install without it. */
 #define RENAMES_DELETED_INDEX 6
-#define NEEDS_DELETED_COLUMN  22
 
 /* G < T: the steps re-run up to the first that fails. */
 static void rerun(struct ksd_storage_run *out)
@@ -27,23 +28,35 @@ static void rerun(struct ksd_storage_run *out)
 	}
 }
 
-/* G > T: the first rule of the table that holds the pair. */
-static void skip(struct ksd_storage_run *out)
+/* The first step from G+1 (T unknown: on the schema as observed) that
+ * lacks what it needs fails; `plain` words its cause where the run names
+ * the skipped steps, else the need's `unlisted` cause when it has one. */
+static void unmet(const struct ksd_instance *in, bool plain, struct ksd_storage_run *out)
 {
-	out->run = KSD_RUN_SKIP;
-	for (size_t i = 0; i < ksd_nskips; i++) {
-		const struct ksd_skip *k = &ksd_skips[i];
-		if ((k->truths & KSD_VBIT(out->truth)) && (k->froms & KSD_VBIT(out->from))) {
-			out->run = k->run;
-			out->fails = k->fails;
-			const struct ksd_step_need *n =
-			    k->fails ? ksd_step_unmet(k->fails + 1, out->truth) : NULL;
-			bool listed = k->run != KSD_RUN_FAIL_FIRST && k->run != KSD_RUN_FAIL_LATER;
-			if (n)
-				out->cause = listed || !n->unlisted ? n->cause : n->unlisted;
-			return;
-		}
+	const struct ksd_step_need *n = NULL;
+	int k = ksd_run_unmet(out->from, out->truth, in->obs, &n);
+	if (!k)
+		return;
+	out->fails = k - 1;
+	out->cause = plain || !n->unlisted ? n->cause : n->unlisted;
+	if (out->cause == KSD_CAUSE_MISSING)
+		out->missing = n->feature;
+}
+
+/* G > T: the steps G+1.. run until one lacks what it needs; when none
+ * does, T+1..G were skipped, only COLLATE "C" when their repairs say so. */
+static void skip(const struct ksd_instance *in, struct ksd_storage_run *out)
+{
+	unmet(in, false, out);
+	if (out->fails) {
+		out->run = out->fails == out->from ? KSD_RUN_FAIL_FIRST : KSD_RUN_FAIL_LATER;
+		return;
 	}
+	out->run = KSD_RUN_SKIP_COLLATION;
+	for (int k = out->truth + 1; k <= out->from; k++)
+		if (!(ksd_steps[k].repair &
+		      (KSD_REPAIR_COLLATE_OBJECTS | KSD_REPAIR_COLLATE_TIMESTAMPS)))
+			out->run = KSD_RUN_SKIP;
 }
 
 /* A step Kinto runs that creates a relation of a name the schema already
@@ -71,12 +84,8 @@ void ksd_predict_storage(const struct ksd_instance *in, enum ksd_read read, int 
 	if (from < 1 || from > KSD_STORAGE_MAX)
 		return;
 	if (truth == 0) {
-		const struct ksd_table *o = ksd_schema_table(in->schema, "objects");
 		out->run = KSD_RUN_UNDESCRIBED;
-		if (o && !ksd_table_column(o, "deleted") && from <= NEEDS_DELETED_COLUMN) {
-			out->fails = NEEDS_DELETED_COLUMN;
-			out->cause = KSD_CAUSE_NO_DELETED_COLUMN;
-		}
+		unmet(in, true, out);
 	} else if (from == truth) {
 		out->run = truth == KSD_STORAGE_MAX ? KSD_RUN_UP_TO_DATE : KSD_RUN_FORWARD;
 		if (out->run == KSD_RUN_FORWARD && in->missing_deleted_index) {
@@ -87,7 +96,7 @@ void ksd_predict_storage(const struct ksd_instance *in, enum ksd_read read, int 
 		out->run = KSD_RUN_RERUN;
 		rerun(out);
 	} else {
-		skip(out);
+		skip(in, out);
 	}
 	clash(in, out);
 }

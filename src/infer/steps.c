@@ -5,6 +5,7 @@
  * it, and which relations it creates without IF NOT EXISTS (spec §5, §6;
  * Kinto's migration files). */
 #include <stddef.h>
+#include <string.h>
 
 #include "ksd_infer.h"
 
@@ -53,20 +54,6 @@ const struct ksd_rerun *ksd_rerun_step(int step)
 	return NULL;
 }
 
-/* The failing steps' causes are their needs (ksd_steps below). */
-const struct ksd_skip ksd_skips[] = {
-    /* 020->021 renames collection_id in records and in timestamps. */
-    {R(1, 9), V(20), KSD_RUN_FAIL_FIRST, 20},
-    /* 022->023 indexes objects.deleted, a column only 017->018 adds. */
-    {R(10, 17), V(22), KSD_RUN_FAIL_FIRST, 22},
-    {R(10, 17), R(20, 21), KSD_RUN_FAIL_LATER, 22},
-    /* 018->019 and 019->020 add COLLATE "C"; no later step needs it. */
-    {R(18, 19), R(19, KSD_STORAGE_MAX - 1), KSD_RUN_SKIP_COLLATION, 0},
-    {R(1, 17), R(18, 22), KSD_RUN_SKIP, 22},
-};
-
-const size_t ksd_nskips = sizeof(ksd_skips) / sizeof(ksd_skips[0]);
-
 /* What steps install anew: bump_timestamp (CREATE OR REPLACE), the
  * timestamp helper, the triggers (dropped and created again). */
 #define BUMP     "bump_timestamp"
@@ -80,6 +67,7 @@ const struct ksd_step ksd_steps[KSD_STORAGE_MAX + 1] = {
                       "idx_deleted_user_id_resource_name_last_modified"},
     /* It renames the unique indexes. */
     [7] = {.replaces = BUMP "|" HELPER,
+           .needs = {{"index idx_records_user_id_resource_name_last_modified", KSD_CAUSE_MISSING}},
            .creates = "idx_records_parent_id_collection_id_last_modified|"
                       "idx_deleted_parent_id_collection_id_last_modified"},
     [8] = {.replaces = BUMP "|" HELPER},
@@ -94,7 +82,7 @@ const struct ksd_step ksd_steps[KSD_STORAGE_MAX + 1] = {
     /* Data only: it deletes tombstones that have a live twin. A repair
      * never deletes a tombstone, and the twin is harmless (018's merge
      * keeps the live record). */
-    [12] = {.data_only = true},
+    [12] = {.data_only = true, .needs = {{"deleted.parent_id column", KSD_CAUSE_MISSING}}},
     [13] = {.replaces = BUMP "|" TRIGGERS, .superseded_by = 21},
     [14] = {.replaces = TRIGGERS,
             .repair = KSD_REPAIR_DELETED_TRIGGER,
@@ -102,36 +90,84 @@ const struct ksd_step ksd_steps[KSD_STORAGE_MAX + 1] = {
     /* Kinto's 014->015 and 016->017 create both triggers again, narrowed;
      * run from a wrong base, that narrows an older tombstone trigger. */
     [15] = {.replaces = BUMP "|" HELPER "|" TRIGGERS, .superseded_by = 21},
-    [16] = {.repair = KSD_REPAIR_DROP_HELPER},
+    [16] = {.repair = KSD_REPAIR_DROP_HELPER,
+            .needs = {{"function collection_timestamp", KSD_CAUSE_MISSING}}},
     [17] = {.replaces = BUMP "|" TRIGGERS, .superseded_by = 21},
     /* The tombstones come from the table deleted: without it they are
      * lost, and no repair brings them back. */
-    [18] = {.repair = KSD_REPAIR_TOMBSTONES, .repair_reads = "table deleted"},
-    [19] = {.repair = KSD_REPAIR_COLLATE_OBJECTS},
-    [20] = {.repair = KSD_REPAIR_COLLATE_TIMESTAMPS},
+    [18] = {.repair = KSD_REPAIR_TOMBSTONES,
+            .repair_reads = "table deleted",
+            .needs = {{"records.parent_id column", KSD_CAUSE_MISSING},
+                      {"primary key on records", KSD_CAUSE_MISSING}}},
+    [19] = {.repair = KSD_REPAIR_COLLATE_OBJECTS,
+            .needs = {{"records.parent_id column", KSD_CAUSE_MISSING}}},
+    [20] = {.repair = KSD_REPAIR_COLLATE_TIMESTAMPS,
+            .needs = {{"table timestamps", KSD_CAUSE_NO_TIMESTAMPS}}},
     /* It renames records and two of its indexes. */
     [21] = {.replaces = BUMP "|" OBJECTS,
             .creates = "objects|idx_objects_parent_id_resource_name_last_modified|"
                        "idx_objects_last_modified_epoch",
             .needs = {{"records.collection_id column", KSD_CAUSE_NO_COLLECTION_ID},
                       {"table timestamps", KSD_CAUSE_NO_TIMESTAMPS}}},
-    [22] = {.replaces = BUMP "|" OBJECTS},
-    [23] = {.needs = {{"objects.deleted column", KSD_CAUSE_NO_DELETED_COLUMN,
+    [22] = {.replaces = BUMP "|" OBJECTS, .needs = {{"table objects", KSD_CAUSE_MISSING}}},
+    [23] = {.needs = {{"table objects", KSD_CAUSE_MISSING},
+                      {"objects.deleted column", KSD_CAUSE_NO_DELETED_COLUMN,
                        KSD_CAUSE_018_NEVER_RAN}}},
     /* The only index created without IF NOT EXISTS since 020->021. */
-    [24] = {.creates = "idx_objects_history_userid_and_resourcename"},
-    [26] = {.replaces = BUMP "|" OBJECTS},
+    [24] = {.creates = "idx_objects_history_userid_and_resourcename",
+            .needs = {{"table objects", KSD_CAUSE_MISSING}}},
+    [25] = {.needs = {{"table objects", KSD_CAUSE_MISSING}}},
+    [26] = {.replaces = BUMP "|" OBJECTS, .needs = {{"table objects", KSD_CAUSE_MISSING}}},
 };
 
-const struct ksd_step_need *ksd_step_unmet(int step, int truth)
+/* Whether `names` ("a|b") holds one of the '|'-separated names of `which`. */
+static bool names_one_of(const char *names, const char *which)
 {
-	const struct ksd_step *st = &ksd_steps[step];
-	for (size_t n = 0; n < sizeof(st->needs) / sizeof(st->needs[0]); n++) {
-		if (!st->needs[n].feature)
-			continue;
-		size_t i = ksd_feature_index(st->needs[n].feature);
-		if (i < ksd_nfeatures && !(ksd_features[i].expect & KSD_VBIT(truth)))
-			return &st->needs[n];
+	for (const char *w = which; *w;) {
+		size_t len = strcspn(w, "|");
+		if (ksd_name_in(names, w, len))
+			return true;
+		w += len + (w[len] == '|');
 	}
-	return NULL;
+	return false;
+}
+
+bool ksd_step_changes(int k, const struct ksd_feature *f)
+{
+	bool before = f->expect & KSD_VBIT(k - 1), after = f->expect & KSD_VBIT(k);
+	if (before != after)
+		return true;
+	/* CREATE OR REPLACE and CREATE TRIGGER make what they name anew. */
+	bool installed = f->kind == KSD_F_FUNCTION || f->kind == KSD_F_BODY ||
+	                 f->kind == KSD_F_TRIGGER || f->kind == KSD_F_TRIGGER_UPDATE ||
+	                 f->kind == KSD_F_TRIGGER_UPDATE_OF;
+	return installed && ksd_steps[k].replaces && names_one_of(ksd_steps[k].replaces, f->name);
+}
+
+/* Whether feature i is there when step k runs, after steps from+1..k-1:
+ * as the last of them that changed it left it, else as the base shows it. */
+static bool has(size_t i, int from, int k, int truth, const enum ksd_obs *obs)
+{
+	const struct ksd_feature *f = &ksd_features[i];
+	for (int j = k - 1; j > from; j--)
+		if (ksd_step_changes(j, f))
+			return f->expect & KSD_VBIT(j);
+	return truth ? (f->expect & KSD_VBIT(truth)) != 0 : obs[i] != KSD_OBS_ABSENT;
+}
+
+int ksd_run_unmet(int from, int truth, const enum ksd_obs *obs, const struct ksd_step_need **need)
+{
+	for (int k = from + 1; k <= KSD_STORAGE_MAX; k++) {
+		const struct ksd_step *st = &ksd_steps[k];
+		for (size_t n = 0; n < sizeof(st->needs) / sizeof(st->needs[0]); n++) {
+			if (!st->needs[n].feature)
+				continue;
+			size_t i = ksd_feature_index(st->needs[n].feature);
+			if (i < ksd_nfeatures && !has(i, from, k, truth, obs)) {
+				*need = &st->needs[n];
+				return k;
+			}
+		}
+	}
+	return 0;
 }

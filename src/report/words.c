@@ -332,7 +332,11 @@ static void storage_words(char *buf, size_t cap, const struct ksd_storage_run *r
 	const char *cause =
 	    r->cause < sizeof(cause_words) / sizeof(cause_words[0]) ? cause_words[r->cause] : "";
 	char named[256];
-	if (r->cause == KSD_CAUSE_EXISTS) {
+	if (r->cause == KSD_CAUSE_MISSING) {
+		snprintf(named, sizeof(named), "(no %s) and is rolled back, Kinto stops there",
+		         r->missing ? r->missing : "");
+		cause = named;
+	} else if (r->cause == KSD_CAUSE_EXISTS) {
 		/* A name from the dump: the callers escape what they print. */
 		snprintf(named, sizeof(named),
 		         "because %s already exists, not as Kinto creates it: rolled back, Kinto "
@@ -377,10 +381,17 @@ static void storage_words(char *buf, size_t cap, const struct ksd_storage_run *r
 		    cause);
 		break;
 	case KSD_RUN_FAIL_LATER:
-		add(buf, cap,
-		    "runs %03d->%03d..%03d->%03d on a version %d schema: they succeed, then "
-		    "%03d->%03d fails %s, leaving a hybrid that no version describes",
-		    g, g + 1, f - 1, f, t, f, f + 1, cause);
+		if (f == g + 1)
+			add(buf, cap,
+			    "runs %03d->%03d on a version %d schema: it succeeds, then %03d->%03d "
+			    "fails %s, leaving a hybrid that no version describes",
+			    g, g + 1, t, f, f + 1, cause);
+		else
+			add(buf, cap,
+			    "runs %03d->%03d..%03d->%03d on a version %d schema: they succeed, "
+			    "then "
+			    "%03d->%03d fails %s, leaving a hybrid that no version describes",
+			    g, g + 1, f - 1, f, t, f, f + 1, cause);
 		break;
 	case KSD_RUN_SKIP_COLLATION:
 		add(buf, cap,
@@ -393,10 +404,7 @@ static void storage_words(char *buf, size_t cap, const struct ksd_storage_run *r
 		for (int v = t + 1; v <= g; v++)
 			add(buf, cap, "%s%d: %s", v == t + 1 ? " (" : "; ", v,
 			    ksd_storage_change(v));
-		if (f)
-			add(buf, cap, "), then %03d->%03d fails %s", f, f + 1, cause);
-		else
-			add(buf, cap, ")%s", g < max ? ", then runs the later ones on it" : "");
+		add(buf, cap, ")%s", g < max ? ", then runs the later ones on it" : "");
 		break;
 	case KSD_RUN_UNDESCRIBED:
 		if (f)
