@@ -60,6 +60,12 @@ const struct ksd_rerun *ksd_rerun_step(int step)
 #define HELPER   "resource_timestamp|collection_timestamp"
 #define TRIGGERS "tgr_records_last_modified|tgr_deleted_last_modified"
 #define OBJECTS  "tgr_objects_last_modified"
+/* A need whose cause reads the same whether the run names the skipped
+ * steps or not (no `unlisted` cause). */
+#define NEED(f, c)                                                                                 \
+	{                                                                                          \
+		.feature = (f), .cause = (c)                                                       \
+	}
 
 const struct ksd_step ksd_steps[KSD_STORAGE_MAX + 1] = {
     [3] = {.replaces = HELPER,
@@ -67,8 +73,8 @@ const struct ksd_step ksd_steps[KSD_STORAGE_MAX + 1] = {
                       "idx_deleted_user_id_resource_name_last_modified"},
     /* It renames the unique indexes. */
     [7] = {.replaces = BUMP "|" HELPER,
-           .needs = {{"index idx_records_user_id_resource_name_last_modified", KSD_CAUSE_MISSING,
-                      KSD_CAUSE_NONE}},
+           .needs = {NEED("index idx_records_user_id_resource_name_last_modified",
+                          KSD_CAUSE_MISSING)},
            .creates = "idx_records_parent_id_collection_id_last_modified|"
                       "idx_deleted_parent_id_collection_id_last_modified"},
     [8] = {.replaces = BUMP "|" HELPER},
@@ -83,8 +89,7 @@ const struct ksd_step ksd_steps[KSD_STORAGE_MAX + 1] = {
     /* Data only: it deletes tombstones that have a live twin. A repair
      * never deletes a tombstone, and the twin is harmless (018's merge
      * keeps the live record). */
-    [12] = {.data_only = true,
-            .needs = {{"deleted.parent_id column", KSD_CAUSE_MISSING, KSD_CAUSE_NONE}}},
+    [12] = {.data_only = true, .needs = {NEED("deleted.parent_id column", KSD_CAUSE_MISSING)}},
     [13] = {.replaces = BUMP "|" TRIGGERS, .superseded_by = 21},
     [14] = {.replaces = TRIGGERS,
             .repair = KSD_REPAIR_DELETED_TRIGGER,
@@ -93,35 +98,34 @@ const struct ksd_step ksd_steps[KSD_STORAGE_MAX + 1] = {
      * run from a wrong base, that narrows an older tombstone trigger. */
     [15] = {.replaces = BUMP "|" HELPER "|" TRIGGERS, .superseded_by = 21},
     [16] = {.repair = KSD_REPAIR_DROP_HELPER,
-            .needs = {{"function collection_timestamp", KSD_CAUSE_MISSING, KSD_CAUSE_NONE}}},
+            .needs = {NEED("function collection_timestamp", KSD_CAUSE_MISSING)}},
     [17] = {.replaces = BUMP "|" TRIGGERS, .superseded_by = 21},
     /* The tombstones come from the table deleted: without it they are
      * lost, and no repair brings them back. */
     [18] = {.repair = KSD_REPAIR_TOMBSTONES,
             .repair_reads = "table deleted",
-            .needs = {{"records.parent_id column", KSD_CAUSE_MISSING, KSD_CAUSE_NONE},
-                      {"primary key on records", KSD_CAUSE_MISSING, KSD_CAUSE_NONE}}},
+            .needs = {NEED("records.parent_id column", KSD_CAUSE_MISSING),
+                      NEED("primary key on records", KSD_CAUSE_MISSING)}},
     [19] = {.repair = KSD_REPAIR_COLLATE_OBJECTS,
-            .needs = {{"records.parent_id column", KSD_CAUSE_MISSING, KSD_CAUSE_NONE}}},
+            .needs = {NEED("records.parent_id column", KSD_CAUSE_MISSING)}},
     [20] = {.repair = KSD_REPAIR_COLLATE_TIMESTAMPS,
-            .needs = {{"table timestamps", KSD_CAUSE_NO_TIMESTAMPS, KSD_CAUSE_NONE}}},
+            .needs = {NEED("table timestamps", KSD_CAUSE_NO_TIMESTAMPS)}},
     /* It renames records and two of its indexes. */
     [21] = {.replaces = BUMP "|" OBJECTS,
             .creates = "objects|idx_objects_parent_id_resource_name_last_modified|"
                        "idx_objects_last_modified_epoch",
-            .needs = {{"records.collection_id column", KSD_CAUSE_NO_COLLECTION_ID, KSD_CAUSE_NONE},
-                      {"table timestamps", KSD_CAUSE_NO_TIMESTAMPS, KSD_CAUSE_NONE}}},
-    [22] = {.replaces = BUMP "|" OBJECTS,
-            .needs = {{"table objects", KSD_CAUSE_MISSING, KSD_CAUSE_NONE}}},
-    [23] = {.needs = {{"table objects", KSD_CAUSE_MISSING, KSD_CAUSE_NONE},
-                      {"objects.deleted column", KSD_CAUSE_NO_DELETED_COLUMN,
-                       KSD_CAUSE_018_NEVER_RAN}}},
+            .needs = {NEED("records.collection_id column", KSD_CAUSE_NO_COLLECTION_ID),
+                      NEED("table timestamps", KSD_CAUSE_NO_TIMESTAMPS)}},
+    [22] = {.replaces = BUMP "|" OBJECTS, .needs = {NEED("table objects", KSD_CAUSE_MISSING)}},
+    [23] = {.needs = {NEED("table objects", KSD_CAUSE_MISSING),
+                      {.feature = "objects.deleted column",
+                       .cause = KSD_CAUSE_NO_DELETED_COLUMN,
+                       .unlisted = KSD_CAUSE_018_NEVER_RAN}}},
     /* The only index created without IF NOT EXISTS since 020->021. */
     [24] = {.creates = "idx_objects_history_userid_and_resourcename",
-            .needs = {{"table objects", KSD_CAUSE_MISSING, KSD_CAUSE_NONE}}},
-    [25] = {.needs = {{"table objects", KSD_CAUSE_MISSING, KSD_CAUSE_NONE}}},
-    [26] = {.replaces = BUMP "|" OBJECTS,
-            .needs = {{"table objects", KSD_CAUSE_MISSING, KSD_CAUSE_NONE}}},
+            .needs = {NEED("table objects", KSD_CAUSE_MISSING)}},
+    [25] = {.needs = {NEED("table objects", KSD_CAUSE_MISSING)}},
+    [26] = {.replaces = BUMP "|" OBJECTS, .needs = {NEED("table objects", KSD_CAUSE_MISSING)}},
 };
 
 /* Whether `names` ("a|b") holds one of the '|'-separated names of `which`. */
