@@ -78,7 +78,6 @@ struct plain {
 	 * skip_known_head()); empty when anything since may change its answer. */
 	char skip_head[HEAD_MAX + 1];
 	size_t skip_head_len;
-	unsigned char skip_prev, skip_prev2;
 
 	/* pg_dump's own header and trailer comments, to tell a truncated dump,
 	 * and its TABLE DATA headers */
@@ -304,8 +303,6 @@ static void decide_insert(struct plain *p)
 		memcpy(p->skip_head, p->stmt.data, p->stmt.len);
 		p->skip_head[p->stmt.len] = '(';
 		p->skip_head_len = p->stmt.len + 1;
-		p->skip_prev = p->prev;
-		p->skip_prev2 = p->prev2;
 	}
 }
 
@@ -313,7 +310,9 @@ static void decide_insert(struct plain *p)
  * statement that begins with the bytes of the last head skipped, '('
  * included, gets the same answer without being lexed again, as long as
  * nothing went to the extractor in between. Takes the statement to where
- * decide_insert() left it, just before its '('; returns the bytes used. */
+ * decide_insert() left it, just before its '('; returns the bytes used.
+ * The bytes before a quote or a '$' are looked at (prev, prev2) only once
+ * that '(' went by, so none of the head's need be set again. */
 static size_t skip_known_head(struct plain *p, const unsigned char *d, size_t len)
 {
 	size_t n = p->skip_head_len;
@@ -322,8 +321,6 @@ static size_t skip_known_head(struct plain *p, const unsigned char *d, size_t le
 	begin_significant(p);
 	p->first_word = false;
 	p->skipping = true;
-	p->prev = p->skip_prev;
-	p->prev2 = p->skip_prev2;
 	return n - 1;
 }
 
