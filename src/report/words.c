@@ -389,8 +389,7 @@ static void storage_words(char *buf, size_t cap, const struct ksd_storage_run *r
 		else
 			add(buf, cap,
 			    "runs %03d->%03d..%03d->%03d on a version %d schema: they succeed, "
-			    "then "
-			    "%03d->%03d fails %s, leaving a hybrid that no version describes",
+			    "then %03d->%03d fails %s, leaving a hybrid that no version describes",
 			    g, g + 1, f - 1, f, t, f, f + 1, cause);
 		break;
 	case KSD_RUN_SKIP_COLLATION:
