@@ -58,6 +58,13 @@
 /* Stored function body; enough for every Kinto function with room to spare. */
 #define KSD_MAX_BODY (1u << 20)
 
+/* The largest zstd window accepted for compressed plain input, as a power
+ * of two: the memory a frame may make the decoder hold (128 MiB here).
+ * zstd -d refuses larger ones too unless given --memory; its levels ask
+ * at most 2^23 up to 19 and 2^27 at --ultra -22, so only --long=28 and
+ * above are refused. */
+#define KSD_ZSTD_WINDOW_LOG_MAX 27
+
 /* Threads and their memory for a multi-block xz file (what xz -T writes):
  * two, for two cores. liblzma counts a thread at its block's input and
  * output plus the dictionary, so blocks of up to about 12 MiB decode two at

@@ -1,19 +1,64 @@
-/* Our decoders for compressed plain input (input/unpack.c): gzip and xz
- * round-trip in any slicing of input and output, gzip members concatenate
- * while trailing bytes are ignored, and a cut or changed stream is an
- * error. The gzip cases pass without a test when the build has no ISA-L. */
+/* Our decoders for compressed plain input (input/unpack.c): gzip, xz,
+ * zstd and lz4 round-trip in any slicing of input and output, members and
+ * frames concatenate, what may trail them is treated as the other tools
+ * treat it, and a cut or changed stream is an error. The gzip cases pass
+ * without a test when the build has no ISA-L. */
 #include <check.h>
+#include <lz4frame.h>
 #include <lzma.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zstd.h>
 
 #include "input/unpack.h"
+#include "ksd_limits.h"
 #include "lib/archive_builder.h"
 #include "lib/feed.h"
 
-enum form { GZIP, XZ, XZ_BLOCKS };
+/* LZ4 as the lz4 tool writes it (independent blocks, a content checksum;
+ * small blocks here, so that there are several) and as pg_dump's library
+ * defaults do (linked blocks, no checksum). */
+enum form { GZIP, XZ, XZ_BLOCKS, ZSTD, LZ4, LZ4_LINKED, ZSTD_UNCHECKED, FORMS };
 
-static const enum ksd_compression comp_of[] = {KSD_COMP_GZIP, KSD_COMP_XZ, KSD_COMP_XZ};
+static const enum ksd_compression comp_of[] = {KSD_COMP_GZIP, KSD_COMP_XZ,  KSD_COMP_XZ,
+                                               KSD_COMP_ZSTD, KSD_COMP_LZ4, KSD_COMP_LZ4,
+                                               KSD_COMP_ZSTD};
+
+/* What a cut stream of each form says. */
+static const char *const cut_error[] = {"truncated gzip input",
+                                        "Lzma library error: No progress is possible",
+                                        "Lzma library error: No progress is possible",
+                                        "truncated zstd input",
+                                        "truncated lz4 input",
+                                        "truncated lz4 input",
+                                        "truncated zstd input"};
+
+/* zstd as the zstd tool writes it, with the frame's checksum, or without
+ * one (zstd --no-check), when the frame ends with its last block. */
+static unsigned char *zstd_bytes(const void *in, size_t len, bool check, size_t *out)
+{
+	ZSTD_CCtx *c = ZSTD_createCCtx();
+	ck_assert(!ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_checksumFlag, check)));
+	size_t cap = ZSTD_compressBound(len);
+	unsigned char *p = malloc(cap);
+	*out = ZSTD_compress2(c, p, cap, in, len);
+	ck_assert(!ZSTD_isError(*out));
+	ZSTD_freeCCtx(c);
+	return p;
+}
+
+static unsigned char *lz4_bytes(const void *in, size_t len, size_t *out)
+{
+	LZ4F_preferences_t prefs = {
+	    .frameInfo = {.blockSizeID = LZ4F_max64KB,
+	                  .blockMode = LZ4F_blockIndependent,
+	                  .contentChecksumFlag = LZ4F_contentChecksumEnabled}};
+	size_t cap = LZ4F_compressFrameBound(len, &prefs);
+	unsigned char *p = malloc(cap);
+	*out = LZ4F_compressFrame(p, cap, in, len, &prefs);
+	ck_assert(!LZ4F_isError(*out));
+	return p;
+}
 
 /* xz in one block, or in 64 KiB blocks on two threads as xz -T2 writes
  * them (the sizes in the block headers let the decoder use threads). */
@@ -40,9 +85,19 @@ static unsigned char *xz_bytes(const void *in, size_t len, bool blocks, size_t *
 
 static unsigned char *encode(enum form f, const void *in, size_t len, size_t *out)
 {
-	if (f == GZIP)
+	switch (f) {
+	case GZIP:
 		return ab_compress(AB_GZIP, in, len, out);
-	return xz_bytes(in, len, f == XZ_BLOCKS, out);
+	case ZSTD:
+	case ZSTD_UNCHECKED:
+		return zstd_bytes(in, len, f == ZSTD, out);
+	case LZ4:
+		return lz4_bytes(in, len, out);
+	case LZ4_LINKED:
+		return ab_compress(AB_LZ4, in, len, out);
+	default:
+		return xz_bytes(in, len, f == XZ_BLOCKS, out);
+	}
 }
 
 static char *sample(size_t len)
@@ -166,11 +221,30 @@ START_TEST(a_cut_stream_is_an_error)
 	for (size_t cut = 0; cut < zlen; cut += 1 + (cut < 64 || zlen - cut < 64 ? 0 : zlen / 40)) {
 		struct result r = decode(comp_of[f], z, cut, 4096, 65536);
 		ck_assert_msg(r.st == UNPACK_ERROR, "form %d cut at %zu of %zu", f, cut, zlen);
-		ck_assert_str_eq(r.error, f == GZIP
-		                              ? "truncated gzip input"
-		                              : "Lzma library error: No progress is possible");
+		ck_assert_str_eq(r.error, cut_error[f]);
 		free(r.out);
 	}
+	free(z);
+	free(text);
+}
+END_TEST
+
+/* A zstd frame cut before its checksum and an lz4 frame cut before its end
+ * mark hold all their data; every byte of it comes out before the error,
+ * also what the library still held when the output buffer filled. */
+START_TEST(a_frame_cut_after_its_data_gives_all_its_data_first)
+{
+	enum form f = (enum form)_i;
+	size_t len = 100000;
+	char *text = sample(len);
+	size_t zlen;
+	unsigned char *z = encode(f, text, len, &zlen);
+	struct result r = decode(comp_of[f], z, zlen - (f == ZSTD ? 4 : 8), 1u << 30, 5);
+	ck_assert_int_eq(r.st, UNPACK_ERROR);
+	ck_assert_str_eq(r.error, cut_error[f]);
+	ck_assert_uint_eq(r.len, len);
+	ck_assert(memcmp(r.out, text, len) == 0);
+	free(r.out);
 	free(z);
 	free(text);
 }
@@ -186,7 +260,8 @@ START_TEST(a_changed_byte_is_an_error)
 	char *text = sample(len);
 	size_t zlen;
 	unsigned char *z = encode(f, text, len, &zlen);
-	/* The gzip CRC and length, a byte inside the data, the xz check. */
+	/* The gzip CRC and length, a byte inside the data, the xz check, the
+	 * zstd and lz4 checksums and the lz4 end mark. */
 	size_t at[] = {zlen - 8, zlen - 1, zlen / 2, f == GZIP ? zlen - 5 : zlen - 20};
 	for (size_t i = 0; i < 4; i++) {
 		z[at[i]] ^= 0x21;
@@ -220,6 +295,129 @@ START_TEST(xz_streams_concatenate)
 }
 END_TEST
 
+/* Concatenates n byte strings into one (freed by the caller). */
+static unsigned char *join(const unsigned char *const *parts, const size_t *lens, size_t n,
+                           size_t *len)
+{
+	*len = 0;
+	for (size_t i = 0; i < n; i++)
+		*len += lens[i];
+	unsigned char *p = malloc(*len), *at = p;
+	for (size_t i = 0; i < n; i++) {
+		memcpy(at, parts[i], lens[i]);
+		at += lens[i];
+	}
+	return p;
+}
+
+/* Decodes the parts joined at every slicing; the stream must end with
+ * `want`, or fail with `error` found after `good` bytes of input. */
+static void joined_decodes_as(enum ksd_compression comp, const unsigned char *const *parts,
+                              const size_t *lens, size_t n, const char *want, const char *error,
+                              size_t good)
+{
+	size_t len;
+	unsigned char *z = join(parts, lens, n, &len);
+	for (size_t slice = 1; slice <= len; slice += 1 + slice / 8) {
+		struct unpack *u = unpack_new(comp);
+		unsigned char out[7];
+		size_t at = 0, total = 0;
+		enum unpack_status st = UNPACK_OK;
+		char got[64] = "";
+		while (st == UNPACK_OK) {
+			size_t k = slice < UNPACK_LOOKAHEAD ? UNPACK_LOOKAHEAD : slice;
+			k = k > len - at ? len - at : k;
+			size_t used, made;
+			st = unpack_step(u, z + at, k, at + k == len, &used, out, sizeof(out),
+			                 &made);
+			at += used;
+			ck_assert_uint_lt(total + made, sizeof(got));
+			memcpy(got + total, out, made);
+			total += made;
+		}
+		if (error) {
+			ck_assert_int_eq(st, UNPACK_ERROR);
+			ck_assert_str_eq(unpack_error(u), error);
+			ck_assert_uint_eq(at, good);
+		} else {
+			ck_assert_msg(st == UNPACK_END, "slice %zu: %s", slice, unpack_error(u));
+			ck_assert_str_eq(got, want);
+		}
+		unpack_free(u);
+	}
+	free(z);
+}
+
+/* Frames follow one another, skippable frames are passed over, and bytes
+ * after a frame that begin none are an error found at the frame's end, as
+ * zstd -d and libarchive have it. */
+START_TEST(zstd_frames_concatenate_and_trailing_bytes_are_an_error)
+{
+	size_t a, b;
+	unsigned char *f1 = zstd_bytes("first\n", 6, true, &a);
+	unsigned char *f2 = zstd_bytes("second\n", 7, false, &b);
+	static const unsigned char skip[] = {0x53, 0x2a, 0x4d, 0x18, 3, 0, 0, 0, 'x', 'y', 'z'};
+	static const unsigned char junk[] = "junk after the frame";
+	const unsigned char *two[] = {f1, skip, f2};
+	size_t two_len[] = {a, sizeof(skip), b};
+	joined_decodes_as(KSD_COMP_ZSTD, two, two_len, 3, "first\nsecond\n", NULL, 0);
+	joined_decodes_as(KSD_COMP_ZSTD_SKIPPABLE, two + 1, two_len + 1, 2, "second\n", NULL, 0);
+	const unsigned char *trail[] = {f1, junk};
+	size_t trail_len[] = {a, sizeof(junk) - 1};
+	joined_decodes_as(KSD_COMP_ZSTD, trail, trail_len, 2, NULL,
+	                  "invalid zstd data: Unknown frame descriptor", a);
+	free(f1);
+	free(f2);
+}
+END_TEST
+
+/* A frame that asks for a window above KSD_ZSTD_WINDOW_LOG_MAX is refused
+ * before the decoder allocates it. */
+START_TEST(a_zstd_window_above_the_limit_is_refused)
+{
+	ZSTD_CCtx *c = ZSTD_createCCtx();
+	ck_assert(!ZSTD_isError(
+	    ZSTD_CCtx_setParameter(c, ZSTD_c_windowLog, KSD_ZSTD_WINDOW_LOG_MAX + 1)));
+	unsigned char z[256];
+	ZSTD_inBuffer in = {"a dump\n", 7, 0};
+	ZSTD_outBuffer out = {z, sizeof(z), 0};
+	/* Streamed, so the header carries the window rather than the size. */
+	ck_assert(!ZSTD_isError(ZSTD_compressStream2(c, &out, &in, ZSTD_e_continue)));
+	ck_assert_uint_eq(ZSTD_compressStream2(c, &out, &in, ZSTD_e_end), 0);
+	ZSTD_freeCCtx(c);
+	const unsigned char *parts[] = {z};
+	joined_decodes_as(KSD_COMP_ZSTD, parts, &out.pos, 1, NULL,
+	                  "invalid zstd data: Frame requires too much memory for decoding", 0);
+}
+END_TEST
+
+/* Frames and skippable frames follow one another; other bytes after a
+ * frame are ignored, as libarchive ignores them, except a frame of the
+ * legacy format, which is refused rather than dropped. */
+START_TEST(lz4_frames_concatenate_and_trailing_bytes_are_ignored)
+{
+	size_t a, b, l;
+	unsigned char *f1 = lz4_bytes("first\n", 6, &a);
+	unsigned char *f2 = ab_compress(AB_LZ4, "second\n", 7, &b);
+	static const unsigned char skip[] = {0x5f, 0x2a, 0x4d, 0x18, 2, 0, 0, 0, 'x', 'y'};
+	static const unsigned char junk[] = "junk after the frame";
+	static const unsigned char legacy[] = {0x02, 0x21, 0x4c, 0x18, 1, 0, 0, 0, 0x10, 'x'};
+	const unsigned char *parts[] = {f1, skip, f2, junk};
+	size_t lens[] = {a, sizeof(skip), b, sizeof(junk) - 1};
+	joined_decodes_as(KSD_COMP_LZ4, parts, lens, 4, "first\nsecond\n", NULL, 0);
+	for (l = 1; l < 4; l++) { /* a piece of a magic number */
+		lens[3] = l;
+		joined_decodes_as(KSD_COMP_LZ4, parts, lens, 4, "first\nsecond\n", NULL, 0);
+	}
+	const unsigned char *then_legacy[] = {f1, legacy};
+	size_t then_legacy_len[] = {a, sizeof(legacy)};
+	joined_decodes_as(KSD_COMP_LZ4, then_legacy, then_legacy_len, 2, NULL,
+	                  "a legacy lz4 frame after an lz4 frame is not supported", a);
+	free(f1);
+	free(f2);
+}
+END_TEST
+
 /* unpack/gzip-counts-after-an-error (a fuzzer find): ISA-L's input count
  * after an invalid back-reference said more bytes were left than given,
  * and the byte source would have stepped back out of its buffer. The
@@ -245,12 +443,17 @@ Suite *unpack_suite(void)
 	Suite *s = suite_create("unpack");
 	TCase *tc = tcase_create("unpack");
 	tcase_set_timeout(tc, 120);
-	tcase_add_loop_test(tc, every_form_round_trips_in_any_slicing, GZIP, XZ_BLOCKS + 1);
+	tcase_add_loop_test(tc, every_form_round_trips_in_any_slicing, GZIP, FORMS);
 	tcase_add_test(tc, gzip_members_concatenate_and_trailing_bytes_are_ignored);
-	tcase_add_loop_test(tc, a_cut_stream_is_an_error, GZIP, XZ_BLOCKS + 1);
-	tcase_add_loop_test(tc, a_changed_byte_is_an_error, GZIP, XZ_BLOCKS + 1);
+	tcase_add_loop_test(tc, a_cut_stream_is_an_error, GZIP, FORMS);
+	/* LZ4_LINKED has no checksum: a changed literal decodes. */
+	tcase_add_loop_test(tc, a_changed_byte_is_an_error, GZIP, LZ4 + 1);
+	tcase_add_loop_test(tc, a_frame_cut_after_its_data_gives_all_its_data_first, ZSTD, LZ4 + 1);
 	tcase_add_test(tc, xz_streams_concatenate);
 	tcase_add_test(tc, counts_after_a_gzip_error_are_not_trusted);
+	tcase_add_test(tc, zstd_frames_concatenate_and_trailing_bytes_are_an_error);
+	tcase_add_test(tc, a_zstd_window_above_the_limit_is_refused);
+	tcase_add_test(tc, lz4_frames_concatenate_and_trailing_bytes_are_ignored);
 	suite_add_tcase(s, tc);
 	return s;
 }

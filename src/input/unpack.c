@@ -1,11 +1,15 @@
 /* Our own decoders for compressed plain input (see unpack.h): one row per
- * compression in a table indexed like detect.h's magic numbers. Their
- * messages use libarchive's words, so a corrupt dump reads the same
- * whichever path decoded it. */
+ * compression in a table indexed like detect.h's magic numbers. gzip's and
+ * xz's messages use libarchive's words, so a corrupt dump reads the same
+ * whichever path decoded it (a build without ISA-L leaves gzip to
+ * libarchive); zstd and lz4 have no other path here. */
+#include <lz4frame.h>
 #include <lzma.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <zstd.h>
 
 #ifdef KSD_HAVE_ISAL
 #include <isa-l/igzip_lib.h>
@@ -17,9 +21,13 @@
 struct unpack {
 	const struct alg *alg;
 	const char *error;
-	bool between; /* gzip: a member ended, the next has not begun */
+	bool between;  /* gzip, lz4: a member or frame ended, the next has not begun */
+	bool in_frame; /* zstd: a frame has begun and not ended */
+	char why[96];  /* a message with the library's own reason in it */
 	union {
 		lzma_stream xz;
+		ZSTD_DCtx *zstd;
+		LZ4F_dctx *lz4;
 #ifdef KSD_HAVE_ISAL
 		struct inflate_state gz;
 #endif
@@ -112,6 +120,116 @@ static enum unpack_status gz_step(struct unpack *u, const unsigned char *in, siz
 }
 #endif
 
+/* zstd frames follow one another as the zstd tool writes them (skippable
+ * frames included, which libzstd passes over); bytes after a frame that
+ * begin none are an error, as in libarchive and zstd -d. */
+static bool zstd_init(struct unpack *u)
+{
+	u->s.zstd = ZSTD_createDCtx();
+	u->in_frame = true; /* the first frame is due: no input is a cut one */
+	return u->s.zstd && !ZSTD_isError(ZSTD_DCtx_setParameter(u->s.zstd, ZSTD_d_windowLogMax,
+	                                                         KSD_ZSTD_WINDOW_LOG_MAX));
+}
+
+static void zstd_end(struct unpack *u)
+{
+	ZSTD_freeDCtx(u->s.zstd);
+}
+
+static enum unpack_status zstd_step(struct unpack *u, const unsigned char *in, size_t in_len,
+                                    bool last, size_t *used, unsigned char *out, size_t out_cap,
+                                    size_t *made)
+{
+	ZSTD_inBuffer ib = {in, in_len, 0};
+	ZSTD_outBuffer ob = {out, out_cap, 0};
+	*used = *made = 0;
+	/* One call stops at a frame's end; the next begins the next frame.
+	 * Between frames an empty input is not passed in (libzstd would take
+	 * the call as the start of another); inside one it may be, for output
+	 * libzstd holds back when the last call's output buffer was full. */
+	while (ob.pos < ob.size && (ib.pos < ib.size || u->in_frame)) {
+		size_t in0 = ib.pos, out0 = ob.pos;
+		size_t r = ZSTD_decompressStream(u->s.zstd, &ob, &ib);
+		if (ZSTD_isError(r)) {
+			*used = in0; /* the error's offset: where the failing call began */
+			snprintf(u->why, sizeof(u->why), "invalid zstd data: %s",
+			         ZSTD_getErrorName(r));
+			return fail(u, u->why);
+		}
+		u->in_frame = r != 0;
+		if (ib.pos == in0 && ob.pos == out0)
+			break;
+	}
+	*used = ib.pos;
+	*made = ob.pos;
+	if (ob.pos > 0 || ib.pos < ib.size || !last)
+		return UNPACK_OK;
+	return u->in_frame ? fail(u, "truncated zstd input") : UNPACK_END;
+}
+
+/* LZ4 frames (skippable ones passed over by liblz4) follow one another; as
+ * in libarchive, bytes after a frame that begin none are ignored. Frames
+ * of the legacy format are decoded by libarchive when they come first, and
+ * refused after a frame rather than silently dropped. */
+static bool lz4_init(struct unpack *u)
+{
+	return !LZ4F_isError(LZ4F_createDecompressionContext(&u->s.lz4, LZ4F_VERSION));
+}
+
+static void lz4_end(struct unpack *u)
+{
+	LZ4F_freeDecompressionContext(u->s.lz4);
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static const char *lz4_why(size_t r)
+{
+	/* liblz4 names its errors after their codes, whose enum is not in its
+	 * stable interface. */
+	if (strstr(LZ4F_getErrorName(r), "hecksum"))
+		return "lz4 stream checksum error";
+	return "malformed lz4 data";
+}
+
+static enum unpack_status lz4_step(struct unpack *u, const unsigned char *in, size_t in_len,
+                                   bool last, size_t *used, unsigned char *out, size_t out_cap,
+                                   size_t *made)
+{
+	*used = *made = 0;
+	/* Inside a frame liblz4 is called even without input: it may hold
+	 * output back when the last call's output buffer was full. */
+	while (*made < out_cap && (*used < in_len || !u->between)) {
+		if (u->between) {
+			size_t left = in_len - *used;
+			if (left < 4 && !last)
+				return UNPACK_OK; /* the caller brings more input */
+			uint32_t magic = left < 4 ? 0 : le32(in + *used);
+			if (magic == 0x184c2102)
+				return fail(
+				    u, "a legacy lz4 frame after an lz4 frame is not supported");
+			if (magic != 0x184d2204 && (magic & 0xfffffff0u) != 0x184d2a50)
+				return UNPACK_END;
+			u->between = false;
+		}
+		size_t dst = out_cap - *made, src = in_len - *used;
+		size_t r = LZ4F_decompress(u->s.lz4, out + *made, &dst, in + *used, &src, NULL);
+		if (LZ4F_isError(r))
+			return fail(u, lz4_why(r));
+		*used += src;
+		*made += dst;
+		u->between = r == 0; /* liblz4 is ready for the next frame */
+		if (src == 0 && dst == 0)
+			break;
+	}
+	if (*made > 0 || *used < in_len || !last)
+		return UNPACK_OK;
+	return u->between ? UNPACK_END : fail(u, "truncated lz4 input");
+}
+
 /* Worker threads decode xz blocks whose sizes are in their headers (xz -T
  * writes them so), two at once when the memory fits in the limit; a block
  * without sizes (plain xz writes one) is decoded in this thread. */
@@ -179,6 +297,9 @@ static const struct alg {
 #ifdef KSD_HAVE_ISAL
     [KSD_COMP_GZIP] = {gz_init, gz_end, gz_step},
 #endif
+    [KSD_COMP_ZSTD] = {zstd_init, zstd_end, zstd_step},
+    [KSD_COMP_ZSTD_SKIPPABLE] = {zstd_init, zstd_end, zstd_step},
+    [KSD_COMP_LZ4] = {lz4_init, lz4_end, lz4_step},
     [KSD_COMP_XZ] = {xz_init, xz_end, xz_step},
 };
 

@@ -1,6 +1,7 @@
 /* Decoders of our own for compressed plain input, where one beats
  * libarchive's filter: gzip through ISA-L's inflate (when the build has
- * libisal) and xz on two threads through liblzma. Keyed by detect.h's
+ * libisal), zstd and lz4 frames through their libraries' streaming
+ * decoders, and xz on two threads through liblzma. Keyed by detect.h's
  * compression table; a compression without a decoder here is left to
  * libarchive. Pull-style: the caller hands in what it has buffered and
  * gets decoded bytes back, so nothing here reads or allocates per call. */
@@ -29,7 +30,8 @@ void unpack_free(struct unpack *u);
 /* Decodes from in[0..in_len) into out[0..out_cap): *used input bytes taken,
  * *made output bytes written. `last`: the input ends after in_len bytes.
  * UNPACK_END once the stream is complete (bytes after it are left alone);
- * UNPACK_ERROR with unpack_error() saying what is wrong. */
+ * UNPACK_ERROR with unpack_error() saying what is wrong, *used then
+ * about where: the input before it decoded without fault. */
 enum unpack_status unpack_step(struct unpack *u, const unsigned char *in, size_t in_len, bool last,
                                size_t *used, unsigned char *out, size_t out_cap, size_t *made);
 const char *unpack_error(const struct unpack *u);

@@ -68,12 +68,20 @@ pg_dump -Fd -Z0 -f "$t/d0" kinto && pack "$t/d0" "$seeds/directory/kinto-z0"
 pg_dump -Fd -f "$t/dz" kinto && pack "$t/dz" "$seeds/directory/kinto-gzip"
 pg_dump -Fd -Z0 -f "$t/do" odd && pack "$t/do" "$seeds/directory/odd-z0"
 
-# Decoder inputs: a mode byte (bit 0: xz), then the stream; several gzip
-# members with trailing bytes, and xz in blocks (as xz -T2 writes them).
+# Decoder inputs: a mode byte (the sizes), then the stream; several gzip
+# members with trailing bytes, xz in blocks (as xz -T2 writes them), zstd
+# frames with a skippable one between, lz4 frames with trailing bytes.
 { printf '\004'; gzip -c "$t/kinto.sql"; } >"$seeds/unpack/kinto.gz"
 { printf '\004'; gzip -c "$t/kinto.sql"; printf x | gzip -c; printf trailing; } >"$seeds/unpack/members.gz"
 { printf '\005'; xz -c "$t/kinto.sql"; } >"$seeds/unpack/kinto.xz"
 { printf '\007'; xz -T2 --block-size=4KiB -c "$t/kinto.sql"; } >"$seeds/unpack/blocks.xz"
+zstd_seed() { # the dump
+	zstd -q -c "$1"
+	printf '\120\052\115\030\003\000\000\000abc'
+	printf 'x' | zstd -q -c --no-check
+}
+{ printf '\004'; zstd_seed "$t/kinto.sql"; } >"$seeds/unpack/frames.zst"
+{ printf '\006'; lz4 -q -c "$t/kinto.sql"; lz4 -q -BD -B4 -c "$t/inserts.sql"; printf trailing; } >"$seeds/unpack/frames.lz4"
 
 # Row decoder inputs: a mode byte, then COPY lines or INSERT statements.
 for f in kinto odd; do

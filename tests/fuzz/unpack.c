@@ -1,8 +1,10 @@
-/* libFuzzer harness: our gzip (ISA-L) and xz (threaded liblzma) decoders
- * for compressed plain input, stepped as the byte source steps them. Input:
- * a mode byte (bit 0: xz or gzip; bits 1-7: the window and output sizes),
- * then the compressed stream. Every run must end (decoded, or an error with
- * a message) and never read or write out of bounds. */
+/* libFuzzer harness: our decoders for compressed plain input (gzip through
+ * ISA-L, xz on two threads, zstd, lz4), stepped as the byte source steps
+ * them. Input: a mode byte (bits 1-7: the window and output sizes; bit 0
+ * is ignored), then the compressed stream, whose magic number chooses the
+ * decoder as the byte source's detection does. Every run must end
+ * (decoded, or an error with a message) and never read or write out of
+ * bounds. */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -12,7 +14,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
 		return 0;
-	enum ksd_compression comp = data[0] & 1 ? KSD_COMP_XZ : KSD_COMP_GZIP;
+	enum ksd_compression comp = ksd_detect_compression(data + 1, size - 1);
+	if (!unpack_supports(comp))
+		return 0;
 	size_t slice = UNPACK_LOOKAHEAD + ((size_t)(data[0] >> 1) << 6);
 	size_t cap = 1 + ((size_t)(data[0] >> 1) << 9);
 	data++;
