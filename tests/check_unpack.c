@@ -149,6 +149,14 @@ static struct result decode(enum ksd_compression comp, const unsigned char *z, s
 	return r;
 }
 
+/* The decoded bytes are text[0..len); frees them. */
+static void holds_text(struct result r, const char *text, size_t len)
+{
+	ck_assert_uint_eq(r.len, len);
+	ck_assert(memcmp(r.out, text, len) == 0);
+	free(r.out);
+}
+
 START_TEST(every_form_round_trips_in_any_slicing)
 {
 	enum form f = (enum form)_i;
@@ -167,9 +175,7 @@ START_TEST(every_form_round_trips_in_any_slicing)
 			struct result r = decode(comp_of[f], z, zlen, slices[k], caps[c]);
 			ck_assert_msg(r.st == UNPACK_END, "form %d slice %zu cap %zu: %s", f,
 			              slices[k], caps[c], r.error ? r.error : "not ended");
-			ck_assert_uint_eq(r.len, len);
-			ck_assert(memcmp(r.out, text, len) == 0);
-			free(r.out);
+			holds_text(r, text, len);
 		}
 	free(z);
 	free(text);
@@ -242,9 +248,7 @@ START_TEST(a_frame_cut_after_its_data_gives_all_its_data_first)
 	struct result r = decode(comp_of[f], z, zlen - (f == ZSTD ? 4 : 8), 1u << 30, 5);
 	ck_assert_int_eq(r.st, UNPACK_ERROR);
 	ck_assert_str_eq(r.error, cut_error[f]);
-	ck_assert_uint_eq(r.len, len);
-	ck_assert(memcmp(r.out, text, len) == 0);
-	free(r.out);
+	holds_text(r, text, len);
 	free(z);
 	free(text);
 }
