@@ -1,8 +1,9 @@
-/* libFuzzer harness: our gzip (ISA-L) and xz (threaded liblzma) decoders
- * for compressed plain input, stepped as the byte source steps them. Input:
- * a mode byte (bit 0: xz or gzip; bits 1-7: the window and output sizes),
- * then the compressed stream. Every run must end (decoded, or an error with
- * a message) and never read or write out of bounds. */
+/* libFuzzer harness: our gzip (ISA-L) and xz (input/xz.c: blocks on two
+ * threads, streams concatenated) decoders for compressed plain input,
+ * stepped as the byte source steps them. Input: a mode byte (bit 0: xz or
+ * gzip; bits 1-7: the window and output sizes), then the compressed
+ * stream. Every run must end (decoded, or an error with a message) and
+ * never read or write out of bounds. */
 #include <stdint.h>
 #include <stdlib.h>
 
