@@ -6,8 +6,9 @@
  * of the input (they arrive in order), a worker decodes the second into one
  * buffer while this thread decodes the first straight into the caller's,
  * then the worker's buffer is handed out. Only one block's output is held.
- * A block without sizes, or a pair over the budget, is decoded here alone,
- * from the input without a copy. */
+ * A block without sizes, or one over the budget, is decoded here alone from
+ * the input without a copy; a copied block that finds no partner, from its
+ * copy. */
 #include <lzma.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -97,13 +98,12 @@ struct xz {
 	uint64_t padding;
 };
 
+/* libarchive's words; no memory limit is set, so none is hit. */
 static const char *why(lzma_ret r)
 {
 	switch (r) {
 	case LZMA_MEM_ERROR:
 		return "Lzma library error: Cannot allocate memory";
-	case LZMA_MEMLIMIT_ERROR:
-		return "Lzma library error: Out of memory";
 	case LZMA_FORMAT_ERROR:
 		return "Lzma library error: format not recognized";
 	case LZMA_OPTIONS_ERROR:
