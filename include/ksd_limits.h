@@ -65,13 +65,13 @@
  * above are refused. */
 #define KSD_ZSTD_WINDOW_LOG_MAX 27
 
-/* Threads and their memory for a multi-block xz file (what xz -T writes):
- * two, for two cores. liblzma counts a thread at its block's input and
- * output plus the dictionary, so blocks of up to about 12 MiB decode two at
- * a time within this budget, while xz's default 24 MiB blocks (8 MiB
- * dictionary) decode one at a time in a worker; with the rest of the tool
- * the peak stays under 64 MiB (bench/results.md). */
-#define KSD_XZ_THREADS     2
+/* Memory for decoding a multi-block xz file (what xz -T writes) on two
+ * threads (input/xz.c): a pair of blocks holds both dictionaries, both
+ * blocks' compressed bytes and the second block's output (the first goes
+ * straight to the reader). xz's default blocks (24 MiB, 8 MiB dictionary)
+ * pair when each compresses to 8 MiB or less (a SQL dump's: about 3 MiB);
+ * with the rest of the tool the peak stays under 64 MiB (bench/results.md).
+ * A block that does not pair is decoded alone. */
 #define KSD_XZ_THREADS_MEM (56u << 20)
 
 #endif

@@ -1,11 +1,14 @@
-/* Our decoders for compressed plain input (input/unpack.c): gzip, xz,
- * zstd and lz4 round-trip in any slicing of input and output, members and
- * frames concatenate, what may trail them is treated as the other tools
- * treat it, and a cut or changed stream is an error. The gzip cases pass
- * without a test when the build has no ISA-L. */
+/* Our decoders for compressed plain input (input/unpack.c, input/xz.c):
+ * gzip, xz, zstd and lz4 round-trip in any slicing of input and output,
+ * members and frames concatenate, what may trail them is treated as the
+ * other tools treat it, and a cut or changed stream is an error. xz blocks
+ * with and without sizes in their headers (on two threads, and on one) say
+ * what liblzma's own decoder says, byte for byte and error for error. The
+ * gzip cases pass without a test when the build has no ISA-L. */
 #include <check.h>
 #include <lz4frame.h>
 #include <lzma.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zstd.h>
@@ -115,8 +118,10 @@ struct result {
 	const char *error;
 };
 
-/* Decodes z as the byte source does: windows of `slice` bytes (at least
- * UNPACK_LOOKAHEAD unless the input ends), output `cap` bytes at a time. */
+/* Decodes z as the byte source does: windows of `slice` bytes, output `cap`
+ * bytes at a time. gzip's windows are at least UNPACK_LOOKAHEAD bytes
+ * unless the input ends; xz needs no lookahead, so its windows go down to
+ * one byte, the harder case. */
 static struct result decode(enum ksd_compression comp, const unsigned char *z, size_t zlen,
                             size_t slice, size_t cap)
 {
@@ -126,7 +131,8 @@ static struct result decode(enum ksd_compression comp, const unsigned char *z, s
 	unsigned char *buf = malloc(cap);
 	size_t at = 0;
 	for (unsigned idle = 0; idle < 3;) {
-		size_t n = slice < UNPACK_LOOKAHEAD ? UNPACK_LOOKAHEAD : slice;
+		size_t least = comp == KSD_COMP_XZ ? 1 : UNPACK_LOOKAHEAD;
+		size_t n = slice < least ? least : slice;
 		if (n > zlen - at)
 			n = zlen - at;
 		size_t used, made;
@@ -442,6 +448,342 @@ START_TEST(counts_after_a_gzip_error_are_not_trusted)
 }
 END_TEST
 
+/* Where the parts of an xz stream built by xz_stream() begin. */
+struct xz_map {
+	size_t n;          /* blocks */
+	size_t header[16]; /* each block's header, data and check */
+	size_t data[16];
+	size_t check[16];
+	size_t text[16]; /* where its bytes begin in the text */
+	size_t index, footer, len;
+};
+
+/* One xz stream of `block`-byte blocks of text, CRC32-checked; block i has
+ * its sizes in its header (as xz -T writes it) where sizes[i % strlen]
+ * is 'S', none (as plain xz writes it) where it is 'N'. */
+static unsigned char *xz_stream(const char *text, size_t len, size_t block, const char *sizes,
+                                struct xz_map *m)
+{
+	lzma_options_lzma opt;
+	ck_assert(!lzma_lzma_preset(&opt, 1));
+	lzma_filter f[2] = {{LZMA_FILTER_LZMA2, &opt}, {LZMA_VLI_UNKNOWN, NULL}};
+	lzma_index *idx = lzma_index_init(NULL);
+	size_t cap = len + len / 2 + 4096, pos = LZMA_STREAM_HEADER_SIZE;
+	unsigned char *p = malloc(cap);
+	lzma_stream_flags fl = {.version = 0, .check = LZMA_CHECK_CRC32};
+	ck_assert_int_eq(lzma_stream_header_encode(&fl, p), LZMA_OK);
+	memset(m, 0, sizeof(*m));
+	for (size_t off = 0; off < len; off += block, m->n++) {
+		ck_assert_uint_lt(m->n, 16);
+		size_t n = len - off < block ? len - off : block;
+		lzma_block b = {.version = 0, .check = LZMA_CHECK_CRC32, .filters = f};
+		m->header[m->n] = pos;
+		m->text[m->n] = off;
+		if (sizes[m->n % strlen(sizes)] == 'S') {
+			ck_assert_int_eq(lzma_block_buffer_encode(&b, NULL,
+			                                          (const uint8_t *)text + off, n, p,
+			                                          &pos, cap),
+			                 LZMA_OK);
+		} else {
+			b.compressed_size = b.uncompressed_size = LZMA_VLI_UNKNOWN;
+			ck_assert_int_eq(lzma_block_header_size(&b), LZMA_OK);
+			ck_assert_int_eq(lzma_block_header_encode(&b, p + pos), LZMA_OK);
+			pos += b.header_size;
+			lzma_stream s = LZMA_STREAM_INIT;
+			ck_assert_int_eq(lzma_block_encoder(&s, &b), LZMA_OK);
+			s.next_in = (const uint8_t *)text + off;
+			s.avail_in = n;
+			s.next_out = p + pos;
+			s.avail_out = cap - pos;
+			ck_assert_int_eq(lzma_code(&s, LZMA_FINISH), LZMA_STREAM_END);
+			pos = cap - s.avail_out;
+			lzma_end(&s);
+		}
+		m->data[m->n] = m->header[m->n] + b.header_size;
+		m->check[m->n] = pos - 4;
+		ck_assert_int_eq(
+		    lzma_index_append(idx, NULL, lzma_block_unpadded_size(&b), b.uncompressed_size),
+		    LZMA_OK);
+	}
+	m->index = pos;
+	ck_assert_int_eq(lzma_index_buffer_encode(idx, p, &pos, cap), LZMA_OK);
+	fl.backward_size = lzma_index_size(idx);
+	m->footer = pos;
+	ck_assert_int_eq(lzma_stream_footer_encode(&fl, p + pos), LZMA_OK);
+	m->len = pos + LZMA_STREAM_HEADER_SIZE;
+	lzma_index_end(idx, NULL);
+	return p;
+}
+
+/* What liblzma's own decoder (one thread, streams concatenated, as
+ * libarchive sets it up) says of z: its error in libarchive's words, or
+ * NULL; the bytes it decoded (at most cap) in out. */
+static const char *liblzma_says(const unsigned char *z, size_t zlen, unsigned char *out, size_t cap,
+                                size_t *out_len)
+{
+	lzma_stream s = LZMA_STREAM_INIT;
+	ck_assert_int_eq(lzma_stream_decoder(&s, UINT64_MAX, LZMA_CONCATENATED), LZMA_OK);
+	s.next_in = z;
+	s.avail_in = zlen;
+	s.next_out = out;
+	s.avail_out = cap;
+	lzma_ret r;
+	do
+		r = lzma_code(&s, LZMA_FINISH);
+	while (r == LZMA_OK);
+	*out_len = cap - s.avail_out;
+	lzma_end(&s);
+	switch (r) {
+	case LZMA_STREAM_END:
+		return NULL;
+	case LZMA_DATA_ERROR:
+		return "Lzma library error: Corrupted input data";
+	case LZMA_BUF_ERROR:
+		return "Lzma library error: No progress is possible";
+	case LZMA_OPTIONS_ERROR:
+		return "Lzma library error: Invalid options";
+	case LZMA_FORMAT_ERROR:
+		return "Lzma library error: format not recognized";
+	default:
+		ck_abort_msg("liblzma said %d", r);
+		return NULL;
+	}
+}
+
+/* Our decoder gives liblzma's verdict on z and its bytes, up to where the
+ * shorter output ends, and at least the first `least` bytes of text
+ * (XZ_THEIRS: as many as liblzma). */
+#define XZ_THEIRS SIZE_MAX
+
+static void decodes_as_liblzma(const unsigned char *z, size_t zlen, const char *text,
+                               size_t text_len, size_t least, size_t slice, size_t cap,
+                               const char *what)
+{
+	size_t want_len;
+	unsigned char *theirs = malloc(text_len + 1);
+	const char *want = liblzma_says(z, zlen, theirs, text_len + 1, &want_len);
+	if (least == XZ_THEIRS)
+		least = want_len;
+	struct result r = decode(KSD_COMP_XZ, z, zlen, slice, cap);
+	if (!want) {
+		ck_assert_msg(r.st == UNPACK_END, "%s, slice %zu cap %zu: %s", what, slice, cap,
+		              r.error ? r.error : "not ended");
+		ck_assert_uint_eq(r.len, want_len);
+	} else {
+		ck_assert_msg(r.st == UNPACK_ERROR, "%s, slice %zu cap %zu: no error", what, slice,
+		              cap);
+		ck_assert_msg(strcmp(r.error, want) == 0, "%s: '%s', liblzma '%s'", what, r.error,
+		              want);
+	}
+	ck_assert_msg(r.len >= least, "%s, slice %zu: %zu bytes out, %zu due", what, slice, r.len,
+	              least);
+	ck_assert(memcmp(r.out, text, least) == 0);
+	ck_assert(memcmp(r.out, theirs, r.len < want_len ? r.len : want_len) == 0);
+	free(theirs);
+	free(r.out);
+}
+
+static const char *const size_patterns[] = {"S", "N", "SSN", "NSS", "SNSSSN"};
+
+START_TEST(xz_blocks_with_and_without_sizes_decode_in_any_slicing)
+{
+	size_t len = 4000 * 6 + 1234;
+	char *text = sample(len);
+	struct xz_map m;
+	unsigned char *z = xz_stream(text, len, 4000, size_patterns[_i], &m);
+	static const size_t slices[] = {1, 2, 3, 7, 16, 333, 4096, 1u << 30};
+	static const size_t caps[] = {1, 5, 4096, 1u << 16};
+	for (size_t k = 0; k < 8; k++)
+		for (size_t c = 0; c < 4; c++) {
+			if (slices[k] < 16 && caps[c] < 5)
+				continue; /* byte by byte both ways: slow, and nothing new */
+			decodes_as_liblzma(z, m.len, text, len, len, slices[k], caps[c],
+			                   size_patterns[_i]);
+		}
+	free(z);
+	free(text);
+}
+END_TEST
+
+/* Streams follow one another after zero padding in fours; padding of
+ * another length or bytes that begin no stream are errors, as liblzma
+ * says (and so libarchive). */
+START_TEST(xz_streams_of_blocks_concatenate_after_padding)
+{
+	size_t len = 3000 * 5;
+	char *text = sample(2 * len);
+	struct xz_map m1, m2;
+	unsigned char *s1 = xz_stream(text, len, 3000, "SSN", &m1);
+	unsigned char *s2 = xz_stream(text + len, len, 3000, "S", &m2);
+	static const struct {
+		size_t pad;
+		const char *tail;
+		bool second;
+	} cases[] = {{0, "", true},      {4, "", true},     {8, "", true},      {3, "", true},
+	             {4, "", false},     {5, "", false},    {0, "junk", false}, {4, "junk", false},
+	             {0, "\xfd", false}, {8, "\x01", false}};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t tlen = strlen(cases[i].tail);
+		size_t zlen = m1.len + cases[i].pad + (cases[i].second ? m2.len : 0) + tlen;
+		unsigned char *z = malloc(zlen);
+		memcpy(z, s1, m1.len);
+		memset(z + m1.len, 0, cases[i].pad);
+		if (cases[i].second)
+			memcpy(z + m1.len + cases[i].pad, s2, m2.len);
+		memcpy(z + zlen - tlen, cases[i].tail, tlen);
+		static const size_t slices[] = {1, 5, 4096};
+		for (size_t k = 0; k < 3; k++)
+			decodes_as_liblzma(z, zlen, text, 2 * len, len, slices[k], 777, "streams");
+		free(z);
+	}
+	free(s1);
+	free(s2);
+	free(text);
+}
+END_TEST
+
+/* A changed byte in a block's header, data or check, in the index, the
+ * footer or the stream header is the error liblzma reports, after every
+ * byte of the blocks before it. */
+START_TEST(a_changed_byte_in_any_part_of_xz_reads_as_liblzma_says)
+{
+	size_t len = 4000 * 5 + 99;
+	char *text = sample(len);
+	struct xz_map m;
+	unsigned char *z = xz_stream(text, len, 4000, size_patterns[_i], &m);
+	for (size_t b = 0; b < m.n; b++) {
+		size_t at[] = {m.header[b],
+		               m.header[b] + 1,
+		               m.data[b] - 1,
+		               m.data[b] + 3,
+		               (m.data[b] + m.check[b]) / 2,
+		               m.check[b],
+		               m.check[b] + 3};
+		for (size_t i = 0; i < sizeof(at) / sizeof(at[0]); i++) {
+			z[at[i]] ^= 0x10;
+			decodes_as_liblzma(z, m.len, text, len, m.text[b], 7, 4096, "a block");
+			z[at[i]] ^= 0x10;
+		}
+	}
+	size_t at[] = {0, 7, m.index, m.index + 1, m.footer - 2, m.footer, m.footer + 5, m.len - 1};
+	for (size_t i = 0; i < sizeof(at) / sizeof(at[0]); i++) {
+		z[at[i]] ^= 0x04;
+		decodes_as_liblzma(z, m.len, text, len, at[i] < m.index ? 0 : len, 4096, 65536,
+		                   "the container");
+		z[at[i]] ^= 0x04;
+	}
+	free(z);
+	free(text);
+}
+END_TEST
+
+/* Cut anywhere, a stream of blocks is liblzma's error, after every byte
+ * liblzma decodes from what is there; never a hang (the test's timeout). */
+START_TEST(xz_blocks_cut_anywhere_give_liblzma_s_bytes_then_its_error)
+{
+	size_t len = 2000 * 4 + 500;
+	char *text = sample(len);
+	struct xz_map m;
+	unsigned char *z = xz_stream(text, len, 2000, size_patterns[_i], &m);
+	for (size_t cut = 0; cut < m.len; cut++)
+		decodes_as_liblzma(z, cut, text, len, XZ_THEIRS, cut % 2 ? 1 : 4096, 1000, "cut");
+	free(z);
+	free(text);
+}
+END_TEST
+
+/* The caller may stop reading anywhere: a worker still decoding is
+ * stopped and joined, nothing leaks (valgrind) and nothing races
+ * (helgrind, -fsanitize=thread). */
+START_TEST(xz_freed_mid_file_stops_its_worker)
+{
+	size_t len = 6u << 20;
+	char *text = sample(len);
+	size_t zlen;
+	lzma_stream x = LZMA_STREAM_INIT;
+	lzma_mt mt = {.threads = 2, .block_size = 1u << 20, .preset = 1, .check = LZMA_CHECK_CRC64};
+	ck_assert_int_eq(lzma_stream_encoder_mt(&x, &mt), LZMA_OK);
+	unsigned char *z = malloc(len);
+	x.next_in = (const uint8_t *)text;
+	x.avail_in = len;
+	x.next_out = z;
+	x.avail_out = len;
+	ck_assert_int_eq(lzma_code(&x, LZMA_FINISH), LZMA_STREAM_END);
+	zlen = len - x.avail_out;
+	lzma_end(&x);
+	unsigned char out[65536];
+	for (size_t stop = 1; stop < len - (1u << 20); stop += len / 7) {
+		struct unpack *u = unpack_new(KSD_COMP_XZ);
+		size_t at = 0, got = 0;
+		while (got < stop) {
+			size_t used, made;
+			ck_assert_int_eq(
+			    unpack_step(u, z + at, zlen - at, true, &used, out, sizeof(out), &made),
+			    UNPACK_OK);
+			ck_assert(memcmp(out, text + got, made) == 0);
+			at += used;
+			got += made;
+		}
+		unpack_free(u);
+	}
+	free(z);
+	free(text);
+}
+END_TEST
+
+/* A header may claim any size: a block claiming 1 GiB or 2^62 bytes, first
+ * or second of a pair, is decoded alone with nothing allocated for its
+ * claim (glibc's count of the heap stays low all along), and the verdict is
+ * liblzma's. */
+START_TEST(xz_block_sizes_claimed_are_not_allocated_for)
+{
+	static const struct {
+		size_t block;
+		bool compressed; /* the compressed size is claimed too */
+		lzma_vli size;
+	} claims[] = {{1, false, (lzma_vli)1 << 30},
+	              {0, false, (lzma_vli)1 << 30},
+	              {1, true, (lzma_vli)1 << 62},
+	              {0, true, (lzma_vli)1 << 62}};
+	struct xz_map m;
+	char *text = sample(3000);
+	unsigned char *z = xz_stream(text, 3000, 1500, "S", &m);
+	size_t k = claims[_i].block;
+	lzma_filter f[LZMA_FILTERS_MAX + 1];
+	lzma_block b = {.version = 1, .check = LZMA_CHECK_CRC32, .filters = f};
+	b.header_size = lzma_block_header_size_decode(z[m.header[k]]);
+	ck_assert_int_eq(lzma_block_header_decode(&b, NULL, z + m.header[k]), LZMA_OK);
+	b.uncompressed_size = claims[_i].size;
+	if (claims[_i].compressed)
+		b.compressed_size = claims[_i].size;
+	ck_assert_int_eq(lzma_block_header_size(&b), LZMA_OK);
+	unsigned char head[LZMA_BLOCK_HEADER_SIZE_MAX];
+	ck_assert_int_eq(lzma_block_header_encode(&b, head), LZMA_OK);
+	lzma_filters_free(f, NULL);
+	size_t len = m.len - (m.data[k] - m.header[k]) + b.header_size;
+	unsigned char *y = malloc(len);
+	memcpy(y, z, m.header[k]);
+	memcpy(y + m.header[k], head, b.header_size);
+	memcpy(y + m.header[k] + b.header_size, z + m.data[k], m.len - m.data[k]);
+	decodes_as_liblzma(y, len, text, 3000, 0, 4096, 65536, "a claim");
+	struct unpack *u = unpack_new(KSD_COMP_XZ);
+	unsigned char out[256];
+	size_t at = 0, used, made;
+	enum unpack_status st;
+	do {
+		size_t n = len - at < 64 ? len - at : 64;
+		st = unpack_step(u, y + at, n, at + n == len, &used, out, sizeof(out), &made);
+		at += used;
+		struct mallinfo2 mi = mallinfo2();
+		ck_assert_uint_lt(mi.uordblks + mi.hblkhd, 64u << 20);
+	} while (st == UNPACK_OK);
+	unpack_free(u);
+	free(y);
+	free(z);
+	free(text);
+}
+END_TEST
+
 Suite *unpack_suite(void)
 {
 	Suite *s = suite_create("unpack");
@@ -458,6 +800,12 @@ Suite *unpack_suite(void)
 	tcase_add_test(tc, zstd_frames_concatenate_and_trailing_bytes_are_an_error);
 	tcase_add_test(tc, a_zstd_window_above_the_limit_is_refused);
 	tcase_add_test(tc, lz4_frames_concatenate_and_trailing_bytes_are_ignored);
+	tcase_add_loop_test(tc, xz_blocks_with_and_without_sizes_decode_in_any_slicing, 0, 5);
+	tcase_add_test(tc, xz_streams_of_blocks_concatenate_after_padding);
+	tcase_add_loop_test(tc, a_changed_byte_in_any_part_of_xz_reads_as_liblzma_says, 0, 5);
+	tcase_add_loop_test(tc, xz_blocks_cut_anywhere_give_liblzma_s_bytes_then_its_error, 0, 5);
+	tcase_add_test(tc, xz_freed_mid_file_stops_its_worker);
+	tcase_add_loop_test(tc, xz_block_sizes_claimed_are_not_allocated_for, 0, 4);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -4,7 +4,6 @@
  * whichever path decoded it (a build without ISA-L leaves gzip to
  * libarchive); zstd and lz4 have no other path here. */
 #include <lz4frame.h>
-#include <lzma.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +15,7 @@
 #endif
 
 #include "input/unpack.h"
+#include "input/xz.h"
 #include "ksd_limits.h"
 
 struct unpack {
@@ -25,7 +25,7 @@ struct unpack {
 	bool in_frame; /* zstd: a frame has begun and not ended */
 	char why[96];  /* a message with the library's own reason in it */
 	union {
-		lzma_stream xz;
+		struct xz *xz;
 		ZSTD_DCtx *zstd;
 		LZ4F_dctx *lz4;
 #ifdef KSD_HAVE_ISAL
@@ -230,61 +230,23 @@ static enum unpack_status lz4_step(struct unpack *u, const unsigned char *in, si
 	return u->between ? UNPACK_END : fail(u, "truncated lz4 input");
 }
 
-/* Worker threads decode xz blocks whose sizes are in their headers (xz -T
- * writes them so), two at once when the memory fits in the limit; a block
- * without sizes (plain xz writes one) is decoded in this thread. */
 static bool xz_init(struct unpack *u)
 {
-	lzma_mt mt = {
-	    .flags = LZMA_CONCATENATED, /* as libarchive: streams may follow */
-	    .threads = KSD_XZ_THREADS,
-	    .memlimit_threading = KSD_XZ_THREADS_MEM,
-	    .memlimit_stop = UINT64_MAX, /* as libarchive: never refuse a file */
-	};
-	u->s.xz = (lzma_stream)LZMA_STREAM_INIT;
-	return lzma_stream_decoder_mt(&u->s.xz, &mt) == LZMA_OK;
+	u->s.xz = xz_new();
+	return u->s.xz != NULL;
 }
 
 static void xz_end(struct unpack *u)
 {
-	lzma_end(&u->s.xz);
+	xz_free(u->s.xz);
 }
 
-static const char *xz_why(lzma_ret r)
+static enum unpack_status xz_run(struct unpack *u, const unsigned char *in, size_t in_len,
+                                 bool last, size_t *used, unsigned char *out, size_t out_cap,
+                                 size_t *made)
 {
-	switch (r) {
-	case LZMA_MEM_ERROR:
-		return "Lzma library error: Cannot allocate memory";
-	case LZMA_MEMLIMIT_ERROR:
-		return "Lzma library error: Out of memory";
-	case LZMA_FORMAT_ERROR:
-		return "Lzma library error: format not recognized";
-	case LZMA_OPTIONS_ERROR:
-		return "Lzma library error: Invalid options";
-	case LZMA_DATA_ERROR:
-		return "Lzma library error: Corrupted input data";
-	case LZMA_BUF_ERROR:
-		return "Lzma library error: No progress is possible";
-	default:
-		return "Lzma decompression failed: Unknown error";
-	}
-}
-
-static enum unpack_status xz_step(struct unpack *u, const unsigned char *in, size_t in_len,
-                                  bool last, size_t *used, unsigned char *out, size_t out_cap,
-                                  size_t *made)
-{
-	lzma_stream *x = &u->s.xz;
-	x->next_in = in;
-	x->avail_in = in_len;
-	x->next_out = out;
-	x->avail_out = out_cap;
-	lzma_ret r = lzma_code(x, last ? LZMA_FINISH : LZMA_RUN);
-	*used = in_len - x->avail_in;
-	*made = out_cap - x->avail_out;
-	if (r == LZMA_STREAM_END)
-		return UNPACK_END;
-	return r == LZMA_OK ? UNPACK_OK : fail(u, xz_why(r));
+	enum unpack_status st = xz_step(u->s.xz, in, in_len, last, used, out, out_cap, made);
+	return st == UNPACK_ERROR ? fail(u, xz_error(u->s.xz)) : st;
 }
 
 static const struct alg {
@@ -300,7 +262,7 @@ static const struct alg {
     [KSD_COMP_ZSTD] = {zstd_init, zstd_end, zstd_step},
     [KSD_COMP_ZSTD_SKIPPABLE] = {zstd_init, zstd_end, zstd_step},
     [KSD_COMP_LZ4] = {lz4_init, lz4_end, lz4_step},
-    [KSD_COMP_XZ] = {xz_init, xz_end, xz_step},
+    [KSD_COMP_XZ] = {xz_init, xz_end, xz_run},
 };
 
 bool unpack_supports(enum ksd_compression comp)

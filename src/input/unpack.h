@@ -1,7 +1,7 @@
 /* Decoders of our own for compressed plain input, where one beats
  * libarchive's filter: gzip through ISA-L's inflate (when the build has
  * libisal), zstd and lz4 frames through their libraries' streaming
- * decoders, and xz on two threads through liblzma. Keyed by detect.h's
+ * decoders, and xz on two threads (xz.h). Keyed by detect.h's
  * compression table; a compression without a decoder here is left to
  * libarchive. Pull-style: the caller hands in what it has buffered and
  * gets decoded bytes back, so nothing here reads or allocates per call. */

@@ -82,6 +82,18 @@ zstd_seed() { # the dump
 }
 { printf '\004'; zstd_seed "$t/kinto.sql"; } >"$seeds/unpack/frames.zst"
 { printf '\006'; lz4 -q -c "$t/kinto.sql"; lz4 -q -BD -B4 -c "$t/inserts.sql"; printf trailing; } >"$seeds/unpack/frames.lz4"
+# xz streams one after another: blocks with sizes in their headers (-T2),
+# after stream padding blocks without (-T1), then small blocks of a small
+# dictionary; and blocks of 1000 bytes, read 16 bytes and written 1 at a time.
+{
+	printf '\003'
+	xz -T2 --block-size=4KiB -c "$t/kinto.sql"
+	printf '\0\0\0\0'
+	xz -T1 --block-size=3KiB -c "$t/kinto.sql"
+	xz -T2 --block-size=5KiB --lzma2=preset=1,dict=64KiB -c "$t/kinto.sql"
+} >"$seeds/unpack/streams.xz"
+{ printf '\001'; xz -T2 --block-size=1000 --lzma2=preset=1,dict=64KiB -c "$t/kinto.sql"; } \
+	>"$seeds/unpack/small-blocks.xz"
 
 # Row decoder inputs: a mode byte, then COPY lines or INSERT statements.
 for f in kinto odd; do

@@ -1,10 +1,10 @@
 /* libFuzzer harness: our decoders for compressed plain input (gzip through
- * ISA-L, xz on two threads, zstd, lz4), stepped as the byte source steps
- * them. Input: a mode byte (bits 1-7: the window and output sizes; bit 0
- * is ignored), then the compressed stream, whose magic number chooses the
- * decoder as the byte source's detection does. Every run must end
- * (decoded, or an error with a message) and never read or write out of
- * bounds. */
+ * ISA-L, xz in blocks on two threads with streams concatenated, zstd,
+ * lz4), stepped as the byte source steps them. Input: a mode byte (bits
+ * 1-7: the window and output sizes; bit 0 is ignored), then the compressed
+ * stream, whose magic number chooses the decoder as the byte source's
+ * detection does. Every run must end (decoded, or an error with a message)
+ * and never read or write out of bounds. */
 #include <stdint.h>
 #include <stdlib.h>
 
