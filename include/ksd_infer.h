@@ -137,6 +137,7 @@ enum ksd_cause {
 	KSD_CAUSE_018_NEVER_RAN,     /* the same, because migration 018 never ran */
 	KSD_CAUSE_EXISTS,            /* it creates an index that exists, not Kinto's (`clash`) */
 	KSD_CAUSE_MISSING,           /* it needs feature `missing`, which the schema lacks */
+	KSD_CAUSE_DATA_JSON,         /* data is json (before version 6): no btree opclass */
 };
 
 /* How the effect of a skipped step is redone on a database that a later

@@ -242,6 +242,7 @@ static const struct {
     {7, 9, 17, 18, 19},   /* 018->019 commits, then 019->020 */
     {1, 9, 20, 20, 20},   /* 020->021 renames collection_id, timestamps */
     {10, 17, 18, 20, 22}, /* 022->023 indexes objects.deleted */
+    {5, 5, 6, 6, 23},     /* 023->024 indexes data->'user_id' of json data */
     {1, 20, 21, 25, 0},   /* the first step needs objects: fails at G */
     {18, 19, 19, 20, 0},  /* only COLLATE "C" skipped */
     {21, 25, 22, 26, 0},

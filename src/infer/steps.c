@@ -121,9 +121,12 @@ const struct ksd_step ksd_steps[KSD_STORAGE_MAX + 1] = {
                       {.feature = "objects.deleted column",
                        .cause = KSD_CAUSE_NO_DELETED_COLUMN,
                        .unlisted = KSD_CAUSE_018_NEVER_RAN}}},
-    /* The only index created without IF NOT EXISTS since 020->021. */
+    /* The only index created without IF NOT EXISTS since 020->021. Its
+     * keys are data->'user_id' and data->'resource_name': json, where
+     * 005->006 never ran, has no btree operator class for them. */
     [24] = {.creates = "idx_objects_history_userid_and_resourcename",
-            .needs = {NEED("table objects", KSD_CAUSE_MISSING)}},
+            .needs = {NEED("table objects", KSD_CAUSE_MISSING),
+                      NEED("records.data is jsonb", KSD_CAUSE_DATA_JSON)}},
     [25] = {.needs = {NEED("table objects", KSD_CAUSE_MISSING)}},
     [26] = {.replaces = BUMP "|" OBJECTS, .needs = {NEED("table objects", KSD_CAUSE_MISSING)}},
 };

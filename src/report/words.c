@@ -313,6 +313,8 @@ static const char *const cause_words[] = {
     [KSD_CAUSE_NO_TIMESTAMPS] = "(no timestamps table) and is rolled back, Kinto stops there",
     [KSD_CAUSE_NO_DELETED_COLUMN] = "because objects has no column deleted",
     [KSD_CAUSE_018_NEVER_RAN] = "because objects has no column deleted (migration 018 never ran)",
+    [KSD_CAUSE_DATA_JSON] = "(data is json, not jsonb: its index has no btree operator class) and "
+                            "is rolled back, Kinto stops there",
 };
 
 /* How Kinto reads the version, before what it then runs. */
@@ -440,6 +442,8 @@ const char *words_error(enum ksd_cause c)
 	    [KSD_CAUSE_NO_TIMESTAMPS] = "relation \"timestamps\" does not exist",
 	    [KSD_CAUSE_NO_DELETED_COLUMN] = "column \"deleted\" does not exist",
 	    [KSD_CAUSE_018_NEVER_RAN] = "column \"deleted\" does not exist",
+	    [KSD_CAUSE_DATA_JSON] =
+	        "data type json has no default operator class for access method \"btree\"",
 	};
 	return c < sizeof(errors) / sizeof(errors[0]) ? errors[c] : NULL;
 }
