@@ -181,11 +181,6 @@ static void lz4_end(struct unpack *u)
 	LZ4F_freeDecompressionContext(u->s.lz4);
 }
 
-static uint32_t le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 static const char *lz4_why(size_t r)
 {
 	/* liblz4 names its errors after their codes, whose enum is not in its
@@ -207,11 +202,12 @@ static enum unpack_status lz4_step(struct unpack *u, const unsigned char *in, si
 			size_t left = in_len - *used;
 			if (left < 4 && !last)
 				return UNPACK_OK; /* the caller brings more input */
-			uint32_t magic = left < 4 ? 0 : le32(in + *used);
-			if (magic == 0x184c2102)
+			/* detect.h's magic numbers; a skippable frame reads as zstd's. */
+			enum ksd_compression next = ksd_detect_compression(in + *used, left);
+			if (next == KSD_COMP_LZ4_LEGACY)
 				return fail(
 				    u, "a legacy lz4 frame after an lz4 frame is not supported");
-			if (magic != 0x184d2204 && (magic & 0xfffffff0u) != 0x184d2a50)
+			if (next != KSD_COMP_LZ4 && next != KSD_COMP_ZSTD_SKIPPABLE)
 				return UNPACK_END;
 			u->between = false;
 		}
