@@ -1,5 +1,6 @@
 -- bump_timestamp (v10-v12): the collection's timestamp lives in the table
--- timestamps; a supplied newer timestamp is kept, otherwise the clock.
+-- timestamps; a supplied timestamp is kept, and a newer one becomes the
+-- collection's, otherwise the clock.
 CREATE OR REPLACE FUNCTION bump_timestamp() RETURNS trigger AS $$
 DECLARE
     previous TIMESTAMP;
@@ -9,14 +10,15 @@ BEGIN
       FROM timestamps
      WHERE parent_id = NEW.parent_id AND collection_id = NEW.collection_id;
 
-    IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND NEW.last_modified <= previous) THEN
-        current := clock_timestamp();
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + INTERVAL '1 millisecond';
-        END IF;
-    ELSE
-        -- The caller knows better: keep its timestamp.
+    current := clock_timestamp();
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + INTERVAL '1 millisecond';
+    END IF;
+
+    IF NEW.last_modified IS NULL THEN
+        NEW.last_modified := current;
+    ELSIF previous IS NULL OR NEW.last_modified > previous THEN
+        -- A newer stamp supplied by the caller becomes the collection's.
         current := NEW.last_modified;
     END IF;
 
@@ -27,8 +29,6 @@ BEGIN
     INSERT INTO timestamps (parent_id, collection_id, last_modified)
     SELECT NEW.parent_id, NEW.collection_id, current
      WHERE NOT EXISTS (SELECT 1 FROM upsert);
-
-    NEW.last_modified := current;
     RETURN NEW;
 END;
 $$ LANGUAGE plpgsql;

@@ -1,5 +1,6 @@
--- 001 -> 002: as_epoch becomes IMMUTABLE; both epoch indexes are rebuilt on it.
-\ir ../functions/as_epoch.sql
+-- 001 -> 002: as_epoch becomes IMMUTABLE (its body stays as it is); both
+-- epoch indexes are rebuilt on it.
+ALTER FUNCTION as_epoch(TIMESTAMP) IMMUTABLE;
 
 DROP INDEX IF EXISTS idx_records_last_modified_epoch;
 CREATE INDEX idx_records_last_modified_epoch ON records (as_epoch(last_modified));

@@ -8,14 +8,6 @@ CREATE TABLE IF NOT EXISTS timestamps (
     PRIMARY KEY (parent_id, collection_id)
 );
 
--- Seed it with what the collections already hold.
-INSERT INTO timestamps (parent_id, collection_id, last_modified)
-SELECT parent_id, collection_id, MAX(last_modified)
-  FROM (SELECT parent_id, collection_id, last_modified FROM records
-        UNION ALL
-        SELECT parent_id, collection_id, last_modified FROM deleted) AS changes
- GROUP BY parent_id, collection_id
-ON CONFLICT DO NOTHING;
 
 \ir ../functions/collection_timestamp-010.sql
 \ir ../functions/bump_timestamp-010.sql

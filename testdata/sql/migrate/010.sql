@@ -1,5 +1,6 @@
 -- 009 -> 010: one row per collection in the new table timestamps, read and
--- written by both functions. This is the file as fixed in cliquet 3.1.3:
+-- written by both functions; it starts empty (the functions fill it as
+-- collections are written). This is the file as fixed in cliquet 3.1.3:
 -- it also brings the triggers back.
 CREATE TABLE IF NOT EXISTS timestamps (
     parent_id TEXT NOT NULL,
@@ -8,14 +9,6 @@ CREATE TABLE IF NOT EXISTS timestamps (
     PRIMARY KEY (parent_id, collection_id)
 );
 
--- Seed it with what the collections already hold.
-INSERT INTO timestamps (parent_id, collection_id, last_modified)
-SELECT parent_id, collection_id, MAX(last_modified)
-  FROM (SELECT parent_id, collection_id, last_modified FROM records
-        UNION ALL
-        SELECT parent_id, collection_id, last_modified FROM deleted) AS changes
- GROUP BY parent_id, collection_id
-ON CONFLICT DO NOTHING;
 
 \ir ../functions/collection_timestamp-010.sql
 \ir ../functions/bump_timestamp-010.sql

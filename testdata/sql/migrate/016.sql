@@ -1,4 +1,5 @@
--- 015 -> 016: nothing calls collection_timestamp any more.
-DROP FUNCTION IF EXISTS collection_timestamp(VARCHAR, VARCHAR);
+-- 015 -> 016: nothing calls collection_timestamp any more. Kinto's file has
+-- no IF EXISTS: where the function is already gone, this step fails.
+DROP FUNCTION collection_timestamp(VARCHAR, VARCHAR);
 
 INSERT INTO metadata (name, value) VALUES ('storage_schema_version', '16');

@@ -1,13 +1,21 @@
 -- 017 -> 018: tombstones move into records, flagged by the new column
 -- deleted. The table deleted stays: the v17 bump_timestamp still reads it.
-ALTER TABLE records ADD COLUMN deleted BOOLEAN NOT NULL DEFAULT false;
+-- As in Kinto's file, the column is filled by an UPDATE (which fires the
+-- records trigger where it still fires on any UPDATE) and the copy goes
+-- through the trigger, inside a transaction of the file's own: its COMMIT
+-- ends the one the file runs in, so the version row is written after it.
+ALTER TABLE records ADD COLUMN deleted BOOLEAN;
+UPDATE records SET deleted = false;
+ALTER TABLE records ALTER COLUMN deleted SET NOT NULL;
+ALTER TABLE records ALTER COLUMN deleted SET DEFAULT false;
 
--- Copy the tombstones with their own timestamps, so the trigger is held off.
-ALTER TABLE records DISABLE TRIGGER tgr_records_last_modified;
-INSERT INTO records (id, parent_id, collection_id, last_modified, data, deleted)
-SELECT id, parent_id, collection_id, last_modified, '{"deleted": true}'::JSONB, true
+BEGIN;
+LOCK TABLE records IN ACCESS EXCLUSIVE MODE;
+LOCK TABLE deleted IN ACCESS EXCLUSIVE MODE;
+INSERT INTO records (id, parent_id, collection_id, data, last_modified, deleted)
+SELECT id, parent_id, collection_id, '{"deleted": true}'::JSONB, last_modified, true
   FROM deleted
-ON CONFLICT DO NOTHING;
-ALTER TABLE records ENABLE TRIGGER tgr_records_last_modified;
+    ON CONFLICT (id, parent_id, collection_id) DO NOTHING;
+COMMIT;
 
 INSERT INTO metadata (name, value) VALUES ('storage_schema_version', '18');
