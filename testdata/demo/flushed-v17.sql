@@ -58,13 +58,14 @@ BEGIN
     )
     SELECT MAX(last_modified) INTO previous FROM existing_timestamps;
 
+    current := clock_timestamp();
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + INTERVAL '1 millisecond';
+    END IF;
+
+    -- A supplied stamp is kept unless it repeats the previous one.
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) OR
-       (previous IS NOT NULL AND NEW.last_modified < previous) THEN
-        current := clock_timestamp();
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + INTERVAL '1 millisecond';
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) THEN
         NEW.last_modified := current;
     END IF;
     RETURN NEW;
@@ -187,7 +188,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000011-0000-4000-8000-000000000081	/buckets/blog/collections/articles	record	2026-11-25 12:48:41.719244
+00000011-0000-4000-8000-000000000081	/buckets/blog/collections/articles	record	2026-12-06 16:42:52.2737
 \.
 
 
@@ -204,8 +205,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000011-0000-4000-8000-00000000007f	/buckets/blog/collections/articles	record	2026-11-25 12:48:41.712706	{"title": "note 127"}
-00000011-0000-4000-8000-000000000080	/buckets/blog/collections/articles	record	2026-11-25 12:48:41.718538	{"title": "edited"}
+00000011-0000-4000-8000-00000000007f	/buckets/blog/collections/articles	record	2026-12-06 16:42:52.270005	{"title": "note 127"}
+00000011-0000-4000-8000-000000000080	/buckets/blog/collections/articles	record	2026-12-06 16:42:52.273021	{"title": "edited"}
 \.
 
 

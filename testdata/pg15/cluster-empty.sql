@@ -143,15 +143,16 @@ BEGIN
       FROM timestamps
      WHERE parent_id = NEW.parent_id AND collection_id = NEW.collection_id;
 
+    current := clock_timestamp();
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + INTERVAL '1 millisecond';
+    END IF;
+
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) OR
-       (previous IS NOT NULL AND NEW.last_modified < previous) THEN
-        current := clock_timestamp();
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + INTERVAL '1 millisecond';
-        END IF;
-    ELSE
-        -- The caller knows better: keep its timestamp.
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) THEN
+        NEW.last_modified := current;
+    ELSIF previous IS NULL OR NEW.last_modified > previous THEN
+        -- A newer stamp supplied by the caller becomes the collection's.
         current := NEW.last_modified;
     END IF;
 
@@ -162,8 +163,6 @@ BEGIN
     INSERT INTO timestamps (parent_id, collection_id, last_modified)
     SELECT NEW.parent_id, NEW.collection_id, current
      WHERE NOT EXISTS (SELECT 1 FROM upsert);
-
-    NEW.last_modified := current;
     RETURN NEW;
 END;
 $$;

@@ -45,21 +45,22 @@ DECLARE
     current BIGINT;
 BEGIN
     WITH existing_timestamps AS (
-        (SELECT as_epoch(last_modified) AS stamp FROM objects
+        (SELECT last_modified FROM objects
           WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
           ORDER BY as_epoch(last_modified) DESC LIMIT 1)
         UNION
-        SELECT as_epoch(last_modified) AS stamp FROM timestamps
+        SELECT last_modified FROM timestamps
          WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
     )
-    SELECT MAX(stamp) INTO previous FROM existing_timestamps;
+    SELECT as_epoch(MAX(last_modified)) INTO previous FROM existing_timestamps;
+
+    current := as_epoch(clock_timestamp()::TIMESTAMP);
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + 1;
+    END IF;
 
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) <= previous) THEN
-        current := as_epoch(clock_timestamp()::TIMESTAMP);
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + 1;
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = previous) THEN
         NEW.last_modified := from_epoch(current);
     END IF;
     RETURN NEW;
@@ -183,23 +184,23 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-12-02 04:56:38.166949
-00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-12-02 04:56:38.640425
-00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-12-02 04:56:38.988381
-00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-12-02 04:56:39.359888
-00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-12-02 04:56:39.70085
-00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-12-02 04:56:40.133882
-00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-12-02 04:56:40.451587
-00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-12-02 04:56:41.06905
-00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-12-02 04:56:41.783033
-0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-12-02 04:56:42.516349
-0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-12-02 04:56:43.216773
-0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-12-02 04:56:43.919137
-0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-12-02 04:56:44.540062
-0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-12-02 04:56:45.184816
-0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-12-02 04:56:46.167102
-00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-12-02 04:56:47.293019
-00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-12-02 04:56:47.993543
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.137515
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.496065
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.834134
+00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.129238
+00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.408613
+00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.699976
+00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.037338
+00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.368422
+00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.685449
+0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.00685
+0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.338198
+0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.649681
+0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.956699
+0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.263306
+0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.574438
+00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.874004
+00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.175559
 \.
 
 
@@ -208,7 +209,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-12-02 04:56:38.100306+00
+created_at	2026-12-06 16:42:04.059771+00
 storage_schema_version	2
 storage_schema_version	3
 storage_schema_version	4
@@ -240,76 +241,76 @@ storage_schema_version	23
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-12-02 04:56:38.163949	{"title": "note 1"}	f
-00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-12-02 04:56:38.165949	{"title": "edited"}	f
-00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-12-02 04:56:38.205837	{"title": "back again"}	f
-00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-12-02 04:56:38.637425	{"title": "note 4"}	f
-00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-12-02 04:56:38.639425	{"title": "edited"}	f
-00000003-0000-4000-8000-000000000007	/buckets/blog/collections/articles	record	2026-12-02 04:56:38.985381	{"title": "note 7"}	f
-00000003-0000-4000-8000-000000000008	/buckets/blog/collections/articles	record	2026-12-02 04:56:38.987381	{"title": "edited"}	f
-00000004-0000-4000-8000-00000000000a	/buckets/blog/collections/articles	record	2026-12-02 04:56:39.356888	{"title": "note 10"}	f
-00000004-0000-4000-8000-00000000000b	/buckets/blog/collections/articles	record	2026-12-02 04:56:39.358888	{"title": "edited"}	f
-00000005-0000-4000-8000-00000000000d	/buckets/blog/collections/articles	record	2026-12-02 04:56:39.69785	{"title": "note 13"}	f
-00000005-0000-4000-8000-00000000000e	/buckets/blog/collections/articles	record	2026-12-02 04:56:39.69985	{"title": "edited"}	f
-00000006-0000-4000-8000-000000000010	/buckets/blog/collections/articles	record	2026-12-02 04:56:40.130882	{"title": "note 16"}	f
-00000006-0000-4000-8000-000000000011	/buckets/blog/collections/articles	record	2026-12-02 04:56:40.132882	{"title": "edited"}	f
-00000007-0000-4000-8000-000000000013	/buckets/blog/collections/articles	record	2026-12-02 04:56:40.448587	{"title": "note 19"}	f
-00000007-0000-4000-8000-000000000014	/buckets/blog/collections/articles	record	2026-12-02 04:56:40.450587	{"title": "edited"}	f
-00000008-0000-4000-8000-000000000016	/buckets/blog/collections/articles	record	2026-12-02 04:56:41.066178	{"title": "note 22"}	f
-00000008-0000-4000-8000-000000000017	/buckets/blog/collections/articles	record	2026-12-02 04:56:41.06852	{"title": "edited"}	f
-00000009-0000-4000-8000-000000000019	/buckets/blog/collections/articles	record	2026-12-02 04:56:41.780172	{"title": "note 25"}	f
-00000009-0000-4000-8000-00000000001a	/buckets/blog/collections/articles	record	2026-12-02 04:56:41.782464	{"title": "edited"}	f
-0000000a-0000-4000-8000-00000000001c	/buckets/blog/collections/articles	record	2026-12-02 04:56:42.514042	{"title": "note 28"}	f
-0000000a-0000-4000-8000-00000000001d	/buckets/blog/collections/articles	record	2026-12-02 04:56:42.515752	{"title": "edited"}	f
-0000000b-0000-4000-8000-00000000001f	/buckets/blog/collections/articles	record	2026-12-02 04:56:43.202213	{"title": "note 31"}	f
-0000000b-0000-4000-8000-000000000020	/buckets/blog/collections/articles	record	2026-12-02 04:56:43.216078	{"title": "edited"}	f
-0000000c-0000-4000-8000-000000000022	/buckets/blog/collections/articles	record	2026-12-02 04:56:43.916893	{"title": "note 34"}	f
-0000000c-0000-4000-8000-000000000023	/buckets/blog/collections/articles	record	2026-12-02 04:56:43.918484	{"title": "edited"}	f
-0000000d-0000-4000-8000-000000000025	/buckets/blog/collections/articles	record	2026-12-02 04:56:44.532974	{"title": "note 37"}	f
-0000000d-0000-4000-8000-000000000026	/buckets/blog/collections/articles	record	2026-12-02 04:56:44.534604	{"title": "edited"}	f
-0000000e-0000-4000-8000-000000000028	/buckets/blog/collections/articles	record	2026-12-02 04:56:45.182495	{"title": "note 40"}	f
-0000000e-0000-4000-8000-000000000029	/buckets/blog/collections/articles	record	2026-12-02 04:56:45.184125	{"title": "edited"}	f
-0000000f-0000-4000-8000-00000000002b	/buckets/blog/collections/articles	record	2026-12-02 04:56:46.158661	{"title": "note 43"}	f
-0000000f-0000-4000-8000-00000000002c	/buckets/blog/collections/articles	record	2026-12-02 04:56:46.166442	{"title": "edited"}	f
-00000010-0000-4000-8000-00000000002e	/buckets/blog/collections/articles	record	2026-12-02 04:56:47.290968	{"title": "note 46"}	f
-00000010-0000-4000-8000-00000000002f	/buckets/blog/collections/articles	record	2026-12-02 04:56:47.292415	{"title": "edited"}	f
-00000011-0000-4000-8000-000000000031	/buckets/blog/collections/articles	record	2026-12-02 04:56:47.991462	{"title": "note 49"}	f
-00000011-0000-4000-8000-000000000032	/buckets/blog/collections/articles	record	2026-12-02 04:56:47.992915	{"title": "edited"}	f
-00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-12-02 04:56:38.166949	{"deleted": true}	t
-00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-12-02 04:56:38.640425	{"deleted": true}	t
-00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-12-02 04:56:38.988381	{"deleted": true}	t
-00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-12-02 04:56:39.359888	{"deleted": true}	t
-00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-12-02 04:56:39.70085	{"deleted": true}	t
-00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-12-02 04:56:40.133882	{"deleted": true}	t
-00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-12-02 04:56:40.451587	{"deleted": true}	t
-00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-12-02 04:56:41.06905	{"deleted": true}	t
-00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-12-02 04:56:41.783033	{"deleted": true}	t
-0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-12-02 04:56:42.516349	{"deleted": true}	t
-0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-12-02 04:56:43.216773	{"deleted": true}	t
-0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-12-02 04:56:43.919137	{"deleted": true}	t
-0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-12-02 04:56:44.540062	{"deleted": true}	t
-0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-12-02 04:56:45.184816	{"deleted": true}	t
-0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-12-02 04:56:46.167102	{"deleted": true}	t
-00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-12-02 04:56:47.293019	{"deleted": true}	t
-00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-12-02 04:56:47.993543	{"deleted": true}	t
-00000012-0000-4000-8000-000000000034	/buckets/blog/collections/articles	record	2026-12-02 04:56:48.75429	{"title": "note 52"}	f
-00000012-0000-4000-8000-000000000035	/buckets/blog/collections/articles	record	2026-12-02 04:56:48.756027	{"title": "edited"}	f
-00000012-0000-4000-8000-000000000036	/buckets/blog/collections/articles	record	2026-12-02 04:56:48.756384	{"deleted": true}	t
-00000013-0000-4000-8000-000000000037	/buckets/blog/collections/articles	record	2026-12-02 04:56:49.603935	{"title": "note 55"}	f
-00000013-0000-4000-8000-000000000038	/buckets/blog/collections/articles	record	2026-12-02 04:56:49.608928	{"title": "edited"}	f
-00000013-0000-4000-8000-000000000039	/buckets/blog/collections/articles	record	2026-12-02 04:56:49.609224	{"deleted": true}	t
-00000014-0000-4000-8000-00000000003a	/buckets/blog/collections/articles	record	2026-12-02 04:56:50.360049	{"title": "note 58"}	f
-00000014-0000-4000-8000-00000000003b	/buckets/blog/collections/articles	record	2026-12-02 04:56:50.361623	{"title": "edited"}	f
-00000014-0000-4000-8000-00000000003c	/buckets/blog/collections/articles	record	2026-12-02 04:56:50.362003	{"deleted": true}	t
-00000015-0000-4000-8000-00000000003d	/buckets/blog/collections/articles	record	2026-12-02 04:56:51.158989	{"title": "note 61"}	f
-00000015-0000-4000-8000-00000000003e	/buckets/blog/collections/articles	record	2026-12-02 04:56:51.16246	{"title": "edited"}	f
-00000015-0000-4000-8000-00000000003f	/buckets/blog/collections/articles	record	2026-12-02 04:56:51.163429	{"deleted": true}	t
-00000016-0000-4000-8000-000000000040	/buckets/blog/collections/articles	record	2026-12-02 04:56:51.722	{"title": "note 64"}	f
-00000016-0000-4000-8000-000000000041	/buckets/blog/collections/articles	record	2026-12-02 04:56:51.724	{"title": "edited"}	f
-00000016-0000-4000-8000-000000000042	/buckets/blog/collections/articles	record	2026-12-02 04:56:51.732	{"deleted": true}	t
-00000017-0000-4000-8000-000000000043	/buckets/blog/collections/articles	record	2026-12-02 04:56:52.289	{"title": "note 67"}	f
-00000017-0000-4000-8000-000000000044	/buckets/blog/collections/articles	record	2026-12-02 04:56:52.292	{"title": "edited"}	f
-00000017-0000-4000-8000-000000000045	/buckets/blog/collections/articles	record	2026-12-02 04:56:52.293	{"deleted": true}	t
+00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.134515	{"title": "note 1"}	f
+00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.136515	{"title": "edited"}	f
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.214225	{"title": "back again"}	f
+00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.493065	{"title": "note 4"}	f
+00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.495065	{"title": "edited"}	f
+00000003-0000-4000-8000-000000000007	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.831134	{"title": "note 7"}	f
+00000003-0000-4000-8000-000000000008	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.833134	{"title": "edited"}	f
+00000004-0000-4000-8000-00000000000a	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.126238	{"title": "note 10"}	f
+00000004-0000-4000-8000-00000000000b	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.128238	{"title": "edited"}	f
+00000005-0000-4000-8000-00000000000d	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.405613	{"title": "note 13"}	f
+00000005-0000-4000-8000-00000000000e	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.407613	{"title": "edited"}	f
+00000006-0000-4000-8000-000000000010	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.696976	{"title": "note 16"}	f
+00000006-0000-4000-8000-000000000011	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.698976	{"title": "edited"}	f
+00000007-0000-4000-8000-000000000013	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.034338	{"title": "note 19"}	f
+00000007-0000-4000-8000-000000000014	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.036338	{"title": "edited"}	f
+00000008-0000-4000-8000-000000000016	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.362448	{"title": "note 22"}	f
+00000008-0000-4000-8000-000000000017	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.367492	{"title": "edited"}	f
+00000009-0000-4000-8000-000000000019	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.679431	{"title": "note 25"}	f
+00000009-0000-4000-8000-00000000001a	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.684511	{"title": "edited"}	f
+0000000a-0000-4000-8000-00000000001c	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.003705	{"title": "note 28"}	f
+0000000a-0000-4000-8000-00000000001d	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.005929	{"title": "edited"}	f
+0000000b-0000-4000-8000-00000000001f	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.335434	{"title": "note 31"}	f
+0000000b-0000-4000-8000-000000000020	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.337403	{"title": "edited"}	f
+0000000c-0000-4000-8000-000000000022	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.646738	{"title": "note 34"}	f
+0000000c-0000-4000-8000-000000000023	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.648911	{"title": "edited"}	f
+0000000d-0000-4000-8000-000000000025	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.953844	{"title": "note 37"}	f
+0000000d-0000-4000-8000-000000000026	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.956251	{"title": "edited"}	f
+0000000e-0000-4000-8000-000000000028	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.260708	{"title": "note 40"}	f
+0000000e-0000-4000-8000-000000000029	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.262928	{"title": "edited"}	f
+0000000f-0000-4000-8000-00000000002b	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.572186	{"title": "note 43"}	f
+0000000f-0000-4000-8000-00000000002c	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.574056	{"title": "edited"}	f
+00000010-0000-4000-8000-00000000002e	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.871316	{"title": "note 46"}	f
+00000010-0000-4000-8000-00000000002f	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.873521	{"title": "edited"}	f
+00000011-0000-4000-8000-000000000031	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.17338	{"title": "note 49"}	f
+00000011-0000-4000-8000-000000000032	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.175117	{"title": "edited"}	f
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.137515	{"deleted": true}	t
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.496065	{"deleted": true}	t
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.834134	{"deleted": true}	t
+00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.129238	{"deleted": true}	t
+00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.408613	{"deleted": true}	t
+00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.699976	{"deleted": true}	t
+00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.037338	{"deleted": true}	t
+00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.368422	{"deleted": true}	t
+00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.685449	{"deleted": true}	t
+0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.00685	{"deleted": true}	t
+0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.338198	{"deleted": true}	t
+0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.649681	{"deleted": true}	t
+0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.956699	{"deleted": true}	t
+0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.263306	{"deleted": true}	t
+0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.574438	{"deleted": true}	t
+00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.874004	{"deleted": true}	t
+00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.434829	{"deleted": true}	t
+00000012-0000-4000-8000-000000000034	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.495495	{"title": "note 52"}	f
+00000012-0000-4000-8000-000000000035	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.49742	{"title": "edited"}	f
+00000012-0000-4000-8000-000000000036	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.497631	{"deleted": true}	t
+00000013-0000-4000-8000-000000000037	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.818545	{"title": "note 55"}	f
+00000013-0000-4000-8000-000000000038	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.820304	{"title": "edited"}	f
+00000013-0000-4000-8000-000000000039	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.820497	{"deleted": true}	t
+00000014-0000-4000-8000-00000000003a	/buckets/blog/collections/articles	record	2026-12-06 16:42:10.142909	{"title": "note 58"}	f
+00000014-0000-4000-8000-00000000003b	/buckets/blog/collections/articles	record	2026-12-06 16:42:10.144635	{"title": "edited"}	f
+00000014-0000-4000-8000-00000000003c	/buckets/blog/collections/articles	record	2026-12-06 16:42:10.144858	{"deleted": true}	t
+00000015-0000-4000-8000-00000000003d	/buckets/blog/collections/articles	record	2026-12-06 16:42:10.513575	{"title": "note 61"}	f
+00000015-0000-4000-8000-00000000003e	/buckets/blog/collections/articles	record	2026-12-06 16:42:10.5152	{"title": "edited"}	f
+00000015-0000-4000-8000-00000000003f	/buckets/blog/collections/articles	record	2026-12-06 16:42:10.515324	{"deleted": true}	t
+00000016-0000-4000-8000-000000000040	/buckets/blog/collections/articles	record	2026-12-06 16:42:10.844	{"title": "note 64"}	f
+00000016-0000-4000-8000-000000000041	/buckets/blog/collections/articles	record	2026-12-06 16:42:10.846	{"title": "edited"}	f
+00000016-0000-4000-8000-000000000042	/buckets/blog/collections/articles	record	2026-12-06 16:42:10.847	{"deleted": true}	t
+00000017-0000-4000-8000-000000000043	/buckets/blog/collections/articles	record	2026-12-06 16:42:11.163	{"title": "note 67"}	f
+00000017-0000-4000-8000-000000000044	/buckets/blog/collections/articles	record	2026-12-06 16:42:11.165	{"title": "edited"}	f
+00000017-0000-4000-8000-000000000045	/buckets/blog/collections/articles	record	2026-12-06 16:42:11.166	{"deleted": true}	t
 \.
 
 
@@ -318,7 +319,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted)
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-12-02 04:56:47.293019
+/buckets/blog/collections/articles	record	2026-12-06 16:42:08.874004
 \.
 
 

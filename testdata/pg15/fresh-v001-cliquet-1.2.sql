@@ -144,7 +144,7 @@ ALTER TABLE public.records OWNER TO postgres;
 --
 
 COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
-00000001-0000-4000-8000-00000000008d	/buckets/blog/collections/articles	record	2026-11-25 12:48:48.860691
+00000001-0000-4000-8000-00000000008d	/buckets/blog/collections/articles	record	2026-12-06 16:42:58.093259
 \.
 
 
@@ -153,7 +153,7 @@ COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:48:48.785515+00
+created_at	2026-12-06 16:42:58.021586+00
 last_heartbeat	
 \.
 
@@ -163,8 +163,8 @@ last_heartbeat
 --
 
 COPY public.records (id, user_id, resource_name, last_modified, data) FROM stdin;
-00000001-0000-4000-8000-00000000008b	/buckets/blog/collections/articles	record	2026-11-25 12:48:48.857691	{"title": "note 139"}
-00000001-0000-4000-8000-00000000008c	/buckets/blog/collections/articles	record	2026-11-25 12:48:48.859691	{"title": "edited"}
+00000001-0000-4000-8000-00000000008b	/buckets/blog/collections/articles	record	2026-12-06 16:42:58.090259	{"title": "note 139"}
+00000001-0000-4000-8000-00000000008c	/buckets/blog/collections/articles	record	2026-12-06 16:42:58.092259	{"title": "edited"}
 \.
 
 

@@ -144,7 +144,7 @@ ALTER TABLE public.records OWNER TO postgres;
 --
 
 COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
-00000001-0000-4000-8000-000000000090	/buckets/blog/collections/articles	record	2026-11-25 12:48:49.834697
+00000001-0000-4000-8000-000000000090	/buckets/blog/collections/articles	record	2026-12-06 16:42:58.834504
 \.
 
 
@@ -153,7 +153,7 @@ COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:48:49.758632+00
+created_at	2026-12-06 16:42:58.768358+00
 \.
 
 
@@ -162,8 +162,8 @@ created_at	2026-11-25 12:48:49.758632+00
 --
 
 COPY public.records (id, user_id, resource_name, last_modified, data) FROM stdin;
-00000001-0000-4000-8000-00000000008e	/buckets/blog/collections/articles	record	2026-11-25 12:48:49.831697	{"title": "note 142"}
-00000001-0000-4000-8000-00000000008f	/buckets/blog/collections/articles	record	2026-11-25 12:48:49.833697	{"title": "edited"}
+00000001-0000-4000-8000-00000000008e	/buckets/blog/collections/articles	record	2026-12-06 16:42:58.831504	{"title": "note 142"}
+00000001-0000-4000-8000-00000000008f	/buckets/blog/collections/articles	record	2026-12-06 16:42:58.833504	{"title": "edited"}
 \.
 
 

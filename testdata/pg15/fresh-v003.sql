@@ -151,7 +151,7 @@ ALTER TABLE public.records OWNER TO postgres;
 --
 
 COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
-00000003-0000-4000-8000-000000000093	/buckets/blog/collections/articles	record	2026-11-25 12:48:51.69574
+00000003-0000-4000-8000-000000000093	/buckets/blog/collections/articles	record	2026-12-06 16:43:00.802916
 \.
 
 
@@ -160,7 +160,7 @@ COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:48:51.606559+00
+created_at	2026-12-06 16:43:00.732778+00
 storage_schema_version	3
 \.
 
@@ -170,8 +170,8 @@ storage_schema_version	3
 --
 
 COPY public.records (id, user_id, resource_name, last_modified, data) FROM stdin;
-00000003-0000-4000-8000-000000000091	/buckets/blog/collections/articles	record	2026-11-25 12:48:51.69274	{"title": "note 145"}
-00000003-0000-4000-8000-000000000092	/buckets/blog/collections/articles	record	2026-11-25 12:48:51.69474	{"title": "edited"}
+00000003-0000-4000-8000-000000000091	/buckets/blog/collections/articles	record	2026-12-06 16:43:00.799916	{"title": "note 145"}
+00000003-0000-4000-8000-000000000092	/buckets/blog/collections/articles	record	2026-12-06 16:43:00.801916	{"title": "edited"}
 \.
 
 

@@ -137,7 +137,7 @@ ALTER TABLE public.records OWNER TO postgres;
 --
 
 COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
-00000006-0000-4000-8000-000000000096	/buckets/blog/collections/articles	record	2026-11-25 12:48:53.479202
+00000006-0000-4000-8000-000000000096	/buckets/blog/collections/articles	record	2026-12-06 16:43:02.617729
 \.
 
 
@@ -146,7 +146,7 @@ COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:48:53.417645+00
+created_at	2026-12-06 16:43:02.546154+00
 storage_schema_version	6
 \.
 
@@ -156,8 +156,8 @@ storage_schema_version	6
 --
 
 COPY public.records (id, user_id, resource_name, last_modified, data) FROM stdin;
-00000006-0000-4000-8000-000000000094	/buckets/blog/collections/articles	record	2026-11-25 12:48:53.476202	{"title": "note 148"}
-00000006-0000-4000-8000-000000000095	/buckets/blog/collections/articles	record	2026-11-25 12:48:53.478202	{"title": "edited"}
+00000006-0000-4000-8000-000000000094	/buckets/blog/collections/articles	record	2026-12-06 16:43:02.614729	{"title": "note 148"}
+00000006-0000-4000-8000-000000000095	/buckets/blog/collections/articles	record	2026-12-06 16:43:02.616729	{"title": "edited"}
 \.
 
 

@@ -169,7 +169,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000007-0000-4000-8000-000000000099	/buckets/blog/collections/articles	record	2026-11-25 12:48:54.399586
+00000007-0000-4000-8000-000000000099	/buckets/blog/collections/articles	record	2026-12-06 16:43:03.368134
 \.
 
 
@@ -178,7 +178,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:48:54.28245+00
+created_at	2026-12-06 16:43:03.261467+00
 storage_schema_version	7
 \.
 
@@ -188,8 +188,8 @@ storage_schema_version	7
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000007-0000-4000-8000-000000000097	/buckets/blog/collections/articles	record	2026-11-25 12:48:54.396586	{"title": "note 151"}
-00000007-0000-4000-8000-000000000098	/buckets/blog/collections/articles	record	2026-11-25 12:48:54.398586	{"title": "edited"}
+00000007-0000-4000-8000-000000000097	/buckets/blog/collections/articles	record	2026-12-06 16:43:03.365134	{"title": "note 151"}
+00000007-0000-4000-8000-000000000098	/buckets/blog/collections/articles	record	2026-12-06 16:43:03.367134	{"title": "edited"}
 \.
 
 

@@ -44,8 +44,8 @@ DECLARE
     previous TIMESTAMP;
     current TIMESTAMP;
 BEGIN
+    previous := collection_timestamp(NEW.parent_id, NEW.collection_id);
     IF NEW.last_modified IS NULL THEN
-        previous := collection_timestamp(NEW.parent_id, NEW.collection_id);
         current := clock_timestamp();
         IF previous IS NOT NULL AND previous >= current THEN
             current := previous + INTERVAL '1 millisecond';
@@ -186,7 +186,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000009-0000-4000-8000-00000000009c	/buckets/blog/collections/articles	record	2026-11-25 12:48:55.430413
+00000009-0000-4000-8000-00000000009c	/buckets/blog/collections/articles	record	2026-12-06 16:43:04.195691
 \.
 
 
@@ -195,7 +195,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:48:55.294547+00
+created_at	2026-12-06 16:43:04.083091+00
 storage_schema_version	8
 \.
 
@@ -205,8 +205,8 @@ storage_schema_version	8
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000009-0000-4000-8000-00000000009a	/buckets/blog/collections/articles	record	2026-11-25 12:48:55.42853	{"title": "note 154"}
-00000009-0000-4000-8000-00000000009b	/buckets/blog/collections/articles	record	2026-11-25 12:48:55.429606	{"title": "edited"}
+00000009-0000-4000-8000-00000000009a	/buckets/blog/collections/articles	record	2026-12-06 16:43:04.193202	{"title": "note 154"}
+00000009-0000-4000-8000-00000000009b	/buckets/blog/collections/articles	record	2026-12-06 16:43:04.194716	{"title": "edited"}
 \.
 
 

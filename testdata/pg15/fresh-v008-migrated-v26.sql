@@ -45,21 +45,22 @@ DECLARE
     current BIGINT;
 BEGIN
     WITH existing_timestamps AS (
-        (SELECT as_epoch(last_modified) AS stamp FROM objects
+        (SELECT last_modified FROM objects
           WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
           ORDER BY last_modified DESC LIMIT 1)
         UNION
-        SELECT as_epoch(last_modified) AS stamp FROM timestamps
+        SELECT last_modified FROM timestamps
          WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
     )
-    SELECT MAX(stamp) INTO previous FROM existing_timestamps;
+    SELECT as_epoch(MAX(last_modified)) INTO previous FROM existing_timestamps;
+
+    current := as_epoch(clock_timestamp()::TIMESTAMP);
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + 1;
+    END IF;
 
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) <= previous) THEN
-        current := as_epoch(clock_timestamp()::TIMESTAMP);
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + 1;
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = previous) THEN
         NEW.last_modified := from_epoch(current);
     END IF;
     RETURN NEW;
@@ -183,16 +184,16 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000008-0000-4000-8000-0000000000cf	/buckets/blog/collections/articles	record	2026-11-25 12:49:19.872467
-00000009-0000-4000-8000-0000000000d2	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.01498
-0000000a-0000-4000-8000-0000000000d5	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.158957
-0000000b-0000-4000-8000-0000000000d8	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.313392
-0000000c-0000-4000-8000-0000000000db	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.445137
-0000000d-0000-4000-8000-0000000000de	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.582488
-0000000e-0000-4000-8000-0000000000e1	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.707958
-0000000f-0000-4000-8000-0000000000e4	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.843399
-00000010-0000-4000-8000-0000000000e7	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.953174
-00000011-0000-4000-8000-0000000000ea	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.040847
+00000008-0000-4000-8000-0000000000cf	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.231716
+00000009-0000-4000-8000-0000000000d2	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.420928
+0000000a-0000-4000-8000-0000000000d5	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.603785
+0000000b-0000-4000-8000-0000000000d8	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.780584
+0000000c-0000-4000-8000-0000000000db	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.969721
+0000000d-0000-4000-8000-0000000000de	/buckets/blog/collections/articles	record	2026-12-06 16:43:26.153367
+0000000e-0000-4000-8000-0000000000e1	/buckets/blog/collections/articles	record	2026-12-06 16:43:26.339497
+0000000f-0000-4000-8000-0000000000e4	/buckets/blog/collections/articles	record	2026-12-06 16:43:26.515449
+00000010-0000-4000-8000-0000000000e7	/buckets/blog/collections/articles	record	2026-12-06 16:43:26.690323
+00000011-0000-4000-8000-0000000000ea	/buckets/blog/collections/articles	record	2026-12-06 16:43:26.876085
 \.
 
 
@@ -201,7 +202,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:49:19.734522+00
+created_at	2026-12-06 16:43:25.107987+00
 storage_schema_version	8
 storage_schema_version	9
 storage_schema_version	10
@@ -230,63 +231,63 @@ storage_schema_version	26
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000008-0000-4000-8000-0000000000cd	/buckets/blog/collections/articles	record	2026-11-25 12:49:19.870641	{"title": "note 205"}	f
-00000008-0000-4000-8000-0000000000ce	/buckets/blog/collections/articles	record	2026-11-25 12:49:19.872061	{"title": "edited"}	f
-00000009-0000-4000-8000-0000000000d0	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.002369	{"title": "note 208"}	f
-00000009-0000-4000-8000-0000000000d1	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.014303	{"title": "edited"}	f
-0000000a-0000-4000-8000-0000000000d3	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.148656	{"title": "note 211"}	f
-0000000a-0000-4000-8000-0000000000d4	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.158191	{"title": "edited"}	f
-0000000b-0000-4000-8000-0000000000d6	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.311093	{"title": "note 214"}	f
-0000000b-0000-4000-8000-0000000000d7	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.312707	{"title": "edited"}	f
-0000000c-0000-4000-8000-0000000000d9	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.44295	{"title": "note 217"}	f
-0000000c-0000-4000-8000-0000000000da	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.444514	{"title": "edited"}	f
-0000000d-0000-4000-8000-0000000000dc	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.577062	{"title": "note 220"}	f
-0000000d-0000-4000-8000-0000000000dd	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.581803	{"title": "edited"}	f
-0000000e-0000-4000-8000-0000000000df	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.703408	{"title": "note 223"}	f
-0000000e-0000-4000-8000-0000000000e0	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.704884	{"title": "edited"}	f
-0000000f-0000-4000-8000-0000000000e2	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.836949	{"title": "note 226"}	f
-0000000f-0000-4000-8000-0000000000e3	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.842759	{"title": "edited"}	f
-00000010-0000-4000-8000-0000000000e5	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.951165	{"title": "note 229"}	f
-00000010-0000-4000-8000-0000000000e6	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.952599	{"title": "edited"}	f
-00000011-0000-4000-8000-0000000000e8	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.038647	{"title": "note 232"}	f
-00000011-0000-4000-8000-0000000000e9	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.040152	{"title": "edited"}	f
-00000008-0000-4000-8000-0000000000cf	/buckets/blog/collections/articles	record	2026-11-25 12:49:19.872467	{"deleted": true}	t
-00000009-0000-4000-8000-0000000000d2	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.01498	{"deleted": true}	t
-0000000a-0000-4000-8000-0000000000d5	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.158957	{"deleted": true}	t
-0000000b-0000-4000-8000-0000000000d8	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.313392	{"deleted": true}	t
-0000000c-0000-4000-8000-0000000000db	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.445137	{"deleted": true}	t
-0000000d-0000-4000-8000-0000000000de	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.582488	{"deleted": true}	t
-0000000e-0000-4000-8000-0000000000e1	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.707958	{"deleted": true}	t
-0000000f-0000-4000-8000-0000000000e4	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.843399	{"deleted": true}	t
-00000010-0000-4000-8000-0000000000e7	/buckets/blog/collections/articles	record	2026-11-25 12:49:20.953174	{"deleted": true}	t
-00000011-0000-4000-8000-0000000000ea	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.040847	{"deleted": true}	t
-00000012-0000-4000-8000-0000000000eb	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.175966	{"title": "note 235"}	f
-00000012-0000-4000-8000-0000000000ec	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.177537	{"title": "edited"}	f
-00000012-0000-4000-8000-0000000000ed	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.177856	{"deleted": true}	t
-00000013-0000-4000-8000-0000000000ee	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.332478	{"title": "note 238"}	f
-00000013-0000-4000-8000-0000000000ef	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.338199	{"title": "edited"}	f
-00000013-0000-4000-8000-0000000000f0	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.338507	{"deleted": true}	t
-00000014-0000-4000-8000-0000000000f1	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.446335	{"title": "note 241"}	f
-00000014-0000-4000-8000-0000000000f2	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.447765	{"title": "edited"}	f
-00000014-0000-4000-8000-0000000000f3	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.448088	{"deleted": true}	t
-00000015-0000-4000-8000-0000000000f4	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.553897	{"title": "note 244"}	f
-00000015-0000-4000-8000-0000000000f5	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.555146	{"title": "edited"}	f
-00000015-0000-4000-8000-0000000000f6	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.555413	{"deleted": true}	t
-00000016-0000-4000-8000-0000000000f7	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.636	{"title": "note 247"}	f
-00000016-0000-4000-8000-0000000000f8	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.638	{"title": "edited"}	f
-00000016-0000-4000-8000-0000000000f9	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.639	{"deleted": true}	t
-00000017-0000-4000-8000-0000000000fa	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.715	{"title": "note 250"}	f
-00000017-0000-4000-8000-0000000000fb	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.717	{"title": "edited"}	f
-00000017-0000-4000-8000-0000000000fc	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.718	{"deleted": true}	t
-00000018-0000-4000-8000-0000000000fd	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.853	{"title": "note 253"}	f
-00000018-0000-4000-8000-0000000000fe	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.858	{"title": "edited"}	f
-00000018-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.859	{"deleted": true}	t
-00000019-0000-4000-8000-000000000100	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.963	{"title": "note 256"}	f
-00000019-0000-4000-8000-000000000101	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.966	{"title": "edited"}	f
-00000019-0000-4000-8000-000000000102	/buckets/blog/collections/articles	record	2026-11-25 12:49:21.967	{"deleted": true}	t
-0000001a-0000-4000-8000-000000000103	/buckets/blog/collections/articles	record	2026-11-25 12:49:22.085	{"title": "note 259"}	f
-0000001a-0000-4000-8000-000000000104	/buckets/blog/collections/articles	record	2026-11-25 12:49:22.091	{"title": "edited"}	f
-0000001a-0000-4000-8000-000000000105	/buckets/blog/collections/articles	record	2026-11-25 12:49:22.092	{"deleted": true}	t
+00000012-0000-4000-8000-0000000000ec	/buckets/blog/collections/articles	record	2026-12-06 16:43:27.074762	{"title": "edited"}	f
+00000012-0000-4000-8000-0000000000ed	/buckets/blog/collections/articles	record	2026-12-06 16:43:27.075073	{"deleted": true}	t
+00000013-0000-4000-8000-0000000000ee	/buckets/blog/collections/articles	record	2026-12-06 16:43:27.260733	{"title": "note 238"}	f
+00000008-0000-4000-8000-0000000000cd	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.229308	{"title": "note 205"}	f
+00000008-0000-4000-8000-0000000000ce	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.231412	{"title": "edited"}	f
+00000009-0000-4000-8000-0000000000d0	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.41188	{"title": "note 208"}	f
+00000009-0000-4000-8000-0000000000d1	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.41997	{"title": "edited"}	f
+0000000a-0000-4000-8000-0000000000d3	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.600946	{"title": "note 211"}	f
+0000000a-0000-4000-8000-0000000000d4	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.602964	{"title": "edited"}	f
+0000000b-0000-4000-8000-0000000000d6	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.777345	{"title": "note 214"}	f
+0000000b-0000-4000-8000-0000000000d7	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.779661	{"title": "edited"}	f
+0000000c-0000-4000-8000-0000000000d9	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.966696	{"title": "note 217"}	f
+0000000c-0000-4000-8000-0000000000da	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.968749	{"title": "edited"}	f
+0000000d-0000-4000-8000-0000000000dc	/buckets/blog/collections/articles	record	2026-12-06 16:43:26.150438	{"title": "note 220"}	f
+0000000d-0000-4000-8000-0000000000dd	/buckets/blog/collections/articles	record	2026-12-06 16:43:26.152818	{"title": "edited"}	f
+0000000e-0000-4000-8000-0000000000df	/buckets/blog/collections/articles	record	2026-12-06 16:43:26.336606	{"title": "note 223"}	f
+0000000e-0000-4000-8000-0000000000e0	/buckets/blog/collections/articles	record	2026-12-06 16:43:26.338998	{"title": "edited"}	f
+0000000f-0000-4000-8000-0000000000e2	/buckets/blog/collections/articles	record	2026-12-06 16:43:26.512965	{"title": "note 226"}	f
+0000000f-0000-4000-8000-0000000000e3	/buckets/blog/collections/articles	record	2026-12-06 16:43:26.515014	{"title": "edited"}	f
+00000010-0000-4000-8000-0000000000e5	/buckets/blog/collections/articles	record	2026-12-06 16:43:26.687387	{"title": "note 229"}	f
+00000010-0000-4000-8000-0000000000e6	/buckets/blog/collections/articles	record	2026-12-06 16:43:26.689831	{"title": "edited"}	f
+00000011-0000-4000-8000-0000000000e8	/buckets/blog/collections/articles	record	2026-12-06 16:43:26.873063	{"title": "note 232"}	f
+00000011-0000-4000-8000-0000000000e9	/buckets/blog/collections/articles	record	2026-12-06 16:43:26.875609	{"title": "edited"}	f
+00000008-0000-4000-8000-0000000000cf	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.231716	{"deleted": true}	t
+00000009-0000-4000-8000-0000000000d2	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.420928	{"deleted": true}	t
+0000000a-0000-4000-8000-0000000000d5	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.603785	{"deleted": true}	t
+0000000b-0000-4000-8000-0000000000d8	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.780584	{"deleted": true}	t
+0000000c-0000-4000-8000-0000000000db	/buckets/blog/collections/articles	record	2026-12-06 16:43:25.969721	{"deleted": true}	t
+0000000d-0000-4000-8000-0000000000de	/buckets/blog/collections/articles	record	2026-12-06 16:43:26.153367	{"deleted": true}	t
+0000000e-0000-4000-8000-0000000000e1	/buckets/blog/collections/articles	record	2026-12-06 16:43:26.339497	{"deleted": true}	t
+0000000f-0000-4000-8000-0000000000e4	/buckets/blog/collections/articles	record	2026-12-06 16:43:26.515449	{"deleted": true}	t
+00000010-0000-4000-8000-0000000000e7	/buckets/blog/collections/articles	record	2026-12-06 16:43:26.690323	{"deleted": true}	t
+00000011-0000-4000-8000-0000000000ea	/buckets/blog/collections/articles	record	2026-12-06 16:43:27.006042	{"deleted": true}	t
+00000012-0000-4000-8000-0000000000eb	/buckets/blog/collections/articles	record	2026-12-06 16:43:27.072623	{"title": "note 235"}	f
+00000013-0000-4000-8000-0000000000ef	/buckets/blog/collections/articles	record	2026-12-06 16:43:27.262515	{"title": "edited"}	f
+00000013-0000-4000-8000-0000000000f0	/buckets/blog/collections/articles	record	2026-12-06 16:43:27.262691	{"deleted": true}	t
+00000014-0000-4000-8000-0000000000f1	/buckets/blog/collections/articles	record	2026-12-06 16:43:27.436438	{"title": "note 241"}	f
+00000014-0000-4000-8000-0000000000f2	/buckets/blog/collections/articles	record	2026-12-06 16:43:27.438176	{"title": "edited"}	f
+00000014-0000-4000-8000-0000000000f3	/buckets/blog/collections/articles	record	2026-12-06 16:43:27.438362	{"deleted": true}	t
+00000015-0000-4000-8000-0000000000f4	/buckets/blog/collections/articles	record	2026-12-06 16:43:27.663766	{"title": "note 244"}	f
+00000015-0000-4000-8000-0000000000f5	/buckets/blog/collections/articles	record	2026-12-06 16:43:27.665373	{"title": "edited"}	f
+00000015-0000-4000-8000-0000000000f6	/buckets/blog/collections/articles	record	2026-12-06 16:43:27.66548	{"deleted": true}	t
+00000016-0000-4000-8000-0000000000f7	/buckets/blog/collections/articles	record	2026-12-06 16:43:27.852	{"title": "note 247"}	f
+00000016-0000-4000-8000-0000000000f8	/buckets/blog/collections/articles	record	2026-12-06 16:43:27.854	{"title": "edited"}	f
+00000016-0000-4000-8000-0000000000f9	/buckets/blog/collections/articles	record	2026-12-06 16:43:27.855	{"deleted": true}	t
+00000017-0000-4000-8000-0000000000fa	/buckets/blog/collections/articles	record	2026-12-06 16:43:28.034	{"title": "note 250"}	f
+00000017-0000-4000-8000-0000000000fb	/buckets/blog/collections/articles	record	2026-12-06 16:43:28.036	{"title": "edited"}	f
+00000017-0000-4000-8000-0000000000fc	/buckets/blog/collections/articles	record	2026-12-06 16:43:28.037	{"deleted": true}	t
+00000018-0000-4000-8000-0000000000fd	/buckets/blog/collections/articles	record	2026-12-06 16:43:28.221	{"title": "note 253"}	f
+00000018-0000-4000-8000-0000000000fe	/buckets/blog/collections/articles	record	2026-12-06 16:43:28.223	{"title": "edited"}	f
+00000018-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-12-06 16:43:28.224	{"deleted": true}	t
+00000019-0000-4000-8000-000000000100	/buckets/blog/collections/articles	record	2026-12-06 16:43:28.4	{"title": "note 256"}	f
+00000019-0000-4000-8000-000000000101	/buckets/blog/collections/articles	record	2026-12-06 16:43:28.402	{"title": "edited"}	f
+00000019-0000-4000-8000-000000000102	/buckets/blog/collections/articles	record	2026-12-06 16:43:28.403	{"deleted": true}	t
+0000001a-0000-4000-8000-000000000103	/buckets/blog/collections/articles	record	2026-12-06 16:43:28.58	{"title": "note 259"}	f
+0000001a-0000-4000-8000-000000000104	/buckets/blog/collections/articles	record	2026-12-06 16:43:28.582	{"title": "edited"}	f
+0000001a-0000-4000-8000-000000000105	/buckets/blog/collections/articles	record	2026-12-06 16:43:28.583	{"deleted": true}	t
 \.
 
 
@@ -295,7 +296,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted)
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:49:20.953174
+/buckets/blog/collections/articles	record	2026-12-06 16:43:26.690323
 \.
 
 

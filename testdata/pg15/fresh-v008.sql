@@ -169,7 +169,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000008-0000-4000-8000-00000000009f	/buckets/blog/collections/articles	record	2026-11-25 12:48:56.300935
+00000008-0000-4000-8000-00000000009f	/buckets/blog/collections/articles	record	2026-12-06 16:43:05.031055
 \.
 
 
@@ -178,7 +178,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:48:56.18379+00
+created_at	2026-12-06 16:43:04.916744+00
 storage_schema_version	8
 \.
 
@@ -188,8 +188,8 @@ storage_schema_version	8
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000008-0000-4000-8000-00000000009d	/buckets/blog/collections/articles	record	2026-11-25 12:48:56.299088	{"title": "note 157"}
-00000008-0000-4000-8000-00000000009e	/buckets/blog/collections/articles	record	2026-11-25 12:48:56.300524	{"title": "edited"}
+00000008-0000-4000-8000-00000000009d	/buckets/blog/collections/articles	record	2026-12-06 16:43:05.028672	{"title": "note 157"}
+00000008-0000-4000-8000-00000000009e	/buckets/blog/collections/articles	record	2026-12-06 16:43:05.030745	{"title": "edited"}
 \.
 
 

@@ -48,14 +48,15 @@ BEGIN
       FROM timestamps
      WHERE parent_id = NEW.parent_id AND collection_id = NEW.collection_id;
 
-    IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND NEW.last_modified <= previous) THEN
-        current := clock_timestamp();
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + INTERVAL '1 millisecond';
-        END IF;
-    ELSE
-        -- The caller knows better: keep its timestamp.
+    current := clock_timestamp();
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + INTERVAL '1 millisecond';
+    END IF;
+
+    IF NEW.last_modified IS NULL THEN
+        NEW.last_modified := current;
+    ELSIF previous IS NULL OR NEW.last_modified > previous THEN
+        -- A newer stamp supplied by the caller becomes the collection's.
         current := NEW.last_modified;
     END IF;
 
@@ -66,8 +67,6 @@ BEGIN
     INSERT INTO timestamps (parent_id, collection_id, last_modified)
     SELECT NEW.parent_id, NEW.collection_id, current
      WHERE NOT EXISTS (SELECT 1 FROM upsert);
-
-    NEW.last_modified := current;
     RETURN NEW;
 END;
 $$;
@@ -213,7 +212,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000a-0000-4000-8000-0000000000a2	/buckets/blog/collections/articles	record	2026-11-25 12:48:58.359271
+0000000a-0000-4000-8000-0000000000a2	/buckets/blog/collections/articles	record	2026-12-06 16:43:07.046897
 \.
 
 
@@ -222,7 +221,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:48:58.231668+00
+created_at	2026-12-06 16:43:06.929983+00
 storage_schema_version	10
 \.
 
@@ -232,8 +231,8 @@ storage_schema_version	10
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-0000000a-0000-4000-8000-0000000000a0	/buckets/blog/collections/articles	record	2026-11-25 12:48:58.348733	{"title": "note 160"}
-0000000a-0000-4000-8000-0000000000a1	/buckets/blog/collections/articles	record	2026-11-25 12:48:58.35865	{"title": "edited"}
+0000000a-0000-4000-8000-0000000000a0	/buckets/blog/collections/articles	record	2026-12-06 16:43:07.043683	{"title": "note 160"}
+0000000a-0000-4000-8000-0000000000a1	/buckets/blog/collections/articles	record	2026-12-06 16:43:07.046021	{"title": "edited"}
 \.
 
 
@@ -242,7 +241,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:48:58.359271
+/buckets/blog/collections/articles	record	2026-12-06 16:43:07.046897
 \.
 
 

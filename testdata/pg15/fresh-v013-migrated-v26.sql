@@ -45,21 +45,22 @@ DECLARE
     current BIGINT;
 BEGIN
     WITH existing_timestamps AS (
-        (SELECT as_epoch(last_modified) AS stamp FROM objects
+        (SELECT last_modified FROM objects
           WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
           ORDER BY last_modified DESC LIMIT 1)
         UNION
-        SELECT as_epoch(last_modified) AS stamp FROM timestamps
+        SELECT last_modified FROM timestamps
          WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
     )
-    SELECT MAX(stamp) INTO previous FROM existing_timestamps;
+    SELECT as_epoch(MAX(last_modified)) INTO previous FROM existing_timestamps;
+
+    current := as_epoch(clock_timestamp()::TIMESTAMP);
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + 1;
+    END IF;
 
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) <= previous) THEN
-        current := as_epoch(clock_timestamp()::TIMESTAMP);
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + 1;
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = previous) THEN
         NEW.last_modified := from_epoch(current);
     END IF;
     RETURN NEW;
@@ -183,11 +184,11 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000d-0000-4000-8000-000000000108	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.09939
-0000000e-0000-4000-8000-00000000010b	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.21309
-0000000f-0000-4000-8000-00000000010e	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.325734
-00000010-0000-4000-8000-000000000111	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.431009
-00000011-0000-4000-8000-000000000114	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.544524
+0000000d-0000-4000-8000-000000000108	/buckets/blog/collections/articles	record	2026-12-06 16:43:29.405567
+0000000e-0000-4000-8000-00000000010b	/buckets/blog/collections/articles	record	2026-12-06 16:43:29.596359
+0000000f-0000-4000-8000-00000000010e	/buckets/blog/collections/articles	record	2026-12-06 16:43:29.782532
+00000010-0000-4000-8000-000000000111	/buckets/blog/collections/articles	record	2026-12-06 16:43:29.963904
+00000011-0000-4000-8000-000000000114	/buckets/blog/collections/articles	record	2026-12-06 16:43:30.145977
 \.
 
 
@@ -196,7 +197,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:49:22.99358+00
+created_at	2026-12-06 16:43:29.282263+00
 storage_schema_version	13
 storage_schema_version	14
 storage_schema_version	15
@@ -220,48 +221,48 @@ storage_schema_version	26
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-0000000d-0000-4000-8000-000000000106	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.092728	{"title": "note 262"}	f
-0000000d-0000-4000-8000-000000000107	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.098735	{"title": "edited"}	f
-0000000e-0000-4000-8000-000000000109	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.210807	{"title": "note 265"}	f
-0000000e-0000-4000-8000-00000000010a	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.212397	{"title": "edited"}	f
-0000000f-0000-4000-8000-00000000010c	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.315632	{"title": "note 268"}	f
-0000000f-0000-4000-8000-00000000010d	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.316943	{"title": "edited"}	f
-00000010-0000-4000-8000-00000000010f	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.424833	{"title": "note 271"}	f
-00000010-0000-4000-8000-000000000110	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.430441	{"title": "edited"}	f
-00000011-0000-4000-8000-000000000112	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.542491	{"title": "note 274"}	f
-00000011-0000-4000-8000-000000000113	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.543883	{"title": "edited"}	f
-0000000d-0000-4000-8000-000000000108	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.09939	{"deleted": true}	t
-0000000e-0000-4000-8000-00000000010b	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.21309	{"deleted": true}	t
-0000000f-0000-4000-8000-00000000010e	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.325734	{"deleted": true}	t
-00000010-0000-4000-8000-000000000111	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.431009	{"deleted": true}	t
-00000011-0000-4000-8000-000000000114	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.544524	{"deleted": true}	t
-00000012-0000-4000-8000-000000000115	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.636247	{"title": "note 277"}	f
-00000012-0000-4000-8000-000000000116	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.638692	{"title": "edited"}	f
-00000012-0000-4000-8000-000000000117	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.639041	{"deleted": true}	t
-00000013-0000-4000-8000-000000000118	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.71338	{"title": "note 280"}	f
-00000013-0000-4000-8000-000000000119	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.714728	{"title": "edited"}	f
-00000013-0000-4000-8000-00000000011a	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.714995	{"deleted": true}	t
-00000014-0000-4000-8000-00000000011b	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.846347	{"title": "note 283"}	f
-00000014-0000-4000-8000-00000000011c	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.847696	{"title": "edited"}	f
-00000014-0000-4000-8000-00000000011d	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.848133	{"deleted": true}	t
-00000015-0000-4000-8000-00000000011e	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.945482	{"title": "note 286"}	f
-00000015-0000-4000-8000-00000000011f	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.946689	{"title": "edited"}	f
-00000015-0000-4000-8000-000000000120	/buckets/blog/collections/articles	record	2026-11-25 12:49:23.94694	{"deleted": true}	t
-00000016-0000-4000-8000-000000000121	/buckets/blog/collections/articles	record	2026-11-25 12:49:24.021	{"title": "note 289"}	f
-00000016-0000-4000-8000-000000000122	/buckets/blog/collections/articles	record	2026-11-25 12:49:24.023	{"title": "edited"}	f
-00000016-0000-4000-8000-000000000123	/buckets/blog/collections/articles	record	2026-11-25 12:49:24.024	{"deleted": true}	t
-00000017-0000-4000-8000-000000000124	/buckets/blog/collections/articles	record	2026-11-25 12:49:24.138	{"title": "note 292"}	f
-00000017-0000-4000-8000-000000000125	/buckets/blog/collections/articles	record	2026-11-25 12:49:24.14	{"title": "edited"}	f
-00000017-0000-4000-8000-000000000126	/buckets/blog/collections/articles	record	2026-11-25 12:49:24.141	{"deleted": true}	t
-00000018-0000-4000-8000-000000000127	/buckets/blog/collections/articles	record	2026-11-25 12:49:24.225	{"title": "note 295"}	f
-00000018-0000-4000-8000-000000000128	/buckets/blog/collections/articles	record	2026-11-25 12:49:24.23	{"title": "edited"}	f
-00000018-0000-4000-8000-000000000129	/buckets/blog/collections/articles	record	2026-11-25 12:49:24.231	{"deleted": true}	t
-00000019-0000-4000-8000-00000000012a	/buckets/blog/collections/articles	record	2026-11-25 12:49:24.328	{"title": "note 298"}	f
-00000019-0000-4000-8000-00000000012b	/buckets/blog/collections/articles	record	2026-11-25 12:49:24.33	{"title": "edited"}	f
-00000019-0000-4000-8000-00000000012c	/buckets/blog/collections/articles	record	2026-11-25 12:49:24.331	{"deleted": true}	t
-0000001a-0000-4000-8000-00000000012d	/buckets/blog/collections/articles	record	2026-11-25 12:49:24.443	{"title": "note 301"}	f
-0000001a-0000-4000-8000-00000000012e	/buckets/blog/collections/articles	record	2026-11-25 12:49:24.448	{"title": "edited"}	f
-0000001a-0000-4000-8000-00000000012f	/buckets/blog/collections/articles	record	2026-11-25 12:49:24.449	{"deleted": true}	t
+0000000d-0000-4000-8000-000000000106	/buckets/blog/collections/articles	record	2026-12-06 16:43:29.401985	{"title": "note 262"}	f
+0000000d-0000-4000-8000-000000000107	/buckets/blog/collections/articles	record	2026-12-06 16:43:29.405063	{"title": "edited"}	f
+0000000e-0000-4000-8000-000000000109	/buckets/blog/collections/articles	record	2026-12-06 16:43:29.593328	{"title": "note 265"}	f
+0000000e-0000-4000-8000-00000000010a	/buckets/blog/collections/articles	record	2026-12-06 16:43:29.595798	{"title": "edited"}	f
+0000000f-0000-4000-8000-00000000010c	/buckets/blog/collections/articles	record	2026-12-06 16:43:29.779986	{"title": "note 268"}	f
+0000000f-0000-4000-8000-00000000010d	/buckets/blog/collections/articles	record	2026-12-06 16:43:29.78209	{"title": "edited"}	f
+00000010-0000-4000-8000-00000000010f	/buckets/blog/collections/articles	record	2026-12-06 16:43:29.961155	{"title": "note 271"}	f
+00000010-0000-4000-8000-000000000110	/buckets/blog/collections/articles	record	2026-12-06 16:43:29.96342	{"title": "edited"}	f
+00000011-0000-4000-8000-000000000112	/buckets/blog/collections/articles	record	2026-12-06 16:43:30.143366	{"title": "note 274"}	f
+00000011-0000-4000-8000-000000000113	/buckets/blog/collections/articles	record	2026-12-06 16:43:30.145515	{"title": "edited"}	f
+0000000d-0000-4000-8000-000000000108	/buckets/blog/collections/articles	record	2026-12-06 16:43:29.405567	{"deleted": true}	t
+0000000e-0000-4000-8000-00000000010b	/buckets/blog/collections/articles	record	2026-12-06 16:43:29.596359	{"deleted": true}	t
+0000000f-0000-4000-8000-00000000010e	/buckets/blog/collections/articles	record	2026-12-06 16:43:29.782532	{"deleted": true}	t
+00000010-0000-4000-8000-000000000111	/buckets/blog/collections/articles	record	2026-12-06 16:43:29.963904	{"deleted": true}	t
+00000011-0000-4000-8000-000000000114	/buckets/blog/collections/articles	record	2026-12-06 16:43:30.29146	{"deleted": true}	t
+00000012-0000-4000-8000-000000000115	/buckets/blog/collections/articles	record	2026-12-06 16:43:30.359959	{"title": "note 277"}	f
+00000012-0000-4000-8000-000000000116	/buckets/blog/collections/articles	record	2026-12-06 16:43:30.362444	{"title": "edited"}	f
+00000012-0000-4000-8000-000000000117	/buckets/blog/collections/articles	record	2026-12-06 16:43:30.362735	{"deleted": true}	t
+00000013-0000-4000-8000-000000000118	/buckets/blog/collections/articles	record	2026-12-06 16:43:30.567294	{"title": "note 280"}	f
+00000013-0000-4000-8000-000000000119	/buckets/blog/collections/articles	record	2026-12-06 16:43:30.570057	{"title": "edited"}	f
+00000013-0000-4000-8000-00000000011a	/buckets/blog/collections/articles	record	2026-12-06 16:43:30.570204	{"deleted": true}	t
+00000014-0000-4000-8000-00000000011b	/buckets/blog/collections/articles	record	2026-12-06 16:43:30.765329	{"title": "note 283"}	f
+00000014-0000-4000-8000-00000000011c	/buckets/blog/collections/articles	record	2026-12-06 16:43:30.767623	{"title": "edited"}	f
+00000014-0000-4000-8000-00000000011d	/buckets/blog/collections/articles	record	2026-12-06 16:43:30.767814	{"deleted": true}	t
+00000015-0000-4000-8000-00000000011e	/buckets/blog/collections/articles	record	2026-12-06 16:43:31.013576	{"title": "note 286"}	f
+00000015-0000-4000-8000-00000000011f	/buckets/blog/collections/articles	record	2026-12-06 16:43:31.015379	{"title": "edited"}	f
+00000015-0000-4000-8000-000000000120	/buckets/blog/collections/articles	record	2026-12-06 16:43:31.015487	{"deleted": true}	t
+00000016-0000-4000-8000-000000000121	/buckets/blog/collections/articles	record	2026-12-06 16:43:31.212	{"title": "note 289"}	f
+00000016-0000-4000-8000-000000000122	/buckets/blog/collections/articles	record	2026-12-06 16:43:31.214	{"title": "edited"}	f
+00000016-0000-4000-8000-000000000123	/buckets/blog/collections/articles	record	2026-12-06 16:43:31.215	{"deleted": true}	t
+00000017-0000-4000-8000-000000000124	/buckets/blog/collections/articles	record	2026-12-06 16:43:31.401	{"title": "note 292"}	f
+00000017-0000-4000-8000-000000000125	/buckets/blog/collections/articles	record	2026-12-06 16:43:31.403	{"title": "edited"}	f
+00000017-0000-4000-8000-000000000126	/buckets/blog/collections/articles	record	2026-12-06 16:43:31.404	{"deleted": true}	t
+00000018-0000-4000-8000-000000000127	/buckets/blog/collections/articles	record	2026-12-06 16:43:31.603	{"title": "note 295"}	f
+00000018-0000-4000-8000-000000000128	/buckets/blog/collections/articles	record	2026-12-06 16:43:31.605	{"title": "edited"}	f
+00000018-0000-4000-8000-000000000129	/buckets/blog/collections/articles	record	2026-12-06 16:43:31.606	{"deleted": true}	t
+00000019-0000-4000-8000-00000000012a	/buckets/blog/collections/articles	record	2026-12-06 16:43:31.787	{"title": "note 298"}	f
+00000019-0000-4000-8000-00000000012b	/buckets/blog/collections/articles	record	2026-12-06 16:43:31.789	{"title": "edited"}	f
+00000019-0000-4000-8000-00000000012c	/buckets/blog/collections/articles	record	2026-12-06 16:43:31.79	{"deleted": true}	t
+0000001a-0000-4000-8000-00000000012d	/buckets/blog/collections/articles	record	2026-12-06 16:43:31.984	{"title": "note 301"}	f
+0000001a-0000-4000-8000-00000000012e	/buckets/blog/collections/articles	record	2026-12-06 16:43:31.986	{"title": "edited"}	f
+0000001a-0000-4000-8000-00000000012f	/buckets/blog/collections/articles	record	2026-12-06 16:43:31.987	{"deleted": true}	t
 \.
 
 
@@ -270,7 +271,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted)
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:49:23.431009
+/buckets/blog/collections/articles	record	2026-12-06 16:43:29.963904
 \.
 
 

@@ -48,15 +48,16 @@ BEGIN
       FROM timestamps
      WHERE parent_id = NEW.parent_id AND collection_id = NEW.collection_id;
 
+    current := clock_timestamp();
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + INTERVAL '1 millisecond';
+    END IF;
+
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) OR
-       (previous IS NOT NULL AND NEW.last_modified < previous) THEN
-        current := clock_timestamp();
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + INTERVAL '1 millisecond';
-        END IF;
-    ELSE
-        -- The caller knows better: keep its timestamp.
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) THEN
+        NEW.last_modified := current;
+    ELSIF previous IS NULL OR NEW.last_modified > previous THEN
+        -- A newer stamp supplied by the caller becomes the collection's.
         current := NEW.last_modified;
     END IF;
 
@@ -67,8 +68,6 @@ BEGIN
     INSERT INTO timestamps (parent_id, collection_id, last_modified)
     SELECT NEW.parent_id, NEW.collection_id, current
      WHERE NOT EXISTS (SELECT 1 FROM upsert);
-
-    NEW.last_modified := current;
     RETURN NEW;
 END;
 $$;
@@ -214,7 +213,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000d-0000-4000-8000-0000000000a8	/buckets/blog/collections/articles	record	2026-11-25 12:49:01.961116
+0000000d-0000-4000-8000-0000000000a8	/buckets/blog/collections/articles	record	2026-12-06 16:43:09.775551
 \.
 
 
@@ -223,7 +222,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:49:01.831906+00
+created_at	2026-12-06 16:43:09.653826+00
 storage_schema_version	13
 \.
 
@@ -233,8 +232,8 @@ storage_schema_version	13
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-0000000d-0000-4000-8000-0000000000a6	/buckets/blog/collections/articles	record	2026-11-25 12:49:01.958849	{"title": "note 166"}
-0000000d-0000-4000-8000-0000000000a7	/buckets/blog/collections/articles	record	2026-11-25 12:49:01.960493	{"title": "edited"}
+0000000d-0000-4000-8000-0000000000a6	/buckets/blog/collections/articles	record	2026-12-06 16:43:09.772246	{"title": "note 166"}
+0000000d-0000-4000-8000-0000000000a7	/buckets/blog/collections/articles	record	2026-12-06 16:43:09.775081	{"title": "edited"}
 \.
 
 
@@ -243,7 +242,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:49:01.961116
+/buckets/blog/collections/articles	record	2026-12-06 16:43:09.775551
 \.
 
 

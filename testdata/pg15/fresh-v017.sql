@@ -58,13 +58,14 @@ BEGIN
     )
     SELECT MAX(last_modified) INTO previous FROM existing_timestamps;
 
+    current := clock_timestamp();
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + INTERVAL '1 millisecond';
+    END IF;
+
+    -- A supplied stamp is kept unless it repeats the previous one.
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) OR
-       (previous IS NOT NULL AND NEW.last_modified < previous) THEN
-        current := clock_timestamp();
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + INTERVAL '1 millisecond';
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) THEN
         NEW.last_modified := current;
     END IF;
     RETURN NEW;
@@ -187,7 +188,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000011-0000-4000-8000-0000000000b1	/buckets/blog/collections/articles	record	2026-11-25 12:49:04.664088
+00000011-0000-4000-8000-0000000000b1	/buckets/blog/collections/articles	record	2026-12-06 16:43:12.288403
 \.
 
 
@@ -196,7 +197,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:49:04.599943+00
+created_at	2026-12-06 16:43:12.171472+00
 storage_schema_version	17
 \.
 
@@ -206,8 +207,8 @@ storage_schema_version	17
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000011-0000-4000-8000-0000000000af	/buckets/blog/collections/articles	record	2026-11-25 12:49:04.661698	{"title": "note 175"}
-00000011-0000-4000-8000-0000000000b0	/buckets/blog/collections/articles	record	2026-11-25 12:49:04.663429	{"title": "edited"}
+00000011-0000-4000-8000-0000000000af	/buckets/blog/collections/articles	record	2026-12-06 16:43:12.285344	{"title": "note 175"}
+00000011-0000-4000-8000-0000000000b0	/buckets/blog/collections/articles	record	2026-12-06 16:43:12.287919	{"title": "edited"}
 \.
 
 

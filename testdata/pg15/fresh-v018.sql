@@ -54,13 +54,14 @@ BEGIN
     )
     SELECT MAX(last_modified) INTO previous FROM existing_timestamps;
 
+    current := clock_timestamp();
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + INTERVAL '1 millisecond';
+    END IF;
+
+    -- A supplied stamp is kept unless it repeats the previous one.
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) OR
-       (previous IS NOT NULL AND NEW.last_modified < previous) THEN
-        current := clock_timestamp();
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + INTERVAL '1 millisecond';
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) THEN
         NEW.last_modified := current;
     END IF;
     RETURN NEW;
@@ -170,7 +171,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:49:06.55861+00
+created_at	2026-12-06 16:43:14.216687+00
 storage_schema_version	18
 \.
 
@@ -180,9 +181,9 @@ storage_schema_version	18
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data, deleted) FROM stdin;
-00000012-0000-4000-8000-0000000000b2	/buckets/blog/collections/articles	record	2026-11-25 12:49:06.687915	{"title": "note 178"}	f
-00000012-0000-4000-8000-0000000000b3	/buckets/blog/collections/articles	record	2026-11-25 12:49:06.690105	{"title": "edited"}	f
-00000012-0000-4000-8000-0000000000b4	/buckets/blog/collections/articles	record	2026-11-25 12:49:06.690427	{"deleted": true}	t
+00000012-0000-4000-8000-0000000000b2	/buckets/blog/collections/articles	record	2026-12-06 16:43:14.327927	{"title": "note 178"}	f
+00000012-0000-4000-8000-0000000000b3	/buckets/blog/collections/articles	record	2026-12-06 16:43:14.330184	{"title": "edited"}	f
+00000012-0000-4000-8000-0000000000b4	/buckets/blog/collections/articles	record	2026-12-06 16:43:14.330388	{"deleted": true}	t
 \.
 
 

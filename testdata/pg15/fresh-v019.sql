@@ -54,13 +54,14 @@ BEGIN
     )
     SELECT MAX(last_modified) INTO previous FROM existing_timestamps;
 
+    current := clock_timestamp();
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + INTERVAL '1 millisecond';
+    END IF;
+
+    -- A supplied stamp is kept unless it repeats the previous one.
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) OR
-       (previous IS NOT NULL AND NEW.last_modified < previous) THEN
-        current := clock_timestamp();
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + INTERVAL '1 millisecond';
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) THEN
         NEW.last_modified := current;
     END IF;
     RETURN NEW;
@@ -170,7 +171,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:49:07.885615+00
+created_at	2026-12-06 16:43:15.018107+00
 storage_schema_version	19
 \.
 
@@ -180,9 +181,9 @@ storage_schema_version	19
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data, deleted) FROM stdin;
-00000013-0000-4000-8000-0000000000b5	/buckets/blog/collections/articles	record	2026-11-25 12:49:07.995977	{"title": "note 181"}	f
-00000013-0000-4000-8000-0000000000b6	/buckets/blog/collections/articles	record	2026-11-25 12:49:07.997419	{"title": "edited"}	f
-00000013-0000-4000-8000-0000000000b7	/buckets/blog/collections/articles	record	2026-11-25 12:49:08.001956	{"deleted": true}	t
+00000013-0000-4000-8000-0000000000b5	/buckets/blog/collections/articles	record	2026-12-06 16:43:15.125678	{"title": "note 181"}	f
+00000013-0000-4000-8000-0000000000b6	/buckets/blog/collections/articles	record	2026-12-06 16:43:15.128174	{"title": "edited"}	f
+00000013-0000-4000-8000-0000000000b7	/buckets/blog/collections/articles	record	2026-12-06 16:43:15.128345	{"deleted": true}	t
 \.
 
 

@@ -54,13 +54,14 @@ BEGIN
     )
     SELECT MAX(last_modified) INTO previous FROM existing_timestamps;
 
+    current := clock_timestamp();
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + INTERVAL '1 millisecond';
+    END IF;
+
+    -- A supplied stamp is kept unless it repeats the previous one.
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) OR
-       (previous IS NOT NULL AND NEW.last_modified < previous) THEN
-        current := clock_timestamp();
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + INTERVAL '1 millisecond';
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) THEN
         NEW.last_modified := current;
     END IF;
     RETURN NEW;
@@ -170,7 +171,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:49:09.033185+00
+created_at	2026-12-06 16:43:15.815349+00
 storage_schema_version	20
 \.
 
@@ -180,9 +181,9 @@ storage_schema_version	20
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data, deleted) FROM stdin;
-00000014-0000-4000-8000-0000000000b8	/buckets/blog/collections/articles	record	2026-11-25 12:49:09.152721	{"title": "note 184"}	f
-00000014-0000-4000-8000-0000000000b9	/buckets/blog/collections/articles	record	2026-11-25 12:49:09.158773	{"title": "edited"}	f
-00000014-0000-4000-8000-0000000000ba	/buckets/blog/collections/articles	record	2026-11-25 12:49:09.159063	{"deleted": true}	t
+00000014-0000-4000-8000-0000000000b8	/buckets/blog/collections/articles	record	2026-12-06 16:43:15.933359	{"title": "note 184"}	f
+00000014-0000-4000-8000-0000000000b9	/buckets/blog/collections/articles	record	2026-12-06 16:43:15.935731	{"title": "edited"}	f
+00000014-0000-4000-8000-0000000000ba	/buckets/blog/collections/articles	record	2026-12-06 16:43:15.935981	{"deleted": true}	t
 \.
 
 

@@ -45,21 +45,22 @@ DECLARE
     current BIGINT;
 BEGIN
     WITH existing_timestamps AS (
-        (SELECT as_epoch(last_modified) AS stamp FROM objects
+        (SELECT last_modified FROM objects
           WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
           ORDER BY last_modified DESC LIMIT 1)
         UNION
-        SELECT as_epoch(last_modified) AS stamp FROM timestamps
+        SELECT last_modified FROM timestamps
          WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
     )
-    SELECT MAX(stamp) INTO previous FROM existing_timestamps;
+    SELECT as_epoch(MAX(last_modified)) INTO previous FROM existing_timestamps;
+
+    current := as_epoch(clock_timestamp()::TIMESTAMP);
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + 1;
+    END IF;
 
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) <= previous) THEN
-        current := as_epoch(clock_timestamp()::TIMESTAMP);
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + 1;
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = previous) THEN
         NEW.last_modified := from_epoch(current);
     END IF;
     RETURN NEW;
@@ -169,7 +170,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:49:25.386423+00
+created_at	2026-12-06 16:43:32.727619+00
 storage_schema_version	21
 permission_schema_version	2
 storage_schema_version	22
@@ -185,24 +186,24 @@ storage_schema_version	26
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000015-0000-4000-8000-000000000130	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.464977	{"title": "note 304"}	f
-00000015-0000-4000-8000-000000000131	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.469976	{"title": "edited"}	f
-00000015-0000-4000-8000-000000000132	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.470239	{"deleted": true}	t
-00000016-0000-4000-8000-000000000133	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.564	{"title": "note 307"}	f
-00000016-0000-4000-8000-000000000134	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.566	{"title": "edited"}	f
-00000016-0000-4000-8000-000000000135	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.567	{"deleted": true}	t
-00000017-0000-4000-8000-000000000136	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.663	{"title": "note 310"}	f
-00000017-0000-4000-8000-000000000137	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.665	{"title": "edited"}	f
-00000017-0000-4000-8000-000000000138	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.666	{"deleted": true}	t
-00000018-0000-4000-8000-000000000139	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.77	{"title": "note 313"}	f
-00000018-0000-4000-8000-00000000013a	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.772	{"title": "edited"}	f
-00000018-0000-4000-8000-00000000013b	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.773	{"deleted": true}	t
-00000019-0000-4000-8000-00000000013c	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.903	{"title": "note 316"}	f
-00000019-0000-4000-8000-00000000013d	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.905	{"title": "edited"}	f
-00000019-0000-4000-8000-00000000013e	/buckets/blog/collections/articles	record	2026-11-25 12:49:25.906	{"deleted": true}	t
-0000001a-0000-4000-8000-00000000013f	/buckets/blog/collections/articles	record	2026-11-25 12:49:26.039	{"title": "note 319"}	f
-0000001a-0000-4000-8000-000000000140	/buckets/blog/collections/articles	record	2026-11-25 12:49:26.041	{"title": "edited"}	f
-0000001a-0000-4000-8000-000000000141	/buckets/blog/collections/articles	record	2026-11-25 12:49:26.042	{"deleted": true}	t
+00000015-0000-4000-8000-000000000130	/buckets/blog/collections/articles	record	2026-12-06 16:43:32.846743	{"title": "note 304"}	f
+00000015-0000-4000-8000-000000000131	/buckets/blog/collections/articles	record	2026-12-06 16:43:32.848987	{"title": "edited"}	f
+00000015-0000-4000-8000-000000000132	/buckets/blog/collections/articles	record	2026-12-06 16:43:32.849203	{"deleted": true}	t
+00000016-0000-4000-8000-000000000133	/buckets/blog/collections/articles	record	2026-12-06 16:43:33.053	{"title": "note 307"}	f
+00000016-0000-4000-8000-000000000134	/buckets/blog/collections/articles	record	2026-12-06 16:43:33.055	{"title": "edited"}	f
+00000016-0000-4000-8000-000000000135	/buckets/blog/collections/articles	record	2026-12-06 16:43:33.056	{"deleted": true}	t
+00000017-0000-4000-8000-000000000136	/buckets/blog/collections/articles	record	2026-12-06 16:43:33.243	{"title": "note 310"}	f
+00000017-0000-4000-8000-000000000137	/buckets/blog/collections/articles	record	2026-12-06 16:43:33.245	{"title": "edited"}	f
+00000017-0000-4000-8000-000000000138	/buckets/blog/collections/articles	record	2026-12-06 16:43:33.246	{"deleted": true}	t
+00000018-0000-4000-8000-000000000139	/buckets/blog/collections/articles	record	2026-12-06 16:43:33.446	{"title": "note 313"}	f
+00000018-0000-4000-8000-00000000013a	/buckets/blog/collections/articles	record	2026-12-06 16:43:33.448	{"title": "edited"}	f
+00000018-0000-4000-8000-00000000013b	/buckets/blog/collections/articles	record	2026-12-06 16:43:33.449	{"deleted": true}	t
+00000019-0000-4000-8000-00000000013c	/buckets/blog/collections/articles	record	2026-12-06 16:43:33.642	{"title": "note 316"}	f
+00000019-0000-4000-8000-00000000013d	/buckets/blog/collections/articles	record	2026-12-06 16:43:33.644	{"title": "edited"}	f
+00000019-0000-4000-8000-00000000013e	/buckets/blog/collections/articles	record	2026-12-06 16:43:33.645	{"deleted": true}	t
+0000001a-0000-4000-8000-00000000013f	/buckets/blog/collections/articles	record	2026-12-06 16:43:33.849	{"title": "note 319"}	f
+0000001a-0000-4000-8000-000000000140	/buckets/blog/collections/articles	record	2026-12-06 16:43:33.851	{"title": "edited"}	f
+0000001a-0000-4000-8000-000000000141	/buckets/blog/collections/articles	record	2026-12-06 16:43:33.852	{"deleted": true}	t
 \.
 
 

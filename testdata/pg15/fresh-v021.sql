@@ -56,13 +56,14 @@ BEGIN
     )
     SELECT MAX(last_modified) INTO previous FROM existing_timestamps;
 
+    current := clock_timestamp();
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + INTERVAL '1 millisecond';
+    END IF;
+
+    -- A supplied stamp is kept unless it repeats the previous one.
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) OR
-       (previous IS NOT NULL AND NEW.last_modified < previous) THEN
-        current := clock_timestamp();
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + INTERVAL '1 millisecond';
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) THEN
         NEW.last_modified := current;
     END IF;
     RETURN NEW;
@@ -172,7 +173,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:49:11.258891+00
+created_at	2026-12-06 16:43:17.8385+00
 storage_schema_version	21
 permission_schema_version	2
 \.
@@ -183,9 +184,9 @@ permission_schema_version	2
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000015-0000-4000-8000-0000000000bb	/buckets/blog/collections/articles	record	2026-11-25 12:49:11.361281	{"title": "note 187"}	f
-00000015-0000-4000-8000-0000000000bc	/buckets/blog/collections/articles	record	2026-11-25 12:49:11.363073	{"title": "edited"}	f
-00000015-0000-4000-8000-0000000000bd	/buckets/blog/collections/articles	record	2026-11-25 12:49:11.363356	{"deleted": true}	t
+00000015-0000-4000-8000-0000000000bb	/buckets/blog/collections/articles	record	2026-12-06 16:43:17.95205	{"title": "note 187"}	f
+00000015-0000-4000-8000-0000000000bc	/buckets/blog/collections/articles	record	2026-12-06 16:43:17.954363	{"title": "edited"}	f
+00000015-0000-4000-8000-0000000000bd	/buckets/blog/collections/articles	record	2026-12-06 16:43:17.954572	{"deleted": true}	t
 \.
 
 

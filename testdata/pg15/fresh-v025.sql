@@ -45,21 +45,22 @@ DECLARE
     current BIGINT;
 BEGIN
     WITH existing_timestamps AS (
-        (SELECT as_epoch(last_modified) AS stamp FROM objects
+        (SELECT last_modified FROM objects
           WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
           ORDER BY as_epoch(last_modified) DESC LIMIT 1)
         UNION
-        SELECT as_epoch(last_modified) AS stamp FROM timestamps
+        SELECT last_modified FROM timestamps
          WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
     )
-    SELECT MAX(stamp) INTO previous FROM existing_timestamps;
+    SELECT as_epoch(MAX(last_modified)) INTO previous FROM existing_timestamps;
+
+    current := as_epoch(clock_timestamp()::TIMESTAMP);
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + 1;
+    END IF;
 
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) <= previous) THEN
-        current := as_epoch(clock_timestamp()::TIMESTAMP);
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + 1;
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = previous) THEN
         NEW.last_modified := from_epoch(current);
     END IF;
     RETURN NEW;
@@ -169,7 +170,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:49:16.714172+00
+created_at	2026-12-06 16:43:22.281396+00
 storage_schema_version	25
 permission_schema_version	2
 \.
@@ -180,9 +181,9 @@ permission_schema_version	2
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000019-0000-4000-8000-0000000000c7	/buckets/blog/collections/articles	record	2026-11-25 12:49:16.782	{"title": "note 199"}	f
-00000019-0000-4000-8000-0000000000c8	/buckets/blog/collections/articles	record	2026-11-25 12:49:16.784	{"title": "edited"}	f
-00000019-0000-4000-8000-0000000000c9	/buckets/blog/collections/articles	record	2026-11-25 12:49:16.785	{"deleted": true}	t
+00000019-0000-4000-8000-0000000000c7	/buckets/blog/collections/articles	record	2026-12-06 16:43:22.398	{"title": "note 199"}	f
+00000019-0000-4000-8000-0000000000c8	/buckets/blog/collections/articles	record	2026-12-06 16:43:22.401	{"title": "edited"}	f
+00000019-0000-4000-8000-0000000000c9	/buckets/blog/collections/articles	record	2026-12-06 16:43:22.402	{"deleted": true}	t
 \.
 
 

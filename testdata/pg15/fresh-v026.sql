@@ -45,21 +45,22 @@ DECLARE
     current BIGINT;
 BEGIN
     WITH existing_timestamps AS (
-        (SELECT as_epoch(last_modified) AS stamp FROM objects
+        (SELECT last_modified FROM objects
           WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
           ORDER BY last_modified DESC LIMIT 1)
         UNION
-        SELECT as_epoch(last_modified) AS stamp FROM timestamps
+        SELECT last_modified FROM timestamps
          WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
     )
-    SELECT MAX(stamp) INTO previous FROM existing_timestamps;
+    SELECT as_epoch(MAX(last_modified)) INTO previous FROM existing_timestamps;
+
+    current := as_epoch(clock_timestamp()::TIMESTAMP);
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + 1;
+    END IF;
 
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) <= previous) THEN
-        current := as_epoch(clock_timestamp()::TIMESTAMP);
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + 1;
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = previous) THEN
         NEW.last_modified := from_epoch(current);
     END IF;
     RETURN NEW;
@@ -169,7 +170,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:49:17.464108+00
+created_at	2026-12-06 16:43:23.107511+00
 storage_schema_version	26
 permission_schema_version	2
 \.
@@ -180,9 +181,9 @@ permission_schema_version	2
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-0000001a-0000-4000-8000-0000000000ca	/buckets/blog/collections/articles	record	2026-11-25 12:49:17.544	{"title": "note 202"}	f
-0000001a-0000-4000-8000-0000000000cb	/buckets/blog/collections/articles	record	2026-11-25 12:49:17.547	{"title": "edited"}	f
-0000001a-0000-4000-8000-0000000000cc	/buckets/blog/collections/articles	record	2026-11-25 12:49:17.548	{"deleted": true}	t
+0000001a-0000-4000-8000-0000000000ca	/buckets/blog/collections/articles	record	2026-12-06 16:43:23.232	{"title": "note 202"}	f
+0000001a-0000-4000-8000-0000000000cb	/buckets/blog/collections/articles	record	2026-12-06 16:43:23.235	{"title": "edited"}	f
+0000001a-0000-4000-8000-0000000000cc	/buckets/blog/collections/articles	record	2026-12-06 16:43:23.236	{"deleted": true}	t
 \.
 
 

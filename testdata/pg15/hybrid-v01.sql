@@ -144,7 +144,7 @@ ALTER TABLE public.records OWNER TO postgres;
 --
 
 COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
-00000001-0000-4000-8000-00000000014a	/buckets/blog/collections/articles	record	2026-12-02 00:09:56.986694
+00000001-0000-4000-8000-00000000014a	/buckets/blog/collections/articles	record	2026-12-06 16:43:43.935433
 \.
 
 
@@ -161,8 +161,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, user_id, resource_name, last_modified, data) FROM stdin;
-00000001-0000-4000-8000-000000000148	/buckets/blog/collections/articles	record	2026-12-02 00:09:56.983694	{"title": "note 328"}
-00000001-0000-4000-8000-000000000149	/buckets/blog/collections/articles	record	2026-12-02 00:09:56.985694	{"title": "edited"}
+00000001-0000-4000-8000-000000000148	/buckets/blog/collections/articles	record	2026-12-06 16:43:43.932433	{"title": "note 328"}
+00000001-0000-4000-8000-000000000149	/buckets/blog/collections/articles	record	2026-12-06 16:43:43.934433	{"title": "edited"}
 \.
 
 

@@ -144,7 +144,7 @@ ALTER TABLE public.records OWNER TO postgres;
 --
 
 COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
-00000002-0000-4000-8000-00000000014d	/buckets/blog/collections/articles	record	2026-12-02 00:09:57.52855
+00000002-0000-4000-8000-00000000014d	/buckets/blog/collections/articles	record	2026-12-06 16:43:44.861587
 \.
 
 
@@ -161,8 +161,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, user_id, resource_name, last_modified, data) FROM stdin;
-00000002-0000-4000-8000-00000000014b	/buckets/blog/collections/articles	record	2026-12-02 00:09:57.52555	{"title": "note 331"}
-00000002-0000-4000-8000-00000000014c	/buckets/blog/collections/articles	record	2026-12-02 00:09:57.52755	{"title": "edited"}
+00000002-0000-4000-8000-00000000014b	/buckets/blog/collections/articles	record	2026-12-06 16:43:44.858587	{"title": "note 331"}
+00000002-0000-4000-8000-00000000014c	/buckets/blog/collections/articles	record	2026-12-06 16:43:44.860587	{"title": "edited"}
 \.
 
 

@@ -148,7 +148,7 @@ ALTER TABLE public.records OWNER TO postgres;
 --
 
 COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
-00000003-0000-4000-8000-000000000150	/buckets/blog/collections/articles	record	2026-12-02 00:09:57.97546
+00000003-0000-4000-8000-000000000150	/buckets/blog/collections/articles	record	2026-12-06 16:43:45.75289
 \.
 
 
@@ -165,8 +165,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, user_id, resource_name, last_modified, data) FROM stdin;
-00000003-0000-4000-8000-00000000014e	/buckets/blog/collections/articles	record	2026-12-02 00:09:57.97246	{"title": "note 334"}
-00000003-0000-4000-8000-00000000014f	/buckets/blog/collections/articles	record	2026-12-02 00:09:57.97446	{"title": "edited"}
+00000003-0000-4000-8000-00000000014e	/buckets/blog/collections/articles	record	2026-12-06 16:43:45.74989	{"title": "note 334"}
+00000003-0000-4000-8000-00000000014f	/buckets/blog/collections/articles	record	2026-12-06 16:43:45.75189	{"title": "edited"}
 \.
 
 

@@ -134,7 +134,7 @@ ALTER TABLE public.records OWNER TO postgres;
 --
 
 COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
-00000004-0000-4000-8000-000000000153	/buckets/blog/collections/articles	record	2026-12-02 00:09:58.412868
+00000004-0000-4000-8000-000000000153	/buckets/blog/collections/articles	record	2026-12-06 16:43:46.655372
 \.
 
 
@@ -151,8 +151,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, user_id, resource_name, last_modified, data) FROM stdin;
-00000004-0000-4000-8000-000000000151	/buckets/blog/collections/articles	record	2026-12-02 00:09:58.409868	{"title": "note 337"}
-00000004-0000-4000-8000-000000000152	/buckets/blog/collections/articles	record	2026-12-02 00:09:58.411868	{"title": "edited"}
+00000004-0000-4000-8000-000000000151	/buckets/blog/collections/articles	record	2026-12-06 16:43:46.652372	{"title": "note 337"}
+00000004-0000-4000-8000-000000000152	/buckets/blog/collections/articles	record	2026-12-06 16:43:46.654372	{"title": "edited"}
 \.
 
 

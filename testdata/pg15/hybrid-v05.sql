@@ -134,7 +134,7 @@ ALTER TABLE public.records OWNER TO postgres;
 --
 
 COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
-00000005-0000-4000-8000-000000000156	/buckets/blog/collections/articles	record	2026-12-02 00:09:58.887745
+00000005-0000-4000-8000-000000000156	/buckets/blog/collections/articles	record	2026-12-06 16:43:47.609328
 \.
 
 
@@ -151,8 +151,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, user_id, resource_name, last_modified, data) FROM stdin;
-00000005-0000-4000-8000-000000000154	/buckets/blog/collections/articles	record	2026-12-02 00:09:58.884745	{"title": "note 340"}
-00000005-0000-4000-8000-000000000155	/buckets/blog/collections/articles	record	2026-12-02 00:09:58.886745	{"title": "edited"}
+00000005-0000-4000-8000-000000000154	/buckets/blog/collections/articles	record	2026-12-06 16:43:47.606328	{"title": "note 340"}
+00000005-0000-4000-8000-000000000155	/buckets/blog/collections/articles	record	2026-12-06 16:43:47.608328	{"title": "edited"}
 \.
 
 

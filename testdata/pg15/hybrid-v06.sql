@@ -134,7 +134,7 @@ ALTER TABLE public.records OWNER TO postgres;
 --
 
 COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
-00000006-0000-4000-8000-000000000159	/buckets/blog/collections/articles	record	2026-12-02 00:09:59.461682
+00000006-0000-4000-8000-000000000159	/buckets/blog/collections/articles	record	2026-12-06 16:43:48.557939
 \.
 
 
@@ -151,8 +151,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, user_id, resource_name, last_modified, data) FROM stdin;
-00000006-0000-4000-8000-000000000157	/buckets/blog/collections/articles	record	2026-12-02 00:09:59.458682	{"title": "note 343"}
-00000006-0000-4000-8000-000000000158	/buckets/blog/collections/articles	record	2026-12-02 00:09:59.460682	{"title": "edited"}
+00000006-0000-4000-8000-000000000157	/buckets/blog/collections/articles	record	2026-12-06 16:43:48.554939	{"title": "note 343"}
+00000006-0000-4000-8000-000000000158	/buckets/blog/collections/articles	record	2026-12-06 16:43:48.556939	{"title": "edited"}
 \.
 
 

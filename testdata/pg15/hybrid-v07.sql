@@ -169,7 +169,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000007-0000-4000-8000-00000000015c	/buckets/blog/collections/articles	record	2026-12-02 00:09:59.930178
+00000007-0000-4000-8000-00000000015c	/buckets/blog/collections/articles	record	2026-12-06 16:43:49.503645
 \.
 
 
@@ -186,8 +186,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000007-0000-4000-8000-00000000015a	/buckets/blog/collections/articles	record	2026-12-02 00:09:59.927178	{"title": "note 346"}
-00000007-0000-4000-8000-00000000015b	/buckets/blog/collections/articles	record	2026-12-02 00:09:59.929178	{"title": "edited"}
+00000007-0000-4000-8000-00000000015a	/buckets/blog/collections/articles	record	2026-12-06 16:43:49.500645	{"title": "note 346"}
+00000007-0000-4000-8000-00000000015b	/buckets/blog/collections/articles	record	2026-12-06 16:43:49.502645	{"title": "edited"}
 \.
 
 

@@ -169,7 +169,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000008-0000-4000-8000-00000000015f	/buckets/blog/collections/articles	record	2026-12-02 00:10:00.417078
+00000008-0000-4000-8000-00000000015f	/buckets/blog/collections/articles	record	2026-12-06 16:43:50.488156
 \.
 
 
@@ -186,8 +186,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000008-0000-4000-8000-00000000015d	/buckets/blog/collections/articles	record	2026-12-02 00:10:00.410809	{"title": "note 349"}
-00000008-0000-4000-8000-00000000015e	/buckets/blog/collections/articles	record	2026-12-02 00:10:00.416561	{"title": "edited"}
+00000008-0000-4000-8000-00000000015d	/buckets/blog/collections/articles	record	2026-12-06 16:43:50.481582	{"title": "note 349"}
+00000008-0000-4000-8000-00000000015e	/buckets/blog/collections/articles	record	2026-12-06 16:43:50.486936	{"title": "edited"}
 \.
 
 

@@ -44,8 +44,8 @@ DECLARE
     previous TIMESTAMP;
     current TIMESTAMP;
 BEGIN
+    previous := collection_timestamp(NEW.parent_id, NEW.collection_id);
     IF NEW.last_modified IS NULL THEN
-        previous := collection_timestamp(NEW.parent_id, NEW.collection_id);
         current := clock_timestamp();
         IF previous IS NOT NULL AND previous >= current THEN
             current := previous + INTERVAL '1 millisecond';
@@ -186,7 +186,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000009-0000-4000-8000-00000000014a	/buckets/blog/collections/articles	record	2026-11-25 12:49:38.492993
+00000009-0000-4000-8000-000000000162	/buckets/blog/collections/articles	record	2026-12-06 16:43:51.441133
 \.
 
 
@@ -203,8 +203,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000009-0000-4000-8000-000000000148	/buckets/blog/collections/articles	record	2026-11-25 12:49:38.48088	{"title": "note 328"}
-00000009-0000-4000-8000-000000000149	/buckets/blog/collections/articles	record	2026-11-25 12:49:38.49216	{"title": "edited"}
+00000009-0000-4000-8000-000000000160	/buckets/blog/collections/articles	record	2026-12-06 16:43:51.434445	{"title": "note 352"}
+00000009-0000-4000-8000-000000000161	/buckets/blog/collections/articles	record	2026-12-06 16:43:51.439955	{"title": "edited"}
 \.
 
 

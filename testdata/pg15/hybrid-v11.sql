@@ -45,21 +45,22 @@ DECLARE
     current BIGINT;
 BEGIN
     WITH existing_timestamps AS (
-        (SELECT as_epoch(last_modified) AS stamp FROM objects
+        (SELECT last_modified FROM objects
           WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
           ORDER BY as_epoch(last_modified) DESC LIMIT 1)
         UNION
-        SELECT as_epoch(last_modified) AS stamp FROM timestamps
+        SELECT last_modified FROM timestamps
          WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
     )
-    SELECT MAX(stamp) INTO previous FROM existing_timestamps;
+    SELECT as_epoch(MAX(last_modified)) INTO previous FROM existing_timestamps;
+
+    current := as_epoch(clock_timestamp()::TIMESTAMP);
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + 1;
+    END IF;
 
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) <= previous) THEN
-        current := as_epoch(clock_timestamp()::TIMESTAMP);
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + 1;
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = previous) THEN
         NEW.last_modified := from_epoch(current);
     END IF;
     RETURN NEW;
@@ -207,7 +208,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000b-0000-4000-8000-000000000168	/buckets/blog/collections/articles	record	2026-12-02 00:10:02.248712
+0000000b-0000-4000-8000-000000000168	/buckets/blog/collections/articles	record	2026-12-06 16:43:54.772591
 \.
 
 
@@ -226,8 +227,8 @@ storage_schema_version	22
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM stdin;
-0000000b-0000-4000-8000-000000000166	/buckets/blog/collections/articles	record	2026-12-02 00:10:02.247314	{"title": "note 358"}
-0000000b-0000-4000-8000-000000000167	/buckets/blog/collections/articles	record	2026-12-02 00:10:02.248407	{"title": "edited"}
+0000000b-0000-4000-8000-000000000166	/buckets/blog/collections/articles	record	2026-12-06 16:43:54.769184	{"title": "note 358"}
+0000000b-0000-4000-8000-000000000167	/buckets/blog/collections/articles	record	2026-12-06 16:43:54.771549	{"title": "edited"}
 \.
 
 
@@ -236,7 +237,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-12-02 00:10:02.248712
+/buckets/blog/collections/articles	record	2026-12-06 16:43:54.772591
 \.
 
 

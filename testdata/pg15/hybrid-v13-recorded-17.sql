@@ -45,21 +45,22 @@ DECLARE
     current BIGINT;
 BEGIN
     WITH existing_timestamps AS (
-        (SELECT as_epoch(last_modified) AS stamp FROM objects
+        (SELECT last_modified FROM objects
           WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
           ORDER BY last_modified DESC LIMIT 1)
         UNION
-        SELECT as_epoch(last_modified) AS stamp FROM timestamps
+        SELECT last_modified FROM timestamps
          WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
     )
-    SELECT MAX(stamp) INTO previous FROM existing_timestamps;
+    SELECT as_epoch(MAX(last_modified)) INTO previous FROM existing_timestamps;
+
+    current := as_epoch(clock_timestamp()::TIMESTAMP);
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + 1;
+    END IF;
 
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) <= previous) THEN
-        current := as_epoch(clock_timestamp()::TIMESTAMP);
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + 1;
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = previous) THEN
         NEW.last_modified := from_epoch(current);
     END IF;
     RETURN NEW;
@@ -208,19 +209,19 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.421249
-00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.590594
-00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.714577
-00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.857937
-00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.001079
-00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.108428
-00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.27683
-00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.42394
-00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.578637
-0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.736422
-0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.883199
-0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.076641
-0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.305292
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.137515
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.496065
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.834134
+00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.129238
+00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.408613
+00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.699976
+00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.037338
+00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.368422
+00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.685449
+0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.00685
+0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.338198
+0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.649681
+0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.956699
 \.
 
 
@@ -229,7 +230,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-12-02 00:09:01.383153+00
+created_at	2026-12-06 16:42:04.059771+00
 storage_schema_version	2
 storage_schema_version	3
 storage_schema_version	4
@@ -260,46 +261,46 @@ storage_schema_version	26
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.418249	{"title": "note 1"}	f
-00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.420249	{"title": "edited"}	f
-00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.455664	{"title": "back again"}	f
-00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.587594	{"title": "note 4"}	f
-00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.589594	{"title": "edited"}	f
-00000003-0000-4000-8000-000000000007	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.711577	{"title": "note 7"}	f
-00000003-0000-4000-8000-000000000008	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.713577	{"title": "edited"}	f
-00000004-0000-4000-8000-00000000000a	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.854937	{"title": "note 10"}	f
-00000004-0000-4000-8000-00000000000b	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.856937	{"title": "edited"}	f
-00000005-0000-4000-8000-00000000000d	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.998079	{"title": "note 13"}	f
-00000005-0000-4000-8000-00000000000e	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.000079	{"title": "edited"}	f
-00000006-0000-4000-8000-000000000010	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.105428	{"title": "note 16"}	f
-00000006-0000-4000-8000-000000000011	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.107428	{"title": "edited"}	f
-00000007-0000-4000-8000-000000000013	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.27383	{"title": "note 19"}	f
-00000007-0000-4000-8000-000000000014	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.27583	{"title": "edited"}	f
-00000008-0000-4000-8000-000000000016	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.42193	{"title": "note 22"}	f
-00000008-0000-4000-8000-000000000017	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.423321	{"title": "edited"}	f
-00000009-0000-4000-8000-000000000019	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.575147	{"title": "note 25"}	f
-00000009-0000-4000-8000-00000000001a	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.578276	{"title": "edited"}	f
-0000000a-0000-4000-8000-00000000001c	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.734447	{"title": "note 28"}	f
-0000000a-0000-4000-8000-00000000001d	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.735388	{"title": "edited"}	f
-0000000b-0000-4000-8000-00000000001f	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.878505	{"title": "note 31"}	f
-0000000b-0000-4000-8000-000000000020	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.879401	{"title": "edited"}	f
-0000000c-0000-4000-8000-000000000022	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.07519	{"title": "note 34"}	f
-0000000c-0000-4000-8000-000000000023	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.0763	{"title": "edited"}	f
-0000000d-0000-4000-8000-000000000025	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.303991	{"title": "note 37"}	f
-0000000d-0000-4000-8000-000000000026	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.304951	{"title": "edited"}	f
-00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.421249	{"deleted": true}	t
-00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.590594	{"deleted": true}	t
-00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.714577	{"deleted": true}	t
-00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.857937	{"deleted": true}	t
-00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.001079	{"deleted": true}	t
-00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.108428	{"deleted": true}	t
-00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.27683	{"deleted": true}	t
-00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.42394	{"deleted": true}	t
-00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.578637	{"deleted": true}	t
-0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.736422	{"deleted": true}	t
-0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.883199	{"deleted": true}	t
-0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.076641	{"deleted": true}	t
-0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.305292	{"deleted": true}	t
+00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.134515	{"title": "note 1"}	f
+00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.136515	{"title": "edited"}	f
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.214225	{"title": "back again"}	f
+00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.493065	{"title": "note 4"}	f
+00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.495065	{"title": "edited"}	f
+00000003-0000-4000-8000-000000000007	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.831134	{"title": "note 7"}	f
+00000003-0000-4000-8000-000000000008	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.833134	{"title": "edited"}	f
+00000004-0000-4000-8000-00000000000a	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.126238	{"title": "note 10"}	f
+00000004-0000-4000-8000-00000000000b	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.128238	{"title": "edited"}	f
+00000005-0000-4000-8000-00000000000d	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.405613	{"title": "note 13"}	f
+00000005-0000-4000-8000-00000000000e	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.407613	{"title": "edited"}	f
+00000006-0000-4000-8000-000000000010	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.696976	{"title": "note 16"}	f
+00000006-0000-4000-8000-000000000011	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.698976	{"title": "edited"}	f
+00000007-0000-4000-8000-000000000013	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.034338	{"title": "note 19"}	f
+00000007-0000-4000-8000-000000000014	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.036338	{"title": "edited"}	f
+00000008-0000-4000-8000-000000000016	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.362448	{"title": "note 22"}	f
+00000008-0000-4000-8000-000000000017	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.367492	{"title": "edited"}	f
+00000009-0000-4000-8000-000000000019	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.679431	{"title": "note 25"}	f
+00000009-0000-4000-8000-00000000001a	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.684511	{"title": "edited"}	f
+0000000a-0000-4000-8000-00000000001c	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.003705	{"title": "note 28"}	f
+0000000a-0000-4000-8000-00000000001d	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.005929	{"title": "edited"}	f
+0000000b-0000-4000-8000-00000000001f	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.335434	{"title": "note 31"}	f
+0000000b-0000-4000-8000-000000000020	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.337403	{"title": "edited"}	f
+0000000c-0000-4000-8000-000000000022	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.646738	{"title": "note 34"}	f
+0000000c-0000-4000-8000-000000000023	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.648911	{"title": "edited"}	f
+0000000d-0000-4000-8000-000000000025	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.953844	{"title": "note 37"}	f
+0000000d-0000-4000-8000-000000000026	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.956251	{"title": "edited"}	f
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.137515	{"deleted": true}	t
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.496065	{"deleted": true}	t
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.834134	{"deleted": true}	t
+00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.129238	{"deleted": true}	t
+00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.408613	{"deleted": true}	t
+00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.699976	{"deleted": true}	t
+00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.037338	{"deleted": true}	t
+00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.368422	{"deleted": true}	t
+00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.685449	{"deleted": true}	t
+0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.00685	{"deleted": true}	t
+0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.338198	{"deleted": true}	t
+0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.649681	{"deleted": true}	t
+0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.956699	{"deleted": true}	t
 \.
 
 
@@ -308,7 +309,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted)
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-12-02 00:09:03.305292
+/buckets/blog/collections/articles	record	2026-12-06 16:44:18.855927
 \.
 
 

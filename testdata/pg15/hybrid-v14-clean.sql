@@ -45,21 +45,22 @@ DECLARE
     current BIGINT;
 BEGIN
     WITH existing_timestamps AS (
-        (SELECT as_epoch(last_modified) AS stamp FROM objects
+        (SELECT last_modified FROM objects
           WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
           ORDER BY last_modified DESC LIMIT 1)
         UNION
-        SELECT as_epoch(last_modified) AS stamp FROM timestamps
+        SELECT last_modified FROM timestamps
          WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
     )
-    SELECT MAX(stamp) INTO previous FROM existing_timestamps;
+    SELECT as_epoch(MAX(last_modified)) INTO previous FROM existing_timestamps;
+
+    current := as_epoch(clock_timestamp()::TIMESTAMP);
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + 1;
+    END IF;
 
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) <= previous) THEN
-        current := as_epoch(clock_timestamp()::TIMESTAMP);
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + 1;
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = previous) THEN
         NEW.last_modified := from_epoch(current);
     END IF;
     RETURN NEW;
@@ -183,7 +184,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000e-0000-4000-8000-000000000171	/buckets/blog/collections/articles	record	2026-12-02 00:10:04.800844
+0000000e-0000-4000-8000-000000000171	/buckets/blog/collections/articles	record	2026-12-06 16:44:01.472156
 \.
 
 
@@ -193,7 +194,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 
 COPY public.metadata (name, value) FROM stdin;
 storage_schema_version	14
-created_at	2026-12-02 00:10:04.892598+00
+created_at	2026-12-06 16:44:01.783458+00
 storage_schema_version	15
 storage_schema_version	16
 storage_schema_version	17
@@ -214,9 +215,9 @@ storage_schema_version	26
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-0000000e-0000-4000-8000-00000000016f	/buckets/blog/collections/articles	record	2026-12-02 00:10:04.799421	{"title": "note 367"}	f
-0000000e-0000-4000-8000-000000000170	/buckets/blog/collections/articles	record	2026-12-02 00:10:04.800492	{"title": "edited"}	f
-0000000e-0000-4000-8000-000000000171	/buckets/blog/collections/articles	record	2026-12-02 00:10:04.800844	{"deleted": true}	t
+0000000e-0000-4000-8000-00000000016f	/buckets/blog/collections/articles	record	2026-12-06 16:44:01.468989	{"title": "note 367"}	f
+0000000e-0000-4000-8000-000000000170	/buckets/blog/collections/articles	record	2026-12-06 16:44:01.471623	{"title": "edited"}	f
+0000000e-0000-4000-8000-000000000171	/buckets/blog/collections/articles	record	2026-12-06 16:44:02.749215	{"deleted": true}	t
 \.
 
 
@@ -225,7 +226,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted)
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-12-02 00:10:04.800844
+/buckets/blog/collections/articles	record	2026-12-06 16:44:01.472156
 \.
 
 

@@ -45,21 +45,22 @@ DECLARE
     current BIGINT;
 BEGIN
     WITH existing_timestamps AS (
-        (SELECT as_epoch(last_modified) AS stamp FROM objects
+        (SELECT last_modified FROM objects
           WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
           ORDER BY as_epoch(last_modified) DESC LIMIT 1)
         UNION
-        SELECT as_epoch(last_modified) AS stamp FROM timestamps
+        SELECT last_modified FROM timestamps
          WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
     )
-    SELECT MAX(stamp) INTO previous FROM existing_timestamps;
+    SELECT as_epoch(MAX(last_modified)) INTO previous FROM existing_timestamps;
+
+    current := as_epoch(clock_timestamp()::TIMESTAMP);
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + 1;
+    END IF;
 
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) <= previous) THEN
-        current := as_epoch(clock_timestamp()::TIMESTAMP);
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + 1;
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = previous) THEN
         NEW.last_modified := from_epoch(current);
     END IF;
     RETURN NEW;
@@ -213,7 +214,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000f-0000-4000-8000-000000000174	/buckets/blog/collections/articles	record	2026-12-02 00:10:05.49258
+0000000f-0000-4000-8000-000000000174	/buckets/blog/collections/articles	record	2026-12-06 16:44:03.64638
 \.
 
 
@@ -232,10 +233,10 @@ storage_schema_version	22
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM stdin;
-0000000f-0000-4000-8000-000000000173	/buckets/blog/collections/articles	record	2026-12-02 00:10:05.492259	{"title": "edited"}
-00000016-0000-4000-8000-000000000175	/buckets/blog/collections/articles	record	2026-12-02 00:10:06.006	{"title": "note 373"}
-00000016-0000-4000-8000-000000000176	/buckets/blog/collections/articles	record	2026-12-02 00:10:06.007	{"title": "note 374"}
-0000000f-0000-4000-8000-000000000172	/buckets/blog/collections/articles	record	2026-12-02 00:10:06.008	{"title": "edited later"}
+0000000f-0000-4000-8000-000000000173	/buckets/blog/collections/articles	record	2026-12-06 16:44:03.645918	{"title": "edited"}
+00000016-0000-4000-8000-000000000175	/buckets/blog/collections/articles	record	2026-12-06 16:44:04.857	{"title": "note 373"}
+00000016-0000-4000-8000-000000000176	/buckets/blog/collections/articles	record	2026-12-06 16:44:04.858	{"title": "note 374"}
+0000000f-0000-4000-8000-000000000172	/buckets/blog/collections/articles	record	2026-12-06 16:44:03.643587	{"title": "edited later"}
 \.
 
 
@@ -244,7 +245,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-12-02 00:10:05.49258
+/buckets/blog/collections/articles	record	2026-12-06 16:44:03.64638
 \.
 
 

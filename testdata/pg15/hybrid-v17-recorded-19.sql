@@ -45,21 +45,22 @@ DECLARE
     current BIGINT;
 BEGIN
     WITH existing_timestamps AS (
-        (SELECT as_epoch(last_modified) AS stamp FROM objects
+        (SELECT last_modified FROM objects
           WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
           ORDER BY as_epoch(last_modified) DESC LIMIT 1)
         UNION
-        SELECT as_epoch(last_modified) AS stamp FROM timestamps
+        SELECT last_modified FROM timestamps
          WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
     )
-    SELECT MAX(stamp) INTO previous FROM existing_timestamps;
+    SELECT as_epoch(MAX(last_modified)) INTO previous FROM existing_timestamps;
+
+    current := as_epoch(clock_timestamp()::TIMESTAMP);
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + 1;
+    END IF;
 
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) <= previous) THEN
-        current := as_epoch(clock_timestamp()::TIMESTAMP);
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + 1;
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = previous) THEN
         NEW.last_modified := from_epoch(current);
     END IF;
     RETURN NEW;
@@ -182,23 +183,23 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.421249
-00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.590594
-00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.714577
-00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.857937
-00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.001079
-00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.108428
-00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.27683
-00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.42394
-00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.578637
-0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.736422
-0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.883199
-0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.076641
-0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.305292
-0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.513978
-0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.684364
-00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.869289
-00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-12-02 00:09:04.028925
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.137515
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.496065
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.834134
+00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.129238
+00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.408613
+00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.699976
+00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.037338
+00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.368422
+00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.685449
+0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.00685
+0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.338198
+0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.649681
+0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.956699
+0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.263306
+0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.574438
+00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.874004
+00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.175559
 \.
 
 
@@ -207,7 +208,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-12-02 00:09:01.383153+00
+created_at	2026-12-06 16:42:04.059771+00
 storage_schema_version	2
 storage_schema_version	3
 storage_schema_version	4
@@ -236,41 +237,41 @@ storage_schema_version	22
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM stdin;
-00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.418249	{"title": "note 1"}
-00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.420249	{"title": "edited"}
-00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.455664	{"title": "back again"}
-00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.587594	{"title": "note 4"}
-00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.589594	{"title": "edited"}
-00000003-0000-4000-8000-000000000007	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.711577	{"title": "note 7"}
-00000003-0000-4000-8000-000000000008	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.713577	{"title": "edited"}
-00000004-0000-4000-8000-00000000000a	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.854937	{"title": "note 10"}
-00000004-0000-4000-8000-00000000000b	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.856937	{"title": "edited"}
-00000005-0000-4000-8000-00000000000d	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.998079	{"title": "note 13"}
-00000005-0000-4000-8000-00000000000e	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.000079	{"title": "edited"}
-00000006-0000-4000-8000-000000000010	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.105428	{"title": "note 16"}
-00000006-0000-4000-8000-000000000011	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.107428	{"title": "edited"}
-00000007-0000-4000-8000-000000000013	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.27383	{"title": "note 19"}
-00000007-0000-4000-8000-000000000014	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.27583	{"title": "edited"}
-00000008-0000-4000-8000-000000000016	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.42193	{"title": "note 22"}
-00000008-0000-4000-8000-000000000017	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.423321	{"title": "edited"}
-00000009-0000-4000-8000-000000000019	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.575147	{"title": "note 25"}
-00000009-0000-4000-8000-00000000001a	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.578276	{"title": "edited"}
-0000000a-0000-4000-8000-00000000001c	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.734447	{"title": "note 28"}
-0000000a-0000-4000-8000-00000000001d	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.735388	{"title": "edited"}
-0000000b-0000-4000-8000-00000000001f	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.878505	{"title": "note 31"}
-0000000b-0000-4000-8000-000000000020	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.879401	{"title": "edited"}
-0000000c-0000-4000-8000-000000000022	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.07519	{"title": "note 34"}
-0000000c-0000-4000-8000-000000000023	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.0763	{"title": "edited"}
-0000000d-0000-4000-8000-000000000025	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.303991	{"title": "note 37"}
-0000000d-0000-4000-8000-000000000026	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.304951	{"title": "edited"}
-0000000e-0000-4000-8000-000000000028	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.512764	{"title": "note 40"}
-0000000e-0000-4000-8000-000000000029	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.513653	{"title": "edited"}
-0000000f-0000-4000-8000-00000000002b	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.677896	{"title": "note 43"}
-0000000f-0000-4000-8000-00000000002c	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.679397	{"title": "edited"}
-00000010-0000-4000-8000-00000000002e	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.866475	{"title": "note 46"}
-00000010-0000-4000-8000-00000000002f	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.867383	{"title": "edited"}
-00000011-0000-4000-8000-000000000031	/buckets/blog/collections/articles	record	2026-12-02 00:09:04.027734	{"title": "note 49"}
-00000011-0000-4000-8000-000000000032	/buckets/blog/collections/articles	record	2026-12-02 00:09:04.028557	{"title": "edited"}
+00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.134515	{"title": "note 1"}
+00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.136515	{"title": "edited"}
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.214225	{"title": "back again"}
+00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.493065	{"title": "note 4"}
+00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.495065	{"title": "edited"}
+00000003-0000-4000-8000-000000000007	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.831134	{"title": "note 7"}
+00000003-0000-4000-8000-000000000008	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.833134	{"title": "edited"}
+00000004-0000-4000-8000-00000000000a	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.126238	{"title": "note 10"}
+00000004-0000-4000-8000-00000000000b	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.128238	{"title": "edited"}
+00000005-0000-4000-8000-00000000000d	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.405613	{"title": "note 13"}
+00000005-0000-4000-8000-00000000000e	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.407613	{"title": "edited"}
+00000006-0000-4000-8000-000000000010	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.696976	{"title": "note 16"}
+00000006-0000-4000-8000-000000000011	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.698976	{"title": "edited"}
+00000007-0000-4000-8000-000000000013	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.034338	{"title": "note 19"}
+00000007-0000-4000-8000-000000000014	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.036338	{"title": "edited"}
+00000008-0000-4000-8000-000000000016	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.362448	{"title": "note 22"}
+00000008-0000-4000-8000-000000000017	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.367492	{"title": "edited"}
+00000009-0000-4000-8000-000000000019	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.679431	{"title": "note 25"}
+00000009-0000-4000-8000-00000000001a	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.684511	{"title": "edited"}
+0000000a-0000-4000-8000-00000000001c	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.003705	{"title": "note 28"}
+0000000a-0000-4000-8000-00000000001d	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.005929	{"title": "edited"}
+0000000b-0000-4000-8000-00000000001f	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.335434	{"title": "note 31"}
+0000000b-0000-4000-8000-000000000020	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.337403	{"title": "edited"}
+0000000c-0000-4000-8000-000000000022	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.646738	{"title": "note 34"}
+0000000c-0000-4000-8000-000000000023	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.648911	{"title": "edited"}
+0000000d-0000-4000-8000-000000000025	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.953844	{"title": "note 37"}
+0000000d-0000-4000-8000-000000000026	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.956251	{"title": "edited"}
+0000000e-0000-4000-8000-000000000028	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.260708	{"title": "note 40"}
+0000000e-0000-4000-8000-000000000029	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.262928	{"title": "edited"}
+0000000f-0000-4000-8000-00000000002b	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.572186	{"title": "note 43"}
+0000000f-0000-4000-8000-00000000002c	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.574056	{"title": "edited"}
+00000010-0000-4000-8000-00000000002e	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.871316	{"title": "note 46"}
+00000010-0000-4000-8000-00000000002f	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.873521	{"title": "edited"}
+00000011-0000-4000-8000-000000000031	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.17338	{"title": "note 49"}
+00000011-0000-4000-8000-000000000032	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.175117	{"title": "edited"}
 \.
 
 
@@ -279,7 +280,7 @@ COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-12-02 00:09:03.869289
+/buckets/blog/collections/articles	record	2026-12-06 16:42:08.874004
 \.
 
 

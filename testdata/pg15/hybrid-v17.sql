@@ -45,21 +45,22 @@ DECLARE
     current BIGINT;
 BEGIN
     WITH existing_timestamps AS (
-        (SELECT as_epoch(last_modified) AS stamp FROM objects
+        (SELECT last_modified FROM objects
           WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
           ORDER BY as_epoch(last_modified) DESC LIMIT 1)
         UNION
-        SELECT as_epoch(last_modified) AS stamp FROM timestamps
+        SELECT last_modified FROM timestamps
          WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
     )
-    SELECT MAX(stamp) INTO previous FROM existing_timestamps;
+    SELECT as_epoch(MAX(last_modified)) INTO previous FROM existing_timestamps;
+
+    current := as_epoch(clock_timestamp()::TIMESTAMP);
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + 1;
+    END IF;
 
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) <= previous) THEN
-        current := as_epoch(clock_timestamp()::TIMESTAMP);
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + 1;
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = previous) THEN
         NEW.last_modified := from_epoch(current);
     END IF;
     RETURN NEW;
@@ -182,7 +183,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000011-0000-4000-8000-00000000017c	/buckets/blog/collections/articles	record	2026-12-02 00:10:07.306193
+00000011-0000-4000-8000-00000000017c	/buckets/blog/collections/articles	record	2026-12-06 16:44:09.109103
 \.
 
 
@@ -201,8 +202,8 @@ storage_schema_version	22
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data) FROM stdin;
-00000011-0000-4000-8000-00000000017a	/buckets/blog/collections/articles	record	2026-12-02 00:10:07.305016	{"title": "note 378"}
-00000011-0000-4000-8000-00000000017b	/buckets/blog/collections/articles	record	2026-12-02 00:10:07.305848	{"title": "edited"}
+00000011-0000-4000-8000-00000000017a	/buckets/blog/collections/articles	record	2026-12-06 16:44:09.105102	{"title": "note 378"}
+00000011-0000-4000-8000-00000000017b	/buckets/blog/collections/articles	record	2026-12-06 16:44:09.108351	{"title": "edited"}
 \.
 
 

@@ -45,21 +45,22 @@ DECLARE
     current BIGINT;
 BEGIN
     WITH existing_timestamps AS (
-        (SELECT as_epoch(last_modified) AS stamp FROM objects
+        (SELECT last_modified FROM objects
           WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
           ORDER BY last_modified DESC LIMIT 1)
         UNION
-        SELECT as_epoch(last_modified) AS stamp FROM timestamps
+        SELECT last_modified FROM timestamps
          WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
     )
-    SELECT MAX(stamp) INTO previous FROM existing_timestamps;
+    SELECT as_epoch(MAX(last_modified)) INTO previous FROM existing_timestamps;
+
+    current := as_epoch(clock_timestamp()::TIMESTAMP);
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + 1;
+    END IF;
 
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) <= previous) THEN
-        current := as_epoch(clock_timestamp()::TIMESTAMP);
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + 1;
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = previous) THEN
         NEW.last_modified := from_epoch(current);
     END IF;
     RETURN NEW;
@@ -183,23 +184,23 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.421249
-00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.590594
-00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.714577
-00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-12-02 00:09:01.857937
-00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.001079
-00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.108428
-00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.27683
-00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.42394
-00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.578637
-0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.736422
-0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-12-02 00:09:02.883199
-0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.076641
-0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.305292
-0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.513978
-0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.684364
-00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-12-02 00:09:03.869289
-00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-12-02 00:09:04.028925
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.137515
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.496065
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.834134
+00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.129238
+00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.408613
+00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.699976
+00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.037338
+00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.368422
+00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.685449
+0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.00685
+0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.338198
+0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.649681
+0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.956699
+0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.263306
+0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.574438
+00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.874004
+00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.175559
 \.
 
 
@@ -209,7 +210,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 
 COPY public.metadata (name, value) FROM stdin;
 storage_schema_version	19
-created_at	2026-12-02 00:10:09.398256+00
+created_at	2026-12-06 16:44:15.451794+00
 storage_schema_version	20
 storage_schema_version	21
 storage_schema_version	22
@@ -225,9 +226,9 @@ storage_schema_version	26
 --
 
 COPY public.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000013-0000-4000-8000-000000000180	/buckets/blog/collections/articles	record	2026-12-02 00:10:09.325703	{"title": "note 384"}	f
-00000013-0000-4000-8000-000000000181	/buckets/blog/collections/articles	record	2026-12-02 00:10:09.326482	{"title": "edited"}	f
-00000013-0000-4000-8000-000000000182	/buckets/blog/collections/articles	record	2026-12-02 00:10:09.326755	{"deleted": true}	t
+00000013-0000-4000-8000-000000000180	/buckets/blog/collections/articles	record	2026-12-06 16:44:15.145822	{"title": "note 384"}	f
+00000013-0000-4000-8000-000000000181	/buckets/blog/collections/articles	record	2026-12-06 16:44:15.148546	{"title": "edited"}	f
+00000013-0000-4000-8000-000000000182	/buckets/blog/collections/articles	record	2026-12-06 16:44:15.14875	{"deleted": true}	t
 \.
 
 

@@ -144,7 +144,7 @@ ALTER TABLE public.records OWNER TO postgres;
 --
 
 COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
-00000001-0000-4000-8000-000000000051	/buckets/blog/collections/articles	record	2026-11-25 12:48:21.39532
+00000001-0000-4000-8000-000000000051	/buckets/blog/collections/articles	record	2026-12-06 16:42:33.341575
 \.
 
 
@@ -161,8 +161,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, user_id, resource_name, last_modified, data) FROM stdin;
-00000001-0000-4000-8000-00000000004f	/buckets/blog/collections/articles	record	2026-11-25 12:48:21.39232	{"title": "note 79"}
-00000001-0000-4000-8000-000000000050	/buckets/blog/collections/articles	record	2026-11-25 12:48:21.39432	{"title": "edited"}
+00000001-0000-4000-8000-00000000004f	/buckets/blog/collections/articles	record	2026-12-06 16:42:33.338575	{"title": "note 79"}
+00000001-0000-4000-8000-000000000050	/buckets/blog/collections/articles	record	2026-12-06 16:42:33.340575	{"title": "edited"}
 \.
 
 

@@ -144,7 +144,7 @@ ALTER TABLE public.records OWNER TO postgres;
 --
 
 COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
-00000002-0000-4000-8000-000000000054	/buckets/blog/collections/articles	record	2026-11-25 12:48:23.668467
+00000002-0000-4000-8000-000000000054	/buckets/blog/collections/articles	record	2026-12-06 16:42:35.180865
 \.
 
 
@@ -161,8 +161,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, user_id, resource_name, last_modified, data) FROM stdin;
-00000002-0000-4000-8000-000000000052	/buckets/blog/collections/articles	record	2026-11-25 12:48:23.665467	{"title": "note 82"}
-00000002-0000-4000-8000-000000000053	/buckets/blog/collections/articles	record	2026-11-25 12:48:23.667467	{"title": "edited"}
+00000002-0000-4000-8000-000000000052	/buckets/blog/collections/articles	record	2026-12-06 16:42:35.177865	{"title": "note 82"}
+00000002-0000-4000-8000-000000000053	/buckets/blog/collections/articles	record	2026-12-06 16:42:35.179865	{"title": "edited"}
 \.
 
 

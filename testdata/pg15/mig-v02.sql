@@ -144,9 +144,9 @@ ALTER TABLE public.records OWNER TO postgres;
 --
 
 COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
-00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.821594
-00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.872242
-00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.311317
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.137515
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.215225
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.496065
 \.
 
 
@@ -155,7 +155,7 @@ COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:47:43.768731+00
+created_at	2026-12-06 16:42:04.059771+00
 storage_schema_version	2
 \.
 
@@ -165,11 +165,11 @@ storage_schema_version	2
 --
 
 COPY public.records (id, user_id, resource_name, last_modified, data) FROM stdin;
-00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.818594	{"title": "note 1"}
-00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.820594	{"title": "edited"}
-00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.871242	{"title": "back again"}
-00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.308317	{"title": "note 4"}
-00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.310317	{"title": "edited"}
+00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.134515	{"title": "note 1"}
+00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.136515	{"title": "edited"}
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.214225	{"title": "back again"}
+00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.493065	{"title": "note 4"}
+00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.495065	{"title": "edited"}
 \.
 
 

@@ -148,7 +148,7 @@ ALTER TABLE public.records OWNER TO postgres;
 --
 
 COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
-00000003-0000-4000-8000-000000000057	/buckets/blog/collections/articles	record	2026-11-25 12:48:24.711673
+00000003-0000-4000-8000-000000000057	/buckets/blog/collections/articles	record	2026-12-06 16:42:35.933523
 \.
 
 
@@ -165,8 +165,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, user_id, resource_name, last_modified, data) FROM stdin;
-00000003-0000-4000-8000-000000000055	/buckets/blog/collections/articles	record	2026-11-25 12:48:24.708673	{"title": "note 85"}
-00000003-0000-4000-8000-000000000056	/buckets/blog/collections/articles	record	2026-11-25 12:48:24.710673	{"title": "edited"}
+00000003-0000-4000-8000-000000000055	/buckets/blog/collections/articles	record	2026-12-06 16:42:35.930523	{"title": "note 85"}
+00000003-0000-4000-8000-000000000056	/buckets/blog/collections/articles	record	2026-12-06 16:42:35.932523	{"title": "edited"}
 \.
 
 

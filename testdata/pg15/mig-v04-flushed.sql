@@ -134,7 +134,7 @@ ALTER TABLE public.records OWNER TO postgres;
 --
 
 COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
-00000004-0000-4000-8000-00000000005a	/buckets/blog/collections/articles	record	2026-11-25 12:48:27.666305
+00000004-0000-4000-8000-00000000005a	/buckets/blog/collections/articles	record	2026-12-06 16:42:37.849269
 \.
 
 
@@ -151,8 +151,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, user_id, resource_name, last_modified, data) FROM stdin;
-00000004-0000-4000-8000-000000000058	/buckets/blog/collections/articles	record	2026-11-25 12:48:27.663305	{"title": "note 88"}
-00000004-0000-4000-8000-000000000059	/buckets/blog/collections/articles	record	2026-11-25 12:48:27.665305	{"title": "edited"}
+00000004-0000-4000-8000-000000000058	/buckets/blog/collections/articles	record	2026-12-06 16:42:37.846269	{"title": "note 88"}
+00000004-0000-4000-8000-000000000059	/buckets/blog/collections/articles	record	2026-12-06 16:42:37.848269	{"title": "edited"}
 \.
 
 

@@ -134,7 +134,7 @@ ALTER TABLE public.records OWNER TO postgres;
 --
 
 COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
-00000005-0000-4000-8000-00000000005d	/buckets/blog/collections/articles	record	2026-11-25 12:48:28.709571
+00000005-0000-4000-8000-00000000005d	/buckets/blog/collections/articles	record	2026-12-06 16:42:38.622716
 \.
 
 
@@ -151,8 +151,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, user_id, resource_name, last_modified, data) FROM stdin;
-00000005-0000-4000-8000-00000000005b	/buckets/blog/collections/articles	record	2026-11-25 12:48:28.706571	{"title": "note 91"}
-00000005-0000-4000-8000-00000000005c	/buckets/blog/collections/articles	record	2026-11-25 12:48:28.708571	{"title": "edited"}
+00000005-0000-4000-8000-00000000005b	/buckets/blog/collections/articles	record	2026-12-06 16:42:38.619716	{"title": "note 91"}
+00000005-0000-4000-8000-00000000005c	/buckets/blog/collections/articles	record	2026-12-06 16:42:38.621716	{"title": "edited"}
 \.
 
 

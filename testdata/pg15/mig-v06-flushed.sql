@@ -134,7 +134,7 @@ ALTER TABLE public.records OWNER TO postgres;
 --
 
 COPY public.deleted (id, user_id, resource_name, last_modified) FROM stdin;
-00000006-0000-4000-8000-000000000060	/buckets/blog/collections/articles	record	2026-11-25 12:48:29.608901
+00000006-0000-4000-8000-000000000060	/buckets/blog/collections/articles	record	2026-12-06 16:42:39.368948
 \.
 
 
@@ -151,8 +151,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, user_id, resource_name, last_modified, data) FROM stdin;
-00000006-0000-4000-8000-00000000005e	/buckets/blog/collections/articles	record	2026-11-25 12:48:29.605901	{"title": "note 94"}
-00000006-0000-4000-8000-00000000005f	/buckets/blog/collections/articles	record	2026-11-25 12:48:29.607901	{"title": "edited"}
+00000006-0000-4000-8000-00000000005e	/buckets/blog/collections/articles	record	2026-12-06 16:42:39.365948	{"title": "note 94"}
+00000006-0000-4000-8000-00000000005f	/buckets/blog/collections/articles	record	2026-12-06 16:42:39.367948	{"title": "edited"}
 \.
 
 

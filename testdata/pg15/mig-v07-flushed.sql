@@ -169,7 +169,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000007-0000-4000-8000-000000000063	/buckets/blog/collections/articles	record	2026-11-25 12:48:30.376899
+00000007-0000-4000-8000-000000000063	/buckets/blog/collections/articles	record	2026-12-06 16:42:40.19456
 \.
 
 
@@ -186,8 +186,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000007-0000-4000-8000-000000000061	/buckets/blog/collections/articles	record	2026-11-25 12:48:30.373899	{"title": "note 97"}
-00000007-0000-4000-8000-000000000062	/buckets/blog/collections/articles	record	2026-11-25 12:48:30.375899	{"title": "edited"}
+00000007-0000-4000-8000-000000000061	/buckets/blog/collections/articles	record	2026-12-06 16:42:40.19156	{"title": "note 97"}
+00000007-0000-4000-8000-000000000062	/buckets/blog/collections/articles	record	2026-12-06 16:42:40.19356	{"title": "edited"}
 \.
 
 

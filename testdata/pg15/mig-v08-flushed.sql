@@ -169,7 +169,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000008-0000-4000-8000-000000000066	/buckets/blog/collections/articles	record	2026-11-25 12:48:31.29249
+00000008-0000-4000-8000-000000000066	/buckets/blog/collections/articles	record	2026-12-06 16:42:41.198894
 \.
 
 
@@ -186,8 +186,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000008-0000-4000-8000-000000000064	/buckets/blog/collections/articles	record	2026-11-25 12:48:31.286261	{"title": "note 100"}
-00000008-0000-4000-8000-000000000065	/buckets/blog/collections/articles	record	2026-11-25 12:48:31.291632	{"title": "edited"}
+00000008-0000-4000-8000-000000000064	/buckets/blog/collections/articles	record	2026-12-06 16:42:41.192989	{"title": "note 100"}
+00000008-0000-4000-8000-000000000065	/buckets/blog/collections/articles	record	2026-12-06 16:42:41.197864	{"title": "edited"}
 \.
 
 

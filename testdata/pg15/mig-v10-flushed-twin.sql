@@ -48,14 +48,15 @@ BEGIN
       FROM timestamps
      WHERE parent_id = NEW.parent_id AND collection_id = NEW.collection_id;
 
-    IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND NEW.last_modified <= previous) THEN
-        current := clock_timestamp();
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + INTERVAL '1 millisecond';
-        END IF;
-    ELSE
-        -- The caller knows better: keep its timestamp.
+    current := clock_timestamp();
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + INTERVAL '1 millisecond';
+    END IF;
+
+    IF NEW.last_modified IS NULL THEN
+        NEW.last_modified := current;
+    ELSIF previous IS NULL OR NEW.last_modified > previous THEN
+        -- A newer stamp supplied by the caller becomes the collection's.
         current := NEW.last_modified;
     END IF;
 
@@ -66,8 +67,6 @@ BEGIN
     INSERT INTO timestamps (parent_id, collection_id, last_modified)
     SELECT NEW.parent_id, NEW.collection_id, current
      WHERE NOT EXISTS (SELECT 1 FROM upsert);
-
-    NEW.last_modified := current;
     RETURN NEW;
 END;
 $$;
@@ -213,8 +212,8 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000a-0000-4000-8000-00000000006c	/buckets/blog/collections/articles	record	2026-12-02 04:40:42.201689
-0000000b-0000-4000-8000-0000000000aa	/buckets/blog/collections/articles	record	2026-12-02 04:44:09.23289
+0000000a-0000-4000-8000-00000000006c	/buckets/blog/collections/articles	record	2026-12-06 16:42:44.049733
+0000000b-0000-4000-8000-0000000000aa	/buckets/blog/collections/articles	record	2026-12-06 16:44:35.651261
 \.
 
 
@@ -231,9 +230,9 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-0000000a-0000-4000-8000-00000000006a	/buckets/blog/collections/articles	record	2026-12-02 04:40:42.198766	{"title": "note 106"}
-0000000a-0000-4000-8000-00000000006b	/buckets/blog/collections/articles	record	2026-12-02 04:40:42.200979	{"title": "edited"}
-0000000b-0000-4000-8000-0000000000aa	/buckets/blog/collections/articles	record	2026-12-02 04:44:09.22678	{"title": "again"}
+0000000a-0000-4000-8000-00000000006a	/buckets/blog/collections/articles	record	2026-12-06 16:42:44.047026	{"title": "note 106"}
+0000000a-0000-4000-8000-00000000006b	/buckets/blog/collections/articles	record	2026-12-06 16:42:44.048935	{"title": "edited"}
+0000000b-0000-4000-8000-0000000000aa	/buckets/blog/collections/articles	record	2026-12-06 16:44:35.646862	{"title": "again"}
 \.
 
 
@@ -242,7 +241,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-12-02 04:44:09.23289
+/buckets/blog/collections/articles	record	2026-12-06 16:44:35.651261
 \.
 
 

@@ -48,14 +48,15 @@ BEGIN
       FROM timestamps
      WHERE parent_id = NEW.parent_id AND collection_id = NEW.collection_id;
 
-    IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND NEW.last_modified <= previous) THEN
-        current := clock_timestamp();
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + INTERVAL '1 millisecond';
-        END IF;
-    ELSE
-        -- The caller knows better: keep its timestamp.
+    current := clock_timestamp();
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + INTERVAL '1 millisecond';
+    END IF;
+
+    IF NEW.last_modified IS NULL THEN
+        NEW.last_modified := current;
+    ELSIF previous IS NULL OR NEW.last_modified > previous THEN
+        -- A newer stamp supplied by the caller becomes the collection's.
         current := NEW.last_modified;
     END IF;
 
@@ -66,8 +67,6 @@ BEGIN
     INSERT INTO timestamps (parent_id, collection_id, last_modified)
     SELECT NEW.parent_id, NEW.collection_id, current
      WHERE NOT EXISTS (SELECT 1 FROM upsert);
-
-    NEW.last_modified := current;
     RETURN NEW;
 END;
 $$;
@@ -213,18 +212,18 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.821594
-00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.872242
-00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.311317
-00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.72436
-00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.16126
-00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.359869
-00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.666276
-00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.020405
-00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.433365
-00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.079889
-0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.715179
-0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.996551
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.137515
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.215225
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.496065
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.834134
+00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.129238
+00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.408613
+00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.699976
+00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.037338
+00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.368422
+00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.685449
+0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.00685
+0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.338198
 \.
 
 
@@ -233,7 +232,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:47:43.768731+00
+created_at	2026-12-06 16:42:04.059771+00
 storage_schema_version	2
 storage_schema_version	3
 storage_schema_version	4
@@ -252,29 +251,29 @@ storage_schema_version	11
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.818594	{"title": "note 1"}
-00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.820594	{"title": "edited"}
-00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.871242	{"title": "back again"}
-00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.308317	{"title": "note 4"}
-00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.310317	{"title": "edited"}
-00000003-0000-4000-8000-000000000007	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.72136	{"title": "note 7"}
-00000003-0000-4000-8000-000000000008	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.72336	{"title": "edited"}
-00000004-0000-4000-8000-00000000000a	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.15826	{"title": "note 10"}
-00000004-0000-4000-8000-00000000000b	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.16026	{"title": "edited"}
-00000005-0000-4000-8000-00000000000d	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.356869	{"title": "note 13"}
-00000005-0000-4000-8000-00000000000e	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.358869	{"title": "edited"}
-00000006-0000-4000-8000-000000000010	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.663276	{"title": "note 16"}
-00000006-0000-4000-8000-000000000011	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.665276	{"title": "edited"}
-00000007-0000-4000-8000-000000000013	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.017405	{"title": "note 19"}
-00000007-0000-4000-8000-000000000014	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.019405	{"title": "edited"}
-00000008-0000-4000-8000-000000000016	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.429583	{"title": "note 22"}
-00000008-0000-4000-8000-000000000017	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.432628	{"title": "edited"}
-00000009-0000-4000-8000-000000000019	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.076667	{"title": "note 25"}
-00000009-0000-4000-8000-00000000001a	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.079097	{"title": "edited"}
-0000000a-0000-4000-8000-00000000001c	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.708736	{"title": "note 28"}
-0000000a-0000-4000-8000-00000000001d	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.71451	{"title": "edited"}
-0000000b-0000-4000-8000-00000000001f	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.994501	{"title": "note 31"}
-0000000b-0000-4000-8000-000000000020	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.995966	{"title": "edited"}
+00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.134515	{"title": "note 1"}
+00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.136515	{"title": "edited"}
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.214225	{"title": "back again"}
+00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.493065	{"title": "note 4"}
+00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.495065	{"title": "edited"}
+00000003-0000-4000-8000-000000000007	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.831134	{"title": "note 7"}
+00000003-0000-4000-8000-000000000008	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.833134	{"title": "edited"}
+00000004-0000-4000-8000-00000000000a	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.126238	{"title": "note 10"}
+00000004-0000-4000-8000-00000000000b	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.128238	{"title": "edited"}
+00000005-0000-4000-8000-00000000000d	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.405613	{"title": "note 13"}
+00000005-0000-4000-8000-00000000000e	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.407613	{"title": "edited"}
+00000006-0000-4000-8000-000000000010	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.696976	{"title": "note 16"}
+00000006-0000-4000-8000-000000000011	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.698976	{"title": "edited"}
+00000007-0000-4000-8000-000000000013	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.034338	{"title": "note 19"}
+00000007-0000-4000-8000-000000000014	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.036338	{"title": "edited"}
+00000008-0000-4000-8000-000000000016	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.362448	{"title": "note 22"}
+00000008-0000-4000-8000-000000000017	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.367492	{"title": "edited"}
+00000009-0000-4000-8000-000000000019	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.679431	{"title": "note 25"}
+00000009-0000-4000-8000-00000000001a	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.684511	{"title": "edited"}
+0000000a-0000-4000-8000-00000000001c	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.003705	{"title": "note 28"}
+0000000a-0000-4000-8000-00000000001d	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.005929	{"title": "edited"}
+0000000b-0000-4000-8000-00000000001f	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.335434	{"title": "note 31"}
+0000000b-0000-4000-8000-000000000020	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.337403	{"title": "edited"}
 \.
 
 
@@ -283,7 +282,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:47:47.996551
+/buckets/blog/collections/articles	record	2026-12-06 16:42:07.338198
 \.
 
 

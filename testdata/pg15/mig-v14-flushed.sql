@@ -48,15 +48,16 @@ BEGIN
       FROM timestamps
      WHERE parent_id = NEW.parent_id AND collection_id = NEW.collection_id;
 
+    current := clock_timestamp();
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + INTERVAL '1 millisecond';
+    END IF;
+
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) OR
-       (previous IS NOT NULL AND NEW.last_modified < previous) THEN
-        current := clock_timestamp();
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + INTERVAL '1 millisecond';
-        END IF;
-    ELSE
-        -- The caller knows better: keep its timestamp.
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) THEN
+        NEW.last_modified := current;
+    ELSIF previous IS NULL OR NEW.last_modified > previous THEN
+        -- A newer stamp supplied by the caller becomes the collection's.
         current := NEW.last_modified;
     END IF;
 
@@ -67,8 +68,6 @@ BEGIN
     INSERT INTO timestamps (parent_id, collection_id, last_modified)
     SELECT NEW.parent_id, NEW.collection_id, current
      WHERE NOT EXISTS (SELECT 1 FROM upsert);
-
-    NEW.last_modified := current;
     RETURN NEW;
 END;
 $$;
@@ -214,7 +213,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000e-0000-4000-8000-000000000078	/buckets/blog/collections/articles	record	2026-11-25 12:48:38.789164
+0000000e-0000-4000-8000-000000000078	/buckets/blog/collections/articles	record	2026-12-06 16:42:49.272288
 \.
 
 
@@ -231,8 +230,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-0000000e-0000-4000-8000-000000000076	/buckets/blog/collections/articles	record	2026-11-25 12:48:38.787054	{"title": "note 118"}
-0000000e-0000-4000-8000-000000000077	/buckets/blog/collections/articles	record	2026-11-25 12:48:38.788535	{"title": "edited"}
+0000000e-0000-4000-8000-000000000076	/buckets/blog/collections/articles	record	2026-12-06 16:42:49.267663	{"title": "note 118"}
+0000000e-0000-4000-8000-000000000077	/buckets/blog/collections/articles	record	2026-12-06 16:42:49.271489	{"title": "edited"}
 \.
 
 
@@ -241,7 +240,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:48:38.789164
+/buckets/blog/collections/articles	record	2026-12-06 16:42:49.272288
 \.
 
 

@@ -48,24 +48,23 @@ BEGIN
       FROM timestamps
      WHERE parent_id = NEW.parent_id AND collection_id = NEW.collection_id;
 
+    current := clock_timestamp();
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + INTERVAL '1 millisecond';
+    END IF;
+
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) OR
-       (previous IS NOT NULL AND NEW.last_modified < previous) THEN
-        current := clock_timestamp();
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + INTERVAL '1 millisecond';
-        END IF;
-    ELSE
-        -- The caller knows better: keep its timestamp.
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) THEN
+        NEW.last_modified := current;
+    ELSIF previous IS NULL OR NEW.last_modified > previous THEN
+        -- A newer stamp supplied by the caller becomes the collection's.
         current := NEW.last_modified;
     END IF;
 
     INSERT INTO timestamps (parent_id, collection_id, last_modified)
     VALUES (NEW.parent_id, NEW.collection_id, current)
     ON CONFLICT (parent_id, collection_id) DO UPDATE
-        SET last_modified = EXCLUDED.last_modified;
-
-    NEW.last_modified := current;
+        SET last_modified = current;
     RETURN NEW;
 END;
 $$;
@@ -217,7 +216,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-0000000f-0000-4000-8000-00000000007b	/buckets/blog/collections/articles	record	2026-11-25 12:48:39.823191
+0000000f-0000-4000-8000-00000000007b	/buckets/blog/collections/articles	record	2026-12-06 16:42:50.257721
 \.
 
 
@@ -234,8 +233,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-0000000f-0000-4000-8000-000000000079	/buckets/blog/collections/articles	record	2026-11-25 12:48:39.812721	{"title": "note 121"}
-0000000f-0000-4000-8000-00000000007a	/buckets/blog/collections/articles	record	2026-11-25 12:48:39.822429	{"title": "edited"}
+0000000f-0000-4000-8000-000000000079	/buckets/blog/collections/articles	record	2026-12-06 16:42:50.255241	{"title": "note 121"}
+0000000f-0000-4000-8000-00000000007a	/buckets/blog/collections/articles	record	2026-12-06 16:42:50.257309	{"title": "edited"}
 \.
 
 
@@ -244,7 +243,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data) FROM std
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:48:39.823191
+/buckets/blog/collections/articles	record	2026-12-06 16:42:50.257721
 \.
 
 

@@ -58,13 +58,14 @@ BEGIN
     )
     SELECT MAX(last_modified) INTO previous FROM existing_timestamps;
 
+    current := clock_timestamp();
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + INTERVAL '1 millisecond';
+    END IF;
+
+    -- A supplied stamp is kept unless it repeats the previous one.
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) OR
-       (previous IS NOT NULL AND NEW.last_modified < previous) THEN
-        current := clock_timestamp();
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + INTERVAL '1 millisecond';
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) THEN
         NEW.last_modified := current;
     END IF;
     RETURN NEW;
@@ -188,23 +189,23 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.821594
-00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.311317
-00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.72436
-00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.16126
-00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.359869
-00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.666276
-00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.020405
-00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.433365
-00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.079889
-0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.715179
-0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.996551
-0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.275743
-0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.68885
-0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.171114
-0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.639675
-00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.119096
-00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.585279
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.137515
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.496065
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.834134
+00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.129238
+00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.408613
+00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.699976
+00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.037338
+00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.368422
+00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.685449
+0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.00685
+0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.338198
+0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.649681
+0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.956699
+0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.263306
+0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.574438
+00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.874004
+00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.175559
 \.
 
 
@@ -213,7 +214,7 @@ COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY public.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:47:43.768731+00
+created_at	2026-12-06 16:42:04.059771+00
 \.
 
 
@@ -222,67 +223,67 @@ created_at	2026-11-25 12:47:43.768731+00
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data, deleted) FROM stdin;
-00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.818594	{"title": "note 1"}	f
-00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.820594	{"title": "edited"}	f
-00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.871242	{"title": "back again"}	f
-00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.308317	{"title": "note 4"}	f
-00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.310317	{"title": "edited"}	f
-00000003-0000-4000-8000-000000000007	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.72136	{"title": "note 7"}	f
-00000003-0000-4000-8000-000000000008	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.72336	{"title": "edited"}	f
-00000004-0000-4000-8000-00000000000a	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.15826	{"title": "note 10"}	f
-00000004-0000-4000-8000-00000000000b	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.16026	{"title": "edited"}	f
-00000005-0000-4000-8000-00000000000d	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.356869	{"title": "note 13"}	f
-00000005-0000-4000-8000-00000000000e	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.358869	{"title": "edited"}	f
-00000006-0000-4000-8000-000000000010	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.663276	{"title": "note 16"}	f
-00000006-0000-4000-8000-000000000011	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.665276	{"title": "edited"}	f
-00000007-0000-4000-8000-000000000013	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.017405	{"title": "note 19"}	f
-00000007-0000-4000-8000-000000000014	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.019405	{"title": "edited"}	f
-00000008-0000-4000-8000-000000000016	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.429583	{"title": "note 22"}	f
-00000008-0000-4000-8000-000000000017	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.432628	{"title": "edited"}	f
-00000009-0000-4000-8000-000000000019	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.076667	{"title": "note 25"}	f
-00000009-0000-4000-8000-00000000001a	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.079097	{"title": "edited"}	f
-0000000a-0000-4000-8000-00000000001c	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.708736	{"title": "note 28"}	f
-0000000a-0000-4000-8000-00000000001d	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.71451	{"title": "edited"}	f
-0000000b-0000-4000-8000-00000000001f	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.994501	{"title": "note 31"}	f
-0000000b-0000-4000-8000-000000000020	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.995966	{"title": "edited"}	f
-0000000c-0000-4000-8000-000000000022	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.273061	{"title": "note 34"}	f
-0000000c-0000-4000-8000-000000000023	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.275056	{"title": "edited"}	f
-0000000d-0000-4000-8000-000000000025	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.686722	{"title": "note 37"}	f
-0000000d-0000-4000-8000-000000000026	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.688189	{"title": "edited"}	f
-0000000e-0000-4000-8000-000000000028	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.164693	{"title": "note 40"}	f
-0000000e-0000-4000-8000-000000000029	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.170447	{"title": "edited"}	f
-0000000f-0000-4000-8000-00000000002b	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.636622	{"title": "note 43"}	f
-0000000f-0000-4000-8000-00000000002c	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.638706	{"title": "edited"}	f
-00000010-0000-4000-8000-00000000002e	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.112769	{"title": "note 46"}	f
-00000010-0000-4000-8000-00000000002f	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.118372	{"title": "edited"}	f
-00000011-0000-4000-8000-000000000031	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.583357	{"title": "note 49"}	f
-00000011-0000-4000-8000-000000000032	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.584676	{"title": "edited"}	f
-00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-11-25 12:47:43.821594	{"deleted": true}	t
-00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.311317	{"deleted": true}	t
-00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-11-25 12:47:44.72436	{"deleted": true}	t
-00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.16126	{"deleted": true}	t
-00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.359869	{"deleted": true}	t
-00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-11-25 12:47:45.666276	{"deleted": true}	t
-00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.020405	{"deleted": true}	t
-00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-11-25 12:47:46.433365	{"deleted": true}	t
-00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.079889	{"deleted": true}	t
-0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.715179	{"deleted": true}	t
-0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-11-25 12:47:47.996551	{"deleted": true}	t
-0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.275743	{"deleted": true}	t
-0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-11-25 12:47:48.68885	{"deleted": true}	t
-0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.171114	{"deleted": true}	t
-0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-11-25 12:47:49.639675	{"deleted": true}	t
-00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.119096	{"deleted": true}	t
-00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.585279	{"deleted": true}	t
-00000012-0000-4000-8000-000000000034	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.829491	{"title": "note 52"}	f
-00000012-0000-4000-8000-000000000035	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.830916	{"title": "edited"}	f
-00000012-0000-4000-8000-000000000036	/buckets/blog/collections/articles	record	2026-11-25 12:47:50.831238	{"deleted": true}	t
-00000013-0000-4000-8000-000000000037	/buckets/blog/collections/articles	record	2026-11-25 12:47:51.065574	{"title": "note 55"}	f
-00000013-0000-4000-8000-000000000038	/buckets/blog/collections/articles	record	2026-11-25 12:47:51.066882	{"title": "edited"}	f
-00000013-0000-4000-8000-000000000039	/buckets/blog/collections/articles	record	2026-11-25 12:47:51.067169	{"deleted": true}	t
-00000014-0000-4000-8000-00000000003a	/buckets/blog/collections/articles	record	2026-11-25 12:47:51.343646	{"title": "note 58"}	f
-00000014-0000-4000-8000-00000000003b	/buckets/blog/collections/articles	record	2026-11-25 12:47:51.345001	{"title": "edited"}	f
-00000014-0000-4000-8000-00000000003c	/buckets/blog/collections/articles	record	2026-11-25 12:47:51.345312	{"deleted": true}	t
+00000001-0000-4000-8000-000000000001	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.134515	{"title": "note 1"}	f
+00000001-0000-4000-8000-000000000002	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.136515	{"title": "edited"}	f
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.214225	{"title": "back again"}	f
+00000002-0000-4000-8000-000000000004	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.493065	{"title": "note 4"}	f
+00000002-0000-4000-8000-000000000005	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.495065	{"title": "edited"}	f
+00000003-0000-4000-8000-000000000007	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.831134	{"title": "note 7"}	f
+00000003-0000-4000-8000-000000000008	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.833134	{"title": "edited"}	f
+00000004-0000-4000-8000-00000000000a	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.126238	{"title": "note 10"}	f
+00000004-0000-4000-8000-00000000000b	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.128238	{"title": "edited"}	f
+00000005-0000-4000-8000-00000000000d	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.405613	{"title": "note 13"}	f
+00000005-0000-4000-8000-00000000000e	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.407613	{"title": "edited"}	f
+00000006-0000-4000-8000-000000000010	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.696976	{"title": "note 16"}	f
+00000006-0000-4000-8000-000000000011	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.698976	{"title": "edited"}	f
+00000007-0000-4000-8000-000000000013	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.034338	{"title": "note 19"}	f
+00000007-0000-4000-8000-000000000014	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.036338	{"title": "edited"}	f
+00000008-0000-4000-8000-000000000016	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.362448	{"title": "note 22"}	f
+00000008-0000-4000-8000-000000000017	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.367492	{"title": "edited"}	f
+00000009-0000-4000-8000-000000000019	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.679431	{"title": "note 25"}	f
+00000009-0000-4000-8000-00000000001a	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.684511	{"title": "edited"}	f
+0000000a-0000-4000-8000-00000000001c	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.003705	{"title": "note 28"}	f
+0000000a-0000-4000-8000-00000000001d	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.005929	{"title": "edited"}	f
+0000000b-0000-4000-8000-00000000001f	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.335434	{"title": "note 31"}	f
+0000000b-0000-4000-8000-000000000020	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.337403	{"title": "edited"}	f
+0000000c-0000-4000-8000-000000000022	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.646738	{"title": "note 34"}	f
+0000000c-0000-4000-8000-000000000023	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.648911	{"title": "edited"}	f
+0000000d-0000-4000-8000-000000000025	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.953844	{"title": "note 37"}	f
+0000000d-0000-4000-8000-000000000026	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.956251	{"title": "edited"}	f
+0000000e-0000-4000-8000-000000000028	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.260708	{"title": "note 40"}	f
+0000000e-0000-4000-8000-000000000029	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.262928	{"title": "edited"}	f
+0000000f-0000-4000-8000-00000000002b	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.572186	{"title": "note 43"}	f
+0000000f-0000-4000-8000-00000000002c	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.574056	{"title": "edited"}	f
+00000010-0000-4000-8000-00000000002e	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.871316	{"title": "note 46"}	f
+00000010-0000-4000-8000-00000000002f	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.873521	{"title": "edited"}	f
+00000011-0000-4000-8000-000000000031	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.17338	{"title": "note 49"}	f
+00000011-0000-4000-8000-000000000032	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.175117	{"title": "edited"}	f
+00000001-0000-4000-8000-000000000003	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.137515	{"deleted": true}	t
+00000002-0000-4000-8000-000000000006	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.496065	{"deleted": true}	t
+00000003-0000-4000-8000-000000000009	/buckets/blog/collections/articles	record	2026-12-06 16:42:04.834134	{"deleted": true}	t
+00000004-0000-4000-8000-00000000000c	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.129238	{"deleted": true}	t
+00000005-0000-4000-8000-00000000000f	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.408613	{"deleted": true}	t
+00000006-0000-4000-8000-000000000012	/buckets/blog/collections/articles	record	2026-12-06 16:42:05.699976	{"deleted": true}	t
+00000007-0000-4000-8000-000000000015	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.037338	{"deleted": true}	t
+00000008-0000-4000-8000-000000000018	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.368422	{"deleted": true}	t
+00000009-0000-4000-8000-00000000001b	/buckets/blog/collections/articles	record	2026-12-06 16:42:06.685449	{"deleted": true}	t
+0000000a-0000-4000-8000-00000000001e	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.00685	{"deleted": true}	t
+0000000b-0000-4000-8000-000000000021	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.338198	{"deleted": true}	t
+0000000c-0000-4000-8000-000000000024	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.649681	{"deleted": true}	t
+0000000d-0000-4000-8000-000000000027	/buckets/blog/collections/articles	record	2026-12-06 16:42:07.956699	{"deleted": true}	t
+0000000e-0000-4000-8000-00000000002a	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.263306	{"deleted": true}	t
+0000000f-0000-4000-8000-00000000002d	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.574438	{"deleted": true}	t
+00000010-0000-4000-8000-000000000030	/buckets/blog/collections/articles	record	2026-12-06 16:42:08.874004	{"deleted": true}	t
+00000011-0000-4000-8000-000000000033	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.434829	{"deleted": true}	t
+00000012-0000-4000-8000-000000000034	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.495495	{"title": "note 52"}	f
+00000012-0000-4000-8000-000000000035	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.49742	{"title": "edited"}	f
+00000012-0000-4000-8000-000000000036	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.497631	{"deleted": true}	t
+00000013-0000-4000-8000-000000000037	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.818545	{"title": "note 55"}	f
+00000013-0000-4000-8000-000000000038	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.820304	{"title": "edited"}	f
+00000013-0000-4000-8000-000000000039	/buckets/blog/collections/articles	record	2026-12-06 16:42:09.820497	{"deleted": true}	t
+00000014-0000-4000-8000-00000000003a	/buckets/blog/collections/articles	record	2026-12-06 16:42:10.142909	{"title": "note 58"}	f
+00000014-0000-4000-8000-00000000003b	/buckets/blog/collections/articles	record	2026-12-06 16:42:10.144635	{"title": "edited"}	f
+00000014-0000-4000-8000-00000000003c	/buckets/blog/collections/articles	record	2026-12-06 16:42:10.144858	{"deleted": true}	t
 \.
 
 
@@ -291,7 +292,7 @@ COPY public.records (id, parent_id, collection_id, last_modified, data, deleted)
 --
 
 COPY public.timestamps (parent_id, collection_id, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:47:50.119096
+/buckets/blog/collections/articles	record	2026-12-06 16:42:08.874004
 \.
 
 

@@ -54,21 +54,22 @@ DECLARE
     current BIGINT;
 BEGIN
     WITH existing_timestamps AS (
-        (SELECT as_epoch(last_modified) AS stamp FROM objects
+        (SELECT last_modified FROM objects
           WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
           ORDER BY last_modified DESC LIMIT 1)
         UNION
-        SELECT as_epoch(last_modified) AS stamp FROM timestamps
+        SELECT last_modified FROM timestamps
          WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
     )
-    SELECT MAX(stamp) INTO previous FROM existing_timestamps;
+    SELECT as_epoch(MAX(last_modified)) INTO previous FROM existing_timestamps;
+
+    current := as_epoch(clock_timestamp()::TIMESTAMP);
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + 1;
+    END IF;
 
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) <= previous) THEN
-        current := as_epoch(clock_timestamp()::TIMESTAMP);
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + 1;
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = previous) THEN
         NEW.last_modified := from_epoch(current);
     END IF;
     RETURN NEW;
@@ -192,23 +193,23 @@ COPY kinto.access_control_entries (object_id, permission, principal) FROM stdin;
 --
 
 COPY kinto.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000001-0000-4000-8000-000000000171	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.380502
-00000002-0000-4000-8000-000000000174	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.564974
-00000003-0000-4000-8000-000000000177	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.660646
-00000004-0000-4000-8000-00000000017a	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.802652
-00000005-0000-4000-8000-00000000017d	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.868157
-00000006-0000-4000-8000-000000000180	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.98453
-00000007-0000-4000-8000-000000000183	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.142868
-00000008-0000-4000-8000-000000000186	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.281171
-00000009-0000-4000-8000-000000000189	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.446149
-0000000a-0000-4000-8000-00000000018c	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.594252
-0000000b-0000-4000-8000-00000000018f	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.731819
-0000000c-0000-4000-8000-000000000192	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.903506
-0000000d-0000-4000-8000-000000000195	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.067649
-0000000e-0000-4000-8000-000000000198	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.190105
-0000000f-0000-4000-8000-00000000019b	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.328393
-00000010-0000-4000-8000-00000000019e	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.415715
-00000011-0000-4000-8000-0000000001a1	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.546878
+00000001-0000-4000-8000-00000000018b	/buckets/blog/collections/articles	record	2026-12-06 16:44:22.576421
+00000002-0000-4000-8000-00000000018e	/buckets/blog/collections/articles	record	2026-12-06 16:44:22.790661
+00000003-0000-4000-8000-000000000191	/buckets/blog/collections/articles	record	2026-12-06 16:44:22.950487
+00000004-0000-4000-8000-000000000194	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.140685
+00000005-0000-4000-8000-000000000197	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.302269
+00000006-0000-4000-8000-00000000019a	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.45358
+00000007-0000-4000-8000-00000000019d	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.675768
+00000008-0000-4000-8000-0000000001a0	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.874298
+00000009-0000-4000-8000-0000000001a3	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.058218
+0000000a-0000-4000-8000-0000000001a6	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.262922
+0000000b-0000-4000-8000-0000000001a9	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.446915
+0000000c-0000-4000-8000-0000000001ac	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.651815
+0000000d-0000-4000-8000-0000000001af	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.853393
+0000000e-0000-4000-8000-0000000001b2	/buckets/blog/collections/articles	record	2026-12-06 16:44:25.044543
+0000000f-0000-4000-8000-0000000001b5	/buckets/blog/collections/articles	record	2026-12-06 16:44:25.237918
+00000010-0000-4000-8000-0000000001b8	/buckets/blog/collections/articles	record	2026-12-06 16:44:25.432339
+00000011-0000-4000-8000-0000000001bb	/buckets/blog/collections/articles	record	2026-12-06 16:44:25.636845
 \.
 
 
@@ -217,7 +218,7 @@ COPY kinto.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
 --
 
 COPY kinto.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:49:55.321677+00
+created_at	2026-12-06 16:44:22.485781+00
 storage_schema_version	2
 storage_schema_version	3
 storage_schema_version	4
@@ -252,85 +253,85 @@ storage_schema_version	26
 --
 
 COPY kinto.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-00000001-0000-4000-8000-00000000016f	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.377502	{"title": "note 367"}	f
-00000001-0000-4000-8000-000000000170	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.379502	{"title": "edited"}	f
-00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.457627	{"title": "back again"}	f
-00000002-0000-4000-8000-000000000172	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.561974	{"title": "note 370"}	f
-00000002-0000-4000-8000-000000000173	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.563974	{"title": "edited"}	f
-00000003-0000-4000-8000-000000000175	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.657646	{"title": "note 373"}	f
-00000003-0000-4000-8000-000000000176	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.659646	{"title": "edited"}	f
-00000004-0000-4000-8000-000000000178	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.799652	{"title": "note 376"}	f
-00000004-0000-4000-8000-000000000179	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.801652	{"title": "edited"}	f
-00000005-0000-4000-8000-00000000017b	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.865157	{"title": "note 379"}	f
-00000005-0000-4000-8000-00000000017c	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.867157	{"title": "edited"}	f
-00000006-0000-4000-8000-00000000017e	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.98153	{"title": "note 382"}	f
-00000006-0000-4000-8000-00000000017f	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.98353	{"title": "edited"}	f
-00000007-0000-4000-8000-000000000181	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.139868	{"title": "note 385"}	f
-00000007-0000-4000-8000-000000000182	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.141868	{"title": "edited"}	f
-00000008-0000-4000-8000-000000000184	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.275926	{"title": "note 388"}	f
-00000008-0000-4000-8000-000000000185	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.280577	{"title": "edited"}	f
-00000009-0000-4000-8000-000000000187	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.43574	{"title": "note 391"}	f
-00000009-0000-4000-8000-000000000188	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.443009	{"title": "edited"}	f
-0000000a-0000-4000-8000-00000000018a	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.58899	{"title": "note 394"}	f
-0000000a-0000-4000-8000-00000000018b	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.593568	{"title": "edited"}	f
-0000000b-0000-4000-8000-00000000018d	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.721194	{"title": "note 397"}	f
-0000000b-0000-4000-8000-00000000018e	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.731156	{"title": "edited"}	f
-0000000c-0000-4000-8000-000000000190	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.896868	{"title": "note 400"}	f
-0000000c-0000-4000-8000-000000000191	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.902802	{"title": "edited"}	f
-0000000d-0000-4000-8000-000000000193	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.061091	{"title": "note 403"}	f
-0000000d-0000-4000-8000-000000000194	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.066986	{"title": "edited"}	f
-0000000e-0000-4000-8000-000000000196	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.183626	{"title": "note 406"}	f
-0000000e-0000-4000-8000-000000000197	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.185181	{"title": "edited"}	f
-0000000f-0000-4000-8000-000000000199	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.32642	{"title": "note 409"}	f
-0000000f-0000-4000-8000-00000000019a	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.327748	{"title": "edited"}	f
-00000010-0000-4000-8000-00000000019c	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.408619	{"title": "note 412"}	f
-00000010-0000-4000-8000-00000000019d	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.415086	{"title": "edited"}	f
-00000011-0000-4000-8000-00000000019f	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.540411	{"title": "note 415"}	f
-00000011-0000-4000-8000-0000000001a0	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.546173	{"title": "edited"}	f
-00000001-0000-4000-8000-000000000171	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.380502	{"deleted": true}	t
-00000002-0000-4000-8000-000000000174	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.564974	{"deleted": true}	t
-00000003-0000-4000-8000-000000000177	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.660646	{"deleted": true}	t
-00000004-0000-4000-8000-00000000017a	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.802652	{"deleted": true}	t
-00000005-0000-4000-8000-00000000017d	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.868157	{"deleted": true}	t
-00000006-0000-4000-8000-000000000180	/buckets/blog/collections/articles	record	2026-11-25 12:49:55.98453	{"deleted": true}	t
-00000007-0000-4000-8000-000000000183	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.142868	{"deleted": true}	t
-00000008-0000-4000-8000-000000000186	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.281171	{"deleted": true}	t
-00000009-0000-4000-8000-000000000189	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.446149	{"deleted": true}	t
-0000000a-0000-4000-8000-00000000018c	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.594252	{"deleted": true}	t
-0000000b-0000-4000-8000-00000000018f	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.731819	{"deleted": true}	t
-0000000c-0000-4000-8000-000000000192	/buckets/blog/collections/articles	record	2026-11-25 12:49:56.903506	{"deleted": true}	t
-0000000d-0000-4000-8000-000000000195	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.067649	{"deleted": true}	t
-0000000e-0000-4000-8000-000000000198	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.190105	{"deleted": true}	t
-0000000f-0000-4000-8000-00000000019b	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.328393	{"deleted": true}	t
-00000010-0000-4000-8000-00000000019e	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.415715	{"deleted": true}	t
-00000011-0000-4000-8000-0000000001a1	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.546878	{"deleted": true}	t
-00000012-0000-4000-8000-0000000001a2	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.67381	{"title": "note 418"}	f
-00000012-0000-4000-8000-0000000001a3	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.675271	{"title": "edited"}	f
-00000012-0000-4000-8000-0000000001a4	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.67563	{"deleted": true}	t
-00000013-0000-4000-8000-0000000001a5	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.800263	{"title": "note 421"}	f
-00000013-0000-4000-8000-0000000001a6	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.803007	{"title": "edited"}	f
-00000013-0000-4000-8000-0000000001a7	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.803365	{"deleted": true}	t
-00000014-0000-4000-8000-0000000001a8	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.936124	{"title": "note 424"}	f
-00000014-0000-4000-8000-0000000001a9	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.937504	{"title": "edited"}	f
-00000014-0000-4000-8000-0000000001aa	/buckets/blog/collections/articles	record	2026-11-25 12:49:57.93784	{"deleted": true}	t
-00000015-0000-4000-8000-0000000001ab	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.060629	{"title": "note 427"}	f
-00000015-0000-4000-8000-0000000001ac	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.062092	{"title": "edited"}	f
-00000015-0000-4000-8000-0000000001ad	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.062609	{"deleted": true}	t
-00000016-0000-4000-8000-0000000001ae	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.198	{"title": "note 430"}	f
-00000016-0000-4000-8000-0000000001af	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.2	{"title": "edited"}	f
-00000016-0000-4000-8000-0000000001b0	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.201	{"deleted": true}	t
-00000017-0000-4000-8000-0000000001b1	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.34	{"title": "note 433"}	f
-00000017-0000-4000-8000-0000000001b2	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.346	{"title": "edited"}	f
-00000017-0000-4000-8000-0000000001b3	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.347	{"deleted": true}	t
-00000018-0000-4000-8000-0000000001b4	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.505	{"title": "note 436"}	f
-00000018-0000-4000-8000-0000000001b5	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.511	{"title": "edited"}	f
-00000018-0000-4000-8000-0000000001b6	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.512	{"deleted": true}	t
-00000019-0000-4000-8000-0000000001b7	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.615	{"title": "note 439"}	f
-00000019-0000-4000-8000-0000000001b8	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.617	{"title": "edited"}	f
-00000019-0000-4000-8000-0000000001b9	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.618	{"deleted": true}	t
-0000001a-0000-4000-8000-0000000001ba	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.742	{"title": "note 442"}	f
-0000001a-0000-4000-8000-0000000001bb	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.744	{"title": "edited"}	f
-0000001a-0000-4000-8000-0000000001bc	/buckets/blog/collections/articles	record	2026-11-25 12:49:58.745	{"deleted": true}	t
+00000001-0000-4000-8000-000000000189	/buckets/blog/collections/articles	record	2026-12-06 16:44:22.573421	{"title": "note 393"}	f
+00000001-0000-4000-8000-00000000018a	/buckets/blog/collections/articles	record	2026-12-06 16:44:22.575421	{"title": "edited"}	f
+00000001-0000-4000-8000-0000000000ff	/buckets/blog/collections/articles	record	2026-12-06 16:44:22.659173	{"title": "back again"}	f
+00000002-0000-4000-8000-00000000018c	/buckets/blog/collections/articles	record	2026-12-06 16:44:22.787661	{"title": "note 396"}	f
+00000002-0000-4000-8000-00000000018d	/buckets/blog/collections/articles	record	2026-12-06 16:44:22.789661	{"title": "edited"}	f
+00000003-0000-4000-8000-00000000018f	/buckets/blog/collections/articles	record	2026-12-06 16:44:22.947487	{"title": "note 399"}	f
+00000003-0000-4000-8000-000000000190	/buckets/blog/collections/articles	record	2026-12-06 16:44:22.949487	{"title": "edited"}	f
+00000004-0000-4000-8000-000000000192	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.137685	{"title": "note 402"}	f
+00000004-0000-4000-8000-000000000193	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.139685	{"title": "edited"}	f
+00000005-0000-4000-8000-000000000195	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.299269	{"title": "note 405"}	f
+00000005-0000-4000-8000-000000000196	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.301269	{"title": "edited"}	f
+00000006-0000-4000-8000-000000000198	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.45058	{"title": "note 408"}	f
+00000006-0000-4000-8000-000000000199	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.45258	{"title": "edited"}	f
+00000007-0000-4000-8000-00000000019b	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.672768	{"title": "note 411"}	f
+00000007-0000-4000-8000-00000000019c	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.674768	{"title": "edited"}	f
+00000008-0000-4000-8000-00000000019e	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.868535	{"title": "note 414"}	f
+00000008-0000-4000-8000-00000000019f	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.873162	{"title": "edited"}	f
+00000009-0000-4000-8000-0000000001a1	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.052021	{"title": "note 417"}	f
+00000009-0000-4000-8000-0000000001a2	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.057048	{"title": "edited"}	f
+0000000a-0000-4000-8000-0000000001a4	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.259388	{"title": "note 420"}	f
+0000000a-0000-4000-8000-0000000001a5	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.261939	{"title": "edited"}	f
+0000000b-0000-4000-8000-0000000001a7	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.443953	{"title": "note 423"}	f
+0000000b-0000-4000-8000-0000000001a8	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.446059	{"title": "edited"}	f
+0000000c-0000-4000-8000-0000000001aa	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.648833	{"title": "note 426"}	f
+0000000c-0000-4000-8000-0000000001ab	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.650975	{"title": "edited"}	f
+0000000d-0000-4000-8000-0000000001ad	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.850222	{"title": "note 429"}	f
+0000000d-0000-4000-8000-0000000001ae	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.852919	{"title": "edited"}	f
+0000000e-0000-4000-8000-0000000001b0	/buckets/blog/collections/articles	record	2026-12-06 16:44:25.041642	{"title": "note 432"}	f
+0000000e-0000-4000-8000-0000000001b1	/buckets/blog/collections/articles	record	2026-12-06 16:44:25.044129	{"title": "edited"}	f
+0000000f-0000-4000-8000-0000000001b3	/buckets/blog/collections/articles	record	2026-12-06 16:44:25.235004	{"title": "note 435"}	f
+0000000f-0000-4000-8000-0000000001b4	/buckets/blog/collections/articles	record	2026-12-06 16:44:25.237364	{"title": "edited"}	f
+00000010-0000-4000-8000-0000000001b6	/buckets/blog/collections/articles	record	2026-12-06 16:44:25.428966	{"title": "note 438"}	f
+00000010-0000-4000-8000-0000000001b7	/buckets/blog/collections/articles	record	2026-12-06 16:44:25.431678	{"title": "edited"}	f
+00000011-0000-4000-8000-0000000001b9	/buckets/blog/collections/articles	record	2026-12-06 16:44:25.634385	{"title": "note 441"}	f
+00000011-0000-4000-8000-0000000001ba	/buckets/blog/collections/articles	record	2026-12-06 16:44:25.636377	{"title": "edited"}	f
+00000001-0000-4000-8000-00000000018b	/buckets/blog/collections/articles	record	2026-12-06 16:44:22.576421	{"deleted": true}	t
+00000002-0000-4000-8000-00000000018e	/buckets/blog/collections/articles	record	2026-12-06 16:44:22.790661	{"deleted": true}	t
+00000003-0000-4000-8000-000000000191	/buckets/blog/collections/articles	record	2026-12-06 16:44:22.950487	{"deleted": true}	t
+00000004-0000-4000-8000-000000000194	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.140685	{"deleted": true}	t
+00000005-0000-4000-8000-000000000197	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.302269	{"deleted": true}	t
+00000006-0000-4000-8000-00000000019a	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.45358	{"deleted": true}	t
+00000007-0000-4000-8000-00000000019d	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.675768	{"deleted": true}	t
+00000008-0000-4000-8000-0000000001a0	/buckets/blog/collections/articles	record	2026-12-06 16:44:23.874298	{"deleted": true}	t
+00000009-0000-4000-8000-0000000001a3	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.058218	{"deleted": true}	t
+0000000a-0000-4000-8000-0000000001a6	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.262922	{"deleted": true}	t
+0000000b-0000-4000-8000-0000000001a9	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.446915	{"deleted": true}	t
+0000000c-0000-4000-8000-0000000001ac	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.651815	{"deleted": true}	t
+0000000d-0000-4000-8000-0000000001af	/buckets/blog/collections/articles	record	2026-12-06 16:44:24.853393	{"deleted": true}	t
+0000000e-0000-4000-8000-0000000001b2	/buckets/blog/collections/articles	record	2026-12-06 16:44:25.044543	{"deleted": true}	t
+0000000f-0000-4000-8000-0000000001b5	/buckets/blog/collections/articles	record	2026-12-06 16:44:25.237918	{"deleted": true}	t
+00000010-0000-4000-8000-0000000001b8	/buckets/blog/collections/articles	record	2026-12-06 16:44:25.432339	{"deleted": true}	t
+00000011-0000-4000-8000-0000000001bb	/buckets/blog/collections/articles	record	2026-12-06 16:44:25.771712	{"deleted": true}	t
+00000012-0000-4000-8000-0000000001bc	/buckets/blog/collections/articles	record	2026-12-06 16:44:25.836061	{"title": "note 444"}	f
+00000012-0000-4000-8000-0000000001bd	/buckets/blog/collections/articles	record	2026-12-06 16:44:25.838038	{"title": "edited"}	f
+00000012-0000-4000-8000-0000000001be	/buckets/blog/collections/articles	record	2026-12-06 16:44:25.838277	{"deleted": true}	t
+00000013-0000-4000-8000-0000000001bf	/buckets/blog/collections/articles	record	2026-12-06 16:44:26.043833	{"title": "note 447"}	f
+00000013-0000-4000-8000-0000000001c0	/buckets/blog/collections/articles	record	2026-12-06 16:44:26.045803	{"title": "edited"}	f
+00000013-0000-4000-8000-0000000001c1	/buckets/blog/collections/articles	record	2026-12-06 16:44:26.046061	{"deleted": true}	t
+00000014-0000-4000-8000-0000000001c2	/buckets/blog/collections/articles	record	2026-12-06 16:44:26.237935	{"title": "note 450"}	f
+00000014-0000-4000-8000-0000000001c3	/buckets/blog/collections/articles	record	2026-12-06 16:44:26.240055	{"title": "edited"}	f
+00000014-0000-4000-8000-0000000001c4	/buckets/blog/collections/articles	record	2026-12-06 16:44:26.24027	{"deleted": true}	t
+00000015-0000-4000-8000-0000000001c5	/buckets/blog/collections/articles	record	2026-12-06 16:44:26.483949	{"title": "note 453"}	f
+00000015-0000-4000-8000-0000000001c6	/buckets/blog/collections/articles	record	2026-12-06 16:44:26.485704	{"title": "edited"}	f
+00000015-0000-4000-8000-0000000001c7	/buckets/blog/collections/articles	record	2026-12-06 16:44:26.485817	{"deleted": true}	t
+00000016-0000-4000-8000-0000000001c8	/buckets/blog/collections/articles	record	2026-12-06 16:44:26.68	{"title": "note 456"}	f
+00000016-0000-4000-8000-0000000001c9	/buckets/blog/collections/articles	record	2026-12-06 16:44:26.682	{"title": "edited"}	f
+00000016-0000-4000-8000-0000000001ca	/buckets/blog/collections/articles	record	2026-12-06 16:44:26.683	{"deleted": true}	t
+00000017-0000-4000-8000-0000000001cb	/buckets/blog/collections/articles	record	2026-12-06 16:44:26.87	{"title": "note 459"}	f
+00000017-0000-4000-8000-0000000001cc	/buckets/blog/collections/articles	record	2026-12-06 16:44:26.872	{"title": "edited"}	f
+00000017-0000-4000-8000-0000000001cd	/buckets/blog/collections/articles	record	2026-12-06 16:44:26.873	{"deleted": true}	t
+00000018-0000-4000-8000-0000000001ce	/buckets/blog/collections/articles	record	2026-12-06 16:44:27.069	{"title": "note 462"}	f
+00000018-0000-4000-8000-0000000001cf	/buckets/blog/collections/articles	record	2026-12-06 16:44:27.071	{"title": "edited"}	f
+00000018-0000-4000-8000-0000000001d0	/buckets/blog/collections/articles	record	2026-12-06 16:44:27.072	{"deleted": true}	t
+00000019-0000-4000-8000-0000000001d1	/buckets/blog/collections/articles	record	2026-12-06 16:44:27.261	{"title": "note 465"}	f
+00000019-0000-4000-8000-0000000001d2	/buckets/blog/collections/articles	record	2026-12-06 16:44:27.264	{"title": "edited"}	f
+00000019-0000-4000-8000-0000000001d3	/buckets/blog/collections/articles	record	2026-12-06 16:44:27.265	{"deleted": true}	t
+0000001a-0000-4000-8000-0000000001d4	/buckets/blog/collections/articles	record	2026-12-06 16:44:27.452	{"title": "note 468"}	f
+0000001a-0000-4000-8000-0000000001d5	/buckets/blog/collections/articles	record	2026-12-06 16:44:27.454	{"title": "edited"}	f
+0000001a-0000-4000-8000-0000000001d6	/buckets/blog/collections/articles	record	2026-12-06 16:44:27.455	{"deleted": true}	t
 \.
 
 
@@ -339,7 +340,7 @@ COPY kinto.objects (id, parent_id, resource_name, last_modified, data, deleted) 
 --
 
 COPY kinto.timestamps (parent_id, resource_name, last_modified) FROM stdin;
-/buckets/blog/collections/articles	record	2026-11-25 12:49:57.415715
+/buckets/blog/collections/articles	record	2026-12-06 16:44:25.432339
 \.
 
 

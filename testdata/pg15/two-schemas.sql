@@ -67,13 +67,14 @@ BEGIN
     )
     SELECT MAX(last_modified) INTO previous FROM existing_timestamps;
 
+    current := clock_timestamp();
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + INTERVAL '1 millisecond';
+    END IF;
+
+    -- A supplied stamp is kept unless it repeats the previous one.
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) OR
-       (previous IS NOT NULL AND NEW.last_modified < previous) THEN
-        current := clock_timestamp();
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + INTERVAL '1 millisecond';
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = as_epoch(previous)) THEN
         NEW.last_modified := current;
     END IF;
     RETURN NEW;
@@ -125,21 +126,22 @@ DECLARE
     current BIGINT;
 BEGIN
     WITH existing_timestamps AS (
-        (SELECT as_epoch(last_modified) AS stamp FROM objects
+        (SELECT last_modified FROM objects
           WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
           ORDER BY last_modified DESC LIMIT 1)
         UNION
-        SELECT as_epoch(last_modified) AS stamp FROM timestamps
+        SELECT last_modified FROM timestamps
          WHERE parent_id = NEW.parent_id AND resource_name = NEW.resource_name
     )
-    SELECT MAX(stamp) INTO previous FROM existing_timestamps;
+    SELECT as_epoch(MAX(last_modified)) INTO previous FROM existing_timestamps;
+
+    current := as_epoch(clock_timestamp()::TIMESTAMP);
+    IF previous IS NOT NULL AND previous >= current THEN
+        current := previous + 1;
+    END IF;
 
     IF NEW.last_modified IS NULL OR
-       (previous IS NOT NULL AND as_epoch(NEW.last_modified) <= previous) THEN
-        current := as_epoch(clock_timestamp()::TIMESTAMP);
-        IF previous IS NOT NULL AND previous >= current THEN
-            current := previous + 1;
-        END IF;
+       (previous IS NOT NULL AND as_epoch(NEW.last_modified) = previous) THEN
         NEW.last_modified := from_epoch(current);
     END IF;
     RETURN NEW;
@@ -328,7 +330,7 @@ COPY public.access_control_entries (object_id, permission, principal) FROM stdin
 --
 
 COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;
-00000011-0000-4000-8000-000000000081	/buckets/blog/collections/articles	record	2026-11-25 12:48:41.719244
+00000011-0000-4000-8000-000000000081	/buckets/blog/collections/articles	record	2026-12-06 16:42:52.2737
 \.
 
 
@@ -345,8 +347,8 @@ COPY public.metadata (name, value) FROM stdin;
 --
 
 COPY public.records (id, parent_id, collection_id, last_modified, data) FROM stdin;
-00000011-0000-4000-8000-00000000007f	/buckets/blog/collections/articles	record	2026-11-25 12:48:41.712706	{"title": "note 127"}
-00000011-0000-4000-8000-000000000080	/buckets/blog/collections/articles	record	2026-11-25 12:48:41.718538	{"title": "edited"}
+00000011-0000-4000-8000-00000000007f	/buckets/blog/collections/articles	record	2026-12-06 16:42:52.270005	{"title": "note 127"}
+00000011-0000-4000-8000-000000000080	/buckets/blog/collections/articles	record	2026-12-06 16:42:52.273021	{"title": "edited"}
 \.
 
 
@@ -382,7 +384,7 @@ COPY staging.access_control_entries (object_id, permission, principal) FROM stdi
 --
 
 COPY staging.metadata (name, value) FROM stdin;
-created_at	2026-11-25 12:49:59.845695+00
+created_at	2026-12-06 16:44:28.347036+00
 storage_schema_version	26
 permission_schema_version	2
 \.
@@ -393,9 +395,9 @@ permission_schema_version	2
 --
 
 COPY staging.objects (id, parent_id, resource_name, last_modified, data, deleted) FROM stdin;
-0000001a-0000-4000-8000-0000000001bd	/buckets/blog/collections/articles	record	2026-11-25 12:49:59.936	{"title": "note 445"}	f
-0000001a-0000-4000-8000-0000000001be	/buckets/blog/collections/articles	record	2026-11-25 12:49:59.941	{"title": "edited"}	f
-0000001a-0000-4000-8000-0000000001bf	/buckets/blog/collections/articles	record	2026-11-25 12:49:59.942	{"deleted": true}	t
+0000001a-0000-4000-8000-0000000001d7	/buckets/blog/collections/articles	record	2026-12-06 16:44:28.476	{"title": "note 471"}	f
+0000001a-0000-4000-8000-0000000001d8	/buckets/blog/collections/articles	record	2026-12-06 16:44:28.478	{"title": "edited"}	f
+0000001a-0000-4000-8000-0000000001d9	/buckets/blog/collections/articles	record	2026-12-06 16:44:28.479	{"deleted": true}	t
 \.
 
 

@@ -112,6 +112,8 @@ expected_objects() {
 		                   AND o.parent_id = d.parent_id AND o.resource_name = d.collection_id)"
 }
 objects_q="SELECT id, parent_id, resource_name, last_modified, data, deleted FROM objects"
+twin_objects_q="SELECT id, parent_id, resource_name,
+	CASE WHEN deleted THEN NULL ELSE last_modified END, data, deleted FROM objects"
 
 # clean_twin NAME DB: the clean twin of NAME restored (or built) into DB;
 # sets twin_rows=yes when its rows are the hybrid's.
@@ -165,10 +167,16 @@ $(diff "$t/expected.objects" "$t/got.objects")"
 $(diff "$t/got.schema" "$t/twin.schema")"
 	# The twin's rows are the hybrid's only when it is its own twin.
 	[ "$twin_rows" = yes ] && [ "$name" = "$2" ] || return
-	rows "c_$db" "$objects_q" >"$t/twin.objects"
+	# The twin's 017->018 merged its tombstones through the trigger, which
+	# restamps each one with the clock of the twin's build (as Kinto's does);
+	# the repair keeps the hybrid's own times (checked above). So against the
+	# twin a tombstone's time and a collection's timestamp are not compared.
+	rows "$db" "$twin_objects_q" >"$t/got.objects"
+	rows "c_$db" "$twin_objects_q" >"$t/twin.objects"
 	cmp -s "$t/got.objects" "$t/twin.objects" ||
 		fail "$name: objects rows differ from the twin's: $(diff "$t/got.objects" "$t/twin.objects")"
-	rows "c_$db" "SELECT * FROM timestamps" >"$t/twin.timestamps"
+	rows "$db" "SELECT parent_id, resource_name FROM timestamps" >"$t/got.timestamps"
+	rows "c_$db" "SELECT parent_id, resource_name FROM timestamps" >"$t/twin.timestamps"
 	cmp -s "$t/got.timestamps" "$t/twin.timestamps" || fail "$name: timestamps rows differ from the twin's"
 	# Tombstones the twin's 011->012 removed, having a live record again: the
 	# only rows the repaired deleted may have beyond the twin's.
