@@ -33,7 +33,10 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 
 SRC = $(sort $(shell find src -name '*.c'))
 LIB_SRC = $(filter-out src/main.c,$(SRC))
-LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+# Our SQL for the functions a repair installs, embedded (scripts/embed-sql).
+CANON_SQL = $(sort $(wildcard testdata/sql/functions/*.sql))
+GEN_OBJ = $(BUILD)/gen/canon_sql.o
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ)
 TEST_SRC = $(sort $(wildcard tests/check_*.c))
 # The test library: what the suites share, compiled once.
 TEST_LIB_SRC = $(sort $(wildcard tests/lib/*.c))
@@ -41,6 +44,7 @@ TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o) $(TEST_LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN = $(BUILD)/check_ksd
 
 .PHONY: all deps check check-format check-layers check-unit check-e2e check-asan check-fuzz demo \
+	check-matrix \
 	testdata bench fuzz install uninstall clean format valgrind static static-link deb check-package
 
 all: $(BIN)
@@ -54,6 +58,13 @@ $(BIN): $(BUILD)/src/main.o $(LIB_OBJ)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(KSD_CFLAGS) $(CHECK_CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/canon_sql.c: scripts/embed-sql $(CANON_SQL)
+	@mkdir -p $(dir $@)
+	sh scripts/embed-sql $(CANON_SQL) >$@.tmp && mv $@.tmp $@
+
+$(GEN_OBJ): $(BUILD)/gen/canon_sql.c
+	$(CC) $(CFLAGS) $(KSD_CFLAGS) -c -o $@ $<
 
 # One Check suite per tests/check_<name>.c, each exporting <name>_suite().
 $(BUILD)/suites.h: $(TEST_SRC)
@@ -82,8 +93,14 @@ check-unit: $(TEST_BIN)
 check-e2e: $(BIN)
 	KSD=./$(BIN) sh tests/run-e2e.sh
 
+# Every cell of the true x recorded version matrix (make check runs a
+# sample): about 700 databases built, dumped, judged and healed on a server.
+check-matrix: $(BIN)
+	KSD=./$(BIN) KSD_MATRIX_STRIDE=1 sh tests/e2e/matrix.sh
+
+# The matrix's server work is the same under the sanitizers: a smaller sample.
 check-asan:
-	$(MAKE) BUILD=build/asan BIN=build/asan/kinto-schema-doctor OPT=-O1 \
+	KSD_MATRIX_STRIDE=97 $(MAKE) BUILD=build/asan BIN=build/asan/kinto-schema-doctor OPT=-O1 \
 		CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" check-unit check-e2e
 
 # The unit tests (in-process, no fork) and the e2e tests with the tool under
@@ -105,13 +122,17 @@ FUZZ_SRC = $(sort $(wildcard tests/fuzz/*.c))
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS = -O1 -g $(FUZZ_SAN) $(filter-out -MMD -MP,$(KSD_CFLAGS))
-FUZZ_OBJ = $(LIB_SRC:%.c=build/fuzz/obj/%.o)
+FUZZ_OBJ = $(LIB_SRC:%.c=build/fuzz/obj/%.o) build/fuzz/obj/gen/canon_sql.o
 # The part of the test library that does not need Check.
 FUZZ_LIB = build/fuzz/obj/tests/lib/feed.o
 
 build/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+build/fuzz/obj/gen/canon_sql.o: $(BUILD)/gen/canon_sql.c
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB) $(FUZZ_OBJ)
 	clang $(FUZZ_CFLAGS) -Itests -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB) $(FUZZ_OBJ) $(PKG_LIBS)

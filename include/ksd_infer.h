@@ -130,6 +130,7 @@ enum ksd_run {
 enum ksd_cause {
 	KSD_CAUSE_NONE,
 	KSD_CAUSE_LATER_SCHEMA,      /* re-run on a schema already past it */
+	KSD_CAUSE_NO_RECORDS,        /* the same from 21 on: records is objects now */
 	KSD_CAUSE_NO_DELETED_INDEX,  /* KSD_DELETED_INDEX does not exist */
 	KSD_CAUSE_NO_COLLECTION_ID,  /* no collection_id column (before version 7) */
 	KSD_CAUSE_NO_TIMESTAMPS,     /* no timestamps table (before version 10) */
@@ -149,7 +150,15 @@ enum ksd_repair {
 	KSD_REPAIR_TOMBSTONES = 1 << 2,         /* objects.deleted, tombstones merged */
 	KSD_REPAIR_COLLATE_OBJECTS = 1 << 3,    /* COLLATE "C" on objects' ids */
 	KSD_REPAIR_COLLATE_TIMESTAMPS = 1 << 4, /* COLLATE "C" on timestamps' ids */
+	KSD_REPAIR_CODE = 1 << 5, /* the functions and triggers of the target version */
 };
+
+/* The file of our SQL (testdata/sql/functions/FILE.sql) that gives Kinto's
+ * function `name` the body a migrated database has at version v; NULL when
+ * it has no such function then. */
+const char *ksd_canon_body(const char *name, int v);
+/* The functions ksd_canon_body() knows, "a|b". */
+extern const char ksd_canon_functions[];
 
 /* A feature a step needs, and why it fails without it; `unlisted`, when
  * not KSD_CAUSE_NONE, says so where the skipped step that makes the feature
@@ -226,10 +235,14 @@ enum ksd_reason_code {
 	KSD_REASON_NO_STORAGE_MATCH,  /* `versions` are the nearest, with `count` contradictions */
 	KSD_REASON_NOT_HARMLESS,      /* `versions` all match; recording the lowest may harm */
 	KSD_REASON_NO_PERMISSION_MATCH,
-	KSD_REASON_PARTIAL,   /* the dump is incomplete: absence proves nothing */
-	KSD_REASON_NO_DATA,   /* no table data: the metadata rows are unknown */
-	KSD_REASON_NO_REPAIR, /* a wrong-base migration skipped step `version`, which no
-	                       * repair redoes */
+	KSD_REASON_PARTIAL,         /* the dump is incomplete: absence proves nothing */
+	KSD_REASON_NO_DATA,         /* no table data: the metadata rows are unknown */
+	KSD_REASON_NO_REPAIR,       /* a wrong-base migration skipped step `version`, which no
+	                             * repair redoes */
+	KSD_REASON_RERUN_UNDONE,    /* steps from `count` re-ran over a version `versions`
+	                             * schema; the repair puts back the code of `version` */
+	KSD_REASON_RERUN_NO_REPAIR, /* steps from `version` re-ran over the newer schema of
+	                             * `versions`, and no repair undoes them */
 	/* The version chosen among look-alikes (`versions`): */
 	KSD_REASON_RECORDED_LOOK_ALIKE, /* the recorded `version` is one of them */
 	KSD_REASON_LOWEST_LOOK_ALIKE, /* their lowest, `version`: re-running the rest is harmless */
@@ -261,6 +274,7 @@ enum ksd_note {
 	KSD_NOTE_LAST_HEARTBEAT,     /* a cliquet 1.2-1.3 version 1 schema */
 	KSD_NOTE_DELETED_INDEX,      /* KSD_DELETED_INDEX is missing: the fix creates it */
 	KSD_NOTE_PLUGINS_TRUNCATED,  /* more plugin names than KSD_MAX_PLUGINS */
+	KSD_NOTE_LOST_TOMBSTONES,    /* 011->012 re-ran over 18..20 before the dump */
 };
 #define KSD_NOTE_BIT(n) (1u << (n))
 
@@ -329,8 +343,17 @@ struct ksd_history {
 	int assumed;     /* the version Kinto started from */
 	bool flushed;    /* assumed because the metadata was empty (20) */
 	int top;         /* the last step that committed: its true version once repaired */
-	int failed;      /* the step that fails next (0: none) */
+	int target;      /* the version recorded once repaired: top, or the origin after re-runs */
+	/* Kinto assumed a version below the origin: steps assumed+1..top ran
+	 * again over a newer schema (origin > assumed). */
+	bool rerun;
+	/* A data-only step re-run over the newer schema that deleted rows no
+	 * repair brings back (011->012 on 18..20: the tombstones with a live
+	 * twin), 0 when none. */
+	int lost;
+	int failed; /* the step that fails next (0: none) */
 	enum ksd_cause cause;
+	const char *missing;     /* KSD_CAUSE_MISSING: the label of the feature */
 	enum ksd_repair repairs; /* what the repair redoes, for every origin candidate */
 	int unrepairable;        /* a skipped step no repair redoes (0: none) */
 };

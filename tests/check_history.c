@@ -103,6 +103,54 @@ START_TEST(a_chain_recorded_over_a_gap_assumes_the_recorded_value)
 }
 END_TEST
 
+START_TEST(a_version_recorded_by_hand_above_the_truth_is_explained)
+{
+	/* True 16 or 17, '20' recorded by hand (created_at kept), then 021 and
+	 * 022 ran and 023 failed, as in the matrix cell v17-g20. */
+	struct ksd_schema *s = ks_hybrid(cat, 17);
+	ks_meta(cat, s, "storage_schema_version", "20");
+	ks_meta(cat, s, "created_at", "2026-11-24 14:07:38.032559+00");
+	struct ksd_instance in = judge(s);
+	const struct ksd_history *h = &in.history;
+	ck_assert(h->found);
+	ck_assert(!h->flushed && !h->rerun);
+	ck_assert_int_eq(h->assumed, 20);
+	ck_assert_int_eq(h->top, 22);
+	ck_assert_uint_eq(h->origin, KSD_VRANGE(16, 17));
+	ck_assert_int_eq(h->failed, 23);
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_FIX);
+}
+END_TEST
+
+START_TEST(steps_rerun_over_a_newer_schema_are_a_history)
+{
+	/* True 22; '7' recorded by hand; 007->008 and 008->009 re-ran (the
+	 * version 9 bodies, the tombstone trigger dropped), 009->010 failed:
+	 * explained, and undone by the code of the lowest origin. */
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 22, KS_PERM2 | KS_FLUSHED);
+	ksd_catalog_drop_trigger(s, "tgr_deleted_last_modified", "deleted");
+	ks_body(cat, s, "bump_timestamp", 9);
+	ks_body(cat, s, "collection_timestamp", 8);
+	ks_meta(cat, s, "storage_schema_version", "7");
+	ks_meta(cat, s, "storage_schema_version", "8");
+	ks_meta(cat, s, "storage_schema_version", "9");
+	ks_meta(cat, s, "created_at", "2026-11-24 14:07:38.032559+00");
+	struct ksd_instance in = judge(s);
+	const struct ksd_history *h = &in.history;
+	ck_assert(h->found);
+	ck_assert(h->rerun);
+	ck_assert_int_eq(h->assumed, 7);
+	ck_assert_int_eq(h->top, 9);
+	ck_assert(h->origin & KSD_VBIT(22));
+	ck_assert_int_eq(h->failed, 10);
+	ck_assert_uint_eq(h->repairs, KSD_REPAIR_CODE);
+	ck_assert_int_eq(h->target, ksd_vset_lowest(h->origin));
+	ck_assert_int_eq(h->lost, 0);
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_FIX);
+	ck_assert_int_eq(in.reason.code, KSD_REASON_RERUN_UNDONE);
+}
+END_TEST
+
 Suite *history_suite(void)
 {
 	Suite *s = suite_create("history");
@@ -113,6 +161,8 @@ Suite *history_suite(void)
 	tcase_add_loop_test(tc, no_clean_version_is_a_hybrid, 1, KSD_STORAGE_MAX + 1);
 	tcase_add_test(tc, rows_from_21_with_created_at_are_no_flush);
 	tcase_add_test(tc, a_chain_recorded_over_a_gap_assumes_the_recorded_value);
+	tcase_add_test(tc, a_version_recorded_by_hand_above_the_truth_is_explained);
+	tcase_add_test(tc, steps_rerun_over_a_newer_schema_are_a_history);
 	suite_add_tcase(s, tc);
 	return s;
 }

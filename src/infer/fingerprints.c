@@ -70,6 +70,8 @@ const struct ksd_feature ksd_features[] = {
     {"objects.last_modified column", S, KSD_F_COLUMN, "objects", "last_modified", NULL, FROM(21), 0,
      NULL},
     {"objects.data column", S, KSD_F_COLUMN, "objects", "data", NULL, FROM(21), 0, NULL},
+    /* 020->021 renames records with its columns: data stays as 005->006 left it. */
+    {"objects.data is jsonb", S, KSD_F_COLUMN_TYPE, "objects", "data", "^jsonb$", FROM(6), 0, NULL},
     {"objects.deleted defaults to false", S, KSD_F_COLUMN_DEFAULT, "objects", "deleted", "^false$",
      FROM(18), FROM(18), NULL},
     {"objects.id collated \"C\"", S, KSD_F_COLUMN_COLLATE_C, "objects", "id", NULL, FROM(19), 0,

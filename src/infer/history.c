@@ -1,11 +1,12 @@
 /* How a schema that matches no version got there: migrations that ran from
- * a wrong base. The model is the spec's §6 sequence made general: a
- * database really at version V is read as version G > V (20 after a flush,
- * or a value recorded by hand), so steps V+1..G never run and steps
- * G+1..top run on the wrong base. Each feature then looks as at version top
- * when one of those steps changed it, and as at V otherwise. The origins V
- * whose model every observation allows are the candidates; the skipped
- * steps say what a repair must redo. */
+ * a wrong base. A database really at version V (the origin) is read as
+ * version G (20 after a flush, 1 with created_at only, or a value recorded
+ * by hand), and steps G+1..top run on it. Above V, steps V+1..G are
+ * skipped; below it, steps G+1..top run again over a newer schema. Either
+ * way each feature looks as the last of the steps that ran and changed it
+ * left it, and as at V otherwise. The origins whose model every
+ * observation allows are the candidates; the skipped steps say what a
+ * repair must redo. */
 #include <string.h>
 
 #include "ksd_infer.h"
@@ -18,29 +19,37 @@ static bool explains(const enum ksd_obs obs[KSD_MAX_FEATURES], int origin, int a
 		const struct ksd_feature *f = &ksd_features[i];
 		if (f->backend != KSD_STORAGE)
 			continue;
-		bool changed = false;
-		for (int k = assumed + 1; k <= top && !changed; k++)
-			changed = ksd_step_changes(k, f);
-		int as = changed ? top : origin;
+		int as = origin;
+		for (int k = top; k > assumed && as == origin; k--)
+			if (ksd_step_changes(k, f))
+				as = k;
 		if (!(ksd_feature_allows(f, obs[i], obs) & KSD_VBIT(as)))
 			return false;
 	}
 	return true;
 }
 
-/* The step after `top`, when the schema lacks what it needs. */
+/* The step after `top`, when the schema lacks what it needs or, re-run,
+ * fails on the newer schema. */
 static void next_failure(const enum ksd_obs obs[KSD_MAX_FEATURES], struct ksd_history *h)
 {
 	if (h->top >= KSD_STORAGE_MAX)
 		return;
+	const struct ksd_rerun *r = h->rerun ? ksd_rerun_step(h->top) : NULL;
+	if (r && (r->fails & h->origin) == h->origin) {
+		h->failed = h->top + 1;
+		h->cause = (h->origin & KSD_VFROM(21)) == h->origin ? KSD_CAUSE_NO_RECORDS
+		                                                    : KSD_CAUSE_LATER_SCHEMA;
+	}
 	const struct ksd_step *st = &ksd_steps[h->top + 1];
 	for (size_t n = 0; n < sizeof(st->needs) / sizeof(st->needs[0]); n++) {
 		if (!st->needs[n].feature)
 			continue;
 		size_t i = ksd_feature_index(st->needs[n].feature);
-		if (i < ksd_nfeatures && obs[i] == KSD_OBS_ABSENT) {
+		if (i < ksd_nfeatures && obs[i] == KSD_OBS_ABSENT && !h->failed) {
 			h->failed = h->top + 1;
 			h->cause = st->needs[n].cause;
+			h->missing = st->needs[n].feature;
 			return;
 		}
 	}
@@ -67,13 +76,41 @@ static void plan_repair(const enum ksd_obs obs[KSD_MAX_FEATURES], int origin, st
 	}
 }
 
-/* The origins in lo..hi (below `assumed`) that explain the observations. */
+/* After re-runs: what they changed is code (bodies, triggers; every step
+ * that would alter a table fails on the newer schema), so the functions
+ * and triggers of the lowest origin undo them, and that origin is recorded.
+ * Kinto then runs its steps up to any higher candidate, which must be
+ * harmless there; else the schema cannot tell which code to put back. */
+static void plan_undo(struct ksd_history *h)
+{
+	int low = ksd_vset_lowest(h->origin);
+	for (ksd_vset left = h->origin & (h->origin - 1); left; left &= left - 1) {
+		int v = ksd_vset_lowest(left);
+		for (int step = low; step < v; step++) {
+			const struct ksd_rerun *r = ksd_rerun_step(step);
+			if (r && ((r->fails | r->damages) & KSD_VBIT(v))) {
+				h->unrepairable = h->assumed + 1;
+				return;
+			}
+		}
+	}
+	h->target = low;
+	h->repairs = KSD_REPAIR_CODE;
+	for (int k = h->assumed + 1; k <= h->top && !h->lost; k++) {
+		const struct ksd_rerun *r = ksd_rerun_step(k - 1);
+		if (ksd_steps[k].data_only && r && (r->damages & h->origin))
+			h->lost = k;
+	}
+}
+
+/* The origins in lo..hi (other than `assumed`) that explain the
+ * observations. */
 static ksd_vset origins(const enum ksd_obs obs[KSD_MAX_FEATURES], int lo, int hi, int assumed,
                         int top)
 {
 	ksd_vset found = 0;
-	for (int v = lo; v <= hi && v < assumed; v++)
-		if (explains(obs, v, assumed, top))
+	for (int v = lo; v <= hi; v++)
+		if (v != assumed && explains(obs, v, assumed, top))
 			found |= KSD_VBIT(v);
 	return found;
 }
@@ -112,6 +149,17 @@ static bool start(const enum ksd_obs obs[KSD_MAX_FEATURES], ksd_vset rows, bool 
 				h->origin = KSD_VBIT(g - 1);
 			}
 	}
+	/* Else the lowest row was recorded by hand over a chain that starts
+	 * there, or a first step failed on it: the origin lies below (steps
+	 * skipped) or above (steps re-run). */
+	if (!h->origin && !below && !h->flushed && top > 0) {
+		h->assumed = low;
+		h->origin = origins(obs, 1, low - 1, low, top);
+		if (!h->origin) {
+			h->origin = origins(obs, top + 1, KSD_STORAGE_MAX, low, top);
+			h->rerun = h->origin != 0;
+		}
+	}
 	return h->origin != 0;
 }
 
@@ -125,7 +173,10 @@ bool ksd_infer_history(const enum ksd_obs obs[KSD_MAX_FEATURES], ksd_vset rows, 
 	}
 	h->found = true;
 	next_failure(obs, h);
-	for (ksd_vset left = h->origin; left; left &= left - 1)
+	h->target = h->top;
+	if (h->rerun)
+		plan_undo(h);
+	for (ksd_vset left = h->rerun ? 0 : h->origin; left; left &= left - 1)
 		plan_repair(obs, ksd_vset_lowest(left), h);
 	return true;
 }

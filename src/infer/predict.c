@@ -13,12 +13,16 @@
  * tells a fresh install without it. */
 #define RENAMES_DELETED_INDEX 6
 
-/* G < T: the steps re-run up to the first that fails. */
-static void rerun(struct ksd_storage_run *out)
+/* G < T: the steps re-run up to the first that fails, by the facts of
+ * re-runs or for lack of what it needs as the earlier re-runs left it
+ * (015->016 drops collection_timestamp, which only 014->015 makes again). */
+static void rerun(const struct ksd_instance *in, struct ksd_storage_run *out)
 {
+	const struct ksd_step_need *n;
+	int unmet = ksd_run_unmet(out->from, out->truth, in->obs, &n);
 	for (int step = out->from; step < out->truth; step++) {
 		const struct ksd_rerun *r = ksd_rerun_step(step);
-		if (r && (r->fails & KSD_VBIT(out->truth))) {
+		if ((r && (r->fails & KSD_VBIT(out->truth))) || step + 1 == unmet) {
 			out->fails = step;
 			out->cause = KSD_CAUSE_LATER_SCHEMA;
 			return;
@@ -94,7 +98,7 @@ void ksd_predict_storage(const struct ksd_instance *in, enum ksd_read read, int 
 		}
 	} else if (from < truth) {
 		out->run = KSD_RUN_RERUN;
-		rerun(out);
+		rerun(in, out);
 	} else {
 		skip(in, out);
 	}
@@ -125,7 +129,7 @@ void predict_instance(struct ksd_instance *in)
 	/* After the fix Kinto reads the version it records (after a repair, the
 	 * one it already reads, now true), the permission version is right and
 	 * the tombstone index exists. */
-	int fixed = in->history.found ? in->history.top : st->version;
+	int fixed = in->history.found ? in->history.target : st->version;
 	in->after_fix = (struct ksd_prediction){.storage.read = KSD_READ_NONE};
 	if (in->fix && p->storage.read != KSD_READ_NONE && fixed > 0) {
 		struct ksd_instance done = *in;

@@ -19,9 +19,12 @@
 const struct ksd_rerun ksd_reruns[] = {
     {1, FROM(21), 0, NULL},
     {2, FROM(3), 0, NULL},
-    {3, FROM(21), 0, NULL},
+    /* From 7 on user_id is parent_id. */
+    {3, FROM(7), 0, NULL},
     {4, FROM(5), 0, NULL},
-    {5, FROM(21), 0, NULL},
+    /* From 14 the records trigger fires on UPDATE OF data, and PostgreSQL
+     * cannot change the type of a column a trigger names. */
+    {5, FROM(14), 0, NULL},
     {6, FROM(7), 0, NULL},
     {7, 0, FROM(9),
      "007->008 drops the triggers and installs the version 8 bump_timestamp (from 21 on, "
@@ -34,7 +37,6 @@ const struct ksd_rerun ksd_reruns[] = {
     {12, FROM(21), R(14, 20), "012->013 reinstalls an old body and unnarrowed triggers"},
     {13, FROM(21), 0, NULL},
     {14, FROM(21), R(16, 20), "014->015 recreates the dropped collection_timestamp"},
-    {15, FROM(16), 0, NULL},
     {16, FROM(21), 0, NULL},
     {17, FROM(18), 0, NULL},
     {18, FROM(21), 0, NULL},
@@ -126,7 +128,7 @@ const struct ksd_step ksd_steps[KSD_STORAGE_MAX + 1] = {
      * 005->006 never ran, has no btree operator class for them. */
     [24] = {.creates = "idx_objects_history_userid_and_resourcename",
             .needs = {NEED("table objects", KSD_CAUSE_MISSING),
-                      NEED("records.data is jsonb", KSD_CAUSE_DATA_JSON)}},
+                      NEED("objects.data is jsonb", KSD_CAUSE_DATA_JSON)}},
     [25] = {.needs = {NEED("table objects", KSD_CAUSE_MISSING)}},
     [26] = {.replaces = BUMP "|" OBJECTS, .needs = {NEED("table objects", KSD_CAUSE_MISSING)}},
 };
@@ -181,4 +183,40 @@ int ksd_run_unmet(int from, int truth, const enum ksd_obs *obs, const struct ksd
 		}
 	}
 	return 0;
+}
+
+/* Each function's body by version in a migrated database (fresh installs
+ * of 3 and 18-20 differ), as our migrations install it. */
+static const struct {
+	const char *name;
+	ksd_vset versions;
+	const char *file;
+} canon_bodies[] = {
+    {"bump_timestamp", R(1, 6), "bump_timestamp-001"},
+    {"bump_timestamp", V(7), "bump_timestamp-007"},
+    {"bump_timestamp", V(8), "bump_timestamp-008"},
+    {"bump_timestamp", V(9), "bump_timestamp-009"},
+    {"bump_timestamp", R(10, 12), "bump_timestamp-010"},
+    {"bump_timestamp", R(13, 14), "bump_timestamp-013"},
+    {"bump_timestamp", R(15, 16), "bump_timestamp-015"},
+    {"bump_timestamp", R(17, 20), "bump_timestamp-017"},
+    {"bump_timestamp", V(21), "bump_timestamp-021"},
+    {"bump_timestamp", R(22, 25), "bump_timestamp-022"},
+    {"bump_timestamp", V(26), "bump_timestamp-026"},
+    {"resource_timestamp", R(1, 2), "resource_timestamp-001"},
+    {"resource_timestamp", R(3, 6), "resource_timestamp-003"},
+    {"collection_timestamp", V(7), "collection_timestamp-007"},
+    {"collection_timestamp", R(8, 9), "collection_timestamp-008"},
+    {"collection_timestamp", R(10, 14), "collection_timestamp-010"},
+    {"collection_timestamp", V(15), "collection_timestamp-015"},
+};
+
+const char ksd_canon_functions[] = "bump_timestamp|resource_timestamp|collection_timestamp";
+
+const char *ksd_canon_body(const char *name, int v)
+{
+	for (size_t i = 0; i < sizeof(canon_bodies) / sizeof(canon_bodies[0]); i++)
+		if (strcmp(canon_bodies[i].name, name) == 0 && (canon_bodies[i].versions & V(v)))
+			return canon_bodies[i].file;
+	return NULL;
 }

@@ -121,6 +121,24 @@ static enum ksd_meta_state storage_state(const struct ksd_instance *in)
 	return in->created_at || st->rows == 0 ? KSD_META_INTACT : KSD_META_NO_CREATED_AT;
 }
 
+/* Rows deleted before the dump by a data-only step re-run over this
+ * version: the version rows run from a value recorded below it to one
+ * still below it, through that step (011->012 on 18..20). */
+static void lost_rows(struct ksd_instance *in)
+{
+	ksd_vset rows = in->storage.row_versions;
+	int v = in->storage.version, top = ksd_vset_highest(rows), low = top;
+	if (!v || !rows || top >= v)
+		return;
+	while (low > 1 && (rows & KSD_VBIT(low - 1)))
+		low--;
+	for (int k = low + 1; k <= top; k++) {
+		const struct ksd_rerun *r = ksd_rerun_step(k - 1);
+		if (ksd_steps[k].data_only && r && (r->damages & KSD_VBIT(v)))
+			in->notes |= KSD_NOTE_BIT(KSD_NOTE_LOST_TOMBSTONES);
+	}
+}
+
 void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database *db,
                         const struct ksd_schema *s, int assume_version, struct ksd_instance *in)
 {
@@ -159,12 +177,16 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 		if (!st->candidates && assume_version <= 0)
 			ksd_infer_history(in->obs, st->row_versions, in->created_at, h);
 		if (!st->candidates && h->found && !h->unrepairable) {
-			in->reason = (struct ksd_reason){.code = KSD_REASON_WRONG_BASE,
+			in->reason = (struct ksd_reason){.code = h->rerun ? KSD_REASON_RERUN_UNDONE
+			                                                  : KSD_REASON_WRONG_BASE,
 			                                 .versions = h->origin,
-			                                 .version = h->top};
+			                                 .version = h->target,
+			                                 .count = h->assumed + 1};
 		} else if (!st->candidates && h->found) {
-			undetermined = (struct ksd_reason){.code = KSD_REASON_NO_REPAIR,
-			                                   .version = h->unrepairable};
+			undetermined = (struct ksd_reason){
+			    .code = h->rerun ? KSD_REASON_RERUN_NO_REPAIR : KSD_REASON_NO_REPAIR,
+			    .versions = h->origin,
+			    .version = h->unrepairable};
 		} else if (!st->candidates) {
 			undetermined = (struct ksd_reason){.code = KSD_REASON_NO_STORAGE_MATCH,
 			                                   .versions = st->nearest,
@@ -244,6 +266,7 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 	if (in->last_heartbeat && (st->candidates & KSD_VBIT(1)))
 		in->notes |= KSD_NOTE_BIT(KSD_NOTE_LAST_HEARTBEAT);
 	check_deleted_index(in);
+	lost_rows(in);
 	drift_find(in);
 	predict_instance(in);
 }

@@ -111,6 +111,11 @@ static void header(FILE *out, const char *input, const struct ksd_instance *in)
 		fputs("\n-- ", out);
 		sql_comment(out, words);
 	}
+	if (in->notes & KSD_NOTE_BIT(KSD_NOTE_LOST_TOMBSTONES)) {
+		words_note(words, sizeof(words), in, KSD_NOTE_LOST_TOMBSTONES);
+		fputs("\n-- ", out);
+		sql_comment(out, words);
+	}
 	if (in->history.found)
 		fputs("\n-- It stops, changing nothing, unless this is the database in the dump or "
 		      "one"
@@ -141,9 +146,11 @@ void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool
 	/* Rows Kinto already reads right stay as they are: after a repair, all
 	 * of them (the check holds them as read). */
 	bool rows = st->present && st->version && !(st->rows && st->recorded == st->version);
-	if (rows) {
-		delete_above(out, in, "storage_schema_version", st->version);
-		insert_version(out, in, "storage_schema_version", st->version);
+	/* After re-runs Kinto must read the origin, above every row. */
+	int record = rows ? st->version : repair && in->history.rerun ? in->history.target : 0;
+	if (record) {
+		delete_above(out, in, "storage_schema_version", record);
+		insert_version(out, in, "storage_schema_version", record);
 	}
 	if ((rows || repair) && !in->created_at) {
 		fputs("INSERT INTO ", out);

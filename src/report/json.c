@@ -199,6 +199,8 @@ static void history(FILE *out, const struct ksd_history *h)
 	int_or_null(out, h->failed);
 	fputs(", \"error\": ", out);
 	ksd_fput_json(out, h->failed ? words_error(h->cause) : NULL);
+	fputs(", \"lost\": ", out);
+	int_or_null(out, h->lost);
 	putc('}', out);
 }
 

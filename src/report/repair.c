@@ -6,6 +6,9 @@
  * reads the catalog first, so a second run changes nothing; no record or
  * tombstone is ever deleted. No name from the dump is written inside the
  * dollar quotes: the blocks find the schema as current_schema(). */
+#include <string.h>
+
+#include "report/canon.h"
 #include "report/repair.h"
 #include "report/sqltext.h"
 
@@ -119,6 +122,48 @@ static const char clash[] =
     "        END IF;\n"
     "    END IF;\n";
 
+/* Whether fingerprint row `label` holds at version v. */
+static bool holds_at(const char *label, int v)
+{
+	size_t i = ksd_feature_index(label);
+	return i < ksd_nfeatures && (ksd_features[i].expect & KSD_VBIT(v));
+}
+
+/* The tombstone trigger as version v has it, in the check's words. */
+static const char *trigger_at(int v)
+{
+	if (!holds_at("trigger tgr_deleted_last_modified", v))
+		return "missing";
+	return holds_at("tgr_deleted_last_modified fires on UPDATE", v) ? "insert or update"
+	                                                                : "insert";
+}
+
+/* A feature's state once the repair ran: what the code of the target
+ * version gives a function or trigger, else what the repair of `by` leaves,
+ * else NULL (as read). */
+static const char *repaired_state(const struct ksd_instance *in, const struct expectation *e)
+{
+	const struct ksd_history *h = &in->history;
+	bool code =
+	    strncmp(e->feature, "function ", 9) == 0 || strncmp(e->feature, "trigger ", 8) == 0;
+	if ((h->repairs & KSD_REPAIR_CODE) && code)
+		return holds_at(e->feature, h->target) ? e->present : e->absent;
+	return (h->repairs & e->by) ? e->repaired : NULL;
+}
+
+/* The version rows "a,b,c" (LPAD order), those above `cut` left out and
+ * `add` put in when not 0. */
+static void version_rows(char *buf, size_t cap, ksd_vset rows, int cut, int add)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	if (add)
+		rows = (rows & (KSD_VBIT(cut) | (KSD_VBIT(cut) - 1))) | KSD_VBIT(add);
+	for (int v = 1; v <= KSD_STORAGE_MAX; v++)
+		if (rows & KSD_VBIT(v))
+			len += (size_t)snprintf(buf + len, cap - len, "%s%d", len ? "," : "", v);
+}
+
 void repair_checks(FILE *out, const struct ksd_instance *in)
 {
 	enum ksd_repair r = in->history.repairs;
@@ -152,21 +197,21 @@ void repair_checks(FILE *out, const struct ksd_instance *in)
 	    "    -- repair leaves it.\n",
 	    out);
 	fputs(live, out);
-	char rows[160] = "";
-	size_t len = 0;
-	for (int v = 1; v <= KSD_STORAGE_MAX; v++)
-		if (in->storage.row_versions & KSD_VBIT(v))
-			len += (size_t)snprintf(rows + len, sizeof(rows) - len, "%s%d",
-			                        len ? "," : "", v);
-	fprintf(out, "        ('storage_schema_version rows', '%s', '%s')", rows, rows);
+	const struct ksd_history *h = &in->history;
+	char rows[160], repaired[160];
+	version_rows(rows, sizeof(rows), in->storage.row_versions, 0, 0);
+	version_rows(repaired, sizeof(repaired), in->storage.row_versions, h->target,
+	             h->rerun ? h->target : 0);
+	fprintf(out, "        ('storage_schema_version rows', '%s', '%s')", rows, repaired);
 	for (size_t i = 0; i < sizeof(expectations) / sizeof(expectations[0]); i++) {
 		const struct expectation *e = &expectations[i];
 		bool present = observed(in, e->feature) == KSD_OBS_PRESENT;
-		expected_row(out, e->what, present ? e->present : e->absent,
-		             (r & e->by) ? e->repaired : NULL);
+		expected_row(out, e->what, present ? e->present : e->absent, repaired_state(in, e));
 	}
 	expected_row(out, "trigger tgr_deleted_last_modified", trigger_as_read(in),
-	             r & KSD_REPAIR_DELETED_TRIGGER ? "insert" : NULL);
+	             r & KSD_REPAIR_CODE              ? trigger_at(h->target)
+	             : r & KSD_REPAIR_DELETED_TRIGGER ? "insert"
+	                                              : NULL);
 	fputs(
 	    ")\n"
 	    "    SELECT pg_catalog.string_agg(pg_catalog.format('%s is %s, the dump shows %s',\n"
@@ -206,9 +251,107 @@ static void guarded(FILE *out, const char *comment, const char *guard, const cha
 	"                 AND c.relname = '" table "' AND a.attname IN (" columns ")\n"            \
 	"                 AND a.attcollation <> 950)"
 
+/* The text of our SQL file NAME. */
+static const char *canon_sql(const char *name)
+{
+	for (size_t i = 0; i < ksd_nsql_files; i++)
+		if (strcmp(ksd_sql_files[i].name, name) == 0)
+			return ksd_sql_files[i].text;
+	return NULL;
+}
+
+#define CURRENT_NS                                                                                 \
+	"(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = pg_catalog.current_schema())"
+
+/* Trigger `f` (a KSD_F_TRIGGER row) as version v has it: made again unless
+ * it is there with the events, the function and the state Kinto gives it,
+ * or dropped where v has none. The events come from the rows about it: on
+ * UPDATE unless a row says it fires on UPDATE at other versions only, OF
+ * data where a row says so. */
+static void trigger_write(FILE *out, const struct ksd_feature *f, int v)
+{
+	bool want = f->expect & KSD_VBIT(v), update = true, of_data = false;
+	for (size_t i = 0; i < ksd_nfeatures; i++) {
+		const struct ksd_feature *g = &ksd_features[i];
+		if (g->backend != KSD_STORAGE || !g->name || strcmp(g->name, f->name) != 0)
+			continue;
+		if (g->kind == KSD_F_TRIGGER_UPDATE)
+			update = g->expect & KSD_VBIT(v);
+		else if (g->kind == KSD_F_TRIGGER_UPDATE_OF)
+			of_data = g->expect & KSD_VBIT(v);
+	}
+	fprintf(out,
+	        "-- %s on %s: %s\nDO $ksd$\nBEGIN\n"
+	        "    IF NOT EXISTS (SELECT FROM pg_catalog.pg_class\n"
+	        "                    WHERE relnamespace = " CURRENT_NS "\n"
+	        "                      AND relname = '%s' AND relkind = 'r') THEN\n"
+	        "        RETURN;\n    END IF;\n",
+	        f->name, f->table, want ? "as this version has it" : "this version has none",
+	        f->table);
+	if (!want) {
+		fprintf(out, "    DROP TRIGGER IF EXISTS %s ON %s;\nEND\n$ksd$;\n", f->name,
+		        f->table);
+		return;
+	}
+	fprintf(out,
+	        "    IF NOT EXISTS (SELECT FROM pg_catalog.pg_trigger t\n"
+	        "                    JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid\n"
+	        "                   WHERE c.relnamespace = " CURRENT_NS "\n"
+	        "                     AND c.relname = '%s' AND t.tgname = '%s'\n"
+	        "                     AND t.tgtype = %d AND t.tgenabled = 'O'\n"
+	        "                     AND t.tgfoid = (SELECT p.oid FROM pg_catalog.pg_proc p\n"
+	        "                                      WHERE p.pronamespace = c.relnamespace\n"
+	        "                                        AND p.proname = 'bump_timestamp')\n"
+	        "                     AND pg_catalog.array_to_string(t.tgattr::pg_catalog.int2[], "
+	        "',')\n"
+	        "                         = %s) THEN\n"
+	        "        DROP TRIGGER IF EXISTS %s ON %s;\n"
+	        "        CREATE TRIGGER %s BEFORE INSERT%s ON %s\n"
+	        "            FOR EACH ROW EXECUTE PROCEDURE bump_timestamp();\n"
+	        "    END IF;\nEND\n$ksd$;\n",
+	        f->table, f->name, update ? 23 : 7,
+	        of_data ? "(SELECT a.attnum::text FROM pg_catalog.pg_attribute a\n"
+	                  "                             WHERE a.attrelid = c.oid AND a.attname = "
+	                  "'data')"
+	                : "''",
+	        f->name, f->table, f->name,
+	        !update   ? ""
+	        : of_data ? " OR UPDATE OF data"
+	                  : " OR UPDATE",
+	        f->table);
+}
+
+/* KSD_REPAIR_CODE: the functions and triggers of version v, from our SQL;
+ * the functions first, so that no trigger calls a body of another
+ * version. */
+static void code_write(FILE *out, const struct ksd_instance *in, int v)
+{
+	fprintf(out, "-- The functions and triggers of version %d, undoing the re-run steps\n", v);
+	for (const char *n = ksd_canon_functions; *n;) {
+		char name[64];
+		size_t len = strcspn(n, "|");
+		snprintf(name, sizeof(name), "%.*s", (int)len, n);
+		n += len + (n[len] == '|');
+		const char *file = ksd_canon_body(name, v);
+		const char *text = file ? canon_sql(file) : NULL;
+		if (text) {
+			fputs(text, out);
+			continue;
+		}
+		fputs("DROP FUNCTION IF EXISTS ", out);
+		sql_ident(out, in->schema->name);
+		fprintf(out, ".%s(character varying, character varying);\n", name);
+	}
+	for (size_t i = 0; i < ksd_nfeatures; i++)
+		if (ksd_features[i].backend == KSD_STORAGE && ksd_features[i].kind == KSD_F_TRIGGER)
+			trigger_write(out, &ksd_features[i], v);
+}
+
 void repair_write(FILE *out, const struct ksd_instance *in)
 {
 	enum ksd_repair r = in->history.repairs;
+	if (r & KSD_REPAIR_CODE)
+		code_write(out, in, in->history.target);
 	if (r & KSD_REPAIR_DELETED_TRIGGER)
 		guarded(
 		    out,

@@ -185,6 +185,10 @@ static const char *const note_words[] = {
                                "006->007 fails without it, so the fix creates it",
     [KSD_NOTE_PLUGINS_TRUNCATED] =
         "more plugin version rows than are kept; the rest are not listed",
+    [KSD_NOTE_LOST_TOMBSTONES] =
+        "the version rows say 011->012 re-ran over this schema before the dump, deleting the "
+        "tombstones that had a live twin: no repair brings them back (an earlier backup may "
+        "hold them)",
 };
 
 /* "17", "16 or 17", "10-13". */
@@ -238,6 +242,21 @@ void words_reason(char *buf, size_t cap, const struct ksd_reason *r)
 		    "migrations ran from a wrong base, skipping %03d->%03d, which no repair redoes",
 		    r->version - 1, r->version);
 		break;
+	case KSD_REASON_RERUN_UNDONE:
+		add(buf, cap, "migrations from %03d->%03d re-ran on a version ", r->count - 1,
+		    r->count);
+		origin_words(buf, cap, r->versions);
+		add(buf, cap,
+		    " schema; the repair puts back the functions and triggers of version %d and "
+		    "records it",
+		    r->version);
+		break;
+	case KSD_REASON_RERUN_NO_REPAIR:
+		add(buf, cap, "migrations from %03d->%03d re-ran on a version ", r->version - 1,
+		    r->version);
+		origin_words(buf, cap, r->versions);
+		add(buf, cap, " schema, and no repair undoes what they did");
+		break;
 	case KSD_REASON_LOWEST_LOOK_ALIKE:
 		add(buf, cap,
 		    "versions %s look the same in a schema; %d is recorded because re-running "
@@ -270,10 +289,16 @@ static void note(char *buf, size_t cap, const struct ksd_instance *in, enum ksd_
 	}
 }
 
+void words_note(char *buf, size_t cap, const struct ksd_instance *in, enum ksd_note n)
+{
+	buf[0] = '\0';
+	note(buf, cap, in, n);
+}
+
 void words_each_note(const struct ksd_instance *in, void (*each)(const char *words, void *ctx),
                      void *ctx)
 {
-	for (enum ksd_note n = KSD_NOTE_OUT_OF_MEMORY; n <= KSD_NOTE_PLUGINS_TRUNCATED; n++) {
+	for (enum ksd_note n = KSD_NOTE_OUT_OF_MEMORY; n <= KSD_NOTE_LOST_TOMBSTONES; n++) {
 		if (!(in->notes & KSD_NOTE_BIT(n)))
 			continue;
 		char buf[WORDS_NOTES_MAX];
@@ -307,6 +332,7 @@ void words_notes(char *buf, size_t cap, const struct ksd_instance *in)
 static const char *const cause_words[] = {
     [KSD_CAUSE_NONE] = "",
     [KSD_CAUSE_LATER_SCHEMA] = "and is rolled back, Kinto stops there",
+    [KSD_CAUSE_NO_RECORDS] = "(no table records) and is rolled back, Kinto stops there",
     [KSD_CAUSE_NO_DELETED_INDEX] = "because index " KSD_DELETED_INDEX " does not exist",
     [KSD_CAUSE_NO_COLLECTION_ID] =
         "(no collection_id column) and is rolled back, Kinto stops there",
@@ -440,6 +466,7 @@ const char *words_error(enum ksd_cause c)
 	static const char *const errors[] = {
 	    [KSD_CAUSE_NO_COLLECTION_ID] = "column \"collection_id\" does not exist",
 	    [KSD_CAUSE_NO_TIMESTAMPS] = "relation \"timestamps\" does not exist",
+	    [KSD_CAUSE_NO_RECORDS] = "relation \"records\" does not exist",
 	    [KSD_CAUSE_NO_DELETED_COLUMN] = "column \"deleted\" does not exist",
 	    [KSD_CAUSE_018_NEVER_RAN] = "column \"deleted\" does not exist",
 	    [KSD_CAUSE_DATA_JSON] =
@@ -462,11 +489,20 @@ void words_history(char *buf, size_t cap, const struct ksd_history *h)
 	add(buf, cap, " and ran ");
 	for (int k = h->assumed + 1; k <= h->top; k++)
 		add(buf, cap, "%s%03d->%03d", k > h->assumed + 1 ? ", " : "", k - 1, k);
-	if (h->failed)
+	if (h->failed && words_error(h->cause))
 		add(buf, cap, "; %03d->%03d fails: %s", h->failed - 1, h->failed,
 		    words_error(h->cause));
+	else if (h->failed && h->cause == KSD_CAUSE_MISSING)
+		add(buf, cap, "; %03d->%03d fails: no %s", h->failed - 1, h->failed, h->missing);
+	else if (h->failed)
+		add(buf, cap, "; %03d->%03d fails on the newer schema", h->failed - 1, h->failed);
 	else
 		add(buf, cap, "; every step committed");
+	if (h->lost)
+		add(buf, cap,
+		    "; %03d->%03d deleted rows that no repair brings back (an earlier backup may "
+		    "hold them)",
+		    h->lost - 1, h->lost);
 }
 
 void words_pg_release(char *buf, size_t cap, int v)

@@ -32,6 +32,8 @@ size_t words_contradictions(const struct ksd_instance *in, size_t *idx, size_t m
  * say. A reason fits WORDS_REASON_MAX. */
 #define WORDS_REASON_MAX 512
 void words_reason(char *buf, size_t cap, const struct ksd_reason *r);
+/* Note n, whether it applies or not. */
+void words_note(char *buf, size_t cap, const struct ksd_instance *in, enum ksd_note n);
 /* The notes, "; " between them; they fit WORDS_NOTES_MAX. */
 #define WORDS_NOTES_MAX 768
 void words_notes(char *buf, size_t cap, const struct ksd_instance *in);

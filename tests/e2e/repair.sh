@@ -19,6 +19,7 @@ set -u
 top=${KSD_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 : "${KSD:?set KSD to the binary under test}"
 . "$top/tests/lib/pg.sh"
+. "$top/tests/lib/kinto-db.sh"
 trap pg_stop EXIT
 trap 'exit 1' INT TERM HUP
 if ! pg_start "${KSD_REPAIR_PGPORT:-54329}"; then
@@ -34,53 +35,6 @@ fail() {
 	echo "repair: $*"
 	fails=$((fails + 1))
 }
-psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
-rows() { psql -X -At -d "$1" -c "$2" | LC_ALL=C sort; }
-# restore DB DUMP: a new database holding the dump.
-restore() {
-	psql_q -d postgres -c "DROP DATABASE IF EXISTS \"$1\"" -c "CREATE DATABASE \"$1\"" &&
-		psql_q -d "$1" -f "$2" >/dev/null 2>"$t/err"
-}
-# Kinto's storage version query: the first row in LPAD order.
-version() {
-	psql -X -At -d "$1" -c "SELECT value FROM metadata
-		WHERE name = 'storage_schema_version' ORDER BY LPAD(value, 3, '0') DESC" | head -n 1
-}
-# migrate DB: our steps from the version Kinto reads up to 26, one
-# transaction each, as Kinto runs them.
-migrate() {
-	k=$(($(version "$1") + 1))
-	while [ "$k" -le 26 ]; do
-		psql_q -1 -d "$1" -f "$top/testdata/sql/migrate/$(printf %03d "$k").sql" \
-			>/dev/null 2>"$t/err" || {
-			echo "migration to $k failed: $(grep ERROR "$t/err")"
-			return 1
-		}
-		k=$((k + 1))
-	done
-}
-schema() {
-	pg_dump -s -O -x -d "$1" | grep -v '^\\\(un\)\?restrict \|^--'
-}
-# Everything that could move: the schema's catalog entries with their oids
-# and storage, every row of every table with its ctid and xmin, and the dump.
-snapshot() {
-	psql -X -At -d "$1" >"$2" <<'SQL'
-SELECT c.oid, c.relname, c.relkind, c.relfilenode FROM pg_class c
- WHERE c.relnamespace = 'public'::regnamespace ORDER BY 2;
-SELECT a.attrelid::regclass, a.attname, a.atttypid, a.attcollation, a.attnotnull
-  FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
- WHERE c.relnamespace = 'public'::regnamespace AND a.attnum > 0 ORDER BY 1, 2;
-SELECT t.oid, t.tgname, t.tgtype, t.tgenabled FROM pg_trigger t ORDER BY 2, 1;
-SELECT p.oid, p.proname, md5(p.prosrc) FROM pg_proc p
- WHERE p.pronamespace = 'public'::regnamespace ORDER BY 2;
-SELECT format('SELECT %L, ctid, xmin, r::text FROM public.%I AS r ORDER BY ctid',
-              relname, relname)
-  FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'
- ORDER BY relname \gexec
-SQL
-	pg_dump -d "$1" | grep -v '^\\\(un\)\?restrict ' >>"$2"
-}
 # repair_sql NAME: the repair of testdata/pg15/NAME.sql into $t/NAME.repair.
 repair_sql() {
 	if [ -n "${KSD_REPAIR_SQL_DIR:-}" ]; then
@@ -92,7 +46,6 @@ repair_sql() {
 	rc=$?
 	[ "$rc" -eq 1 ] || { fail "$1: --sql exited $rc, expected 1: $(cat "$t/err")"; return 1; }
 }
-apply() { psql_q -1 -d "$1" -f "$2" >"$t/out" 2>"$t/err"; }
 
 # The hybrid's own rows, read before the repair, as the repaired objects
 # table must hold them afterwards: its objects rows unchanged (live, where it
@@ -112,8 +65,6 @@ expected_objects() {
 		                   AND o.parent_id = d.parent_id AND o.resource_name = d.collection_id)"
 }
 objects_q="SELECT id, parent_id, resource_name, last_modified, data, deleted FROM objects"
-twin_objects_q="SELECT id, parent_id, resource_name,
-	CASE WHEN deleted THEN NULL ELSE last_modified END, data, deleted FROM objects"
 
 # clean_twin NAME DB: the clean twin of NAME restored (or built) into DB;
 # sets twin_rows=yes when its rows are the hybrid's.
@@ -167,16 +118,12 @@ $(diff "$t/expected.objects" "$t/got.objects")"
 $(diff "$t/got.schema" "$t/twin.schema")"
 	# The twin's rows are the hybrid's only when it is its own twin.
 	[ "$twin_rows" = yes ] && [ "$name" = "$2" ] || return
-	# The twin's 017->018 merged its tombstones through the trigger, which
-	# restamps each one with the clock of the twin's build (as Kinto's does);
-	# the repair keeps the hybrid's own times (checked above). So against the
-	# twin a tombstone's time and a collection's timestamp are not compared.
 	rows "$db" "$twin_objects_q" >"$t/got.objects"
 	rows "c_$db" "$twin_objects_q" >"$t/twin.objects"
 	cmp -s "$t/got.objects" "$t/twin.objects" ||
 		fail "$name: objects rows differ from the twin's: $(diff "$t/got.objects" "$t/twin.objects")"
-	rows "$db" "SELECT parent_id, resource_name FROM timestamps" >"$t/got.timestamps"
-	rows "c_$db" "SELECT parent_id, resource_name FROM timestamps" >"$t/twin.timestamps"
+	rows "$db" "$twin_timestamps_q" >"$t/got.timestamps"
+	rows "c_$db" "$twin_timestamps_q" >"$t/twin.timestamps"
 	cmp -s "$t/got.timestamps" "$t/twin.timestamps" || fail "$name: timestamps rows differ from the twin's"
 	# Tombstones the twin's 011->012 removed, having a live record again: the
 	# only rows the repaired deleted may have beyond the twin's.

@@ -461,3 +461,17 @@ struct ksd_schema *ks_hybrid(struct ksd_catalog *cat, int truth)
 	ksd_catalog_free(tmp);
 	return s;
 }
+
+void ks_body(struct ksd_catalog *cat, struct ksd_schema *s, const char *name, int v)
+{
+	bool bump = strcmp(name, "bump_timestamp") == 0;
+	const char *body = bump ? ks_bump(v, v <= 20) : ks_helper(v);
+	struct ksd_function *f = ksd_schema_function(s, name);
+	if (!f) {
+		ks_function(cat, s, name, "uid character varying, resource character varying",
+		            "timestamp without time zone", false, body);
+		return;
+	}
+	f->body = ksd_catalog_strdup(cat, body);
+	f->body_len = strlen(body);
+}

@@ -29,6 +29,10 @@ void ks_meta(struct ksd_catalog *cat, struct ksd_schema *s, const char *name, co
 struct ksd_schema *ks_build(struct ksd_catalog *cat, const char *db, const char *name, int v,
                             unsigned flags);
 
+/* Function `name` (bump_timestamp or a timestamp helper) of `s` with the
+ * body version v installs, added when missing: what a re-run step leaves. */
+void ks_body(struct ksd_catalog *cat, struct ksd_schema *s, const char *name, int v);
+
 /* A flushed database of true version `truth` (10..19) after Kinto >= 12
  * guessed 20 and ran the migrations from 021 on until one failed (spec §6). */
 struct ksd_schema *ks_hybrid(struct ksd_catalog *cat, int truth);

@@ -1,0 +1,158 @@
+#!/bin/sh
+# Every true x recorded version (issue 24), on a real server: testdata/matrix
+# builds the cells (a database at true version V, its version set to G by
+# hand, by a flush or to created_at only, then migrated as Kinto migrates,
+# then dumped). For each cell the tool's answer is checked by what the
+# database then does:
+#   exit 0  the dump restored and migrated on from the version Kinto reads
+#           must reach 26 with the schema of V migrated cleanly (clean);
+#   exit 1  `--sql` applied twice (the second changes nothing), then
+#           migrated on: schema and rows equal V migrated cleanly (healed);
+#           a tombstone's time and a collection's timestamp are not
+#           compared (017->018 restamps them with the clock);
+#           rows the report names as lost before the dump may be missing;
+#   else    the cell is not healed.
+# Cells not yet clean or healed are listed with their outcome in
+# tests/e2e/matrix.known; an outcome that differs from the list either way
+# fails, so the list only shrinks. The text report must exit as JSON does.
+# `make check` runs every KSD_MATRIX_STRIDE-th cell (23, 97 under the
+# sanitizers; times KSD_SAMPLE
+# under valgrind); `make check-matrix` runs them all (KSD_MATRIX_STRIDE=1).
+# KSD_MATRIX_CELLS="v17-g20 ..." runs those cells only, KSD_MATRIX_SQL=DIR
+# builds the cells with DIR/migrate/NNN.sql (see testdata/matrix),
+# KSD_MATRIX_KNOWN=FILE reads another list, KSD_MATRIX_OUTCOMES=FILE keeps
+# every cell's outcome, KSD_MATRIX_DIFFS=DIR what differs from the clean
+# twin where it does, and KSD_MATRIX_DUMPS=DIR takes the cells from an
+# earlier `testdata/matrix DIR` instead of building them.
+set -u
+top=${KSD_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+: "${KSD:?set KSD to the binary under test}"
+. "$top/tests/lib/pg.sh"
+. "$top/tests/lib/kinto-db.sh"
+trap pg_stop EXIT
+trap 'exit 1' INT TERM HUP
+if ! pg_start "${KSD_MATRIX_PGPORT:-54331}"; then
+	echo "matrix: skipped: $pg_why"
+	exit 0
+fi
+export PGOPTIONS="-c client_min_messages=warning"
+t=$pg_dir/matrix
+steps=${KSD_MATRIX_SQL:-}
+mkdir "$t"
+known=${KSD_MATRIX_KNOWN:-$top/tests/e2e/matrix.known}
+stride=$((${KSD_MATRIX_STRIDE:-23} * ${KSD_SAMPLE:-1}))
+cells=${KSD_MATRIX_DUMPS:-$t/cells}
+# shellcheck disable=SC2086 # KSD_MATRIX_CELLS is a list
+if [ -z "${KSD_MATRIX_DUMPS:-}" ] &&
+	! KSD_MATRIX_STRIDE=$stride KSD_PG_BIN=$pg_bin "$top/testdata/matrix" "$t/cells" \
+		${KSD_MATRIX_CELLS:-} >"$t/build.log" 2>&1; then
+	echo "matrix: building the cells failed: $(tail -3 "$t/build.log")"
+	exit 1
+fi
+
+# clean V: the name of a database holding version V migrated cleanly to 26.
+clean() {
+	c=clean_$1
+	if [ "$(psql -X -At -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$c'")" != 1 ]; then
+		restore "$c" "$cells/tpl$1.sql" && migrate "$c" >"$t/clean.err" || {
+			echo "matrix: clean $1: $(cat "$t/clean.err")" >&2
+			return 1
+		}
+		schema "$c" >"$t/$c.schema"
+	fi
+	echo "$c"
+}
+
+# same DB CLEAN: whether DB's schema is CLEAN's; with rows, its rows too,
+# but for the tombstones with a live object of their id, which the clean
+# 011->012 deleted and a repair keeps (it never deletes a tombstone), and,
+# where the report names them lost ($lost), which a re-run deleted.
+same() {
+	schema "$1" >"$t/got.schema"
+	diff "$t/got.schema" "$t/$2.schema" >"$t/diff" || return 1
+	[ "${3:-}" = rows ] || return 0
+	for q in "$twin_objects_q" "$twin_timestamps_q"; do
+		rows "$1" "$q" >"$t/got.rows"
+		rows "$2" "$q" >"$t/clean.rows"
+		diff "$t/got.rows" "$t/clean.rows" >"$t/diff" || return 1
+	done
+	rows "$1" "SELECT * FROM deleted" >"$t/got.deleted"
+	rows "$2" "SELECT * FROM deleted" >"$t/clean.deleted"
+	rows "$1" "SELECT d.* FROM deleted AS d WHERE EXISTS (SELECT FROM objects AS o
+		WHERE o.id = d.id AND o.parent_id = d.parent_id
+		  AND o.resource_name = d.collection_id AND NOT o.deleted)" >"$t/live.deleted"
+	# Those the report names as lost, deleted by a re-run before the dump,
+	# may be missing.
+	: >"$t/lost.deleted"
+	[ "$lost" = no ] || rows "$2" "SELECT d.* FROM deleted AS d WHERE EXISTS (SELECT FROM
+		objects AS o WHERE o.id = d.id AND o.parent_id = d.parent_id
+		  AND o.resource_name = d.collection_id AND NOT o.deleted)" >"$t/lost.deleted"
+	[ -z "$(LC_ALL=C comm -13 "$t/got.deleted" "$t/clean.deleted" |
+		LC_ALL=C comm -23 - "$t/lost.deleted")" ] &&
+		[ -z "$(LC_ALL=C comm -23 "$t/got.deleted" "$t/clean.deleted" |
+			LC_ALL=C comm -23 - "$t/live.deleted")" ]
+}
+
+# keep_diff CELL: what differs from the clean twin, into KSD_MATRIX_DIFFS.
+keep_diff() {
+	[ -z "${KSD_MATRIX_DIFFS:-}" ] || cp "$t/diff" "$KSD_MATRIX_DIFFS/$1.diff"
+}
+
+# outcome CELL V: how the tool's answer on the cell's dump holds up.
+outcome() {
+	dump=$cells/$1.sql
+	"$KSD" --format=json "$dump" >"$t/json" 2>&1
+	rc=$?
+	lost=no
+	grep -q '"lost": [0-9]\|no repair brings them back' "$t/json" && lost=yes
+	"$KSD" "$dump" >/dev/null 2>&1
+	[ $? -eq "$rc" ] || { echo "text-exit-differs"; return; }
+	case $rc in
+	0 | 1) ;;
+	2) echo undetermined; return ;;
+	*) echo "exit-$rc"; return ;;
+	esac
+	c=$(clean "$2") || { echo "no-clean-twin"; return; }
+	restore w "$dump" || { echo "restore-fails"; return; }
+	if [ "$rc" = 0 ]; then
+		migrate w >/dev/null || { echo "exit0-migrate-fails"; return; }
+		same w "$c" || { keep_diff "$1"; echo "exit0-schema-differs"; return; }
+		echo clean
+		return
+	fi
+	"$KSD" --sql "$dump" >"$t/repair.sql" 2>/dev/null || [ $? -eq 1 ] ||
+		{ echo "sql-exit-differs"; return; }
+	apply w "$t/repair.sql" || { echo "repair-errors"; return; }
+	snapshot w "$t/snap1"
+	apply w "$t/repair.sql" || { echo "repair-errors-twice"; return; }
+	snapshot w "$t/snap2"
+	cmp -s "$t/snap1" "$t/snap2" || { echo "repair-not-idempotent"; return; }
+	migrate w >/dev/null || { echo "repair-migrate-fails"; return; }
+	same w "$c" rows || { keep_diff "$1"; echo "repair-differs"; return; }
+	echo healed
+}
+
+fails=0 n=0 good=0
+: >"$t/outcomes"
+while IFS="	" read -r file origin _; do
+	[ "$file" = file ] && continue
+	cell=${file%.sql}
+	case " ${KSD_MATRIX_CELLS:-$cell} " in *" $cell "*) ;; *) continue ;; esac
+	o=$(outcome "$cell" "$(printf %02d "$origin")")
+	n=$((n + 1))
+	echo "$cell $o" >>"$t/outcomes"
+	want=$(awk -v c="$cell" '$1 == c { print $2 }' "$known")
+	case $o in
+	clean | healed)
+		good=$((good + 1))
+		[ -z "$want" ] && continue
+		echo "matrix: $cell is $o now: remove it from $(basename "$known")" ;;
+	*)
+		[ "$o" = "$want" ] && continue
+		echo "matrix: $cell: $o${want:+ (listed as $want)}" ;;
+	esac
+	fails=$((fails + 1))
+done <"$cells/truth.tsv"
+[ -z "${KSD_MATRIX_OUTCOMES:-}" ] || cp "$t/outcomes" "$KSD_MATRIX_OUTCOMES"
+echo "matrix: $n cells, $good clean or healed, $((n - good - fails)) known unhealed, $fails failed"
+[ "$n" -gt 0 ] && [ "$fails" -eq 0 ]
