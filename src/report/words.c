@@ -49,6 +49,13 @@ const char *words_status_name(enum ksd_verdict v)
 	return v == KSD_VERDICT_OK ? "ok" : v == KSD_VERDICT_FIX ? "fix-needed" : "undetermined";
 }
 
+const char *words_verdict(enum ksd_verdict v)
+{
+	return v == KSD_VERDICT_OK    ? "consistent (exit 0)"
+	       : v == KSD_VERDICT_FIX ? "fix needed (exit 1)"
+	                              : "undetermined (exit 2)";
+}
+
 const char *words_drift_kind(enum ksd_drift_kind k)
 {
 	static const char *const names[] = {

@@ -47,7 +47,9 @@ EOF
 	comp() { bash "$t/comp.bash" "$bash_comp" kinto-schema-doctor "$@" 2>&1; }
 	[ "$(comp --col)" = "--color=" ] || fail "bash: --col completes to '$(comp --col)'"
 	[ "$(comp --color = al)" = "always" ] || fail "bash: --color=al gives '$(comp --color = al)'"
-	[ "$(comp --format=j)" = "--format=json" ] || fail "bash: --format=j gives '$(comp --format=j)'"
+	[ "$(comp --format=j | tr '\n' ' ')" = "--format=json --format=junit " ] ||
+		fail "bash: --format=j gives '$(comp --format=j)'"
+	[ "$(comp -f ju)" = "junit" ] || fail "bash: -f ju gives '$(comp -f ju)'"
 	[ "$(comp -a 2 | wc -l)" -eq 8 ] || fail "bash: -a 2 gives '$(comp -a 2)'"
 	[ "$(comp -- | wc -l)" -eq 11 ] || fail "bash: '--' offers $(comp -- | wc -l) options"
 	[ "$(comp "$t/dumps/a")" = "$t/dumps/a b.sql" ] || fail "bash: file names: '$(comp "$t/dumps/a")'"
@@ -61,6 +63,12 @@ if command -v zsh >/dev/null 2>&1; then
 	zsh -n "$root/share/zsh/site-functions/_kinto-schema-doctor" 2>"$t/zsh" ||
 		fail "zsh: syntax: $(cat "$t/zsh")"
 fi
+# Both completions offer the formats of --help ("--format=text|json|junit").
+formats=$("$KSD" --help | sed -n 's/^ *-f, --format=\([a-z|]*\).*/\1/p' | tr '|' ' ')
+[ -n "$formats" ] || fail "--help names no formats"
+grep -qF ":format:($formats)" "$root/share/zsh/site-functions/_kinto-schema-doctor" ||
+	fail "zsh: the formats offered are not '$formats'"
+grep -qF -- "-W '$formats'" "$bash_comp" || fail "bash: the formats offered are not '$formats'"
 # The zsh completion offers every long option of --help too.
 "$KSD" --help | grep -o -- '--[a-z][a-z-]*' | sort -u >"$t/help"
 grep -o -- '--[a-z][a-z-]*' "$root/share/zsh/site-functions/_kinto-schema-doctor" | sort -u >"$t/zoffered"
