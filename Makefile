@@ -139,7 +139,9 @@ bench: deps
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/kinto-schema-doctor
+	install -m 755 bin/kinto-schema-doctor-live $(DESTDIR)$(BINDIR)/kinto-schema-doctor-live
 	install -m 644 man/kinto-schema-doctor.1 $(DESTDIR)$(MANDIR)/kinto-schema-doctor.1
+	install -m 644 man/kinto-schema-doctor-live.1 $(DESTDIR)$(MANDIR)/kinto-schema-doctor-live.1
 	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 644 completion/kinto-schema-doctor.bash $(DESTDIR)$(BASHCOMPDIR)/kinto-schema-doctor
 	install -m 644 completion/_kinto-schema-doctor $(DESTDIR)$(ZSHCOMPDIR)/_kinto-schema-doctor
@@ -148,6 +150,7 @@ install: $(BIN)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kinto-schema-doctor $(DESTDIR)$(MANDIR)/kinto-schema-doctor.1
+	rm -f $(DESTDIR)$(BINDIR)/kinto-schema-doctor-live $(DESTDIR)$(MANDIR)/kinto-schema-doctor-live.1
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/kinto-schema-doctor $(DESTDIR)$(ZSHCOMPDIR)/_kinto-schema-doctor
 	rm -f $(DESTDIR)$(DATADIR)/schema.json
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null

@@ -261,6 +261,9 @@ enum ksd_note {
 	KSD_NOTE_LAST_HEARTBEAT,     /* a cliquet 1.2-1.3 version 1 schema */
 	KSD_NOTE_DELETED_INDEX,      /* KSD_DELETED_INDEX is missing: the fix creates it */
 	KSD_NOTE_PLUGINS_TRUNCATED,  /* more plugin names than KSD_MAX_PLUGINS */
+	/* Only the rows of deleted and records could narrow the storage
+	 * candidates (a twin), and the dump lacks those of one or both. */
+	KSD_NOTE_TWIN_UNREAD,
 };
 #define KSD_NOTE_BIT(n) (1u << (n))
 

@@ -1,7 +1,8 @@
 #!/bin/sh
-# `make install DESTDIR=... PREFIX=/usr` puts the binary, the man page, the
-# JSON Schema of --format=json and the bash and zsh completions in place; the bash completion loads and completes
-# options, values and files; `make uninstall` takes everything away again.
+# `make install DESTDIR=... PREFIX=/usr` puts the binary, the live-database
+# helper, the man pages, the JSON Schema of --format=json and the bash and
+# zsh completions in place; the bash completion loads and completes options,
+# values and files; `make uninstall` takes everything away again.
 set -u
 top=$KSD_TOP
 t=$(mktemp -d)
@@ -19,11 +20,14 @@ make -s -C "$top" install DESTDIR="$t/root" PREFIX=/usr >"$t/log" 2>&1 ||
 root="$t/root/usr"
 bash_comp="$root/share/bash-completion/completions/kinto-schema-doctor"
 for f in "$root/bin/kinto-schema-doctor" "$root/share/man/man1/kinto-schema-doctor.1" \
+	"$root/bin/kinto-schema-doctor-live" "$root/share/man/man1/kinto-schema-doctor-live.1" \
 	"$bash_comp" "$root/share/zsh/site-functions/_kinto-schema-doctor" \
 	"$root/share/kinto-schema-doctor/schema.json"; do
 	[ -f "$f" ] || fail "not installed: ${f#"$t/root"}"
 done
 [ -x "$root/bin/kinto-schema-doctor" ] || fail "the binary is not executable"
+"$root/bin/kinto-schema-doctor-live" --help | grep -q '^usage: kinto-schema-doctor-live' ||
+	fail "the installed kinto-schema-doctor-live does not run"
 "$root/bin/kinto-schema-doctor" --version | grep -q "^kinto-schema-doctor [0-9]" ||
 	fail "the installed binary does not run"
 head -n 1 "$root/share/zsh/site-functions/_kinto-schema-doctor" | grep -qx '#compdef kinto-schema-doctor' ||
