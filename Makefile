@@ -45,7 +45,8 @@ TEST_BIN = $(BUILD)/check_ksd
 
 .PHONY: all deps check check-format check-layers check-unit check-e2e check-asan check-fuzz demo \
 	check-matrix \
-	testdata bench fuzz install uninstall clean format valgrind static static-link deb check-package
+	testdata bench fuzz install uninstall clean format valgrind static static-link deb check-package \
+	image wheel
 
 all: $(BIN)
 
@@ -160,7 +161,9 @@ bench: deps
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/kinto-schema-doctor
+	install -m 755 bin/kinto-schema-doctor-live $(DESTDIR)$(BINDIR)/kinto-schema-doctor-live
 	install -m 644 man/kinto-schema-doctor.1 $(DESTDIR)$(MANDIR)/kinto-schema-doctor.1
+	install -m 644 man/kinto-schema-doctor-live.1 $(DESTDIR)$(MANDIR)/kinto-schema-doctor-live.1
 	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 644 completion/kinto-schema-doctor.bash $(DESTDIR)$(BASHCOMPDIR)/kinto-schema-doctor
 	install -m 644 completion/_kinto-schema-doctor $(DESTDIR)$(ZSHCOMPDIR)/_kinto-schema-doctor
@@ -169,6 +172,7 @@ install: $(BIN)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kinto-schema-doctor $(DESTDIR)$(MANDIR)/kinto-schema-doctor.1
+	rm -f $(DESTDIR)$(BINDIR)/kinto-schema-doctor-live $(DESTDIR)$(MANDIR)/kinto-schema-doctor-live.1
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/kinto-schema-doctor $(DESTDIR)$(ZSHCOMPDIR)/_kinto-schema-doctor
 	rm -f $(DESTDIR)$(DATADIR)/schema.json
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
@@ -209,11 +213,52 @@ deb:
 	tar -cf - -X $(DEB_DIR)/exclude --exclude=./.git . | tar -xf - -C $(DEB_COPY)
 	cd $(DEB_COPY) && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL dpkg-buildpackage -us -uc -b
 
-# The package (built, lintian, unpacked and run) and the static binary (run in
-# a minimal Debian root when debootstrap can make one): tests/package/.
+# make image: the container image of Containerfile, FROM scratch with the
+# static binary alone, built with podman, else buildah, from a context holding
+# only that binary (build/image/); without either it says so and builds nothing.
+IMAGE ?= kinto-schema-doctor:$(VERSION)
+IMAGE_DIR = $(BUILD)/image
+
+image: $(STATIC_BIN)
+	rm -rf $(IMAGE_DIR)
+	mkdir -p $(IMAGE_DIR)
+	cp $(STATIC_BIN) $(IMAGE_DIR)/kinto-schema-doctor
+	@if command -v podman >/dev/null 2>&1; then set -x; \
+		podman build --build-arg VERSION=$(VERSION) -t $(IMAGE) -f Containerfile $(IMAGE_DIR); \
+	elif command -v buildah >/dev/null 2>&1; then set -x; \
+		buildah bud --build-arg VERSION=$(VERSION) -t $(IMAGE) -f Containerfile $(IMAGE_DIR); \
+	else echo "make image: neither podman nor buildah is installed: no image built"; fi
+
+# make wheel: a platform wheel (py3-none-manylinux2014_<arch>) whose scripts
+# are the static binary and kinto-schema-doctor-live, built by Debian's python3-build and setuptools
+# (no download: --no-isolation) from packaging/wheel/ with the Makefile's
+# VERSION, into build/wheel/. Debian's python3 is asked by its path: the one
+# first on PATH may be another, without Debian's modules.
+WHEEL_DIR = $(BUILD)/wheel
+WHEEL_PYTHON ?= /usr/bin/python3
+WHEEL_PLATFORM = manylinux2014_$(shell uname -m)
+
+wheel: $(STATIC_BIN)
+	rm -rf $(WHEEL_DIR)
+	mkdir -p $(WHEEL_DIR)/src
+	sed 's/@VERSION@/$(VERSION)/' packaging/wheel/pyproject.toml >$(WHEEL_DIR)/src/pyproject.toml
+	sed 's/@PLATFORM@/$(WHEEL_PLATFORM)/' packaging/wheel/setup.cfg >$(WHEEL_DIR)/src/setup.cfg
+	cp packaging/wheel/README.md packaging/wheel/setup.py $(WHEEL_DIR)/src/
+	cp $(STATIC_BIN) $(WHEEL_DIR)/src/kinto-schema-doctor
+	cp bin/kinto-schema-doctor-live $(WHEEL_DIR)/src/
+	cd $(WHEEL_DIR)/src && $(WHEEL_PYTHON) -m build --wheel --no-isolation --outdir .. >build.log 2>&1 || \
+		{ cat build.log; exit 1; }
+	@ls $(WHEEL_DIR)/*.whl
+
+# The package (built, lintian, unpacked and run), the static binary (run in
+# a minimal Debian root when debootstrap can make one), the container image
+# and the wheel (each skipped, saying why, where its tools are missing):
+# tests/package/.
 check-package: $(BIN) $(STATIC_BIN)
 	KSD=./$(BIN) sh tests/package/deb.sh
 	KSD=./$(BIN) KSD_STATIC=./$(STATIC_BIN) sh tests/package/static.sh
+	KSD=./$(BIN) sh tests/package/image.sh
+	KSD=./$(BIN) sh tests/package/wheel.sh
 
 # Every C file and header we write, tests and fuzz harnesses included.
 FORMAT_SRC = $(sort $(shell find src include tests -name '*.[ch]' ! -path 'tests/fuzz/seeds/*'))

@@ -23,7 +23,7 @@ _kinto_schema_doctor()
 	fi
 	case $opt in
 	-f | --format)
-		mapfile -t COMPREPLY < <(compgen -P "$pre" -W 'text json' -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -P "$pre" -W 'text json junit' -- "$cur")
 		return
 		;;
 	--color | --colour)

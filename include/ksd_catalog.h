@@ -131,12 +131,15 @@ struct ksd_inventory {
 
 /* A `deleted` row whose (id, parent_id, collection_id) is also a `records`
  * row's: migration 011->012 deletes such twins. Looked for only while the
- * schema has `records` without a `deleted` column and has `timestamps`
- * (versions 10..17), among the first KSD_MAX_TWIN_KEYS rows of the table
- * whose data comes first. */
+ * schema has the twin shape (ksd_schema_twin_shape), among the first
+ * KSD_MAX_TWIN_KEYS rows of the table whose data comes first. */
+enum { KSD_TWIN_RECORDS = 1, KSD_TWIN_DELETED = 2 };
 struct ksd_twin {
 	bool found;
 	const char *id, *parent_id, *collection_id; /* the first twin found */
+	/* KSD_TWIN_* of each table whose data the dump held while the schema
+	 * had the twin shape: without both, a twin cannot be found. */
+	unsigned searched;
 };
 
 struct ksd_schema {
@@ -326,6 +329,9 @@ bool ksd_catalog_drop_trigger(struct ksd_schema *s, const char *name, const char
 struct ksd_table *ksd_schema_table(const struct ksd_schema *s, const char *name);
 struct ksd_column *ksd_table_column(const struct ksd_table *t, const char *name);
 struct ksd_index *ksd_schema_index(const struct ksd_schema *s, const char *name);
+/* Versions 10..17: `records` without its deleted column, and `timestamps`;
+ * only there does a deleted/records twin tell versions apart. */
+bool ksd_schema_twin_shape(const struct ksd_schema *s);
 /* First function of that name, whatever its arguments. */
 struct ksd_function *ksd_schema_function(const struct ksd_schema *s, const char *name);
 struct ksd_trigger *ksd_schema_trigger(const struct ksd_schema *s, const char *name);

@@ -275,6 +275,9 @@ enum ksd_note {
 	KSD_NOTE_DELETED_INDEX,      /* KSD_DELETED_INDEX is missing: the fix creates it */
 	KSD_NOTE_PLUGINS_TRUNCATED,  /* more plugin names than KSD_MAX_PLUGINS */
 	KSD_NOTE_LOST_TOMBSTONES,    /* 011->012 re-ran over 18..20 before the dump */
+	/* Only the rows of deleted and records could narrow the storage
+	 * candidates (a twin), and the dump lacks those of one or both. */
+	KSD_NOTE_TWIN_UNREAD,
 };
 #define KSD_NOTE_BIT(n) (1u << (n))
 

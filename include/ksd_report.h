@@ -8,14 +8,19 @@
 
 #include "ksd_catalog.h"
 
-enum ksd_output_format { KSD_OUT_TEXT, KSD_OUT_JSON };
+enum ksd_output_format { KSD_OUT_TEXT, KSD_OUT_JSON, KSD_OUT_JUNIT };
+
+/* The JUnit XML document being built: one testsuite per DUMP, written at the
+ * end, since its root carries the totals of every suite. */
+struct ksd_junit;
 
 struct ksd_report_opts {
 	enum ksd_output_format format;
-	bool sql_only;      /* --sql: only the corrective script */
-	bool explain;       /* --explain: every feature, observed vs expected */
-	int assume_version; /* --assume-version N, 0 when not given */
-	bool color;         /* colour the text report */
+	bool sql_only;           /* --sql: only the corrective script */
+	bool explain;            /* --explain: every feature, observed vs expected */
+	int assume_version;      /* --assume-version N, 0 when not given */
+	bool color;              /* colour the text report */
+	struct ksd_junit *junit; /* KSD_OUT_JUNIT: where the testcases go */
 };
 
 /* --list: every database, schema, table... in the catalog. With `toc`,
@@ -28,6 +33,20 @@ void ksd_list_toc(FILE *out, const char *input, const struct ksd_catalog *cat);
 int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
                 const struct ksd_report_opts *opts);
 
+/* NULL when out of memory. */
+struct ksd_junit *ksd_junit_new(void);
+/* Starts the testsuite of the DUMP `input`: ksd_analyse and ksd_junit_error
+ * add to it. False when out of memory. */
+bool ksd_junit_suite(struct ksd_junit *j, const char *input);
+/* An error testcase in the current suite: the DUMP could not be read
+ * (`partial`: not all of it, and what was read is analysed too); `msg` says
+ * where and why. */
+void ksd_junit_error(struct ksd_junit *j, const char *msg, bool partial);
+/* Writes the whole document. False when it could not be built (out of
+ * memory) or written. */
+bool ksd_junit_write(FILE *out, struct ksd_junit *j);
+void ksd_junit_free(struct ksd_junit *j);
+
 /* --versions: the table of schema versions, releases and changes. */
 void ksd_print_versions(FILE *out);
 
@@ -39,5 +58,11 @@ void ksd_fput_json(FILE *out, const char *s);
 /* The same for the first `len` bytes of `s`, a prefix of a string. */
 void ksd_fput_safe_n(FILE *out, const char *s, size_t len);
 void ksd_fput_json_n(FILE *out, const char *s, size_t len);
+/* Writes `s` as XML character data, fit for an attribute value in double
+ * quotes: markup characters as entities, controls and invalid UTF-8 as
+ * ksd_fput_safe shows them (XML 1.0 cannot carry most control characters
+ * at all), a backslash as itself. With `lines`, for element text, line
+ * breaks and tabs are kept. NULL writes nothing. */
+void ksd_fput_xml(FILE *out, const char *s, bool lines);
 
 #endif

@@ -12,26 +12,52 @@
 #include "ksd_source.h"
 #include "cli/options.h"
 
-/* One line: "kinto-schema-doctor: error: 'FILE' line N: what". */
-static void report_error(const char *input, const struct ksd_err *err, bool partial)
+/* "'FILE' member 'M' line N: what", names written by `put`. */
+static void describe_error(FILE *out, void (*put)(FILE *, const char *), const char *input,
+                           const struct ksd_err *err)
 {
-	fputs(partial ? "kinto-schema-doctor: error (partial result): '"
-	              : "kinto-schema-doctor: error: '",
-	      stderr);
-	ksd_fput_safe(stderr, input);
-	putc('\'', stderr);
+	putc('\'', out);
+	put(out, input);
+	putc('\'', out);
 	if (err->member) {
-		fputs(" member '", stderr);
-		ksd_fput_safe(stderr, err->member);
-		putc('\'', stderr);
+		fputs(" member '", out);
+		put(out, err->member);
+		putc('\'', out);
 	}
 	if (err->line > 0)
-		fprintf(stderr, " line %ld", err->line);
+		fprintf(out, " line %ld", err->line);
 	else if (err->offset >= 0)
-		fprintf(stderr, " offset %lld", err->offset);
-	fputs(": ", stderr);
-	ksd_fput_safe(stderr, err->msg);
+		fprintf(out, " offset %lld", err->offset);
+	fputs(": ", out);
+	put(out, err->msg);
+}
+
+static void put_raw(FILE *out, const char *s)
+{
+	fputs(s, out);
+}
+
+/* One line: "kinto-schema-doctor: error: 'FILE' line N: what"; with JUnit
+ * output, the same words (escaped there) in an error testcase as well. */
+static void report_error(const char *input, const struct ksd_err *err, bool partial,
+                         struct ksd_junit *junit)
+{
+	fputs(partial ? "kinto-schema-doctor: error (partial result): "
+	              : "kinto-schema-doctor: error: ",
+	      stderr);
+	describe_error(stderr, ksd_fput_safe, input, err);
 	putc('\n', stderr);
+	if (!junit)
+		return;
+	char *msg = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&msg, &len);
+	if (f) {
+		describe_error(f, put_raw, input, err);
+		if (fclose(f) == 0)
+			ksd_junit_error(junit, msg, partial);
+	}
+	free(msg);
 }
 
 static double now(void)
@@ -111,8 +137,11 @@ static int process(const char *input, const struct options *o)
 	end_progress();
 	int status = KSD_EXIT_OK;
 	const char *name = strcmp(input, "-") == 0 ? "(stdin)" : input;
+	struct ksd_junit *junit = o->report.junit;
+	if (junit && !ksd_junit_suite(junit, name))
+		fputs("kinto-schema-doctor: error: out of memory\n", stderr);
 	if (rc != KSD_OK) {
-		report_error(name, &err, rc == KSD_WARN);
+		report_error(name, &err, rc == KSD_WARN, junit);
 		status = KSD_EXIT_INPUT;
 	}
 	if (rc != KSD_FATAL) {
@@ -163,8 +192,21 @@ int main(int argc, char **argv)
 		fputs("kinto-schema-doctor: standard input ('-') given more than once\n", stderr);
 		return KSD_EXIT_USAGE;
 	}
+	if (o.report.format == KSD_OUT_JUNIT && !(o.report.junit = ksd_junit_new())) {
+		fputs("kinto-schema-doctor: error: out of memory\n", stderr);
+		return KSD_EXIT_INPUT;
+	}
 	for (int i = 0; i < o.ninputs; i++)
 		status = worst(status, process(o.inputs[i], &o));
+	if (o.report.junit) {
+		bool whole = ksd_junit_write(stdout, o.report.junit);
+		ksd_junit_free(o.report.junit);
+		if (!whole) {
+			fputs("kinto-schema-doctor: error: cannot build the JUnit report\n",
+			      stderr);
+			return KSD_EXIT_INPUT;
+		}
+	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fputs("kinto-schema-doctor: error: cannot write the report\n", stderr);
 		return KSD_EXIT_INPUT;

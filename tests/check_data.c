@@ -208,6 +208,23 @@ START_TEST(a_twin_is_found_at_10_to_17_even_uncounted)
 }
 END_TEST
 
+START_TEST(the_twin_tables_whose_rows_were_there_are_recorded)
+{
+	struct ksd_catalog *cat = read_split(schema_v11, twin_rows, 0, false);
+	ck_assert_uint_eq(pub(cat)->twin.searched, KSD_TWIN_RECORDS | KSD_TWIN_DELETED);
+	ksd_catalog_free(cat);
+	char *deleted_only =
+	    strndup(twin_rows, strstr(twin_rows, "COPY public.records") - twin_rows);
+	cat = read_split(schema_v11, deleted_only, 0, false);
+	ck_assert_uint_eq(pub(cat)->twin.searched, KSD_TWIN_DELETED);
+	ksd_catalog_free(cat);
+	free(deleted_only);
+	cat = read_split(schema_v11, "", 0, false);
+	ck_assert_uint_eq(pub(cat)->twin.searched, 0);
+	ksd_catalog_free(cat);
+}
+END_TEST
+
 START_TEST(no_twin_without_the_same_key)
 {
 	char *data = strdup(twin_rows);
@@ -264,6 +281,7 @@ Suite *data_suite(void)
 	tcase_add_test(tc, insert_rows_are_counted);
 	tcase_add_test(tc, a_skipped_insert_head_is_asked_again_after_a_statement);
 	tcase_add_test(tc, a_twin_is_found_at_10_to_17_even_uncounted);
+	tcase_add_test(tc, the_twin_tables_whose_rows_were_there_are_recorded);
 	tcase_add_test(tc, no_twin_without_the_same_key);
 	tcase_add_test(tc, no_twin_is_looked_for_once_records_has_deleted);
 	tcase_add_test(tc, from_18_the_deleted_leftovers_are_no_more_tombstones);

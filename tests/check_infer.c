@@ -364,17 +364,40 @@ START_TEST(a_twin_rules_out_12_but_only_where_the_schema_allowed_it)
 	struct ksd_instance in = judge(s, 0);
 	ck_assert_uint_eq(in.storage.candidates, KSD_VRANGE(10, 12));
 	ck_assert(!in.twin_narrowed);
-	s->twin = (struct ksd_twin){true, "a", "/b", "record"};
+	s->twin = (struct ksd_twin){true, "a", "/b", "record", KSD_TWIN_RECORDS | KSD_TWIN_DELETED};
 	in = judge(s, 0);
 	ck_assert_uint_eq(in.storage.candidates, KSD_VRANGE(10, 11));
 	ck_assert(in.twin_narrowed);
 	ck_assert_int_eq(in.storage.version, 10);
 	/* At 13 nothing is left to narrow: the candidates stand. */
 	struct ksd_schema *s13 = ks_build(cat, "other", "public", 13, 0);
-	s13->twin = (struct ksd_twin){true, "a", "/b", "record"};
+	s13->twin =
+	    (struct ksd_twin){true, "a", "/b", "record", KSD_TWIN_RECORDS | KSD_TWIN_DELETED};
 	ksd_infer_instance(cat, &cat->databases[1], s13, 0, &in);
 	ck_assert_uint_eq(in.storage.candidates, KSD_VBIT(13));
 	ck_assert(!in.twin_narrowed);
+}
+END_TEST
+
+START_TEST(the_tables_whose_rows_would_decide_are_noted_when_missing)
+{
+	unsigned note = KSD_NOTE_BIT(KSD_NOTE_TWIN_UNREAD);
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 12, KS_FLUSHED);
+	struct ksd_instance in = judge(s, 0);
+	ck_assert_uint_eq(in.storage.candidates, KSD_VRANGE(10, 12));
+	ck_assert_uint_eq(in.notes & note, note);
+	s->twin.searched = KSD_TWIN_DELETED;
+	in = judge(s, 0);
+	ck_assert_uint_eq(in.notes & note, note);
+	/* Both read and no twin: the range stands, and nothing is missing. */
+	s->twin.searched = KSD_TWIN_RECORDS | KSD_TWIN_DELETED;
+	in = judge(s, 0);
+	ck_assert_uint_eq(in.storage.candidates, KSD_VRANGE(10, 12));
+	ck_assert_uint_eq(in.notes & note, 0);
+	/* At 13 no row could narrow anything. */
+	struct ksd_schema *s13 = ks_build(cat, "other", "public", 13, 0);
+	ksd_infer_instance(cat, &cat->databases[1], s13, 0, &in);
+	ck_assert_uint_eq(in.notes & note, 0);
 }
 END_TEST
 
@@ -704,6 +727,7 @@ Suite *infer_suite(void)
 	tcase_add_test(tc, plugin_rows_are_read_as_kinto_reads_them);
 	tcase_add_test(tc, storage_and_permission_rows_are_no_plugins);
 	tcase_add_test(tc, a_twin_rules_out_12_but_only_where_the_schema_allowed_it);
+	tcase_add_test(tc, the_tables_whose_rows_would_decide_are_noted_when_missing);
 	tcase_add_test(tc, kinto_attachment_data_against_its_version_row);
 	tcase_add_test(tc, kinto_attachment_without_a_row_reads_1);
 	tcase_add_test(tc, plugins_past_the_cap_are_noted);

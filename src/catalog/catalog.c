@@ -176,6 +176,12 @@ struct ksd_column *ksd_table_column(const struct ksd_table *t, const char *name)
 	return NULL;
 }
 
+bool ksd_schema_twin_shape(const struct ksd_schema *s)
+{
+	const struct ksd_table *r = ksd_schema_table(s, "records");
+	return r && !ksd_table_column(r, "deleted") && ksd_schema_table(s, "timestamps");
+}
+
 struct ksd_index *ksd_schema_index(const struct ksd_schema *s, const char *name)
 {
 	for (size_t i = 0; i < s->nindexes; i++)
@@ -453,7 +459,7 @@ int ksd_catalog_set_twin(struct ksd_catalog *cat, struct ksd_schema *s, const ch
 	for (int i = 0; i < 3; i++)
 		if (!(k[i] = ksd_catalog_strndup(cat, key[i], len[i])))
 			return -1;
-	s->twin = (struct ksd_twin){true, k[0], k[1], k[2]};
+	s->twin = (struct ksd_twin){true, k[0], k[1], k[2], s->twin.searched};
 	return 0;
 }
 

@@ -21,8 +21,10 @@ void options_usage(FILE *out)
 	      "permission schema versions and checks what its metadata table records.\n"
 	      "\n"
 	      "Options:\n"
-	      "  -f, --format=text|json  report format; json prints one JSON object per line\n"
-	      "                          for each Kinto instance (default text)\n"
+	      "  -f, --format=text|json|junit\n"
+	      "                          report format; json prints one JSON object per line\n"
+	      "                          for each Kinto instance, junit one JUnit XML test\n"
+	      "                          report, a testcase per instance (default text)\n"
 	      "  -s, --sql               print only the corrective SQL script\n"
 	      "  -e, --explain           also list each schema feature, observed and expected\n"
 	      "  -a, --assume-version=N  take storage version N (when the schema cannot tell)\n"
@@ -83,8 +85,11 @@ int options_parse(struct options *o, int argc, char **argv)
 				o->report.format = KSD_OUT_TEXT;
 			else if (strcmp(optarg, "json") == 0)
 				o->report.format = KSD_OUT_JSON;
+			else if (strcmp(optarg, "junit") == 0)
+				o->report.format = KSD_OUT_JUNIT;
 			else
-				return usage_error("unknown format '%s' (text or json)", optarg);
+				return usage_error("unknown format '%s' (text, json or junit)",
+				                   optarg);
 			break;
 		case 's':
 			o->report.sql_only = true;
@@ -147,7 +152,16 @@ int options_parse(struct options *o, int argc, char **argv)
 		return usage_error("%s", "no DUMP given");
 	if (o->toc && !o->list)
 		o->list = true;
-	if (o->report.sql_only && o->report.format == KSD_OUT_JSON)
-		return usage_error("%s", "--sql and --format=json do not go together");
+	static const char *const format_names[] = {
+	    [KSD_OUT_JSON] = "--format=json",
+	    [KSD_OUT_JUNIT] = "--format=junit",
+	};
+	const char *format = format_names[o->report.format];
+	if (o->report.sql_only && format)
+		return usage_error("--sql and %s do not go together", format);
+	/* --list prints its own listing, which a JUnit document cannot hold. */
+	if (o->list && o->report.format == KSD_OUT_JUNIT)
+		return usage_error("%s and --format=junit do not go together",
+		                   o->toc ? "--toc" : "--list");
 	return 0;
 }

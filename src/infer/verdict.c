@@ -165,10 +165,14 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 	} else if (st->present) {
 		score(in, KSD_STORAGE, st);
 		/* The rows tell what the schema cannot (spec 2.3). */
-		if (s->twin.found && (st->candidates & ksd_twin_excludes) &&
-		    (st->candidates & ~ksd_twin_excludes)) {
+		bool twin_decides =
+		    (st->candidates & ksd_twin_excludes) && (st->candidates & ~ksd_twin_excludes);
+		if (s->twin.found && twin_decides) {
 			st->candidates &= ~ksd_twin_excludes;
 			in->twin_narrowed = true;
+		} else if (twin_decides && ksd_schema_twin_shape(s) &&
+		           s->twin.searched != (KSD_TWIN_RECORDS | KSD_TWIN_DELETED)) {
+			in->notes |= KSD_NOTE_BIT(KSD_NOTE_TWIN_UNREAD);
 		}
 		int low = ksd_vset_lowest(st->candidates);
 		/* A schema no version matches may be one migrated from a wrong

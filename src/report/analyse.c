@@ -9,6 +9,7 @@
 #include "report/restore.h"
 #include "report/sqltext.h"
 #include "report/json.h"
+#include "report/junit.h"
 #include "report/text.h"
 #include "report/words.h"
 
@@ -32,9 +33,12 @@ static void none_found(FILE *out, const char *input, const struct ksd_catalog *c
 		provenance_json(out, cat);
 		restore_json(out, cat);
 		fprintf(out, ", \"reason\": \"%s\"}\n", why);
+	} else if (opts->format == KSD_OUT_JUNIT) {
+		junit_none(opts->junit, why);
 	} else {
 		ksd_fput_safe(out, input);
-		fprintf(out, ": %s\nverdict      undetermined (exit 2)\n", why);
+		fprintf(out, ": %s\nverdict      %s\n", why,
+		        words_verdict(KSD_VERDICT_UNDETERMINED));
 		provenance_text(out, cat, opts->explain);
 		restore_text(out, cat);
 	}
@@ -80,6 +84,8 @@ int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
 			}
 		} else if (opts->format == KSD_OUT_JSON) {
 			json_report(out, input, &in[i]);
+		} else if (opts->format == KSD_OUT_JUNIT) {
+			junit_instance(opts->junit, input, &in[i], opts);
 		} else {
 			if (i)
 				putc('\n', out);

@@ -188,10 +188,7 @@ void text_report(FILE *out, const char *input, const struct ksd_instance *in,
 	      in->verdict == KSD_VERDICT_OK    ? GREEN
 	      : in->verdict == KSD_VERDICT_FIX ? YELLOW
 	                                       : RED);
-	fputs(in->verdict == KSD_VERDICT_OK    ? "consistent (exit 0)"
-	      : in->verdict == KSD_VERDICT_FIX ? "fix needed (exit 1)"
-	                                       : "undetermined (exit 2)",
-	      out);
+	fputs(words_verdict(in->verdict), out);
 	color(out, o, RESET);
 	putc('\n', out);
 	/* Each fits the largest; each is cut where it always was. */

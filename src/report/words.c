@@ -49,6 +49,13 @@ const char *words_status_name(enum ksd_verdict v)
 	return v == KSD_VERDICT_OK ? "ok" : v == KSD_VERDICT_FIX ? "fix-needed" : "undetermined";
 }
 
+const char *words_verdict(enum ksd_verdict v)
+{
+	return v == KSD_VERDICT_OK    ? "consistent (exit 0)"
+	       : v == KSD_VERDICT_FIX ? "fix needed (exit 1)"
+	                              : "undetermined (exit 2)";
+}
+
 const char *words_drift_kind(enum ksd_drift_kind k)
 {
 	static const char *const names[] = {
@@ -284,6 +291,23 @@ static void note(char *buf, size_t cap, const struct ksd_instance *in, enum ksd_
 	case KSD_NOTE_ASSUME_CONTRADICTS:
 		add(buf, cap, "--assume-version %d contradicts the schema", in->storage.version);
 		break;
+	case KSD_NOTE_TWIN_UNREAD: {
+		ksd_vset c = in->storage.candidates;
+		char kept[96], out[96];
+		words_vset(kept, sizeof(kept), c & ~ksd_twin_excludes);
+		words_vset(out, sizeof(out), c & ksd_twin_excludes);
+		unsigned searched = in->schema->twin.searched;
+		bool records = !(searched & KSD_TWIN_RECORDS),
+		     deleted = !(searched & KSD_TWIN_DELETED);
+		add(buf, cap,
+		    "only table rows tell %s from %s (a deleted row with a twin in records rules "
+		    "out "
+		    "%s), and this dump lacks those of %s%s%s: add%s%s to pg_dump",
+		    kept, out, out, deleted ? "deleted" : "", deleted && records ? " and " : "",
+		    records ? "records" : "", deleted ? " --table=deleted" : "",
+		    records ? " --table=records" : "");
+		break;
+	}
 	default:
 		add(buf, cap, "%s", note_words[n]);
 	}
@@ -298,7 +322,7 @@ void words_note(char *buf, size_t cap, const struct ksd_instance *in, enum ksd_n
 void words_each_note(const struct ksd_instance *in, void (*each)(const char *words, void *ctx),
                      void *ctx)
 {
-	for (enum ksd_note n = KSD_NOTE_OUT_OF_MEMORY; n <= KSD_NOTE_LOST_TOMBSTONES; n++) {
+	for (enum ksd_note n = KSD_NOTE_OUT_OF_MEMORY; n <= KSD_NOTE_TWIN_UNREAD; n++) {
 		if (!(in->notes & KSD_NOTE_BIT(n)))
 			continue;
 		char buf[WORDS_NOTES_MAX];

@@ -10,6 +10,8 @@
 
 const char *words_meta_name(enum ksd_meta_state m);
 const char *words_status_name(enum ksd_verdict v);
+/* The verdict as the reports word it: "fix needed (exit 1)". */
+const char *words_verdict(enum ksd_verdict v);
 /* "plain", "pg_dumpall", "custom", "tar", "directory" */
 const char *words_format_name(enum ksd_dump_format f);
 /* "none", "gzip", "lz4", "zstd", "bzip2", "xz" */

@@ -34,13 +34,10 @@ static int col_of(const char *name)
 	return -1;
 }
 
-/* Versions 10..17: `records` without its deleted column, and `timestamps`.
- * Only there does a twin narrow anything the schema leaves open. */
+/* A twin is still worth looking for. */
 static bool twin_shape(const struct ksd_schema *s)
 {
-	const struct ksd_table *r = ksd_schema_table(s, "records");
-	return r && !ksd_table_column(r, "deleted") && ksd_schema_table(s, "timestamps") &&
-	       !s->twin.found;
+	return ksd_schema_twin_shape(s) && !s->twin.found;
 }
 
 /* Before version 18 the tombstones are the rows of `deleted`; from 18 they
@@ -119,6 +116,8 @@ enum ksd_copy_use data_begin(struct ksd_extract *x, const char *schema, const ch
 	d->tombstones = count && is(table, "deleted") && deleted_holds_tombstones(s);
 	d->inventory =
 	    count && d->col[DATA_RESOURCE] >= 0 && (is(table, "objects") || is(table, "records"));
+	if (twin_table(table) && ksd_schema_twin_shape(s))
+		s->twin.searched |= is(table, "records") ? KSD_TWIN_RECORDS : KSD_TWIN_DELETED;
 	d->twin = keyed && twin_table(table) && twin_shape(s) && twin_begin(x, d->schema, table);
 	d->use = d->inventory || d->twin ? KSD_COPY_ENDS : count ? KSD_COPY_COUNT : KSD_COPY_SKIP;
 	if (count)

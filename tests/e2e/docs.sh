@@ -1,5 +1,5 @@
 #!/bin/sh
-# The man page against the program: it lints clean, and the long options of
+# The man pages against the programs: they lint clean, and the long options of
 # the getopt table, of --help and of the man page are the same set (like
 # git's t0450); the SCHEMA VERSIONS table says what --versions says.
 set -u
@@ -16,18 +16,21 @@ fail() {
 	echo "docs: no man page at man/kinto-schema-doctor.1"
 	exit 1
 }
+live_man="$KSD_TOP/man/kinto-schema-doctor-live.1"
 if command -v mandoc >/dev/null 2>&1; then
-	mandoc -Tlint -W style "$man" >"$t/lint" 2>&1 || fail "mandoc -Tlint: $(cat "$t/lint")"
+	mandoc -Tlint -W style "$man" "$live_man" >"$t/lint" 2>&1 || fail "mandoc -Tlint: $(cat "$t/lint")"
 else
 	echo "docs: mandoc is not installed (scripts/install-deps installs it), lint skipped"
 fi
 
 # Long options, one per line, sorted: from the source table, --help, the man
-# page (an option is written \-\-name in roff).
+# page's OPTIONS (an option is written \-\-name in roff; other sections name
+# pg_dump's too).
 sed -n 's/^[[:space:]]*{"\([a-z-]*\)", *[a-z_]*argument.*/\1/p' \
 	"$KSD_TOP/src/cli/options.c" | sort -u >"$t/table"
 "$KSD" --help | grep -o -- '--[a-z][a-z-]*' | sed 's/^--//' | sort -u >"$t/help"
-grep -o -- '\\-\\-[a-z][a-z\\-]*' "$man" | sed 's/\\//g; s/^--//' | sort -u >"$t/man"
+sed -n '/^\.SH OPTIONS/,/^\.SH /p' "$man" | grep -o -- '\\-\\-[a-z][a-z\\-]*' |
+	sed 's/\\//g; s/^--//' | sort -u >"$t/man"
 [ -s "$t/table" ] || fail "no long option found in src/cli/options.c"
 # same A B: the option lists A and B are equal
 same() {
@@ -72,4 +75,12 @@ if command -v man >/dev/null 2>&1 && command -v groff >/dev/null 2>&1; then
 	grep -v "cannot adjust line\|can't break line" "$t/render.err" | grep . &&
 		fail "man -l warns: $(cat "$t/render.err")"
 fi
+
+# kinto-schema-doctor-live: its --help and its man page's OPTIONS name the
+# same long options.
+sh "$KSD_TOP/bin/kinto-schema-doctor-live" --help | grep '^ *-' | grep -o -- '--[a-z][a-z-]*' | sort -u >"$t/live-help"
+sed -n '/^\.SH OPTIONS/,/^\.SH /p' "$live_man" | grep -o -- '\\-\\-[a-z][a-z\\-]*' |
+	sed 's/\\//g' | sort -u >"$t/live-man"
+[ -s "$t/live-help" ] && cmp -s "$t/live-help" "$t/live-man" ||
+	fail "kinto-schema-doctor-live: --help and its man page differ: $(diff "$t/live-help" "$t/live-man" | grep '^[<>]' | tr '\n' ' ')"
 [ "$fails" -eq 0 ]

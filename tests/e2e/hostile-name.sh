@@ -3,10 +3,10 @@
 # whose Kinto v26 schema (tests/e2e/kinto-v26.sql, flushed metadata) lives in
 # a schema named with a quote, a double quote, a backslash, a newline, a
 # shell substitution, a tab and a terminal escape is dumped by the real
-# pg_dump; the tool's text and JSON reports must keep the name harmless and
-# exact, and its --sql fix, applied by psql, must insert exactly the version,
-# created_at and permission rows into that schema's metadata and change
-# nothing else. Skipped when no server can be started.
+# pg_dump; the tool's text, JSON and JUnit reports must keep the name
+# harmless (and JSON exact), and its --sql fix, applied by psql, must insert
+# exactly the version, created_at and permission rows into that schema's
+# metadata and change nothing else. Skipped when no server can be started.
 set -u
 top=${KSD_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 : "${KSD:?set KSD to the binary under test}"
@@ -73,6 +73,26 @@ def names(o):
 found = [n for d in docs for n in names(d)]
 if name not in found:
     print("hostile-name: JSON lacks the exact schema name; schemas:", found)
+    sys.exit(1)
+PY
+
+# JUnit: no control byte, the name shown as the text report shows it (but
+# for a backslash, kept), the testcase failing with the fix.
+"$KSD" --format junit "$t/before.sql" >"$t/xml" 2>"$t/err"
+python3 - "$t/xml" <<'PY' || fail "JUnit report is wrong"
+import sys
+import xml.etree.ElementTree as ET
+raw = open(sys.argv[1], 'rb').read()
+bad = [b for b in raw if b < 0x20 and b not in b'\n\t' or b == 0x7f]
+if bad:
+    print("hostile-name: control bytes in the JUnit XML:", bad[:5])
+    sys.exit(1)
+case = ET.fromstring(raw)[0][0]
+want = 'schema k"in\'to\\\\n$(x)\\x1b[31m\\t;--'
+failure = case.find('failure')
+if case.get('name') != want or failure is None or 'INSERT INTO' not in failure.text:
+    print("hostile-name: JUnit testcase", repr(case.get('name')), "is not", repr(want),
+          "failing with the fix")
     sys.exit(1)
 PY
 

@@ -4,7 +4,9 @@
 # and metadata rows carry quotes, backslashes, newlines, tabs, ESC and C1
 # sequences, bidi overrides and invalid UTF-8. The text report and --list
 # must show no control byte, every JSON line must parse with the names
-# decoded exactly, and --sql must quote the schema name as PostgreSQL reads it.
+# decoded exactly, the JUnit XML must be well-formed UTF-8 without a control
+# byte, naming the schema as the text report shows it, and --sql must quote
+# the schema name as PostgreSQL reads it.
 set -u
 top=${KSD_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 : "${KSD:?set KSD to the binary under test}"
@@ -67,6 +69,30 @@ if not docs:
     sys.exit(1)
 if not any(d.get('schema') == want for d in docs):
     print("output-safety: JSON schema names", [d.get('schema') for d in docs], "lack", repr(want))
+    sys.exit(1)
+PY
+
+"$KSD" --format junit "$t/dump.sql" >"$t/xml" 2>"$t/err"
+rc=$?
+[ "$rc" -eq 1 ] || fail "junit: exit $rc, expected 1: $(cat "$t/err")"
+if command -v xmllint >/dev/null 2>&1; then
+	xmllint --noout "$t/xml" 2>"$t/lint" || fail "junit: not well-formed: $(head -3 "$t/lint")"
+else
+	echo "output-safety: xmllint is missing (scripts/install-deps installs libxml2-utils), its check skipped"
+fi
+python3 - "$t/xml" <<'PY' || fail "junit output is wrong"
+import sys
+import xml.etree.ElementTree as ET
+raw = open(sys.argv[1], 'rb').read()
+bad = [b for b in raw if b < 0x20 and b not in b'\n\t' or b == 0x7f]
+if bad:
+    print("output-safety: control bytes in the JUnit XML:", bad[:6])
+    sys.exit(1)
+raw.decode('utf-8')
+case = ET.fromstring(raw)[0][0]
+want = 'schema k"i\'n\\to\\n\\x1b[2J\\x1b]0;t\\x07\\x9b31m\\u202e\\xff\\xc3('
+if case.get('name') != want or case.find('failure') is None:
+    print("output-safety: JUnit testcase", repr(case.get('name')), "is not", repr(want))
     sys.exit(1)
 PY
 

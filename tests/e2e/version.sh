@@ -1,8 +1,9 @@
 #!/bin/sh
 # One version, the Makefile's VERSION: what --version prints (compiled in
 # from it) is the version of the newest debian/changelog entry, and every
-# "kinto-schema-doctor N.N.N" the man page and the README show (the .TH line,
-# the fix headers of the examples). docs.sh checks the .TH line's form.
+# "kinto-schema-doctor N.N.N" the man pages and the README show (the .TH
+# lines, the fix headers of the examples), and the image tags
+# "kinto-schema-doctor:N.N.N". docs.sh checks the .TH line's form.
 set -u
 fails=0
 fail() {
@@ -16,9 +17,9 @@ made=$(sed -n 's/^VERSION = //p' "$KSD_TOP/Makefile")
 changelog=$(sed -n '1s/^kinto-schema-doctor (\([^)]*\)).*/\1/p' "$KSD_TOP/debian/changelog")
 [ "$changelog" = "$version" ] ||
 	fail "debian/changelog's newest entry is '$changelog', the program's version '$version'"
-for doc in man/kinto-schema-doctor.1 README.md; do
-	other=$(grep -oE 'kinto(\\?-)schema(\\?-)doctor [0-9]+\.[0-9]+(\.[0-9]+)*' "$KSD_TOP/$doc" |
-		sed 's/\\-/-/g' | sort -u | grep -vxF "kinto-schema-doctor $version" | paste -sd ' ' -)
+for doc in man/kinto-schema-doctor.1 man/kinto-schema-doctor-live.1 README.md; do
+	other=$(grep -oE 'kinto(\\?-)schema(\\?-)doctor[ :][0-9]+\.[0-9]+(\.[0-9]+)*' "$KSD_TOP/$doc" |
+		sed 's/\\-/-/g; s/:/ /' | sort -u | grep -vxF "kinto-schema-doctor $version" | paste -sd ' ' -)
 	[ -z "$other" ] || fail "$doc shows '$other', the program is $version"
 done
 [ "$fails" -eq 0 ]

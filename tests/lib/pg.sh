@@ -44,6 +44,16 @@ pg_start() {
 	export PATH
 }
 
+# pg_start_or_skip NAME PORT: pg_start, with pg_stop trapped on exit; when no
+# server can run, says that test NAME is skipped and why, and exits 0.
+pg_start_or_skip() {
+	trap pg_stop EXIT
+	trap 'exit 1' INT TERM HUP
+	pg_start "$2" && return 0
+	echo "$1: skipped: $pg_why"
+	exit 0
+}
+
 pg_stop() {
 	[ -n "$pg_dir" ] || return 0
 	[ -f "$pg_dir/data/postmaster.pid" ] &&

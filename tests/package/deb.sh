@@ -34,6 +34,7 @@ lintian --fail-on error,warning "${deb%.deb}.changes" >"$t/lintian" 2>&1 ||
 
 dpkg-deb -x "$deb" "$t/root"
 for f in bin/kinto-schema-doctor share/man/man1/kinto-schema-doctor.1.gz \
+	bin/kinto-schema-doctor-live share/man/man1/kinto-schema-doctor-live.1.gz \
 	share/bash-completion/completions/kinto-schema-doctor \
 	share/zsh/vendor-completions/_kinto-schema-doctor share/kinto-schema-doctor/schema.json \
 	share/doc/kinto-schema-doctor/copyright; do
