@@ -124,7 +124,7 @@ CREATE TABLE storage.objects (
     name text NOT NULL,
     owner uuid,
     metadata jsonb,
-    path_tokens text[] GENERATED ALWAYS AS (string_to_array(name, '/'::text)) STORED,
+    path_tokens text[],
     version text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
@@ -148,8 +148,8 @@ COPY app.profiles (id, display_name, avatar_object) FROM stdin;
 --
 
 COPY storage.buckets (id, name, owner, public, file_size_limit, created_at, updated_at) FROM stdin;
-avatars	avatars	\N	t	\N	2026-12-06 20:25:17.161347+00	2026-12-06 20:25:17.161347+00
-invoices	invoices	\N	f	\N	2026-12-06 20:25:17.161347+00	2026-12-06 20:25:17.161347+00
+avatars	avatars	\N	t	\N	2026-12-06 20:42:09.300299+00	2026-12-06 20:42:09.300299+00
+invoices	invoices	\N	f	\N	2026-12-06 20:42:09.300299+00	2026-12-06 20:42:09.300299+00
 \.
 
 
@@ -168,9 +168,9 @@ COPY storage.migrations (id, name, hash, executed_at) FROM stdin;
 -- Data for Name: objects; Type: TABLE DATA; Schema: storage; Owner: postgres
 --
 
-COPY storage.objects (id, bucket_id, name, owner, metadata, version, created_at, updated_at, last_accessed_at) FROM stdin;
-6f9619ff-8b86-4011-b42d-00c04fc964ff	avatars	u/ada.png	0d4c4a52-1f2c-4a51-9d6b-1e35f3a3b001	{"size": 20411, "mimetype": "image/png"}	\N	2026-12-06 20:25:17.161347+00	2026-12-06 20:25:17.161347+00	\N
-7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d	invoices	2026/03/inv-0042.pdf	0d4c4a52-1f2c-4a51-9d6b-1e35f3a3b001	{"size": 88120, "mimetype": "application/pdf"}	\N	2026-12-06 20:25:17.161347+00	2026-12-06 20:25:17.161347+00	\N
+COPY storage.objects (id, bucket_id, name, owner, metadata, path_tokens, version, created_at, updated_at, last_accessed_at) FROM stdin;
+6f9619ff-8b86-4011-b42d-00c04fc964ff	avatars	u/ada.png	0d4c4a52-1f2c-4a51-9d6b-1e35f3a3b001	{"size": 20411, "mimetype": "image/png"}	{u,ada.png}	\N	2026-12-06 20:42:09.300299+00	2026-12-06 20:42:09.300299+00	\N
+7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d	invoices	2026/03/inv-0042.pdf	0d4c4a52-1f2c-4a51-9d6b-1e35f3a3b001	{"size": 88120, "mimetype": "application/pdf"}	{2026,03,inv-0042.pdf}	\N	2026-12-06 20:42:09.300299+00	2026-12-06 20:42:09.300299+00	\N
 \.
 
 

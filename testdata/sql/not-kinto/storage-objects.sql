@@ -21,7 +21,7 @@ CREATE TABLE storage.objects (
     name text NOT NULL,
     owner uuid,
     metadata jsonb,
-    path_tokens text[] GENERATED ALWAYS AS (string_to_array(name, '/')) STORED,
+    path_tokens text[],
     version text,
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
@@ -66,10 +66,10 @@ INSERT INTO storage.migrations VALUES
     (2, 'add-last-accessed-at', '77c0', '2026-03-12 08:30:00');
 INSERT INTO storage.buckets (id, name, public) VALUES
     ('avatars', 'avatars', true), ('invoices', 'invoices', false);
-INSERT INTO storage.objects (id, bucket_id, name, owner, metadata) VALUES
+INSERT INTO storage.objects (id, bucket_id, name, owner, metadata, path_tokens) VALUES
     ('6f9619ff-8b86-4011-b42d-00c04fc964ff', 'avatars', 'u/ada.png',
-     '0d4c4a52-1f2c-4a51-9d6b-1e35f3a3b001', '{"size": 20411, "mimetype": "image/png"}'),
+     '0d4c4a52-1f2c-4a51-9d6b-1e35f3a3b001', '{"size": 20411, "mimetype": "image/png"}', '{u,ada.png}'),
     ('7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', 'invoices', '2026/03/inv-0042.pdf',
-     '0d4c4a52-1f2c-4a51-9d6b-1e35f3a3b001', '{"size": 88120, "mimetype": "application/pdf"}');
+     '0d4c4a52-1f2c-4a51-9d6b-1e35f3a3b001', '{"size": 88120, "mimetype": "application/pdf"}', '{2026,03,inv-0042.pdf}');
 INSERT INTO app.profiles VALUES
     ('0d4c4a52-1f2c-4a51-9d6b-1e35f3a3b001', 'Ada', '6f9619ff-8b86-4011-b42d-00c04fc964ff');
