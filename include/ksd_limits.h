@@ -39,6 +39,10 @@
  * a hand-tuned database has a few; more are counted, not listed. */
 #define KSD_MAX_DRIFT 64
 
+/* Schemas named in a "no Kinto" answer: a dump holds a few schemas with
+ * tables of Kinto's names at most; the rest are counted, not named. */
+#define KSD_MAX_NOT_KINTO 8
+
 /* Resource names counted apart per schema in the inventory: Kinto and its
  * plugins use about ten (bucket, collection, group, record, history,
  * account, attachments...); rows of further names are counted together.
