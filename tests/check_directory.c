@@ -118,8 +118,9 @@ START_TEST(a_tar_archives_toc_alone_is_refused_as_such)
 	feed_dir_put(dir, "toc.dat", toc.p, toc.len);
 	struct feed_result r = feed_read_path(dir);
 	ck_assert_int_eq(r.rc, KSD_FATAL);
-	ck_assert_str_eq(r.err.msg, "this toc.dat belongs to a tar archive; give the .tar file (none "
-	                            "of the 2 data files its TOC names is beside it)");
+	ck_assert_str_eq(r.err.msg,
+	                 "this toc.dat belongs to a tar archive; give the .tar file (none "
+	                 "of the 2 data files its TOC names is beside it)");
 	ck_assert_str_eq(r.err.member, "toc.dat");
 	ksd_catalog_free(r.cat);
 	free(toc.p);
