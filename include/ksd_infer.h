@@ -456,8 +456,27 @@ struct ksd_instance {
 	bool drift_truncated; /* more than KSD_MAX_DRIFT */
 };
 
-/* Finds and judges every Kinto instance of the catalog (a schema holding
- * storage or permission tables, or Kinto metadata rows). `*out` is malloc'd
+/* A schema that holds a table of Kinto's name but not Kinto's signature
+ * (signature.c): no Kinto version row, too few of Kinto's columns on its
+ * tables of Kinto's names, none of Kinto's functions or triggers. The first
+ * such table stands for the rest. */
+struct ksd_not_kinto {
+	const struct ksd_database *db;
+	const struct ksd_schema *schema;
+	enum ksd_backend backend; /* the table's */
+	const char *table;
+	const char *const *columns; /* Kinto's for that table (its current names), NULL-ended */
+	unsigned has;               /* bit i: the table has columns[i] */
+};
+/* Whether schema `s` holds a table of Kinto's name without Kinto's
+ * signature; then `*out` (`db` left NULL) says why. */
+bool ksd_schema_not_kinto(const struct ksd_schema *s, struct ksd_not_kinto *out);
+/* Every such schema of the catalog, the first `max` in `out`; returns how
+ * many there are. */
+size_t ksd_not_kinto(const struct ksd_catalog *cat, struct ksd_not_kinto *out, size_t max);
+
+/* Finds and judges every Kinto instance of the catalog (a schema with
+ * Kinto's storage or permission signature, see ksd_not_kinto). `*out` is malloc'd
  * (NULL when none). Returns false when out of memory. */
 bool ksd_infer_catalog(const struct ksd_catalog *cat, int assume_version, struct ksd_instance **out,
                        size_t *n);

@@ -28,6 +28,11 @@
  * table's (a few KiB): larger members are skipped, not kept. */
 #define KSD_MAX_TAR_KEPT (1u << 20)
 
+/* Bytes of tool messages skipped before a plain dump's first line (pg_dump's
+ * warnings captured with it from stderr): a few lines; more, and the file is
+ * read as it is. At most KSD_SOURCE_PEEK_MAX. */
+#define KSD_MAX_PREAMBLE (64u << 10)
+
 /* Metadata rows kept per schema: Kinto writes at most a few dozen. */
 #define KSD_MAX_META_ROWS 10000
 
@@ -38,6 +43,10 @@
 /* Drift items (objects no Kinto release explains) reported per instance:
  * a hand-tuned database has a few; more are counted, not listed. */
 #define KSD_MAX_DRIFT 64
+
+/* Schemas named in a "no Kinto" answer: a dump holds a few schemas with
+ * tables of Kinto's names at most; the rest are counted, not named. */
+#define KSD_MAX_NOT_KINTO 8
 
 /* Resource names counted apart per schema in the inventory: Kinto and its
  * plugins use about ten (bucket, collection, group, record, history,

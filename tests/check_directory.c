@@ -80,6 +80,7 @@ START_TEST(unsafe_file_names_are_refused)
 	struct ab toc = ab_dir_toc(names[_i]);
 	feed_dir_put(dir, "toc.dat", toc.p, toc.len);
 	feed_dir_put(dir, "20.dat", AB_ROWS, strlen(AB_ROWS));
+	feed_dir_put(dir, "30.dat", "", 0);
 	struct feed_result r = feed_read_path(dir);
 	ck_assert_int_eq(r.rc, KSD_WARN);
 	ck_assert_msg(strstr(r.err.msg, "which is not <digits>.dat: refused") != NULL, "%s",
@@ -96,6 +97,7 @@ START_TEST(a_missing_data_file_is_a_partial_result)
 {
 	struct ab toc = ab_dir_toc("20.dat");
 	feed_dir_put(dir, "toc.dat", toc.p, toc.len);
+	feed_dir_put(dir, "30.dat", "", 0);
 	struct feed_result r = feed_read_path(dir);
 	ck_assert_int_eq(r.rc, KSD_WARN);
 	ck_assert_str_eq(r.err.msg,
@@ -108,11 +110,29 @@ START_TEST(a_missing_data_file_is_a_partial_result)
 }
 END_TEST
 
+/* A tar archive's toc.dat is byte for byte a -Z0 directory archive's: taken
+ * out alone, none of the data files it names is beside it. */
+START_TEST(a_tar_archives_toc_alone_is_refused_as_such)
+{
+	struct ab toc = ab_dir_toc("20.dat");
+	feed_dir_put(dir, "toc.dat", toc.p, toc.len);
+	struct feed_result r = feed_read_path(dir);
+	ck_assert_int_eq(r.rc, KSD_FATAL);
+	ck_assert_str_eq(r.err.msg,
+	                 "this toc.dat belongs to a tar archive; give the .tar file (none "
+	                 "of the 2 data files its TOC names is beside it)");
+	ck_assert_str_eq(r.err.member, "toc.dat");
+	ksd_catalog_free(r.cat);
+	free(toc.p);
+}
+END_TEST
+
 /* A FIFO would block the reader and a device would never end. */
 START_TEST(only_regular_data_files_are_opened)
 {
 	struct ab toc = ab_dir_toc("20.dat");
 	feed_dir_put(dir, "toc.dat", toc.p, toc.len);
+	feed_dir_put(dir, "30.dat", "", 0);
 	char path[256];
 	snprintf(path, sizeof(path), "%s/20.dat", dir);
 	if (_i == 0)
@@ -183,6 +203,7 @@ Suite *directory_suite(void)
 	tcase_add_loop_test(tc, compression_is_told_by_magic_bytes, 0, 6);
 	tcase_add_loop_test(tc, unsafe_file_names_are_refused, 0, 5);
 	tcase_add_test(tc, a_missing_data_file_is_a_partial_result);
+	tcase_add_test(tc, a_tar_archives_toc_alone_is_refused_as_such);
 	tcase_add_loop_test(tc, only_regular_data_files_are_opened, 0, 2);
 	tcase_add_test(tc, a_bomb_in_a_data_file_is_stopped);
 	tcase_add_test(tc, a_toc_cut_anywhere_is_an_error);

@@ -509,6 +509,19 @@ static const struct {
      "--\n-- Name: k; Type: DATABASE; Schema: -; Owner: postgres\n--\n\\connect k\n"
      "-- PostgreSQL database cluster dump complete\n",
      NULL, NULL, "15.18", "15.18", "connect"},
+    /* pg_dump's stderr captured before its output: its messages and
+     * libpq's are skipped, the header is read */
+    {"pg_dump: warning: there are circular foreign-key constraints on this table:\n"
+     "pg_dump: detail: objects\n"
+     "/usr/lib/postgresql/15/bin/pg_dump: hint: You might not be able to restore the dump\n"
+     "WARNING:  server notice\n"
+     "--\n-- PostgreSQL database dump\n--\n\n"
+     "-- Dumped from database version 15.18\n-- Dumped by pg_dump version 15.18\n"
+     "SET x = 1;\n-- PostgreSQL database dump complete\n",
+     NULL, NULL, "15.18", "15.18", ""},
+    /* a line without a name and a colon ends them: the rest is read as is */
+    {"pg_dump: warning: x\nnot a message\n-- Dumped by pg_dump version 15.18\n;\n", NULL, NULL,
+     NULL, NULL, ""},
     /* the words inside a statement or a string are not pg_dump's comments */
     {"SELECT 1 -- Dumped by pg_dump version 1\n;\n"
      "SELECT '\n-- Dumped from database version 2\n';\n",
@@ -540,6 +553,36 @@ START_TEST(the_dump_header_says_where_it_came_from)
 	}
 	ck_assert_str_eq(names, provenances[_i].meta);
 	ksd_catalog_free(r.cat);
+}
+END_TEST
+
+START_TEST(leading_messages_are_skipped_within_a_bound_and_counted_as_lines)
+{
+	static const char header[] =
+	    "-- Dumped by pg_dump version 15.18\nCREATE TABLE t (a text);\n"
+	    "SELECT 'cut\n";
+	static const char message[] = "pg_dump: warning: a line\n";
+	for (int past = 0; past < 2; past++) {
+		size_t n = (KSD_MAX_PREAMBLE / (sizeof(message) - 1)) + (size_t)past;
+		size_t len = n * (sizeof(message) - 1) + sizeof(header) - 1;
+		char *sql = malloc(len + 1);
+		ck_assert_ptr_nonnull(sql);
+		for (size_t i = 0; i < n; i++)
+			memcpy(sql + i * (sizeof(message) - 1), message, sizeof(message) - 1);
+		memcpy(sql + n * (sizeof(message) - 1), header, sizeof(header));
+		struct feed_result r = feed_read(KSD_FMT_UNKNOWN, sql, len, FEED_FILE);
+		/* Within the bound the header is read and the cut string is
+		 * reported on its own line; past it, the file is read as it is. */
+		if (past) {
+			ck_assert_ptr_null(r.cat->prov.pg_dump_version);
+		} else {
+			ck_assert_str_eq(r.cat->prov.pg_dump_version, "15.18");
+			ck_assert_int_eq(r.rc, KSD_WARN);
+			ck_assert_int_eq(r.err.line, (long)n + 3);
+		}
+		ksd_catalog_free(r.cat);
+		free(sql);
+	}
 }
 END_TEST
 
@@ -582,6 +625,7 @@ Suite *plain_suite(void)
 	                    sizeof(headers) / sizeof(headers[0]));
 	tcase_add_loop_test(tc, the_dump_header_says_where_it_came_from, 0,
 	                    sizeof(provenances) / sizeof(provenances[0]));
+	tcase_add_test(tc, leading_messages_are_skipped_within_a_bound_and_counted_as_lines);
 	tcase_add_test(tc, meta_command_names_are_bounded);
 	suite_add_tcase(s, tc);
 	return s;

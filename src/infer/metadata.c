@@ -181,15 +181,18 @@ void metadata_read(const struct ksd_catalog *cat, const struct ksd_schema *s,
 		in->notes |= KSD_NOTE_BIT(KSD_NOTE_TRUNCATED);
 }
 
-bool metadata_has_kinto_rows(const struct ksd_metadata *m)
+unsigned metadata_kinto_rows(const struct ksd_metadata *m)
 {
+	unsigned rows = 0;
 	for (size_t i = 0; i < m->nrows; i++) {
 		const char *n = m->rows[i].name;
-		if (same(n, STORAGE_ROW) || same(n, PERMISSION_ROW) || same(n, "created_at") ||
-		    same(n, "last_heartbeat"))
-			return true;
+		rows |= same(n, STORAGE_ROW)        ? METADATA_STORAGE_ROW
+		        : same(n, PERMISSION_ROW)   ? METADATA_PERMISSION_ROW
+		        : same(n, "created_at")     ? METADATA_CREATED_AT
+		        : same(n, "last_heartbeat") ? METADATA_LAST_HEARTBEAT
+		                                    : 0u;
 	}
-	return false;
+	return rows;
 }
 
 /* Kinto >= 12 warns and works from this version when it finds neither a

@@ -13,9 +13,14 @@
  * plugins' version rows, the duplicate and garbage counts and the notes they call for. */
 void metadata_read(const struct ksd_catalog *cat, const struct ksd_schema *s,
                    struct ksd_instance *in);
-/* Whether `m` holds a row Kinto writes: a version row, created_at or
- * last_heartbeat. */
-bool metadata_has_kinto_rows(const struct ksd_metadata *m);
+/* The rows Kinto writes that `m` holds, as METADATA_* bits. */
+enum {
+	METADATA_STORAGE_ROW = 1,
+	METADATA_PERMISSION_ROW = 2,
+	METADATA_CREATED_AT = 4,
+	METADATA_LAST_HEARTBEAT = 8,
+};
+unsigned metadata_kinto_rows(const struct ksd_metadata *m);
 /* The storage version rows of `m` in dump order, each as Kinto's int()
  * reads it (-1: not a number), at most `max`; returns how many there are.
  * *created_at gets the created_at row's value (NULL: none). */

@@ -9,6 +9,7 @@
 #include "infer/metadata.h"
 #include "infer/plugins.h"
 #include "infer/predict.h"
+#include "infer/signature.h"
 #include "ksd_infer.h"
 
 static int count(ksd_vset s)
@@ -87,17 +88,6 @@ static void check_deleted_index(struct ksd_instance *in)
 	in->fix = in->verdict == KSD_VERDICT_FIX;
 }
 
-static bool has_table(const struct ksd_schema *s, const char *const *names)
-{
-	for (; *names; names++)
-		if (ksd_schema_table(s, *names))
-			return true;
-	return false;
-}
-
-static const char *const storage_tables[] = {"records", "objects", "deleted", NULL};
-static const char *const permission_tables[] = {"user_principals", "access_control_entries", NULL};
-
 static enum ksd_meta_state storage_state(const struct ksd_instance *in)
 {
 	const struct ksd_backend_verdict *st = &in->storage;
@@ -151,9 +141,12 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 		in->notes |= KSD_NOTE_BIT(KSD_NOTE_OUT_OF_MEMORY);
 	metadata_read(cat, s, in);
 	plugins_judge(s, in);
-	bool st_tables = has_table(s, storage_tables);
-	bool pm_tables = has_table(s, permission_tables);
-	st->present = st_tables || st->rows > 0 || in->created_at || in->last_heartbeat;
+	/* Kinto's signature, not a table name, makes an instance. */
+	struct signature sig;
+	signature_find(s, &sig, NULL);
+	bool st_tables = sig.storage_tables;
+	bool pm_tables = sig.permission_tables;
+	st->present = sig.storage;
 	pm->present = pm_tables;
 	if (pm->rows && !pm_tables)
 		in->notes |= KSD_NOTE_BIT(KSD_NOTE_PERMISSION_ROW);
@@ -275,13 +268,6 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 	predict_instance(in);
 }
 
-/* Cheap test before the full judgement: Kinto tables or Kinto rows. */
-static bool maybe_kinto(const struct ksd_schema *s)
-{
-	return has_table(s, storage_tables) || has_table(s, permission_tables) ||
-	       metadata_has_kinto_rows(&s->metadata);
-}
-
 bool ksd_infer_catalog(const struct ksd_catalog *cat, int assume_version, struct ksd_instance **out,
                        size_t *n)
 {
@@ -292,7 +278,9 @@ bool ksd_infer_catalog(const struct ksd_catalog *cat, int assume_version, struct
 		const struct ksd_database *db = &cat->databases[d];
 		for (size_t i = 0; i < db->nschemas; i++) {
 			const struct ksd_schema *s = &db->schemas[i];
-			if (!maybe_kinto(s))
+			struct signature sig;
+			signature_find(s, &sig, NULL);
+			if (!sig.storage && !sig.permission_tables)
 				continue;
 			struct ksd_instance probe;
 			ksd_infer_instance(cat, db, s, assume_version, &probe);

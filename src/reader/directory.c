@@ -16,27 +16,54 @@
 
 static const char *const suffixes[] = {"", ".gz", ".lz4", ".zst"};
 
-struct ksd_source *directory_open(const char *dir, const char *name, struct ksd_catalog *cat)
+/* The path of data file `name` in `dir` under the first suffix that names a
+ * regular file (malloc'd); NULL when none does, or out of memory. */
+static char *data_path(const char *dir, const char *name)
 {
 	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
 		size_t len = strlen(dir) + strlen(name) + strlen(suffixes[i]) + 2;
 		char *path = malloc(len);
 		if (!path)
-			break;
+			return NULL;
 		snprintf(path, len, "%s/%s%s", dir, name, suffixes[i]);
-		struct ksd_source *src = NULL;
 		struct stat st;
-		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-			const char *kept = ksd_catalog_strdup(cat, path);
-			struct ksd_err scratch;
-			ksd_err_clear(&scratch);
-			src = kept ? ksd_source_open(kept, &scratch) : NULL;
-		}
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			return path;
 		free(path);
-		if (src)
-			return src;
 	}
 	return NULL;
+}
+
+struct ksd_source *directory_open(const char *dir, const char *name, struct ksd_catalog *cat)
+{
+	char *path = data_path(dir, name);
+	const char *kept = path ? ksd_catalog_strdup(cat, path) : NULL;
+	free(path);
+	struct ksd_err scratch;
+	ksd_err_clear(&scratch);
+	return kept ? ksd_source_open(kept, &scratch) : NULL;
+}
+
+/* Whether the data files the TOC names are beside its toc.dat. A tar
+ * archive's toc.dat, taken out alone, reads like a directory archive's (the
+ * same format byte, the same "NNNN.dat" names), but none of its members is
+ * there. */
+struct beside {
+	const char *dir;
+	long long named; /* entries with a data file */
+	bool found;      /* one of them is there */
+};
+
+static int note_file(void *ctx, const struct toc_entry *e)
+{
+	struct beside *b = ctx;
+	if (!e->has_data || !e->file || !toc_valid_file(e->file))
+		return KSD_OK;
+	b->named++;
+	char *path = b->found ? NULL : data_path(b->dir, e->file);
+	b->found = b->found || path;
+	free(path);
+	return KSD_OK;
 }
 
 /* The file's name inside the directory, for messages. */
@@ -98,8 +125,19 @@ int ksd_read_directory(const struct ksd_read *r)
 	struct toc_want wants[TOC_MAX_WANTS];
 	size_t nwants = 0;
 	int rc = toc_read_head(&t, TOC_FMT_TAR);
+	struct beside b = {.dir = r->dir};
 	if (rc == KSD_OK)
-		rc = toc_read_entries(&t, NULL, NULL, wants, &nwants);
+		rc = toc_read_entries(&t, note_file, &b, wants, &nwants);
+	/* Uncompressed data and none of it here: a tar archive's toc.dat (tar
+	 * never compresses), or a -Z0 directory that lost every data file. */
+	if (rc == KSD_OK && b.named && !b.found &&
+	    r->cat->archive.compression == KSD_COMPRESSION_NONE) {
+		r->err->member = member;
+		rc = ksd_err_at_offset(r->err, -1,
+		                       "this toc.dat belongs to a tar archive; give the .tar file "
+		                       "(none of the %lld data files its TOC names is beside it)",
+		                       b.named);
+	}
 	for (size_t i = 0; i < nwants && rc == KSD_OK; i++) {
 		int rd = read_data(&t, r->dir, &wants[i]);
 		if (rd != KSD_OK)

@@ -1013,6 +1013,35 @@ int plain_finish(struct plain *p)
 	return finish(p);
 }
 
+/* A byte of a program's name or path at the start of a message line. */
+static bool name_byte(unsigned char c)
+{
+	return isalnum(c) || c == '_' || c == '-' || c == '.' || c == '/';
+}
+
+/* Lines captured with the dump before its first one, when pg_dump's stderr
+ * went to the same file: its own messages ("pg_dump: warning: ...",
+ * "pg_dump: detail: ..."), libpq's ("WARNING:  ..."), a password prompt.
+ * Each begins with a name and a colon, which no SQL statement, comment or
+ * meta-command does. Returns how many bytes of `d` such whole lines fill,
+ * adding them to *lines. */
+static size_t preamble(const unsigned char *d, size_t len, long *lines)
+{
+	size_t used = 0;
+	const unsigned char *nl;
+	while ((nl = memchr(d + used, '\n', len - used)) != NULL) {
+		size_t i = used, end = (size_t)(nl - d);
+		if (i < end && (isalnum(d[i]) || d[i] == '/'))
+			while (i < end && name_byte(d[i]))
+				i++;
+		if (i == used || i == end || d[i] != ':' || (i + 1 < end && d[i + 1] != ' '))
+			break;
+		used = end + 1;
+		(*lines)++;
+	}
+	return used;
+}
+
 int ksd_read_plain(const struct ksd_read *r)
 {
 	struct plain *p = plain_new(r->x, r->err);
@@ -1020,6 +1049,15 @@ int ksd_read_plain(const struct ksd_read *r)
 		return ksd_err_at_offset(r->err, -1, "out of memory");
 	p->cat = r->cat;
 	int rc = KSD_OK;
+	/* Skipped, so that pg_dump's header comments that follow are read as
+	 * its comments, not as part of a statement that starts with a message. */
+	size_t got;
+	const unsigned char *head = ksd_source_peek(r->src, KSD_MAX_PREAMBLE, &got);
+	size_t skip = head ? preamble(head, got, &p->line) : 0;
+	if (skip && ksd_source_skip(r->src, skip, r->err) != KSD_OK) {
+		plain_free(p);
+		return KSD_FATAL;
+	}
 	for (;;) {
 		const unsigned char *d;
 		size_t len;

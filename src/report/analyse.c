@@ -13,16 +13,68 @@
 #include "report/text.h"
 #include "report/words.h"
 
+/* The schemas that hold a table of Kinto's name without Kinto's signature,
+ * for JSON: where, the table, Kinto's columns for it and those it has. */
+static void not_kinto_json(FILE *out, const struct ksd_not_kinto *nk, size_t n)
+{
+	fputs(", \"not_kinto\": [", out);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ", {\"database\": " : "{\"database\": ", out);
+		ksd_fput_json(out, nk[i].db->name);
+		fputs(", \"schema\": ", out);
+		ksd_fput_json(out, nk[i].schema->name);
+		fputs(", \"table\": ", out);
+		ksd_fput_json(out, nk[i].table);
+		for (int has = 0; has < 2; has++) {
+			fputs(has ? "], \"has\": [" : ", \"kinto_columns\": [", out);
+			const char *sep = "";
+			for (unsigned c = 0; nk[i].columns[c]; c++)
+				if (!has || (nk[i].has & (1u << c))) {
+					fprintf(out, "%s\"%s\"", sep, nk[i].columns[c]);
+					sep = ", ";
+				}
+		}
+		fputs("]}", out);
+	}
+	putc(']', out);
+}
+
+/* Why no instance was found: the schemas whose tables only bear Kinto's
+ * names, each with its sentence, else the dump holds none of its names. */
+static void no_kinto_why(char *why, size_t cap, const struct ksd_catalog *cat,
+                         const struct ksd_not_kinto *nk, size_t n, size_t shown)
+{
+	if (n == 0) {
+		snprintf(why, cap, "%s",
+		         cat->any_ddl_seen || cat->any_data_seen
+		             ? "no Kinto tables or Kinto metadata rows in this dump"
+		             : "no table definitions or data in this dump");
+		return;
+	}
+	size_t len = (size_t)snprintf(why, cap, "no Kinto: ");
+	for (size_t i = 0; i < shown && len < cap; i++) {
+		char one[WORDS_NOT_KINTO_MAX];
+		words_not_kinto(one, sizeof(one), &nk[i], true);
+		len += (size_t)snprintf(why + len, cap - len, "%s%s", i ? "; " : "", one);
+	}
+	if (n > shown && len < cap)
+		snprintf(why + len, cap - len, "; %zu more schemas like them", n - shown);
+}
+
 static void none_found(FILE *out, const char *input, const struct ksd_catalog *cat,
                        const struct ksd_report_opts *opts)
 {
-	const char *why = cat->any_ddl_seen || cat->any_data_seen
-	                      ? "no Kinto tables or Kinto metadata rows in this dump"
-	                      : "no table definitions or data in this dump";
+	struct ksd_not_kinto nk[KSD_MAX_NOT_KINTO];
+	size_t n = ksd_not_kinto(cat, nk, KSD_MAX_NOT_KINTO);
+	size_t shown = n < KSD_MAX_NOT_KINTO ? n : KSD_MAX_NOT_KINTO;
+	char why[KSD_MAX_NOT_KINTO * WORDS_NOT_KINTO_MAX + 64];
+	no_kinto_why(why, sizeof(why), cat, nk, n, shown);
 	if (opts->sql_only) {
 		fputs("-- no fix for '", out);
 		sql_comment(out, input);
-		fprintf(out, "': %s\n", why);
+		fputs("': ", out);
+		sql_comment(out, why);
+		putc('\n', out);
 	} else if (opts->format == KSD_OUT_JSON) {
 		fputs("{\"input\": ", out);
 		ksd_fput_json(out, input);
@@ -32,13 +84,17 @@ static void none_found(FILE *out, const char *input, const struct ksd_catalog *c
 		      out);
 		provenance_json(out, cat);
 		restore_json(out, cat);
-		fprintf(out, ", \"reason\": \"%s\"}\n", why);
+		fputs(", \"reason\": ", out);
+		ksd_fput_json(out, why);
+		not_kinto_json(out, nk, shown);
+		fputs("}\n", out);
 	} else if (opts->format == KSD_OUT_JUNIT) {
 		junit_none(opts->junit, why);
 	} else {
 		ksd_fput_safe(out, input);
-		fprintf(out, ": %s\nverdict      %s\n", why,
-		        words_verdict(KSD_VERDICT_UNDETERMINED));
+		fputs(": ", out);
+		ksd_fput_safe(out, why);
+		fprintf(out, "\nverdict      %s\n", words_verdict(KSD_VERDICT_UNDETERMINED));
 		provenance_text(out, cat, opts->explain);
 		restore_text(out, cat);
 	}

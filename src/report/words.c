@@ -710,3 +710,37 @@ void words_plugin_kinto(char *buf, size_t cap, const struct ksd_plugin *p)
 		break;
 	}
 }
+
+/* The columns of `nk` whose bit in `mask` is set, ", " between them. */
+static void column_list(char *buf, size_t cap, const struct ksd_not_kinto *nk, unsigned mask)
+{
+	const char *sep = "";
+	for (unsigned i = 0; nk->columns[i]; i++)
+		if (mask & (1u << i)) {
+			add(buf, cap, "%s%s", sep, nk->columns[i]);
+			sep = ", ";
+		}
+}
+
+void words_not_kinto(char *buf, size_t cap, const struct ksd_not_kinto *nk, bool place)
+{
+	buf[0] = '\0';
+	if (place && nk->db && nk->db->name)
+		add(buf, cap, "database %s, ", nk->db->name);
+	if (place)
+		add(buf, cap, "schema %s: ", nk->schema->name);
+	add(buf, cap, "a table named %s, but ", nk->table);
+	if (nk->has) {
+		add(buf, cap, "only ");
+		column_list(buf, cap, nk, nk->has);
+		add(buf, cap, " of ");
+	} else {
+		add(buf, cap, "none of ");
+	}
+	add(buf, cap, "Kinto's columns (");
+	column_list(buf, cap, nk, ~0u);
+	add(buf, cap, ")%s",
+	    nk->backend != KSD_STORAGE ? ""
+	    : nk->has                  ? " and none of its functions"
+	                               : " or functions");
+}

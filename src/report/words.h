@@ -2,6 +2,7 @@
 #ifndef KSD_REPORT_WORDS_H
 #define KSD_REPORT_WORDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "infer/restore.h"
@@ -54,6 +55,13 @@ void words_kinto(char *buf, size_t cap, const struct ksd_prediction *p);
 #define WORDS_PLUGIN_MAX 192
 void words_plugin_data(char *buf, size_t cap, const struct ksd_plugin *p);
 void words_plugin_kinto(char *buf, size_t cap, const struct ksd_plugin *p);
+
+/* Why a schema is no Kinto instance: "schema storage: a table named objects,
+ * but none of Kinto's columns (parent_id, resource_name, data, last_modified)
+ * or functions" ("database d, schema s: " for a pg_dumpall file); without
+ * that place when `place` is false. Names are the dump's, unescaped. */
+#define WORDS_NOT_KINTO_MAX 512
+void words_not_kinto(char *buf, size_t cap, const struct ksd_not_kinto *nk, bool place);
 
 /* The PostgreSQL error a failing step raises, or NULL. */
 const char *words_error(enum ksd_cause c);

@@ -56,6 +56,24 @@ if [ -f "$fx/tiny.sql" ]; then
 	# A path naming toc.dat reads the directory that holds it.
 	"$KSD" --list "$fx/tiny.dir/toc.dat" >/dev/null 2>&1 ||
 		fail "a path to toc.dat is not read as its directory"
+	# A tar archive's toc.dat alone in a directory (tar -x toc.dat) is
+	# refused in one line that says so, exit 4, whichever path names it.
+	mkdir "$t/tartoc"
+	tar -xf "$fx/tiny.tar" -C "$t/tartoc" toc.dat
+	for p in "$t/tartoc" "$t/tartoc/toc.dat"; do
+		"$KSD" "$p" >"$t/out" 2>"$t/err"
+		rc=$?
+		[ "$rc" -eq 4 ] && [ ! -s "$t/out" ] && [ "$(wc -l <"$t/err")" -eq 1 ] &&
+			grep -qF "error: '$p' member 'toc.dat': this toc.dat belongs to a tar archive; give the .tar file" "$t/err" ||
+			fail "a tar's toc.dat alone ($p): exit $rc: $(cat "$t/err" "$t/out" | head -c 300)"
+	done
+	# A gzip directory archive that lost every data file is no tar's: its
+	# TOC is still read, as a partial result.
+	mkdir "$t/dirtoc"
+	cp "$fx/tiny.dir/toc.dat" "$t/dirtoc/"
+	"$KSD" "$t/dirtoc" >"$t/out" 2>"$t/err"
+	grep -q "error (partial result): .* is missing" "$t/err" && [ -s "$t/out" ] ||
+		fail "a gzip directory archive without its data: $(head -c 300 "$t/err")"
 else
 	fail "testdata/archive/tiny.sql missing"
 fi

@@ -90,7 +90,9 @@ run 0 "$c/mig-v11.sql"
 run 0 "$c/mig-v26-attachment-v1-no-row.sql"
 run 0 "$c/mig-v26-attachment-v2.dump"
 run 0 "$c/mig-v26-attachment-v2-unmoved.sql"
-[ "$(wc -l <"$t/all.jsonl")" -eq 18 ] || fail "expected 18 JSON lines, got $(wc -l <"$t/all.jsonl")"
+# Another application's storage.objects: no Kinto, and the schema named.
+run 2 "$c/not-kinto-storage-objects.dump"
+[ "$(wc -l <"$t/all.jsonl")" -eq 19 ] || fail "expected 19 JSON lines, got $(wc -l <"$t/all.jsonl")"
 for s in '"status": "ok"' '"status": "fix-needed"' '"status": "undetermined"' \
 	'"schema": null' '"database": "kinto2"' '"assumed": true' '"metadata": "not-dumped"' \
 	'"input": "(stdin)"' '"contradictions": \["' '"plugins": \[{"name": "attachment", "recorded": 2' \
@@ -104,7 +106,8 @@ for s in '"status": "ok"' '"status": "fix-needed"' '"status": "undetermined"' \
 	'"recorded": null, "recorded_value": null, "reads": 1, "current": 2, "data_version": 1, "unmoved_rows": 2, "agrees": true' \
 	'"reads": 2, "current": 2, "data_version": 2, "unmoved_rows": 0, "agrees": true' \
 	'"reads": 2, "current": 2, "data_version": 1, "unmoved_rows": 2, "agrees": false' \
-	'"rows": {"access_control_entries": 2, ' '"resources": {"record": '; do
+	'"rows": {"access_control_entries": 2, ' '"resources": {"record": ' \
+	'"not_kinto": \[{"database": null, "schema": "storage", "table": "objects"'; do
 	grep -q "$s" "$t/all.jsonl" || fail "no line has $s"
 done
 

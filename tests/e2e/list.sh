@@ -28,10 +28,10 @@ by_schema() {
 		LC_ALL=C sort -t "$(printf '\t')" -k1,1 -k2,2n | cut -f3-
 }
 # The catalog lines of --list: from the first extension or schema line on,
-# without the metadata rows and the counts.
+# without the metadata rows, the counts and the tool's "not Kinto" verdicts.
 catalog() {
 	"$KSD" --list "$1" 2>"$t/err" | sed -n '/^  \(extension\|schema\) /,$p' |
-		grep -v '^    metadata rows: \|^      [^ ]* = \|^      rows \|^    resources \|^    tombstones ' |
+		grep -v '^    metadata rows: \|^      [^ ]* = \|^      rows \|^    resources \|^    tombstones \|^    not Kinto: ' |
 		by_schema
 }
 # "schema|table|rows" of each table --list counted, "-" when not in the dump.
