@@ -12,11 +12,13 @@
 #include "ksd_source.h"
 #include "cli/options.h"
 
-/* One line: "kinto-schema-doctor: error: 'FILE' line N: what". */
-static void report_error(const char *input, const struct ksd_err *err, bool partial)
+/* One line: "kinto-schema-doctor: error: 'FILE' line N: what", saying
+ * when a report follows all the same. */
+static void report_error(const char *input, const struct ksd_err *err, int rc)
 {
-	fputs(partial ? "kinto-schema-doctor: error (partial result): '"
-	              : "kinto-schema-doctor: error: '",
+	fputs(rc == KSD_INCOMPLETE ? "kinto-schema-doctor: error (incomplete archive): '"
+	      : rc == KSD_WARN     ? "kinto-schema-doctor: error (partial result): '"
+	                           : "kinto-schema-doctor: error: '",
 	      stderr);
 	ksd_fput_safe(stderr, input);
 	putc('\'', stderr);
@@ -112,7 +114,7 @@ static int process(const char *input, const struct options *o)
 	int status = KSD_EXIT_OK;
 	const char *name = strcmp(input, "-") == 0 ? "(stdin)" : input;
 	if (rc != KSD_OK) {
-		report_error(name, &err, rc == KSD_WARN);
+		report_error(name, &err, rc);
 		status = KSD_EXIT_INPUT;
 	}
 	if (rc != KSD_FATAL) {

@@ -1,8 +1,9 @@
 /* Directory-format archives (pg_dump -Fd): toc.dat (or a user-compressed
  * toc.dat.gz/.lz4/.zst, opened by ksd_read_dump as the source), then only
  * the metadata table's data file, whose compression is told by its magic
- * bytes, not by its name or the header. File names come from the TOC, so
- * only "<digits>.dat" is ever opened. */
+ * bytes, not by its name or the header. Every other data file the TOC names
+ * is only looked up (stat), so that a missing one is known in every mode.
+ * File names come from the TOC, so only "<digits>.dat" is ever opened. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,27 +17,53 @@
 
 static const char *const suffixes[] = {"", ".gz", ".lz4", ".zst"};
 
-struct ksd_source *directory_open(const char *dir, const char *name, struct ksd_catalog *cat)
+/* dir/name with the first suffix that names a regular file (malloc'd), or
+ * NULL. Only stat: nothing is opened. */
+static char *find_file(const char *dir, const char *name)
 {
 	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
 		size_t len = strlen(dir) + strlen(name) + strlen(suffixes[i]) + 2;
 		char *path = malloc(len);
 		if (!path)
-			break;
+			return NULL;
 		snprintf(path, len, "%s/%s%s", dir, name, suffixes[i]);
-		struct ksd_source *src = NULL;
 		struct stat st;
-		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-			const char *kept = ksd_catalog_strdup(cat, path);
-			struct ksd_err scratch;
-			ksd_err_clear(&scratch);
-			src = kept ? ksd_source_open(kept, &scratch) : NULL;
-		}
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			return path;
 		free(path);
-		if (src)
-			return src;
 	}
 	return NULL;
+}
+
+struct ksd_source *directory_open(const char *dir, const char *name, struct ksd_catalog *cat)
+{
+	char *path = find_file(dir, name);
+	const char *kept = path ? ksd_catalog_strdup(cat, path) : NULL;
+	free(path);
+	struct ksd_err scratch;
+	ksd_err_clear(&scratch);
+	return kept ? ksd_source_open(kept, &scratch) : NULL;
+}
+
+/* The completeness check, as each TOC entry is read: its data file is
+ * there (with a suffix pg_restore tries) and a regular file. A path that
+ * cannot be allocated counts as missing: the report then errs on the safe
+ * side. */
+struct check {
+	struct toc *t;
+	const char *dir;
+};
+
+static int check_file(void *ctx, const struct toc_entry *e)
+{
+	struct check *c = ctx;
+	if (!toc_table_data_file(e))
+		return KSD_OK;
+	char *path = find_file(c->dir, e->file);
+	if (!path)
+		ksd_catalog_data_missing(c->t->cat, c->t->cat->ntoc - 1, KSD_MISSING_FILES);
+	free(path);
+	return KSD_OK;
 }
 
 /* The file's name inside the directory, for messages. */
@@ -97,10 +124,13 @@ int ksd_read_directory(const struct ksd_read *r)
 	struct toc t = {.src = src, .err = r->err, .cat = r->cat, .x = r->x, .member = member};
 	struct toc_want wants[TOC_MAX_WANTS];
 	size_t nwants = 0;
+	struct check check = {&t, r->dir};
 	int rc = toc_read_head(&t, TOC_FMT_TAR);
 	if (rc == KSD_OK)
-		rc = toc_read_entries(&t, NULL, NULL, wants, &nwants);
+		rc = toc_read_entries(&t, check_file, &check, wants, &nwants);
 	for (size_t i = 0; i < nwants && rc == KSD_OK; i++) {
+		if (toc_want_missing(&t, &wants[i]))
+			continue; /* the catalog says so */
 		int rd = read_data(&t, r->dir, &wants[i]);
 		if (rd != KSD_OK)
 			rc = KSD_WARN; /* the TOC is whole: a partial result */
@@ -108,5 +138,5 @@ int ksd_read_directory(const struct ksd_read *r)
 	toc_wants_free(wants, nwants);
 	if (src != r->src)
 		ksd_source_free(src);
-	return rc;
+	return toc_complete(r->cat, r->err, rc);
 }
