@@ -226,10 +226,11 @@ enum ksd_reason_code {
 	KSD_REASON_NO_STORAGE_MATCH,  /* `versions` are the nearest, with `count` contradictions */
 	KSD_REASON_NOT_HARMLESS,      /* `versions` all match; recording the lowest may harm */
 	KSD_REASON_NO_PERMISSION_MATCH,
-	KSD_REASON_PARTIAL,   /* the dump is incomplete: absence proves nothing */
-	KSD_REASON_NO_DATA,   /* no table data: the metadata rows are unknown */
-	KSD_REASON_NO_REPAIR, /* a wrong-base migration skipped step `version`, which no
-	                       * repair redoes */
+	KSD_REASON_PARTIAL,      /* the dump is incomplete: absence proves nothing */
+	KSD_REASON_NO_DATA,      /* no table data: the metadata rows are unknown */
+	KSD_REASON_META_MISSING, /* the archive lost the metadata table's data: rows unknown */
+	KSD_REASON_NO_REPAIR,    /* a wrong-base migration skipped step `version`, which no
+	                          * repair redoes */
 	/* The version chosen among look-alikes (`versions`): */
 	KSD_REASON_RECORDED_LOOK_ALIKE, /* the recorded `version` is one of them */
 	KSD_REASON_LOWEST_LOOK_ALIKE, /* their lowest, `version`: re-running the rest is harmless */

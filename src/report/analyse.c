@@ -33,8 +33,10 @@ static void none_found(FILE *out, const char *input, const struct ksd_catalog *c
 		restore_json(out, cat);
 		fprintf(out, ", \"reason\": \"%s\"}\n", why);
 	} else {
+		char verdict[96];
+		words_verdict(verdict, sizeof(verdict), KSD_VERDICT_UNDETERMINED, cat);
 		ksd_fput_safe(out, input);
-		fprintf(out, ": %s\nverdict      undetermined (exit 2)\n", why);
+		fprintf(out, ": %s\nverdict      %s\n", why, verdict);
 		provenance_text(out, cat, opts->explain);
 		restore_text(out, cat);
 	}
@@ -54,6 +56,10 @@ int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
 		return KSD_EXIT_UNDETERMINED;
 	}
 	int status = KSD_EXIT_OK;
+	/* The fix goes to psql: the entries an incomplete archive lacks are
+	 * named in a comment. */
+	if (opts->sql_only)
+		restore_missing_text(out, cat, "-- missing: ", sql_comment);
 	for (size_t i = 0; i < n; i++) {
 		int s = in[i].verdict == KSD_VERDICT_OK    ? KSD_EXIT_OK
 		        : in[i].verdict == KSD_VERDICT_FIX ? KSD_EXIT_FIX
