@@ -25,7 +25,7 @@ expect() {
 
 expect 0 "" -- --help
 grep -q "^usage: kinto-schema-doctor" "$t/out" || fail "--help prints no usage"
-grep -q "4  unreadable or corrupt input" "$t/out" || fail "--help lacks the exit codes"
+grep -q "4  unreadable, corrupt or incomplete input" "$t/out" || fail "--help lacks the exit codes"
 expect 0 "" -- --version
 grep -q "^kinto-schema-doctor [0-9]" "$t/out" || fail "--version output: $(cat "$t/out")"
 expect 3 "no DUMP given" --
