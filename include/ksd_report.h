@@ -28,6 +28,10 @@ void ksd_list_toc(FILE *out, const char *input, const struct ksd_catalog *cat);
 int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
                 const struct ksd_report_opts *opts);
 
+/* The status ksd_analyse returns, without a report: --list exits with it,
+ * so that every form gives one answer. */
+int ksd_verdict_status(const struct ksd_catalog *cat, const struct ksd_report_opts *opts);
+
 /* --versions: the table of schema versions, releases and changes. */
 void ksd_print_versions(FILE *out);
 

@@ -120,9 +120,10 @@ static int process(const char *input, const struct options *o)
 	if (rc != KSD_FATAL) {
 		if (o->toc)
 			ksd_list_toc(stdout, name, cat);
-		else if (o->list)
+		else if (o->list) {
 			ksd_list_catalog(stdout, name, cat);
-		else
+			status = worst(status, ksd_verdict_status(cat, &o->report));
+		} else
 			status = worst(status, ksd_analyse(stdout, name, cat, &o->report));
 	}
 	/* How much of the file was read: archive readers skip the table data. */

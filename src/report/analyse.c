@@ -42,6 +42,29 @@ static void none_found(FILE *out, const char *input, const struct ksd_catalog *c
 	}
 }
 
+static int status_of(const struct ksd_instance *in)
+{
+	return in->verdict == KSD_VERDICT_OK    ? KSD_EXIT_OK
+	       : in->verdict == KSD_VERDICT_FIX ? KSD_EXIT_FIX
+	                                        : KSD_EXIT_UNDETERMINED;
+}
+
+int ksd_verdict_status(const struct ksd_catalog *cat, const struct ksd_report_opts *opts)
+{
+	struct ksd_instance *in;
+	size_t n;
+	if (!ksd_infer_catalog(cat, opts->assume_version, &in, &n)) {
+		fputs("kinto-schema-doctor: error: out of memory during the analysis\n", stderr);
+		return KSD_EXIT_UNDETERMINED;
+	}
+	int status = n ? KSD_EXIT_OK : KSD_EXIT_UNDETERMINED;
+	for (size_t i = 0; i < n; i++)
+		if (status_of(&in[i]) > status)
+			status = status_of(&in[i]);
+	free(in);
+	return status;
+}
+
 int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
                 const struct ksd_report_opts *opts)
 {
@@ -61,9 +84,7 @@ int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
 	if (opts->sql_only)
 		restore_missing_text(out, cat, "-- missing: ", sql_comment);
 	for (size_t i = 0; i < n; i++) {
-		int s = in[i].verdict == KSD_VERDICT_OK    ? KSD_EXIT_OK
-		        : in[i].verdict == KSD_VERDICT_FIX ? KSD_EXIT_FIX
-		                                           : KSD_EXIT_UNDETERMINED;
+		int s = status_of(&in[i]);
 		if (s > status)
 			status = s;
 		if (opts->sql_only) {
