@@ -5,6 +5,10 @@
  * (written to a pipe, or read from stdin) the blocks are walked in order,
  * skipping each one's chunks without decompressing them.
  *
+ * Whatever is read, the archive is checked to hold every block its TOC
+ * names (see check_offsets and scan): those it lacks are marked missing in
+ * the catalog.
+ *
  * pg_dump 17 and 18 writing to a redirected stdout leave every offset unset
  * in the TOC and append the rewritten TOC (same length, offsets recorded)
  * after the data; pg_restore never looks there. We use that copy when it
@@ -42,8 +46,8 @@ struct block {
 struct custom {
 	struct toc t;
 	uint64_t toc_end;
-	/* The data entries in TOC order (the order of their blocks in the
-	 * file); by offset once the completeness check has sorted them. */
+	/* The data entries, in TOC order until the completeness check sorts
+	 * them: by offset when they are recorded, by dump id for a walk. */
 	struct block *blocks;
 	size_t ndata, cap;
 	bool any_unset;     /* some data entry has no recorded offset */

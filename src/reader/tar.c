@@ -7,7 +7,9 @@
  * allows it). A metadata member that came before toc.dat is read again by a second pass over the
  * file, or, in a stream (standard input), taken from the members kept in memory on the way, small
  * ones only, within KSD_MAX_TAR_KEPT. Members are never extracted, and their type flags are
- * ignored. How the members were laid out is recorded for the restore advice. */
+ * ignored. How the members were laid out is recorded for the restore advice,
+ * and the data entries whose member never came are marked missing (the
+ * completeness check, done whatever is read). */
 #include <archive.h>
 #include <archive_entry.h>
 #include <errno.h>
