@@ -54,8 +54,9 @@ if [ -f "$fx/tiny.sql" ]; then
 	"$KSD" --list "$fx/tiny.custom" | grep -q "storage_schema_version = 14" ||
 		fail "tiny.custom: metadata rows not read"
 	# A path naming toc.dat reads the directory that holds it.
-	"$KSD" --list "$fx/tiny.dir/toc.dat" >/dev/null 2>&1 ||
-		fail "a path to toc.dat is not read as its directory"
+	"$KSD" --list "$fx/tiny.dir/toc.dat" 2>&1 | tail -n +2 >"$t/viatoc"
+	"$KSD" --list "$fx/tiny.dir" 2>&1 | tail -n +2 >"$t/viadir"
+	cmp -s "$t/viatoc" "$t/viadir" || fail "a path to toc.dat is not read as its directory"
 else
 	fail "testdata/archive/tiny.sql missing"
 fi
