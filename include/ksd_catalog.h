@@ -180,7 +180,21 @@ struct ksd_toc_entry {
 	long long data_offset; /* -1 when none or not recorded */
 	int section;           /* 0 unknown, 1 none, 2 pre-data, 3 data, 4 post-data */
 	unsigned catalog_oid, oid;
-	bool selected; /* pg_restore restores it by default, so `pg_restore -l` lists it */
+	bool selected;    /* pg_restore restores it by default, so `pg_restore -l` lists it */
+	bool has_data;    /* it points at data: a custom block, a tar member, a directory file */
+	const char *file; /* tar, directory: the data file the TOC names; NULL for custom */
+	/* Its data is not in the archive (a file or member absent, a block past
+	 * the end or cut): told by the readers' completeness check. */
+	bool data_missing;
+};
+
+/* Why an archive is incomplete: its TOC is whole, but data it names is not
+ * there. Each has its own pg_restore failure. */
+enum ksd_missing_kind {
+	KSD_MISSING_NONE,
+	KSD_MISSING_FILES,   /* directory: data files absent, or not regular files */
+	KSD_MISSING_MEMBERS, /* tar: data members absent */
+	KSD_MISSING_CUT,     /* custom: the file ends before its last data block does */
 };
 
 /* How a tar archive's members are laid out, when not as pg_dump writes
@@ -214,6 +228,11 @@ struct ksd_archive {
 	int level;                            /* before archive 1.15: the zlib level (-1 default) */
 	long long ntoc;                       /* TOC entries the header announced */
 	unsigned tar_layout;                  /* enum ksd_tar_layout bits, tar archives only */
+	/* Completeness, checked in every mode without reading the data: the
+	 * entries whose data is missing are marked data_missing in the TOC. */
+	enum ksd_missing_kind missing;
+	size_t nmissing;
+	long long cut_at; /* KSD_MISSING_CUT: where the file ends */
 };
 
 /* psql meta-commands of a plain dump kept by name, and their longest name. */
@@ -318,6 +337,13 @@ int ksd_catalog_count_internal(struct ksd_catalog *cat, struct ksd_schema *s, co
 int ksd_catalog_set_twin(struct ksd_catalog *cat, struct ksd_schema *s, const char *const key[3],
                          const size_t len[3]);
 int ksd_catalog_add_toc(struct ksd_catalog *cat, const struct ksd_toc_entry *e);
+/* Marks the data of TOC entry cat->toc[i] missing, `kind` saying how; once
+ * per entry. */
+void ksd_catalog_data_missing(struct ksd_catalog *cat, size_t i, enum ksd_missing_kind kind);
+/* Whether the archive's data of table schema.table is missing (schema NULL:
+ * an entry without one, as in archives before 1.6). */
+bool ksd_catalog_table_data_missing(const struct ksd_catalog *cat, const char *schema,
+                                    const char *table);
 
 /* Removal, for DROP statements in hand-written scripts. Return true if found. */
 bool ksd_catalog_drop_table(struct ksd_schema *s, const char *name);

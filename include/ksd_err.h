@@ -7,7 +7,10 @@
 /* Returned by every core function that can fail. Core code never prints. */
 enum ksd_status {
 	KSD_OK = 0,
-	KSD_WARN = 1,  /* result is partial; err says why */
+	KSD_WARN = 1, /* result is partial; err says why */
+	/* An archive read whole, but data its TOC names is missing (the
+	 * catalog marks which): not partial, but an error all the same. */
+	KSD_INCOMPLETE = 2,
 	KSD_FATAL = -1 /* nothing usable; err says why */
 };
 

@@ -237,6 +237,7 @@ enum ksd_reason_code {
 	KSD_REASON_NO_PERMISSION_MATCH,
 	KSD_REASON_PARTIAL,         /* the dump is incomplete: absence proves nothing */
 	KSD_REASON_NO_DATA,         /* no table data: the metadata rows are unknown */
+	KSD_REASON_META_MISSING,    /* the archive lost the metadata table's data: rows unknown */
 	KSD_REASON_NO_REPAIR,       /* a wrong-base migration skipped step `version`, which no
 	                             * repair redoes */
 	KSD_REASON_RERUN_UNDONE,    /* steps from `count` re-ran over a version `versions`

@@ -33,6 +33,10 @@ void ksd_list_toc(FILE *out, const char *input, const struct ksd_catalog *cat);
 int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
                 const struct ksd_report_opts *opts);
 
+/* The status ksd_analyse returns, without a report: --list exits with it,
+ * so that every form gives one answer. */
+int ksd_verdict_status(const struct ksd_catalog *cat, const struct ksd_report_opts *opts);
+
 /* NULL when out of memory. */
 struct ksd_junit *ksd_junit_new(void);
 /* Starts the testsuite of the DUMP `input`: ksd_analyse and ksd_junit_error

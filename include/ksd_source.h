@@ -53,6 +53,9 @@ int ksd_source_skip(struct ksd_source *src, uint64_t n, struct ksd_err *err);
 /* Absolute seek; KSD_FATAL (without touching err) when not seekable. */
 int ksd_source_seek(struct ksd_source *src, uint64_t offset, struct ksd_err *err);
 bool ksd_source_seekable(const struct ksd_source *src);
+/* Whether, since the last seek, a read or skip failed because the input
+ * ended: a cut file, told apart from a corrupt one. */
+bool ksd_source_ran_out(const struct ksd_source *src);
 
 uint64_t ksd_source_tell(const struct ksd_source *src);
 /* Size in bytes when known (regular file, uncompressed), else -1. */

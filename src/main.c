@@ -37,13 +37,16 @@ static void put_raw(FILE *out, const char *s)
 	fputs(s, out);
 }
 
-/* One line: "kinto-schema-doctor: error: 'FILE' line N: what"; with JUnit
- * output, the same words (escaped there) in an error testcase as well. */
-static void report_error(const char *input, const struct ksd_err *err, bool partial,
+/* One line: "kinto-schema-doctor: error: 'FILE' line N: what", saying
+ * when a report follows all the same; with JUnit output, the same words
+ * (escaped there) in an error testcase as well. */
+static void report_error(const char *input, const struct ksd_err *err, int rc,
                          struct ksd_junit *junit)
 {
-	fputs(partial ? "kinto-schema-doctor: error (partial result): "
-	              : "kinto-schema-doctor: error: ",
+	bool partial = rc == KSD_WARN || rc == KSD_INCOMPLETE;
+	fputs(rc == KSD_INCOMPLETE ? "kinto-schema-doctor: error (incomplete archive): "
+	      : rc == KSD_WARN     ? "kinto-schema-doctor: error (partial result): "
+	                           : "kinto-schema-doctor: error: ",
 	      stderr);
 	describe_error(stderr, ksd_fput_safe, input, err);
 	putc('\n', stderr);
@@ -141,15 +144,16 @@ static int process(const char *input, const struct options *o)
 	if (junit && !ksd_junit_suite(junit, name))
 		fputs("kinto-schema-doctor: error: out of memory\n", stderr);
 	if (rc != KSD_OK) {
-		report_error(name, &err, rc == KSD_WARN, junit);
+		report_error(name, &err, rc, junit);
 		status = KSD_EXIT_INPUT;
 	}
 	if (rc != KSD_FATAL) {
 		if (o->toc)
 			ksd_list_toc(stdout, name, cat);
-		else if (o->list)
+		else if (o->list) {
 			ksd_list_catalog(stdout, name, cat);
-		else
+			status = worst(status, ksd_verdict_status(cat, &o->report));
+		} else
 			status = worst(status, ksd_analyse(stdout, name, cat, &o->report));
 	}
 	/* How much of the file was read: archive readers skip the table data. */

@@ -63,6 +63,7 @@ START_TEST(compression_is_told_by_magic_bytes)
 	size_t zlen;
 	unsigned char *z = ab_compress(cases[_i].comp, AB_ROWS, strlen(AB_ROWS), &zlen);
 	feed_dir_put(dir, cases[_i].name, z, zlen);
+	feed_dir_put(dir, "30.dat", "", 0); /* the other table's, never read */
 	struct feed_result r = feed_read_path(dir);
 	ck_assert_msg(r.rc == KSD_OK, "case %d: %s", _i, r.err.msg);
 	ck_assert_uint_eq(feed_public_rows(r.cat), 2);
@@ -93,18 +94,30 @@ START_TEST(unsafe_file_names_are_refused)
 }
 END_TEST
 
-START_TEST(a_missing_data_file_is_a_partial_result)
+/* A data file missing, wanted or not: the archive is incomplete, its
+ * schema whole (not partial), and the catalog names what is missing. */
+START_TEST(a_missing_data_file_makes_the_archive_incomplete)
 {
 	struct ab toc = ab_dir_toc("20.dat");
 	feed_dir_put(dir, "toc.dat", toc.p, toc.len);
-	feed_dir_put(dir, "30.dat", "", 0);
+	/* One data file always there: with none, an uncompressed toc.dat is a
+	 * tar archive's taken out alone (refused as such). */
+	if (_i == 0)
+		feed_dir_put(dir, "30.dat", "", 0);
+	else
+		feed_dir_put(dir, "20.dat", AB_ROWS, strlen(AB_ROWS));
 	struct feed_result r = feed_read_path(dir);
-	ck_assert_int_eq(r.rc, KSD_WARN);
-	ck_assert_str_eq(r.err.msg,
-	                 "data file 20.dat of TOC entry 20 is missing (or not a regular file)");
-	/* Given as the directory as well as its toc.dat, the catalog says it
-	 * is not whole: the missing rows prove nothing. */
-	ck_assert(r.cat->partial);
+	ck_assert_int_eq(r.rc, KSD_INCOMPLETE);
+	ck_assert_str_eq(r.err.msg, _i == 0 ? "the data of 1 TOC entry is missing: 20.dat "
+	                                      "(public.metadata)"
+	                                    : "the data of 1 TOC entry is missing: 30.dat "
+	                                      "(public.records)");
+	ck_assert(!r.cat->partial);
+	ck_assert_int_eq(r.cat->archive.missing, KSD_MISSING_FILES);
+	ck_assert_uint_eq(r.cat->archive.nmissing, 1);
+	ck_assert(ksd_catalog_table_data_missing(r.cat, "public", "records") == (_i == 1));
+	ck_assert(ksd_catalog_table_data_missing(r.cat, "public", "metadata") == (_i == 0));
+	ck_assert_uint_eq(feed_public_rows(r.cat), _i == 0 ? 0 : 2);
 	ksd_catalog_free(r.cat);
 	free(toc.p);
 }
@@ -139,10 +152,10 @@ START_TEST(only_regular_data_files_are_opened)
 		ck_assert_int_eq(mkfifo(path, 0600), 0);
 	else
 		ck_assert_int_eq(symlink("/dev/zero", path), 0);
+	feed_dir_put(dir, "30.dat", "", 0);
 	struct feed_result r = feed_read_path(dir);
-	ck_assert_int_eq(r.rc, KSD_WARN);
-	ck_assert_str_eq(r.err.msg,
-	                 "data file 20.dat of TOC entry 20 is missing (or not a regular file)");
+	ck_assert_int_eq(r.rc, KSD_INCOMPLETE);
+	ck_assert_str_eq(r.err.msg, "the data of 1 TOC entry is missing: 20.dat (public.metadata)");
 	ksd_catalog_free(r.cat);
 	free(toc.p);
 }
@@ -202,7 +215,7 @@ Suite *directory_suite(void)
 	tcase_add_loop_test(tc, real_directories_are_read, 0, 2);
 	tcase_add_loop_test(tc, compression_is_told_by_magic_bytes, 0, 6);
 	tcase_add_loop_test(tc, unsafe_file_names_are_refused, 0, 5);
-	tcase_add_test(tc, a_missing_data_file_is_a_partial_result);
+	tcase_add_loop_test(tc, a_missing_data_file_makes_the_archive_incomplete, 0, 2);
 	tcase_add_test(tc, a_tar_archives_toc_alone_is_refused_as_such);
 	tcase_add_loop_test(tc, only_regular_data_files_are_opened, 0, 2);
 	tcase_add_test(tc, a_bomb_in_a_data_file_is_stopped);

@@ -97,6 +97,52 @@ START_TEST(tar_layouts_and_wrapped_files)
 }
 END_TEST
 
+/* An archive missing data: not restorable, whatever else it needs, and
+ * the need says what pg_restore fails on for that kind. */
+START_TEST(an_incomplete_archive_is_not_restorable)
+{
+	static const struct {
+		enum ksd_dump_format format;
+		enum ksd_missing_kind kind;
+		const char *fails;
+	} kinds[] = {
+	    {KSD_FMT_DIRECTORY, KSD_MISSING_FILES, "could not open input file"},
+	    {KSD_FMT_TAR, KSD_MISSING_MEMBERS, "in tar archive"},
+	    {KSD_FMT_CUSTOM, KSD_MISSING_CUT, "end of file"},
+	};
+	struct ksd_catalog *cat = ksd_catalog_new();
+	cat->format = kinds[_i].format;
+	cat->archive.vmaj = 1;
+	cat->archive.vmin = 14;
+	ck_assert_int_eq(ksd_catalog_add_toc(cat, &(struct ksd_toc_entry){.dump_id = 7,
+	                                                                  .desc = "TABLE DATA",
+	                                                                  .schema = "public",
+	                                                                  .tag = "records",
+	                                                                  .has_data = true}),
+	                 0);
+	struct ksd_restore r;
+	ksd_infer_restore(cat, &r);
+	ck_assert(r.restorable);
+	ck_assert(!has(&r, KSD_NEED_COMPLETE, NULL));
+	ksd_catalog_data_missing(cat, 0, kinds[_i].kind);
+	ksd_catalog_data_missing(cat, 0, kinds[_i].kind); /* once per entry */
+	ck_assert_uint_eq(cat->archive.nmissing, 1);
+	ck_assert(ksd_catalog_table_data_missing(cat, "public", "records"));
+	ck_assert(!ksd_catalog_table_data_missing(cat, "other", "records"));
+	ksd_infer_restore(cat, &r);
+	ck_assert(!r.restorable);
+	ck_assert_int_eq(r.min_version, 120000);
+	ck_assert(has(&r, KSD_NEED_COMPLETE, NULL));
+	char words[WORDS_RESTORE_MAX];
+	for (size_t i = 0; i < r.nneeds; i++)
+		if (r.needs[i].code == KSD_NEED_COMPLETE)
+			words_restore_need(words, sizeof(words), &r.needs[i]);
+	ck_assert_msg(strstr(words, kinds[_i].fails) != NULL, "%s", words);
+	ck_assert_msg(strstr(words, "pg_restore -L") != NULL, "%s", words);
+	ksd_catalog_free(cat);
+}
+END_TEST
+
 START_TEST(releases_are_written_as_postgresql_does)
 {
 	static const struct {
@@ -120,6 +166,7 @@ Suite *restore_suite(void)
 	                    sizeof(archives) / sizeof(archives[0]));
 	tcase_add_test(tc, psql_meta_commands_are_named);
 	tcase_add_test(tc, tar_layouts_and_wrapped_files);
+	tcase_add_loop_test(tc, an_incomplete_archive_is_not_restorable, 0, 3);
 	tcase_add_test(tc, releases_are_written_as_postgresql_does);
 	suite_add_tcase(s, tc);
 	return s;

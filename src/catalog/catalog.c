@@ -467,13 +467,36 @@ int ksd_catalog_add_toc(struct ksd_catalog *cat, const struct ksd_toc_entry *e)
 {
 	struct ksd_toc_entry copy = *e;
 	if (!dup_name(cat, e->desc, &copy.desc) || !dup_name(cat, e->schema, &copy.schema) ||
-	    !dup_name(cat, e->tag, &copy.tag) || !dup_name(cat, e->owner, &copy.owner))
+	    !dup_name(cat, e->tag, &copy.tag) || !dup_name(cat, e->owner, &copy.owner) ||
+	    !dup_name(cat, e->file, &copy.file))
 		return -1;
 	struct ksd_toc_entry *slot = APPEND(cat->toc, cat->ntoc);
 	if (!slot)
 		return -1;
 	*slot = copy;
 	return 0;
+}
+
+void ksd_catalog_data_missing(struct ksd_catalog *cat, size_t i, enum ksd_missing_kind kind)
+{
+	if (i >= cat->ntoc || cat->toc[i].data_missing)
+		return;
+	cat->toc[i].data_missing = true;
+	cat->archive.missing = kind;
+	cat->archive.nmissing++;
+}
+
+bool ksd_catalog_table_data_missing(const struct ksd_catalog *cat, const char *schema,
+                                    const char *table)
+{
+	for (size_t i = 0; cat->archive.nmissing && i < cat->ntoc; i++) {
+		const struct ksd_toc_entry *e = &cat->toc[i];
+		bool in_schema =
+		    e->schema && schema ? strcmp(e->schema, schema) == 0 : !e->schema && !schema;
+		if (e->data_missing && in_schema && e->tag && strcmp(e->tag, table) == 0)
+			return true;
+	}
+	return false;
 }
 
 /* Removes element i of an array by shifting the rest down, keeping order. */

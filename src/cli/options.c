@@ -42,8 +42,10 @@ void options_usage(FILE *out)
 	      "  1  a fix is needed (the fix is printed)\n"
 	      "  2  cannot determine: no Kinto schema, ambiguous or contradictory\n"
 	      "  3  usage error\n"
-	      "  4  unreadable or corrupt input\n"
-	      "With several instances or files, the highest status wins.\n"
+	      "  4  unreadable, corrupt or incomplete input (an archive missing data:\n"
+	      "     the report is still given, the same in every output form)\n"
+	      "With several instances or files, the highest status wins. The report,\n"
+	      "--explain, JSON, --list and --sql exit with the same status.\n"
 	      "See kinto-schema-doctor(1) for the reports, the JSON fields and examples.\n",
 	      out);
 }

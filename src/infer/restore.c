@@ -98,6 +98,14 @@ static void archive_needs(const struct ksd_catalog *cat, struct ksd_restore *r)
 		                               .compression = a->compression,
 		                               .version = first},
 		     first);
+	/* Every pg_restore stops at the first data it cannot find. */
+	if (a->nmissing) {
+		need(r,
+		     (struct ksd_restore_need){
+		         .code = KSD_NEED_COMPLETE, .missing = a->missing, .count = a->nmissing},
+		     0);
+		r->restorable = false;
+	}
 	if (a->tar_layout & (KSD_TAR_DATA_BEFORE_TOC | KSD_TAR_DATA_OUT_OF_ORDER)) {
 		need(r, (struct ksd_restore_need){.code = KSD_NEED_DATA_ORDER}, 0);
 		r->restorable = false;

@@ -1,7 +1,7 @@
 /* Restore readiness: which program restores a dump and the oldest
  * PostgreSQL release of it that can, from what the catalog says of the file
- * (archive version, compression, tar layout, a plain dump's psql
- * meta-commands). Codes and release numbers; src/report/ words them. */
+ * (archive version, compression, tar layout, data missing from an archive,
+ * a plain dump's psql meta-commands). Codes and release numbers; src/report/ words them. */
 #ifndef KSD_INFER_RESTORE_H
 #define KSD_INFER_RESTORE_H
 
@@ -28,6 +28,7 @@ enum ksd_need {
 	KSD_NEED_TOC_NOT_FIRST, /* a tar member precedes toc.dat: some releases refuse it */
 	KSD_NEED_DATA_ORDER, /* tar data members out of TOC order: unpack, restore the directory */
 	KSD_NEED_SERVER,     /* pg_dump `version` wrote it: a server of that major or later */
+	KSD_NEED_COMPLETE,   /* `count` entries' data is `missing`: pg_restore fails on it */
 };
 
 struct ksd_restore_need {
@@ -36,6 +37,8 @@ struct ksd_restore_need {
 	int version; /* KSD_NEED_SERVER, KSD_NEED_COMPRESSION: a major, PG_VERSION_NUM */
 	enum ksd_compression_alg compression; /* KSD_NEED_COMPRESSION, KSD_NEED_UNWRAP */
 	const char *name;                     /* meta-command name; from the catalog */
+	enum ksd_missing_kind missing;        /* KSD_NEED_COMPLETE */
+	size_t count;                         /* KSD_NEED_COMPLETE */
 	/* KSD_NEED_ARCHIVE, KSD_NEED_RESTRICT: the first release of each major
 	 * from the oldest on that has what is needed, 0-terminated. */
 	const int *releases;
@@ -46,7 +49,7 @@ struct ksd_restore_need {
 struct ksd_restore {
 	enum ksd_restore_program program;
 	/* Restorable as it is: false when a step comes first (decompressing,
-	 * unpacking a tar), which `needs` names. */
+	 * unpacking a tar), or when data is missing, which `needs` names. */
 	bool restorable;
 	/* The oldest release that restores it once that is done: a major (its
 	 * .0), or with `releases` the first of each major; 0 when no release

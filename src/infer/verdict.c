@@ -220,7 +220,9 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 	if (!undetermined.code && cat->partial)
 		undetermined.code = KSD_REASON_PARTIAL;
 	if (!undetermined.code && in->meta_table && !in->rows_known)
-		undetermined.code = KSD_REASON_NO_DATA;
+		undetermined.code = ksd_catalog_table_data_missing(cat, s->name, "metadata")
+		                        ? KSD_REASON_META_MISSING
+		                        : KSD_REASON_NO_DATA;
 	if (assume_version > 0 && st->present) {
 		if (st_tables && st->candidates && !(st->candidates & KSD_VBIT(assume_version)))
 			in->notes |= KSD_NOTE_BIT(KSD_NOTE_ASSUME_CONTRADICTS);

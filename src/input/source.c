@@ -36,6 +36,7 @@ struct ksd_source {
 	uint64_t buf_off; /* stream offset of buf[0] */
 	uint64_t raw_read;
 	bool eof;
+	bool ran_out;           /* since the last seek, the input ended before a read or skip did */
 	struct ksd_err *cb_err; /* where the libarchive read callback reports */
 };
 
@@ -264,10 +265,12 @@ int ksd_source_read_exact(struct ksd_source *src, void *buf, size_t len, struct 
 		ssize_t n = ksd_source_read(src, p, len, err);
 		if (n < 0)
 			return KSD_FATAL;
-		if (n == 0)
+		if (n == 0) {
+			src->ran_out = true;
 			return ksd_err_at_offset(err, (long long)start,
 			                         "unexpected end of input (%zu more bytes needed)",
 			                         len);
+		}
 		p += n;
 		len -= (size_t)n;
 	}
@@ -278,6 +281,7 @@ int ksd_source_seek(struct ksd_source *src, uint64_t offset, struct ksd_err *err
 {
 	if (offset >= src->buf_off && offset <= src->buf_off + src->len) {
 		src->pos = (size_t)(offset - src->buf_off);
+		src->ran_out = false;
 		return KSD_OK;
 	}
 	if (!src->seekable)
@@ -287,7 +291,7 @@ int ksd_source_seek(struct ksd_source *src, uint64_t offset, struct ksd_err *err
 		                         "cannot seek to offset %llu", (unsigned long long)offset);
 	src->buf_off = offset;
 	src->pos = src->len = 0;
-	src->eof = false;
+	src->eof = src->ran_out = false;
 	src->read_size = READ_MIN;
 	return KSD_OK;
 }
@@ -296,13 +300,15 @@ int ksd_source_skip(struct ksd_source *src, uint64_t n, struct ksd_err *err)
 {
 	uint64_t target = ksd_source_tell(src) + n;
 	if (src->seekable) {
-		if (src->size >= 0 && target > (uint64_t)src->size)
+		if (src->size >= 0 && target > (uint64_t)src->size) {
+			src->ran_out = true;
 			return ksd_err_at_offset(
 			    err, (long long)ksd_source_tell(src),
 			    "unexpected end of input: %llu bytes to skip, %llu "
 			    "left",
 			    (unsigned long long)n,
 			    (unsigned long long)((uint64_t)src->size - ksd_source_tell(src)));
+		}
 		return ksd_source_seek(src, target, err);
 	}
 	while (ksd_source_tell(src) < target) {
@@ -311,11 +317,13 @@ int ksd_source_skip(struct ksd_source *src, uint64_t n, struct ksd_err *err)
 		uint64_t left = target - ksd_source_tell(src);
 		if (ksd_source_next(src, &d, &len, left > BUF_SIZE ? BUF_SIZE : (size_t)left, err))
 			return KSD_FATAL;
-		if (len == 0)
+		if (len == 0) {
+			src->ran_out = true;
 			return ksd_err_at_offset(
 			    err, (long long)ksd_source_tell(src),
 			    "unexpected end of input (%llu more bytes to skip)",
 			    (unsigned long long)left);
+		}
 	}
 	return KSD_OK;
 }
@@ -323,6 +331,11 @@ int ksd_source_skip(struct ksd_source *src, uint64_t n, struct ksd_err *err)
 bool ksd_source_seekable(const struct ksd_source *src)
 {
 	return src->seekable;
+}
+
+bool ksd_source_ran_out(const struct ksd_source *src)
+{
+	return src->ran_out;
 }
 
 uint64_t ksd_source_tell(const struct ksd_source *src)

@@ -5,6 +5,10 @@
  * (written to a pipe, or read from stdin) the blocks are walked in order,
  * skipping each one's chunks without decompressing them.
  *
+ * Whatever is read, the archive is checked to hold every block its TOC
+ * names (see check_offsets and scan): those it lacks are marked missing in
+ * the catalog.
+ *
  * pg_dump 17 and 18 writing to a redirected stdout leave every offset unset
  * in the TOC and append the rewritten TOC (same length, offsets recorded)
  * after the data; pg_restore never looks there. We use that copy when it
@@ -29,13 +33,24 @@ enum { BLK_DATA = 1, BLK_BLOBS = 3 };
 
 #define CHUNK_BUF (64u << 10)
 
+/* A data entry: its block's offset (when recorded), its place in the
+ * catalog's TOC, where a missing block is marked, and whether a walk met
+ * its block whole. */
+struct block {
+	uint64_t pos;
+	size_t entry;
+	int dump_id;
+	bool walked;
+};
+
 struct custom {
 	struct toc t;
 	uint64_t toc_end;
-	int ndata;      /* entries that have a data block */
-	bool any_unset; /* some data entry has no recorded offset */
-	uint64_t min_pos, max_pos;
-	int max_pos_id;
+	/* The data entries, in TOC order until the completeness check sorts
+	 * them: by offset when they are recorded, by dump id for a walk. */
+	struct block *blocks;
+	size_t ndata, cap;
+	bool any_unset;     /* some data entry has no recorded offset */
 	long long data_end; /* where the data ends: the file size (-1 unknown) or the TOC copy */
 	bool in_copy;       /* note_entry sees the trailing TOC copy */
 	struct toc_want wants[TOC_MAX_WANTS];
@@ -53,24 +68,42 @@ static int note_entry(void *ctx, const struct toc_entry *e)
 	struct custom *c = ctx;
 	if (!e->has_data)
 		return KSD_OK;
-	c->ndata++;
-	for (size_t i = 0; c->in_copy && i < c->nwants; i++) {
-		if (c->wants[i].dump_id == e->dump_id && e->pos_flag == TOC_POS_SET) {
-			c->wants[i].pos_flag = TOC_POS_SET;
-			c->wants[i].pos = e->pos;
+	if (c->in_copy) {
+		/* The copy names the same data entries in the same order. */
+		for (size_t i = 0; i < c->nwants; i++) {
+			if (c->wants[i].dump_id == e->dump_id && e->pos_flag == TOC_POS_SET) {
+				c->wants[i].pos_flag = TOC_POS_SET;
+				c->wants[i].pos = e->pos;
+			}
 		}
+		if (c->ndata < c->cap)
+			c->blocks[c->ndata].pos = e->pos;
+	} else if (c->ndata == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		struct block *b =
+		    cap <= KSD_MAX_TOC_ENTRIES ? realloc(c->blocks, cap * sizeof(*b)) : NULL;
+		if (!b)
+			return toc_fail(&c->t, -1, "out of memory");
+		c->blocks = b;
+		c->cap = cap;
 	}
-	if (e->pos_flag != TOC_POS_SET) {
+	if (!c->in_copy)
+		c->blocks[c->ndata] = (struct block){e->pos, c->t.cat->ntoc - 1, e->dump_id, false};
+	c->ndata++;
+	if (e->pos_flag != TOC_POS_SET)
 		c->any_unset = true;
-		return KSD_OK;
-	}
-	if (c->ndata == 1 || e->pos < c->min_pos)
-		c->min_pos = e->pos;
-	if (e->pos >= c->max_pos) {
-		c->max_pos = e->pos;
-		c->max_pos_id = e->dump_id;
-	}
 	return KSD_OK;
+}
+
+/* The file ends at `at`, before the data of blocks[from..] (by offset) or
+ * of the blocks no walk met (`unwalked`): their data is missing. */
+static void missing(struct custom *c, size_t from, bool unwalked, long long at)
+{
+	for (size_t i = from; i < c->ndata; i++)
+		if (!unwalked || !c->blocks[i].walked) {
+			ksd_catalog_data_missing(c->t.cat, c->blocks[i].entry, KSD_MISSING_CUT);
+			c->t.cat->archive.cut_at = at;
+		}
 }
 
 static int block_header(struct custom *c, int *type, int *id)
@@ -184,110 +217,172 @@ static bool wants_done(const struct custom *c)
 	return true;
 }
 
-static int check_end_marker(struct custom *c);
+static bool ends_with_marker(struct custom *c);
+
+static int cmp_id(const void *a, const void *b)
+{
+	const struct block *x = a, *y = b;
+	return (x->dump_id > y->dump_id) - (x->dump_id < y->dump_id);
+}
+
+/* Notes that block `id` was walked whole (blocks sorted by dump id). */
+static void walked(struct custom *c, int id)
+{
+	struct block key = {.dump_id = id};
+	struct block *b = bsearch(&key, c->blocks, c->ndata, sizeof(*c->blocks), cmp_id);
+	if (b)
+		b->walked = true;
+}
 
 /* No offsets, or no seeking: blocks in file order, from the TOC's end.
  * Walking every block also proves the archive is whole (a cut at a block
  * boundary included). A file with more data than WALK_ALL_MAX is walked only
  * up to the metadata blocks, and its end marker vouches for the rest: the
- * time then does not grow with the table data. */
+ * time then does not grow with the table data; without the marker the walk
+ * goes on, to find where the data ends. When the input ends before the
+ * blocks do, the blocks not walked are missing: a fact for the report, so
+ * the walk's own error is dropped; any other failure is corruption. */
 static int scan(struct custom *c)
 {
-	int seen = 0;
-	int rc = KSD_OK;
+	int seen = 0, rc = KSD_OK;
 	bool can_jump = ksd_source_seekable(c->t.src) && c->data_end >= 0 &&
 	                (uint64_t)c->data_end - c->toc_end > WALK_ALL_MAX;
+	qsort(c->blocks, c->ndata, sizeof(*c->blocks), cmp_id);
+	struct ksd_err before = *c->t.err;
 	/* Whatever follows the last block (a TOC copy) is not data. */
-	while (seen < c->ndata) {
-		if (can_jump && wants_done(c))
-			return check_end_marker(c) == KSD_OK ? rc : KSD_WARN;
+	while ((size_t)seen < c->ndata) {
+		long long at = (long long)ksd_source_tell(c->t.src);
+		if (can_jump && wants_done(c)) {
+			if (ends_with_marker(c))
+				return rc;
+			can_jump = false;
+			if (ksd_source_seek(c->t.src, (uint64_t)at, c->t.err) != KSD_OK)
+				return KSD_WARN;
+		}
 		size_t got;
 		if (!ksd_source_peek(c->t.src, 1, &got))
-			return ksd_err_at_offset(c->t.err, (long long)ksd_source_tell(c->t.src),
-			                         "read error");
+			return ksd_err_at_offset(c->t.err, at, "read error");
 		if (got == 0)
 			break;
-		long long at = (long long)ksd_source_tell(c->t.src);
-		int type, id;
-		if (block_header(c, &type, &id) != KSD_OK)
-			return KSD_WARN;
-		seen++;
-		struct toc_want *w = find_want(c, id);
-		int r = w ? read_block(c, w, type, at) : skip_block(c, type, id, at);
+		int type, id, r = block_header(c, &type, &id);
+		if (r == KSD_OK) {
+			struct toc_want *w = find_want(c, id);
+			r = w ? read_block(c, w, type, at) : skip_block(c, type, id, at);
+		}
+		if (r == KSD_FATAL && ksd_source_ran_out(c->t.src))
+			break;
 		if (r == KSD_FATAL)
 			return KSD_WARN;
-		if (r != KSD_OK)
+		if (r != KSD_OK) {
 			rc = r;
+			before = *c->t.err;
+		}
+		walked(c, id);
+		seen++;
 	}
-	if (seen < c->ndata) {
-		ksd_err_at_offset(
-		    c->t.err, (long long)ksd_source_tell(c->t.src),
-		    "unexpected end of input: %d of %d data blocks present, the archive "
-		    "was cut short",
-		    seen, c->ndata);
-		return KSD_WARN;
-	}
+	*c->t.err = before;
+	long long size = c->data_end;
+	missing(c, 0, true, size >= 0 ? size : (long long)ksd_source_tell(c->t.src));
 	return rc;
 }
 
-/* The file must reach past the last block: walk it when small, otherwise
- * check that the file ends with the end-of-data marker (a zero int). */
-static int check_tail(struct custom *c)
-{
-	long long size = c->data_end;
-	if (c->ndata == 0 || size < 0)
-		return KSD_OK;
-	if ((uint64_t)size - c->max_pos <= TAIL_WALK_MAX) {
-		if (ksd_source_seek(c->t.src, c->max_pos, c->t.err) != KSD_OK)
-			return KSD_FATAL;
-		int type, id;
-		if (block_header(c, &type, &id) != KSD_OK ||
-		    skip_block(c, type, id, (long long)c->max_pos) != KSD_OK)
-			return KSD_FATAL;
-		if (id != c->max_pos_id)
-			return fail(c, (long long)c->max_pos,
-			            "block offset points at another block", c->max_pos_id);
-		return KSD_OK;
-	}
-	return check_end_marker(c);
-}
-
 /* The file ends with the end-of-data marker (a zero int) of its last block. */
-static int check_end_marker(struct custom *c)
+static bool ends_with_marker(struct custom *c)
 {
 	long long size = c->data_end;
 	size_t marker = (size_t)c->t.int_size + 1;
 	unsigned char tail[9];
-	if (size < (long long)marker)
-		return ksd_err_at_offset(c->t.err, size,
-		                         "unexpected end of input: the archive "
-		                         "was cut short");
-	if (ksd_source_seek(c->t.src, (uint64_t)size - marker, c->t.err) != KSD_OK ||
-	    ksd_source_read_exact(c->t.src, tail, marker, c->t.err) != KSD_OK)
-		return KSD_FATAL;
+	struct ksd_err scratch;
+	ksd_err_clear(&scratch);
+	if (size < (long long)marker ||
+	    ksd_source_seek(c->t.src, (uint64_t)size - marker, &scratch) != KSD_OK ||
+	    ksd_source_read_exact(c->t.src, tail, marker, &scratch) != KSD_OK)
+		return false;
 	for (size_t i = 0; i < marker; i++)
 		if (tail[i] != 0)
-			return ksd_err_at_offset(c->t.err, size,
-			                         "unexpected end of input: the last data block has "
-			                         "no end marker, the archive was cut short");
+			return false;
+	return true;
+}
+
+/* Whether the last block (blocks[n - 1], by offset) reaches the end of the
+ * data: walked when small, otherwise told by the end marker. KSD_OK, KSD_WARN
+ * (the input ends inside it), or KSD_FATAL (corrupt: err says why). */
+static int last_block_whole(struct custom *c)
+{
+	const struct block *last = &c->blocks[c->ndata - 1];
+	if ((uint64_t)c->data_end - last->pos > TAIL_WALK_MAX)
+		return ends_with_marker(c) ? KSD_OK : KSD_WARN;
+	struct ksd_err before = *c->t.err;
+	int type, id;
+	if (ksd_source_seek(c->t.src, last->pos, c->t.err) != KSD_OK)
+		return KSD_FATAL;
+	int r = block_header(c, &type, &id);
+	if (r == KSD_OK && id != last->dump_id)
+		return fail(c, (long long)last->pos, "block offset points at another block",
+		            last->dump_id);
+	if (r == KSD_OK)
+		r = skip_block(c, type, id, (long long)last->pos);
+	if (r == KSD_OK || !ksd_source_ran_out(c->t.src))
+		return r;
+	*c->t.err = before;
+	return KSD_WARN;
+}
+
+static int cmp_block(const void *a, const void *b)
+{
+	const struct block *x = a, *y = b;
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* The completeness check with offsets, reading no data: a block ends where
+ * the next one (by offset) starts, the last one where the data does. The
+ * blocks that start past the end of the file, and the one the end falls in,
+ * are missing; *cut_from is the offset of the first of them (UINT64_MAX
+ * when none is). */
+static int check_offsets(struct custom *c, uint64_t *cut_from)
+{
+	*cut_from = UINT64_MAX;
+	if (c->ndata == 0)
+		return KSD_OK;
+	qsort(c->blocks, c->ndata, sizeof(*c->blocks), cmp_block);
+	if (c->blocks[0].pos < c->toc_end)
+		return ksd_err_at_offset(c->t.err, (long long)c->toc_end,
+		                         "data offset %" PRIu64 " inside the TOC: the archive is "
+		                         "corrupt",
+		                         c->blocks[0].pos);
+	long long size = c->data_end;
+	if (size < 0)
+		return KSD_OK;
+	size_t beyond = 0; /* the first block that starts at or past the end */
+	while (beyond < c->ndata && c->blocks[beyond].pos < (uint64_t)size)
+		beyond++;
+	size_t from = beyond;
+	if (beyond < c->ndata && beyond > 0 && c->blocks[beyond].pos > (uint64_t)size)
+		from = beyond - 1; /* the end falls inside the block before */
+	if (beyond == c->ndata) {
+		int r = last_block_whole(c);
+		if (r == KSD_FATAL)
+			return r;
+		if (r == KSD_WARN)
+			from = c->ndata - 1;
+	}
+	if (from < c->ndata)
+		*cut_from = c->blocks[from].pos;
+	missing(c, from, false, size);
 	return KSD_OK;
 }
 
-/* Offsets recorded: seek to each wanted block. */
+/* Offsets recorded: the completeness check, then a seek to each wanted
+ * block that is there. */
 static int seek_wants(struct custom *c)
 {
-	long long size = c->data_end;
-	if (c->ndata > 0 &&
-	    (c->min_pos < c->toc_end ||
-	     (size >= 0 && c->max_pos + 1 + (uint64_t)c->t.int_size >= (uint64_t)size)))
-		return ksd_err_at_offset(c->t.err, (long long)c->toc_end,
-		                         "data offsets outside the file (%" PRIu64 "..%" PRIu64
-		                         ", size %lld): the archive was cut short or is corrupt",
-		                         c->min_pos, c->max_pos, size);
+	uint64_t cut_from;
+	if (check_offsets(c, &cut_from) != KSD_OK)
+		return KSD_FATAL;
 	int rc = KSD_OK;
 	for (size_t i = 0; i < c->nwants; i++) {
 		struct toc_want *w = &c->wants[i];
-		if (w->pos_flag != TOC_POS_SET)
+		if (w->pos_flag != TOC_POS_SET || w->pos >= cut_from)
 			continue;
 		if (ksd_source_seek(c->t.src, w->pos, c->t.err) != KSD_OK)
 			return KSD_FATAL;
@@ -303,8 +398,7 @@ static int seek_wants(struct custom *c)
 		if (r != KSD_OK)
 			rc = r;
 	}
-	int r = check_tail(c);
-	return r == KSD_OK ? rc : r;
+	return rc;
 }
 
 /* Looks for the TOC copy at the end of the file (see the top comment): it
@@ -320,7 +414,7 @@ static int use_toc_copy(struct custom *c, uint64_t count_pos)
 	int flags[TOC_MAX_WANTS];
 	for (size_t i = 0; i < c->nwants; i++)
 		flags[i] = c->wants[i].pos_flag;
-	int ndata = c->ndata;
+	size_t ndata = c->ndata;
 	c->ndata = 0;
 	c->any_unset = false;
 	c->in_copy = true;
@@ -373,6 +467,7 @@ int ksd_read_custom(const struct ksd_read *r)
 		}
 	}
 	toc_wants_free(c->wants, c->nwants);
+	free(c->blocks);
 	free(c);
-	return rc;
+	return toc_complete(r->cat, r->err, rc);
 }

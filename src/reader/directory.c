@@ -1,8 +1,9 @@
 /* Directory-format archives (pg_dump -Fd): toc.dat (or a user-compressed
  * toc.dat.gz/.lz4/.zst, opened by ksd_read_dump as the source), then only
  * the metadata table's data file, whose compression is told by its magic
- * bytes, not by its name or the header. File names come from the TOC, so
- * only "<digits>.dat" is ever opened. */
+ * bytes, not by its name or the header. Every other data file the TOC names
+ * is only looked up (stat), so that a missing one is known in every mode.
+ * File names come from the TOC, so only "<digits>.dat" is ever opened. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +17,9 @@
 
 static const char *const suffixes[] = {"", ".gz", ".lz4", ".zst"};
 
-/* The path of data file `name` in `dir` under the first suffix that names a
- * regular file (malloc'd); NULL when none does, or out of memory. */
-static char *data_path(const char *dir, const char *name)
+/* dir/name with the first suffix that names a regular file (malloc'd), or
+ * NULL. Only stat: nothing is opened. */
+static char *find_file(const char *dir, const char *name)
 {
 	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
 		size_t len = strlen(dir) + strlen(name) + strlen(suffixes[i]) + 2;
@@ -36,7 +37,7 @@ static char *data_path(const char *dir, const char *name)
 
 struct ksd_source *directory_open(const char *dir, const char *name, struct ksd_catalog *cat)
 {
-	char *path = data_path(dir, name);
+	char *path = find_file(dir, name);
 	const char *kept = path ? ksd_catalog_strdup(cat, path) : NULL;
 	free(path);
 	struct ksd_err scratch;
@@ -44,24 +45,29 @@ struct ksd_source *directory_open(const char *dir, const char *name, struct ksd_
 	return kept ? ksd_source_open(kept, &scratch) : NULL;
 }
 
-/* Whether the data files the TOC names are beside its toc.dat. A tar
- * archive's toc.dat, taken out alone, reads like a directory archive's (the
- * same format byte, the same "NNNN.dat" names), but none of its members is
- * there. */
-struct beside {
+/* The completeness check, as each TOC entry is read: its data file is
+ * there (with a suffix pg_restore tries) and a regular file. A path that
+ * cannot be allocated counts as missing: the report then errs on the safe
+ * side. It also counts what is there: a tar archive's toc.dat, taken out
+ * alone, reads like a directory archive's (the same format byte, the same
+ * "NNNN.dat" names), but none of its members is beside it. */
+struct check {
+	struct toc *t;
 	const char *dir;
 	long long named; /* entries with a data file */
 	bool found;      /* one of them is there */
 };
 
-static int note_file(void *ctx, const struct toc_entry *e)
+static int check_file(void *ctx, const struct toc_entry *e)
 {
-	struct beside *b = ctx;
-	if (!e->has_data || !e->file || !toc_valid_file(e->file))
+	struct check *c = ctx;
+	if (!toc_table_data_file(e))
 		return KSD_OK;
-	b->named++;
-	char *path = b->found ? NULL : data_path(b->dir, e->file);
-	b->found = b->found || path;
+	c->named++;
+	char *path = find_file(c->dir, e->file);
+	if (!path)
+		ksd_catalog_data_missing(c->t->cat, c->t->cat->ntoc - 1, KSD_MISSING_FILES);
+	c->found = c->found || path;
 	free(path);
 	return KSD_OK;
 }
@@ -124,21 +130,23 @@ int ksd_read_directory(const struct ksd_read *r)
 	struct toc t = {.src = src, .err = r->err, .cat = r->cat, .x = r->x, .member = member};
 	struct toc_want wants[TOC_MAX_WANTS];
 	size_t nwants = 0;
+	struct check check = {.t = &t, .dir = r->dir};
 	int rc = toc_read_head(&t, TOC_FMT_TAR);
-	struct beside b = {.dir = r->dir};
 	if (rc == KSD_OK)
-		rc = toc_read_entries(&t, note_file, &b, wants, &nwants);
+		rc = toc_read_entries(&t, check_file, &check, wants, &nwants);
 	/* Uncompressed data and none of it here: a tar archive's toc.dat (tar
 	 * never compresses), or a -Z0 directory that lost every data file. */
-	if (rc == KSD_OK && b.named && !b.found &&
+	if (rc == KSD_OK && check.named && !check.found &&
 	    r->cat->archive.compression == KSD_COMPRESSION_NONE) {
 		r->err->member = member;
 		rc = ksd_err_at_offset(r->err, -1,
 		                       "this toc.dat belongs to a tar archive; give the .tar file "
 		                       "(none of the %lld data files its TOC names is beside it)",
-		                       b.named);
+		                       check.named);
 	}
 	for (size_t i = 0; i < nwants && rc == KSD_OK; i++) {
+		if (toc_want_missing(&t, &wants[i]))
+			continue; /* the catalog says so */
 		int rd = read_data(&t, r->dir, &wants[i]);
 		if (rd != KSD_OK)
 			rc = KSD_WARN; /* the TOC is whole: a partial result */
@@ -146,5 +154,5 @@ int ksd_read_directory(const struct ksd_read *r)
 	toc_wants_free(wants, nwants);
 	if (src != r->src)
 		ksd_source_free(src);
-	return rc;
+	return toc_complete(r->cat, r->err, rc);
 }

@@ -108,17 +108,21 @@ static char *directory_of_toc(const char *path)
 	return dir;
 }
 
+/* Whatever the format, a result that is not whole is marked partial: a
+ * missing object then proves nothing. An archive that only lacks data is
+ * not partial: its schema is all there. */
+static int finish(int rc, struct ksd_catalog *cat)
+{
+	if (rc != KSD_OK && rc != KSD_INCOMPLETE)
+		cat->partial = true;
+	return rc;
+}
+
 int ksd_read_dump(const char *path, struct ksd_catalog *cat, struct ksd_err *err)
 {
-	/* Whatever the format, a result that is not whole is marked partial: a
-	 * missing object then proves nothing. */
 	int rc;
-	if (ksd_detect_directory(path)) {
-		rc = read_directory(path, cat, err);
-		if (rc != KSD_OK)
-			cat->partial = true;
-		return rc;
-	}
+	if (ksd_detect_directory(path))
+		return finish(read_directory(path, cat, err), cat);
 	struct ksd_source *src = ksd_source_open(path, err);
 	if (!src)
 		return KSD_FATAL;
@@ -130,8 +134,7 @@ int ksd_read_dump(const char *path, struct ksd_catalog *cat, struct ksd_err *err
 		ksd_err_clear(err);
 		rc = ksd_read_dump(dir, cat, err);
 		free(dir);
+		return rc;
 	}
-	if (rc != KSD_OK)
-		cat->partial = true;
-	return rc;
+	return finish(rc, cat);
 }

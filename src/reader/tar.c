@@ -7,7 +7,9 @@
  * allows it). A metadata member that came before toc.dat is read again by a second pass over the
  * file, or, in a stream (standard input), taken from the members kept in memory on the way, small
  * ones only, within KSD_MAX_TAR_KEPT. Members are never extracted, and their type flags are
- * ignored. How the members were laid out is recorded for the restore advice. */
+ * ignored. How the members were laid out is recorded for the restore advice,
+ * and the data entries whose member never came are marked missing (the
+ * completeness check, done whatever is read). */
 #include <archive.h>
 #include <archive_entry.h>
 #include <errno.h>
@@ -29,15 +31,19 @@ struct kept {
 	size_t len;
 };
 
-/* A data entry's place in the TOC, to tell members out of order. */
+/* A data entry's place in the TOC, to tell members out of order and
+ * missing ones. */
 struct place {
-	int dump_id;
-	size_t at;
+	int dump_id;  /* of its file name, <dump_id>.dat */
+	size_t at;    /* among the data entries, in TOC order */
+	size_t entry; /* in the catalog's TOC */
+	bool seen;    /* its member was met */
 };
 
 struct tar {
 	struct ksd_source *src;
 	struct ksd_err *err;
+	struct ksd_catalog *cat;
 	struct archive *ar;
 	int ndata;          /* TABLE DATA entries, each with a <digits>.dat member */
 	int seen;           /* data members met */
@@ -131,8 +137,7 @@ static int count_data(void *ctx, const struct toc_entry *e)
 {
 	struct tar *tr = ctx;
 	/* BLOBS entries may name a file that is no member (blob_<oid>.dat are). */
-	if (!(e->has_data && e->desc && strcmp(e->desc, "TABLE DATA") == 0 &&
-	      toc_valid_file(e->file)))
+	if (!toc_table_data_file(e))
 		return KSD_OK;
 	tr->ndata++;
 	if (tr->places_full)
@@ -148,7 +153,8 @@ static int count_data(void *ctx, const struct toc_entry *e)
 		tr->places = p;
 		tr->cap_places = cap;
 	}
-	tr->places[tr->nplaces] = (struct place){atoi(e->file), tr->nplaces};
+	tr->places[tr->nplaces] =
+	    (struct place){atoi(e->file), tr->nplaces, tr->cat->ntoc - 1, false};
 	tr->nplaces++;
 	return KSD_OK;
 }
@@ -159,11 +165,11 @@ static void place_member(struct tar *tr, int dump_id)
 {
 	if (tr->places_full || !tr->nplaces)
 		return;
-	struct place key = {dump_id, 0};
-	const struct place *p =
-	    bsearch(&key, tr->places, tr->nplaces, sizeof(*tr->places), cmp_place);
+	struct place key = {.dump_id = dump_id};
+	struct place *p = bsearch(&key, tr->places, tr->nplaces, sizeof(*tr->places), cmp_place);
 	if (!p)
 		return; /* no entry of the TOC: pg_restore skips it too */
+	p->seen = true;
 	if (tr->any_placed && p->at < tr->last_at)
 		tr->layout |= KSD_TAR_DATA_OUT_OF_ORDER;
 	tr->last_at = p->at;
@@ -358,7 +364,12 @@ static int members(struct toc *t, struct tar *tr, struct toc_want *wants, size_t
 			return ar_fail(tr, name, "cannot skip member");
 		}
 	}
-	if (tr->seen < tr->ndata)
+	/* The completeness check: each data entry's member was met (before
+	 * toc.dat or after it). Without the places, only a count can tell. */
+	for (size_t i = 0; !tr->places_full && i < tr->nplaces; i++)
+		if (!tr->places[i].seen)
+			ksd_catalog_data_missing(t->cat, tr->places[i].entry, KSD_MISSING_MEMBERS);
+	if (tr->places_full && tr->seen < tr->ndata)
 		return ksd_err_at_offset(t->err, (long long)ksd_source_tell(tr->src),
 		                         "unexpected end of input: %d of %d data members present, "
 		                         "the archive was cut short",
@@ -433,7 +444,7 @@ static void tar_free(struct tar *tr)
 int ksd_read_tar(const struct ksd_read *r)
 {
 	struct ksd_err *err = r->err;
-	struct tar tr = {.src = r->src, .err = err};
+	struct tar tr = {.src = r->src, .err = err, .cat = r->cat};
 	struct toc_want wants[TOC_MAX_WANTS];
 	size_t nwants = 0;
 	struct ksd_source *toc_src = NULL;
@@ -466,7 +477,7 @@ int ksd_read_tar(const struct ksd_read *r)
 	    early_members(&t, &tr, wants, nwants) != KSD_OK)
 		rc = KSD_WARN;
 	for (size_t i = 0; i < nwants && rc == KSD_OK; i++)
-		if (!wants[i].done) {
+		if (!wants[i].done && !toc_want_missing(&t, &wants[i])) {
 			ksd_err_at_offset(err, -1,
 			                  tr.layout & KSD_TAR_DATA_BEFORE_TOC &&
 			                          !ksd_source_seekable(tr.src)
@@ -482,5 +493,5 @@ done:
 	toc_wants_free(wants, nwants);
 	ksd_source_free(toc_src);
 	tar_free(&tr);
-	return rc;
+	return toc_complete(r->cat, err, rc);
 }

@@ -460,6 +460,8 @@ static int read_fields(struct toc *t, struct toc_entry *e, struct fields *f)
 	    .catalog_oid = parse_oid(f->tableoid),
 	    .oid = parse_oid(f->oid),
 	    .selected = toc_selected(f->desc, f->tag, f->defn, e->had_dumper),
+	    .has_data = e->has_data,
+	    .file = e->has_data && !t->custom ? f->file : NULL,
 	};
 	if (!t->quiet && ksd_catalog_add_toc(t->cat, &ce) != 0)
 		return toc_fail(t, at, "out of memory or too many TOC entries");
@@ -565,4 +567,40 @@ bool toc_valid_file(const char *name)
 {
 	size_t digits = strspn(name, "0123456789");
 	return digits > 0 && strcmp(name + digits, ".dat") == 0;
+}
+
+bool toc_table_data_file(const struct toc_entry *e)
+{
+	return e->has_data && eq(e->desc, "TABLE DATA") && toc_valid_file(e->file);
+}
+
+bool toc_want_missing(const struct toc *t, const struct toc_want *w)
+{
+	return w->tag && ksd_catalog_table_data_missing(t->cat, w->ns, w->tag);
+}
+
+int toc_complete(const struct ksd_catalog *cat, struct ksd_err *err, int rc)
+{
+	const struct ksd_archive *a = &cat->archive;
+	if (rc != KSD_OK || !a->nmissing)
+		return rc;
+	char names[160] = "";
+	size_t len = 0, named = 0;
+	for (size_t i = 0; i < cat->ntoc && named < 3 && len < sizeof(names); i++) {
+		const struct ksd_toc_entry *e = &cat->toc[i];
+		if (!e->data_missing)
+			continue;
+		int n = snprintf(names + len, sizeof(names) - len, "%s%s%s%s%s%s%s",
+		                 named ? ", " : "", e->file ? e->file : "", e->file ? " (" : "",
+		                 e->schema ? e->schema : "", e->schema ? "." : "",
+		                 e->tag ? e->tag : "", e->file ? ")" : "");
+		len += n > 0 ? (size_t)n : 0;
+		named++;
+	}
+	bool cut = a->missing == KSD_MISSING_CUT;
+	ksd_err_at_offset(
+	    err, cut ? a->cut_at : -1, "%sthe data of %zu TOC entr%s is missing: %s%s",
+	    cut ? "the file ends inside its data: " : "", a->nmissing,
+	    a->nmissing == 1 ? "y" : "ies", names, a->nmissing > named ? ", ..." : "");
+	return KSD_INCOMPLETE;
 }

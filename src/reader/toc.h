@@ -103,4 +103,18 @@ bool toc_selected(const char *desc, const char *tag, const char *defn, bool had_
 /* Validates a tar/directory data file name: digits then ".dat". */
 bool toc_valid_file(const char *name);
 
+/* A table's data in a file (tar member, directory file) named as pg_dump
+ * names them: what the completeness check looks for. BLOBS entries name
+ * files that need not exist under that name. */
+bool toc_table_data_file(const struct toc_entry *e);
+
+/* The end of an archive reader: its result `rc`, unless it read the
+ * archive whole but found data missing (the catalog's archive.nmissing):
+ * then KSD_INCOMPLETE, err naming the first entries. */
+int toc_complete(const struct ksd_catalog *cat, struct ksd_err *err, int rc);
+
+/* Whether a wanted table's data was found missing by the completeness
+ * check: then it is not looked for again. */
+bool toc_want_missing(const struct toc *t, const struct toc_want *w);
+
 #endif

@@ -89,15 +89,40 @@ static void none_found(FILE *out, const char *input, const struct ksd_catalog *c
 		not_kinto_json(out, nk, shown);
 		fputs("}\n", out);
 	} else if (opts->format == KSD_OUT_JUNIT) {
-		junit_none(opts->junit, why);
+		junit_none(opts->junit, why, cat);
 	} else {
+		char verdict[96];
+		words_verdict(verdict, sizeof(verdict), KSD_VERDICT_UNDETERMINED, cat);
 		ksd_fput_safe(out, input);
 		fputs(": ", out);
 		ksd_fput_safe(out, why);
-		fprintf(out, "\nverdict      %s\n", words_verdict(KSD_VERDICT_UNDETERMINED));
+		fprintf(out, "\nverdict      %s\n", verdict);
 		provenance_text(out, cat, opts->explain);
 		restore_text(out, cat);
 	}
+}
+
+static int status_of(const struct ksd_instance *in)
+{
+	return in->verdict == KSD_VERDICT_OK    ? KSD_EXIT_OK
+	       : in->verdict == KSD_VERDICT_FIX ? KSD_EXIT_FIX
+	                                        : KSD_EXIT_UNDETERMINED;
+}
+
+int ksd_verdict_status(const struct ksd_catalog *cat, const struct ksd_report_opts *opts)
+{
+	struct ksd_instance *in;
+	size_t n;
+	if (!ksd_infer_catalog(cat, opts->assume_version, &in, &n)) {
+		fputs("kinto-schema-doctor: error: out of memory during the analysis\n", stderr);
+		return KSD_EXIT_UNDETERMINED;
+	}
+	int status = n ? KSD_EXIT_OK : KSD_EXIT_UNDETERMINED;
+	for (size_t i = 0; i < n; i++)
+		if (status_of(&in[i]) > status)
+			status = status_of(&in[i]);
+	free(in);
+	return status;
 }
 
 int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
@@ -114,10 +139,12 @@ int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
 		return KSD_EXIT_UNDETERMINED;
 	}
 	int status = KSD_EXIT_OK;
+	/* The fix goes to psql: the entries an incomplete archive lacks are
+	 * named in a comment. */
+	if (opts->sql_only)
+		restore_missing_text(out, cat, "-- missing: ", sql_comment);
 	for (size_t i = 0; i < n; i++) {
-		int s = in[i].verdict == KSD_VERDICT_OK    ? KSD_EXIT_OK
-		        : in[i].verdict == KSD_VERDICT_FIX ? KSD_EXIT_FIX
-		                                           : KSD_EXIT_UNDETERMINED;
+		int s = status_of(&in[i]);
 		if (s > status)
 			status = s;
 		if (opts->sql_only) {

@@ -126,8 +126,10 @@ void junit_instance(struct ksd_junit *j, const char *input, const struct ksd_ins
 				snprintf(why, sizeof(why), "without the fix Kinto %s", kinto);
 		}
 		char *fix = in->verdict == KSD_VERDICT_FIX ? fix_string(input, in) : NULL;
-		outcome(f, "failure", words_status_name(in->verdict), words_verdict(in->verdict),
-		        why, fix ? fix : why);
+		char verdict[96];
+		words_verdict(verdict, sizeof(verdict), in->verdict, in->cat);
+		outcome(f, "failure", words_status_name(in->verdict), verdict, why,
+		        fix ? fix : why);
 		free(fix);
 	}
 	/* The text report as the terminal would show it, without colour. */
@@ -167,10 +169,12 @@ static void lone_case(struct ksd_junit *j, const char *name, bool error, const c
 	case_end(f);
 }
 
-void junit_none(struct ksd_junit *j, const char *why)
+void junit_none(struct ksd_junit *j, const char *why, const struct ksd_catalog *cat)
 {
-	lone_case(j, "Kinto instance", false, words_status_name(KSD_VERDICT_UNDETERMINED),
-	          words_verdict(KSD_VERDICT_UNDETERMINED), why);
+	char verdict[96];
+	words_verdict(verdict, sizeof(verdict), KSD_VERDICT_UNDETERMINED, cat);
+	lone_case(j, "Kinto instance", false, words_status_name(KSD_VERDICT_UNDETERMINED), verdict,
+	          why);
 }
 
 void ksd_junit_error(struct ksd_junit *j, const char *msg, bool partial)

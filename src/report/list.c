@@ -2,6 +2,7 @@
 #include "ksd_report.h"
 #include "report/words.h"
 #include "report/inventory.h"
+#include "report/restore.h"
 
 static void put_list(FILE *out, const char *const *items, size_t n)
 {
@@ -152,6 +153,7 @@ void ksd_list_catalog(FILE *out, const char *input, const struct ksd_catalog *ca
 		ksd_fput_safe(out, cat->prov.pg_dump_version);
 	}
 	fputs(cat->partial ? " (partial)\n" : "\n", out);
+	restore_missing_text(out, cat, "missing ", ksd_fput_safe);
 	for (size_t d = 0; d < cat->ndatabases; d++) {
 		const struct ksd_database *db = &cat->databases[d];
 		fputs("database ", out);

@@ -1,9 +1,43 @@
 /* The `restore` line and JSON object: the program that restores the dump,
- * the oldest releases of it that can, and why (words.c words the codes). */
+ * the oldest releases of it that can, and why (words.c words the codes);
+ * for an incomplete archive, the entries whose data it lacks. */
 #include "infer/restore.h"
 #include "ksd_report.h"
 #include "report/restore.h"
 #include "report/words.h"
+
+/* Entries named on the `missing` line; JSON lists them all. */
+#define MISSING_SHOWN 20
+
+void restore_missing_text(FILE *out, const struct ksd_catalog *cat, const char *label,
+                          void (*put)(FILE *, const char *))
+{
+	const struct ksd_archive *a = &cat->archive;
+	if (!a->nmissing)
+		return;
+	fprintf(out, "%s%zu TOC entr%s without data:", label, a->nmissing,
+	        a->nmissing == 1 ? "y" : "ies");
+	size_t shown = 0;
+	for (size_t i = 0; i < cat->ntoc && shown < MISSING_SHOWN; i++) {
+		const struct ksd_toc_entry *e = &cat->toc[i];
+		if (!e->data_missing)
+			continue;
+		fputs(shown++ ? ", " : " ", out);
+		if (e->schema) {
+			put(out, e->schema);
+			putc('.', out);
+		}
+		put(out, e->tag ? e->tag : "");
+		if (e->file) {
+			fputs(" (", out);
+			put(out, e->file);
+			putc(')', out);
+		}
+	}
+	if (a->nmissing > shown)
+		fprintf(out, " and %zu more", a->nmissing - shown);
+	putc('\n', out);
+}
 
 void restore_text(FILE *out, const struct ksd_catalog *cat)
 {
@@ -18,6 +52,37 @@ void restore_text(FILE *out, const struct ksd_catalog *cat)
 		fprintf(out, "%s%s", i ? "; " : ": ", need);
 	}
 	putc('\n', out);
+	restore_missing_text(out, cat, "missing      ", ksd_fput_safe);
+}
+
+/* , "missing": [{"dump_id": 3384, "schema": "public", "table": "user_principals",
+ * "file": "3384.dat"}]: every entry, only for an incomplete archive. */
+static void missing_json(FILE *out, const struct ksd_catalog *cat)
+{
+	if (!cat->archive.nmissing)
+		return;
+	fputs(", \"missing\": [", out);
+	bool first = true;
+	for (size_t i = 0; i < cat->ntoc; i++) {
+		const struct ksd_toc_entry *e = &cat->toc[i];
+		if (!e->data_missing)
+			continue;
+		fprintf(out, "%s{\"dump_id\": %d, \"schema\": ", first ? "" : ", ", e->dump_id);
+		first = false;
+		if (e->schema)
+			ksd_fput_json(out, e->schema);
+		else
+			fputs("null", out);
+		fputs(", \"table\": ", out);
+		ksd_fput_json(out, e->tag ? e->tag : "");
+		fputs(", \"file\": ", out);
+		if (e->file)
+			ksd_fput_json(out, e->file);
+		else
+			fputs("null", out);
+		putc('}', out);
+	}
+	putc(']', out);
 }
 
 /* ["13.22", "17"] */
@@ -65,5 +130,7 @@ void restore_json(FILE *out, const struct ksd_catalog *cat)
 		fputs(i ? ", " : "", out);
 		ksd_fput_json(out, need);
 	}
-	fputs("]}", out);
+	putc(']', out);
+	missing_json(out, cat);
+	putc('}', out);
 }

@@ -188,7 +188,9 @@ void text_report(FILE *out, const char *input, const struct ksd_instance *in,
 	      in->verdict == KSD_VERDICT_OK    ? GREEN
 	      : in->verdict == KSD_VERDICT_FIX ? YELLOW
 	                                       : RED);
-	fputs(words_verdict(in->verdict), out);
+	char verdict[96];
+	words_verdict(verdict, sizeof(verdict), in->verdict, in->cat);
+	fputs(verdict, out);
 	color(out, o, RESET);
 	putc('\n', out);
 	/* Each fits the largest; each is cut where it always was. */

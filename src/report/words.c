@@ -6,7 +6,27 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ksd_err.h"
 #include "report/words.h"
+
+void words_verdict(char *buf, size_t cap, enum ksd_verdict v, const struct ksd_catalog *cat)
+{
+	static const char *const names[] = {
+	    [KSD_VERDICT_OK] = "consistent",
+	    [KSD_VERDICT_FIX] = "fix needed",
+	    [KSD_VERDICT_UNDETERMINED] = "undetermined",
+	};
+	static const int exits[] = {
+	    [KSD_VERDICT_OK] = KSD_EXIT_OK,
+	    [KSD_VERDICT_FIX] = KSD_EXIT_FIX,
+	    [KSD_VERDICT_UNDETERMINED] = KSD_EXIT_UNDETERMINED,
+	};
+	if (cat->archive.nmissing)
+		snprintf(buf, cap, "%s, but the archive is incomplete (exit %d)", names[v],
+		         KSD_EXIT_INPUT);
+	else
+		snprintf(buf, cap, "%s (exit %d)", names[v], exits[v]);
+}
 
 const char *words_meta_name(enum ksd_meta_state m)
 {
@@ -47,13 +67,6 @@ const char *words_compression_name(enum ksd_compression_alg c)
 const char *words_status_name(enum ksd_verdict v)
 {
 	return v == KSD_VERDICT_OK ? "ok" : v == KSD_VERDICT_FIX ? "fix-needed" : "undetermined";
-}
-
-const char *words_verdict(enum ksd_verdict v)
-{
-	return v == KSD_VERDICT_OK    ? "consistent (exit 0)"
-	       : v == KSD_VERDICT_FIX ? "fix needed (exit 1)"
-	                              : "undetermined (exit 2)";
 }
 
 const char *words_drift_kind(enum ksd_drift_kind k)
@@ -176,6 +189,8 @@ static const char *const reason_words[] = {
     [KSD_REASON_NO_PERMISSION_MATCH] = "no permission version matches the schema",
     [KSD_REASON_PARTIAL] = "the dump is incomplete, so missing objects prove nothing",
     [KSD_REASON_NO_DATA] = "the dump holds no table data, so the metadata rows are unknown",
+    [KSD_REASON_META_MISSING] =
+        "the archive lost the metadata table's data, so the metadata rows are unknown",
     [KSD_REASON_DELETED_INDEX] =
         "the metadata is right, but migration 006->007 needs index " KSD_DELETED_INDEX,
 };
@@ -617,6 +632,26 @@ void words_restore_need(char *buf, size_t cap, const struct ksd_restore_need *n)
 		         "written by pg_dump %s: into a server %s or later (an older one may "
 		         "reject some of it)",
 		         v, v);
+		return;
+	}
+	case KSD_NEED_COMPLETE: {
+		/* What pg_restore (13 to 18) says when it meets the first of them. */
+		static const char *const fails[] = {
+		    [KSD_MISSING_FILES] = "could not open input file",
+		    [KSD_MISSING_MEMBERS] = "could not find header for file ... in tar archive",
+		    [KSD_MISSING_CUT] = "could not read from input file: end of file",
+		};
+		static const char *const items[] = {
+		    [KSD_MISSING_FILES] = "data file",
+		    [KSD_MISSING_MEMBERS] = "tar member",
+		    [KSD_MISSING_CUT] = "data block",
+		};
+		snprintf(buf, cap,
+		         "incomplete: %s%zu %s%s missing (listed under `missing`), and pg_restore "
+		         "stops at the first (\"%s\"); only the rest restores, with pg_restore -L "
+		         "and a list that leaves their TOC entries out",
+		         n->missing == KSD_MISSING_CUT ? "the file ends inside its data, " : "",
+		         n->count, items[n->missing], n->count == 1 ? "" : "s", fails[n->missing]);
 		return;
 	}
 	case KSD_NEED_DATA_ORDER:
