@@ -208,9 +208,10 @@ static const char *const note_words[] = {
     [KSD_NOTE_PLUGINS_TRUNCATED] =
         "more plugin version rows than are kept; the rest are not listed",
     [KSD_NOTE_LOST_TOMBSTONES] =
-        "the version rows say 011->012 re-ran over this schema before the dump, deleting the "
-        "tombstones that had a live twin: no repair brings them back (an earlier backup may "
-        "hold them)",
+        "the version rows say 011->012 re-ran over this schema before the dump and emptied "
+        "the obsolete table deleted of the tombstones records already holds (017->018 copied "
+        "them): Kinto reads them from there, but no repair brings the rows of deleted back "
+        "(an earlier backup holds them)",
 };
 
 /* "17", "16 or 17", "10-13". */
@@ -539,8 +540,8 @@ void words_history(char *buf, size_t cap, const struct ksd_history *h)
 		add(buf, cap, "; every step committed");
 	if (h->lost)
 		add(buf, cap,
-		    "; %03d->%03d deleted rows that no repair brings back (an earlier backup may "
-		    "hold them)",
+		    "; %03d->%03d deleted rows of the obsolete table deleted that no repair brings "
+		    "back (records holds their tombstones; an earlier backup holds the rows)",
 		    h->lost - 1, h->lost);
 }
 
