@@ -41,6 +41,16 @@ static inline int ksd_vset_highest(ksd_vset s)
 	return 0;
 }
 
+/* The lowest version of the run of consecutive versions that ends at the
+ * highest of the set; 0 when it is empty. */
+static inline int ksd_vset_run_low(ksd_vset s)
+{
+	int low = ksd_vset_highest(s);
+	while (low > 1 && (s & KSD_VBIT(low - 1)))
+		low--;
+	return low;
+}
+
 /* The unique tombstone index that migration 006->007 renames. */
 #define KSD_DELETED_INDEX "idx_deleted_user_id_resource_name_last_modified"
 
@@ -107,6 +117,9 @@ extern const struct ksd_rerun ksd_reruns[];
 extern const size_t ksd_nreruns;
 /* The row of step `step`; NULL when re-running it is harmless everywhere. */
 const struct ksd_rerun *ksd_rerun_step(int step);
+/* The first data-only step among from+1..to whose re-run over a version of
+ * `over` deleted rows no repair brings back (011->012 on 18..20); 0: none. */
+int ksd_rerun_lost(int from, int to, ksd_vset over);
 
 /* What Kinto runs at start-up, from the version it reads (G, `from`) on a
  * database really at version T (`truth`). */
@@ -157,8 +170,9 @@ enum ksd_repair {
  * function `name` the body a migrated database has at version v; NULL when
  * it has no such function then. */
 const char *ksd_canon_body(const char *name, int v);
-/* The functions ksd_canon_body() knows, "a|b". */
-extern const char ksd_canon_functions[];
+/* The functions ksd_canon_body() knows, NULL-terminated, bump_timestamp
+ * first (no trigger may call a body of another version). */
+extern const char *const ksd_canon_functions[];
 
 /* A feature a step needs, and why it fails without it; `unlisted`, when
  * not KSD_CAUSE_NONE, says so where the skipped step that makes the feature
@@ -242,7 +256,7 @@ enum ksd_reason_code {
 	                             * repair redoes */
 	KSD_REASON_RERUN_UNDONE,    /* steps from `count` re-ran over a version `versions`
 	                             * schema; the repair puts back the code of `version` */
-	KSD_REASON_RERUN_NO_REPAIR, /* steps from `version` re-ran over the newer schema of
+	KSD_REASON_RERUN_NO_REPAIR, /* steps from `count` re-ran over the newer schema of
 	                             * `versions`, and no repair undoes them */
 	/* The version chosen among look-alikes (`versions`): */
 	KSD_REASON_RECORDED_LOOK_ALIKE, /* the recorded `version` is one of them */

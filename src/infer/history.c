@@ -40,13 +40,14 @@ static void next_failure(const enum ksd_obs obs[KSD_MAX_FEATURES], struct ksd_hi
 		h->failed = h->top + 1;
 		h->cause = (h->origin & KSD_VFROM(21)) == h->origin ? KSD_CAUSE_NO_RECORDS
 		                                                    : KSD_CAUSE_LATER_SCHEMA;
+		return;
 	}
 	const struct ksd_step *st = &ksd_steps[h->top + 1];
 	for (size_t n = 0; n < sizeof(st->needs) / sizeof(st->needs[0]); n++) {
 		if (!st->needs[n].feature)
 			continue;
 		size_t i = ksd_feature_index(st->needs[n].feature);
-		if (i < ksd_nfeatures && obs[i] == KSD_OBS_ABSENT && !h->failed) {
+		if (i < ksd_nfeatures && obs[i] == KSD_OBS_ABSENT) {
 			h->failed = h->top + 1;
 			h->cause = st->needs[n].cause;
 			h->missing = st->needs[n].feature;
@@ -96,11 +97,7 @@ static void plan_undo(struct ksd_history *h)
 	}
 	h->target = low;
 	h->repairs = KSD_REPAIR_CODE;
-	for (int k = h->assumed + 1; k <= h->top && !h->lost; k++) {
-		const struct ksd_rerun *r = ksd_rerun_step(k - 1);
-		if (ksd_steps[k].data_only && r && (r->damages & h->origin))
-			h->lost = k;
-	}
+	h->lost = ksd_rerun_lost(h->assumed, h->top, h->origin);
 }
 
 /* The origins in lo..hi (other than `assumed`) that explain the
@@ -125,9 +122,7 @@ static ksd_vset origins(const enum ksd_obs obs[KSD_MAX_FEATURES], int lo, int hi
 static bool start(const enum ksd_obs obs[KSD_MAX_FEATURES], ksd_vset rows, bool created_at,
                   struct ksd_history *h)
 {
-	int top = ksd_vset_highest(rows), low = top;
-	while (low > 1 && (rows & KSD_VBIT(low - 1)))
-		low--;
+	int top = ksd_vset_highest(rows), low = ksd_vset_run_low(rows);
 	ksd_vset below = rows & (KSD_VBIT(low) - 1);
 	h->top = top;
 	if (!created_at && !below && low == 21) {

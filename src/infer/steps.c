@@ -56,6 +56,16 @@ const struct ksd_rerun *ksd_rerun_step(int step)
 	return NULL;
 }
 
+int ksd_rerun_lost(int from, int to, ksd_vset over)
+{
+	for (int k = from + 1; k <= to; k++) {
+		const struct ksd_rerun *r = ksd_rerun_step(k - 1);
+		if (ksd_steps[k].data_only && r && (r->damages & over))
+			return k;
+	}
+	return 0;
+}
+
 /* What steps install anew: bump_timestamp (CREATE OR REPLACE), the
  * timestamp helper, the triggers (dropped and created again). */
 #define BUMP     "bump_timestamp"
@@ -211,7 +221,8 @@ static const struct {
     {"collection_timestamp", V(15), "collection_timestamp-015"},
 };
 
-const char ksd_canon_functions[] = "bump_timestamp|resource_timestamp|collection_timestamp";
+const char *const ksd_canon_functions[] = {"bump_timestamp", "resource_timestamp",
+                                           "collection_timestamp", NULL};
 
 const char *ksd_canon_body(const char *name, int v)
 {

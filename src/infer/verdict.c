@@ -117,16 +117,9 @@ static enum ksd_meta_state storage_state(const struct ksd_instance *in)
 static void lost_rows(struct ksd_instance *in)
 {
 	ksd_vset rows = in->storage.row_versions;
-	int v = in->storage.version, top = ksd_vset_highest(rows), low = top;
-	if (!v || !rows || top >= v)
-		return;
-	while (low > 1 && (rows & KSD_VBIT(low - 1)))
-		low--;
-	for (int k = low + 1; k <= top; k++) {
-		const struct ksd_rerun *r = ksd_rerun_step(k - 1);
-		if (ksd_steps[k].data_only && r && (r->damages & KSD_VBIT(v)))
-			in->notes |= KSD_NOTE_BIT(KSD_NOTE_LOST_TOMBSTONES);
-	}
+	int v = in->storage.version, top = ksd_vset_highest(rows);
+	if (v && top && top < v && ksd_rerun_lost(ksd_vset_run_low(rows), top, KSD_VBIT(v)))
+		in->notes |= KSD_NOTE_BIT(KSD_NOTE_LOST_TOMBSTONES);
 }
 
 void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database *db,
@@ -183,7 +176,8 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 			undetermined = (struct ksd_reason){
 			    .code = h->rerun ? KSD_REASON_RERUN_NO_REPAIR : KSD_REASON_NO_REPAIR,
 			    .versions = h->origin,
-			    .version = h->unrepairable};
+			    .version = h->unrepairable,
+			    .count = h->assumed + 1};
 		} else if (!st->candidates) {
 			undetermined = (struct ksd_reason){.code = KSD_REASON_NO_STORAGE_MATCH,
 			                                   .versions = st->nearest,

@@ -102,25 +102,34 @@ static void none_found(FILE *out, const char *input, const struct ksd_catalog *c
 	}
 }
 
-static int status_of(const struct ksd_instance *in)
+/* Every instance of the catalog judged, in *in (n of them); false, said on
+ * stderr, when out of memory. */
+static bool judge(const struct ksd_catalog *cat, const struct ksd_report_opts *opts,
+                  struct ksd_instance **in, size_t *n)
 {
-	return in->verdict == KSD_VERDICT_OK    ? KSD_EXIT_OK
-	       : in->verdict == KSD_VERDICT_FIX ? KSD_EXIT_FIX
-	                                        : KSD_EXIT_UNDETERMINED;
+	if (ksd_infer_catalog(cat, opts->assume_version, in, n))
+		return true;
+	fputs("kinto-schema-doctor: error: out of memory during the analysis\n", stderr);
+	return false;
+}
+
+/* The worst exit status of the instances; undetermined when there is none. */
+static int worst(const struct ksd_instance *in, size_t n)
+{
+	int status = n ? KSD_EXIT_OK : KSD_EXIT_UNDETERMINED;
+	for (size_t i = 0; i < n; i++)
+		if (verdict_exit(in[i].verdict) > status)
+			status = verdict_exit(in[i].verdict);
+	return status;
 }
 
 int ksd_verdict_status(const struct ksd_catalog *cat, const struct ksd_report_opts *opts)
 {
 	struct ksd_instance *in;
 	size_t n;
-	if (!ksd_infer_catalog(cat, opts->assume_version, &in, &n)) {
-		fputs("kinto-schema-doctor: error: out of memory during the analysis\n", stderr);
+	if (!judge(cat, opts, &in, &n))
 		return KSD_EXIT_UNDETERMINED;
-	}
-	int status = n ? KSD_EXIT_OK : KSD_EXIT_UNDETERMINED;
-	for (size_t i = 0; i < n; i++)
-		if (status_of(&in[i]) > status)
-			status = status_of(&in[i]);
+	int status = worst(in, n);
 	free(in);
 	return status;
 }
@@ -130,23 +139,18 @@ int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
 {
 	struct ksd_instance *in;
 	size_t n;
-	if (!ksd_infer_catalog(cat, opts->assume_version, &in, &n)) {
-		fputs("kinto-schema-doctor: error: out of memory during the analysis\n", stderr);
+	if (!judge(cat, opts, &in, &n))
 		return KSD_EXIT_UNDETERMINED;
-	}
 	if (n == 0) {
 		none_found(out, input, cat, opts);
 		return KSD_EXIT_UNDETERMINED;
 	}
-	int status = KSD_EXIT_OK;
+	int status = worst(in, n);
 	/* The fix goes to psql: the entries an incomplete archive lacks are
 	 * named in a comment. */
 	if (opts->sql_only)
 		restore_missing_text(out, cat, "-- missing: ", sql_comment);
 	for (size_t i = 0; i < n; i++) {
-		int s = status_of(&in[i]);
-		if (s > status)
-			status = s;
 		if (opts->sql_only) {
 			if (in[i].fix) {
 				fix_write(out, input, &in[i], in[i].db->name != NULL);

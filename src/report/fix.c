@@ -143,11 +143,10 @@ void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool
 		      out);
 	}
 	const struct ksd_backend_verdict *st = &in->storage, *pm = &in->permission;
-	/* Rows Kinto already reads right stay as they are: after a repair, all
-	 * of them (the check holds them as read). */
+	/* Rows Kinto already reads right stay as they are; after a repair, as
+	 * repair_records() says (the check holds them as read or as left). */
 	bool rows = st->present && st->version && !(st->rows && st->recorded == st->version);
-	/* After re-runs Kinto must read the origin, above every row. */
-	int record = rows ? st->version : repair && in->history.rerun ? in->history.target : 0;
+	int record = rows ? st->version : repair ? repair_records(in) : 0;
 	if (record) {
 		delete_above(out, in, "storage_schema_version", record);
 		insert_version(out, in, "storage_schema_version", record);

@@ -52,14 +52,18 @@ static enum ksd_obs observed(const struct ksd_instance *in, const char *label)
 	return i < ksd_nfeatures ? in->obs[i] : KSD_OBS_UNKNOWN;
 }
 
-/* The tombstone trigger as the dump showed it. */
+/* The tombstone trigger, in the check's words. */
+static const char *trigger_words(bool present, bool on_update)
+{
+	return !present ? "missing" : on_update ? "insert or update" : "insert";
+}
+
+/* As the dump showed it. */
 static const char *trigger_as_read(const struct ksd_instance *in)
 {
-	if (observed(in, "trigger tgr_deleted_last_modified") != KSD_OBS_PRESENT)
-		return "missing";
-	return observed(in, "tgr_deleted_last_modified fires on UPDATE") == KSD_OBS_PRESENT
-	           ? "insert or update"
-	           : "insert";
+	return trigger_words(observed(in, "trigger tgr_deleted_last_modified") == KSD_OBS_PRESENT,
+	                     observed(in, "tgr_deleted_last_modified fires on UPDATE") ==
+	                         KSD_OBS_PRESENT);
 }
 
 static void expected_row(FILE *out, const char *what, const char *as_read, const char *repaired)
@@ -129,13 +133,11 @@ static bool holds_at(const char *label, int v)
 	return i < ksd_nfeatures && (ksd_features[i].expect & KSD_VBIT(v));
 }
 
-/* The tombstone trigger as version v has it, in the check's words. */
+/* As version v has it. */
 static const char *trigger_at(int v)
 {
-	if (!holds_at("trigger tgr_deleted_last_modified", v))
-		return "missing";
-	return holds_at("tgr_deleted_last_modified fires on UPDATE", v) ? "insert or update"
-	                                                                : "insert";
+	return trigger_words(holds_at("trigger tgr_deleted_last_modified", v),
+	                     holds_at("tgr_deleted_last_modified fires on UPDATE", v));
 }
 
 /* A feature's state once the repair ran: what the code of the target
@@ -151,17 +153,19 @@ static const char *repaired_state(const struct ksd_instance *in, const struct ex
 	return (h->repairs & e->by) ? e->repaired : NULL;
 }
 
-/* The version rows "a,b,c" (LPAD order), those above `cut` left out and
- * `add` put in when not 0. */
-static void version_rows(char *buf, size_t cap, ksd_vset rows, int cut, int add)
+/* The version rows "a,b,c" (LPAD order). */
+static void version_rows(char *buf, size_t cap, ksd_vset rows)
 {
 	size_t len = 0;
 	buf[0] = '\0';
-	if (add)
-		rows = (rows & (KSD_VBIT(cut) | (KSD_VBIT(cut) - 1))) | KSD_VBIT(add);
 	for (int v = 1; v <= KSD_STORAGE_MAX; v++)
 		if (rows & KSD_VBIT(v))
 			len += (size_t)snprintf(buf + len, cap - len, "%s%d", len ? "," : "", v);
+}
+
+int repair_records(const struct ksd_instance *in)
+{
+	return in->history.rerun ? in->history.target : 0;
 }
 
 void repair_checks(FILE *out, const struct ksd_instance *in)
@@ -198,10 +202,13 @@ void repair_checks(FILE *out, const struct ksd_instance *in)
 	    out);
 	fputs(live, out);
 	const struct ksd_history *h = &in->history;
+	ksd_vset after = in->storage.row_versions;
+	int record = repair_records(in);
+	if (record)
+		after = (after & KSD_VRANGE(1, record)) | KSD_VBIT(record);
 	char rows[160], repaired[160];
-	version_rows(rows, sizeof(rows), in->storage.row_versions, 0, 0);
-	version_rows(repaired, sizeof(repaired), in->storage.row_versions, h->target,
-	             h->rerun ? h->target : 0);
+	version_rows(rows, sizeof(rows), in->storage.row_versions);
+	version_rows(repaired, sizeof(repaired), after);
 	fprintf(out, "        ('storage_schema_version rows', '%s', '%s')", rows, repaired);
 	for (size_t i = 0; i < sizeof(expectations) / sizeof(expectations[0]); i++) {
 		const struct expectation *e = &expectations[i];
@@ -327,12 +334,8 @@ static void trigger_write(FILE *out, const struct ksd_feature *f, int v)
 static void code_write(FILE *out, const struct ksd_instance *in, int v)
 {
 	fprintf(out, "-- The functions and triggers of version %d, undoing the re-run steps\n", v);
-	for (const char *n = ksd_canon_functions; *n;) {
-		char name[64];
-		size_t len = strcspn(n, "|");
-		snprintf(name, sizeof(name), "%.*s", (int)len, n);
-		n += len + (n[len] == '|');
-		const char *file = ksd_canon_body(name, v);
+	for (const char *const *name = ksd_canon_functions; *name; name++) {
+		const char *file = ksd_canon_body(*name, v);
 		const char *text = file ? canon_sql(file) : NULL;
 		if (text) {
 			fputs(text, out);
@@ -340,7 +343,7 @@ static void code_write(FILE *out, const struct ksd_instance *in, int v)
 		}
 		fputs("DROP FUNCTION IF EXISTS ", out);
 		sql_ident(out, in->schema->name);
-		fprintf(out, ".%s(character varying, character varying);\n", name);
+		fprintf(out, ".%s(character varying, character varying);\n", *name);
 	}
 	for (size_t i = 0; i < ksd_nfeatures; i++)
 		if (ksd_features[i].backend == KSD_STORAGE && ksd_features[i].kind == KSD_F_TRIGGER)

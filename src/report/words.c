@@ -9,6 +9,16 @@
 #include "ksd_err.h"
 #include "report/words.h"
 
+int verdict_exit(enum ksd_verdict v)
+{
+	static const int exits[] = {
+	    [KSD_VERDICT_OK] = KSD_EXIT_OK,
+	    [KSD_VERDICT_FIX] = KSD_EXIT_FIX,
+	    [KSD_VERDICT_UNDETERMINED] = KSD_EXIT_UNDETERMINED,
+	};
+	return exits[v];
+}
+
 void words_verdict(char *buf, size_t cap, enum ksd_verdict v, const struct ksd_catalog *cat)
 {
 	static const char *const names[] = {
@@ -16,16 +26,11 @@ void words_verdict(char *buf, size_t cap, enum ksd_verdict v, const struct ksd_c
 	    [KSD_VERDICT_FIX] = "fix needed",
 	    [KSD_VERDICT_UNDETERMINED] = "undetermined",
 	};
-	static const int exits[] = {
-	    [KSD_VERDICT_OK] = KSD_EXIT_OK,
-	    [KSD_VERDICT_FIX] = KSD_EXIT_FIX,
-	    [KSD_VERDICT_UNDETERMINED] = KSD_EXIT_UNDETERMINED,
-	};
 	if (cat->archive.nmissing)
 		snprintf(buf, cap, "%s, but the archive is incomplete (exit %d)", names[v],
 		         KSD_EXIT_INPUT);
 	else
-		snprintf(buf, cap, "%s (exit %d)", names[v], exits[v]);
+		snprintf(buf, cap, "%s (exit %d)", names[v], verdict_exit(v));
 }
 
 const char *words_meta_name(enum ksd_meta_state m)
@@ -266,19 +271,18 @@ void words_reason(char *buf, size_t cap, const struct ksd_reason *r)
 		    r->version - 1, r->version);
 		break;
 	case KSD_REASON_RERUN_UNDONE:
+	case KSD_REASON_RERUN_NO_REPAIR:
 		add(buf, cap, "migrations from %03d->%03d re-ran on a version ", r->count - 1,
 		    r->count);
 		origin_words(buf, cap, r->versions);
-		add(buf, cap,
-		    " schema; the repair puts back the functions and triggers of version %d and "
-		    "records it",
-		    r->version);
-		break;
-	case KSD_REASON_RERUN_NO_REPAIR:
-		add(buf, cap, "migrations from %03d->%03d re-ran on a version ", r->version - 1,
-		    r->version);
-		origin_words(buf, cap, r->versions);
-		add(buf, cap, " schema, and no repair undoes what they did");
+		if (r->code == KSD_REASON_RERUN_UNDONE)
+			add(buf, cap,
+			    " schema; the repair puts back the functions and triggers of version "
+			    "%d "
+			    "and records it",
+			    r->version);
+		else
+			add(buf, cap, " schema, and no repair undoes what they did");
 		break;
 	case KSD_REASON_LOWEST_LOOK_ALIKE:
 		add(buf, cap,

@@ -29,12 +29,7 @@ top=${KSD_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 : "${KSD:?set KSD to the binary under test}"
 . "$top/tests/lib/pg.sh"
 . "$top/tests/lib/kinto-db.sh"
-trap pg_stop EXIT
-trap 'exit 1' INT TERM HUP
-if ! pg_start "${KSD_MATRIX_PGPORT:-54331}"; then
-	echo "matrix: skipped: $pg_why"
-	exit 0
-fi
+pg_start_or_skip matrix "${KSD_MATRIX_PGPORT:-54331}"
 export PGOPTIONS="-c client_min_messages=warning"
 t=$pg_dir/matrix
 steps=${KSD_MATRIX_SQL:-}

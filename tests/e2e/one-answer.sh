@@ -1,8 +1,9 @@
 #!/bin/sh
 # One answer per dump, whatever the output form. First, over the corpus
-# (every KSD_ONE_ANSWER_SAMPLE-th dump, default 6; 1 checks them all): the
-# text report, --explain, JSON, --list and --sql exit with the same status,
-# and the text and JSON give the same verdicts and the same restorability.
+# (every KSD_ONE_ANSWER_SAMPLE-th dump, default 6, times KSD_SAMPLE under
+# valgrind; 1 checks them all): the text report, --explain, JSON, --list and
+# --sql exit with the same status, and the text and JSON give the same
+# verdicts and the same restorability.
 # Then archives made incomplete here from corpus archives written by pg_dump
 # 15 (a directory missing a data file, its metadata's or another's; a tar
 # missing a member; a custom archive cut inside a data block, with offsets
@@ -16,7 +17,7 @@ set -u
 top=${KSD_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 : "${KSD:?set KSD to the binary under test}"
 python3 - "$KSD" "$top/testdata" "${KSD_PGBIN:-/usr/lib/postgresql/15/bin}/pg_restore" \
-	"${KSD_ONE_ANSWER_SAMPLE:-6}" <<'PY'
+	"$((${KSD_ONE_ANSWER_SAMPLE:-6} * ${KSD_SAMPLE:-1}))" <<'PY'
 import json, os, re, shutil, subprocess, sys, tarfile, tempfile
 
 ksd, testdata, pg_restore, sample = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
