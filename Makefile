@@ -33,8 +33,10 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 
 SRC = $(sort $(shell find src -name '*.c'))
 LIB_SRC = $(filter-out src/main.c,$(SRC))
-# Our SQL for the functions a repair installs, embedded (scripts/embed-sql).
-CANON_SQL = $(sort $(wildcard testdata/sql/functions/*.sql))
+# Our SQL for the functions a repair installs and the table statements it
+# runs again, embedded (scripts/embed-sql).
+CANON_SQL = $(sort $(wildcard testdata/sql/functions/*.sql)) \
+	$(sort $(wildcard testdata/sql/migrate/[0-9][0-9][0-9].sql))
 GEN_OBJ = $(BUILD)/gen/canon_sql.o
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ)
 TEST_SRC = $(sort $(wildcard tests/check_*.c))

@@ -164,15 +164,21 @@ enum ksd_repair {
 	KSD_REPAIR_COLLATE_OBJECTS = 1 << 3,    /* COLLATE "C" on objects' ids */
 	KSD_REPAIR_COLLATE_TIMESTAMPS = 1 << 4, /* COLLATE "C" on timestamps' ids */
 	KSD_REPAIR_CODE = 1 << 5, /* the functions and triggers of the target version */
+	/* The table statements of the skipped steps in `redo`, from our SQL. */
+	KSD_REPAIR_REDO = 1 << 6,
 };
 
 /* The file of our SQL (testdata/sql/functions/FILE.sql) that gives Kinto's
  * function `name` the body a migrated database has at version v; NULL when
  * it has no such function then. */
 const char *ksd_canon_body(const char *name, int v);
-/* The functions ksd_canon_body() knows, NULL-terminated, bump_timestamp
- * first (no trigger may call a body of another version). */
-extern const char *const ksd_canon_functions[];
+/* The functions ksd_canon_body() knows, with the argument types a DROP
+ * names, ending with a NULL name; bump_timestamp first (no trigger may call
+ * a body of another version). */
+struct ksd_canon_function {
+	const char *name, *args;
+};
+extern const struct ksd_canon_function ksd_canon_functions[];
 
 /* A feature a step needs, and why it fails without it; `unlisted`, when
  * not KSD_CAUSE_NONE, says so where the skipped step that makes the feature
@@ -197,11 +203,37 @@ struct ksd_step {
 	/* Relations it creates, or renames to, without IF NOT EXISTS, "a|b": an
 	 * object already of that name makes it fail. */
 	const char *creates;
+	/* Its table statements (our SQL, migrate-NNN) can run again after later
+	 * steps, on the names those steps left. */
+	bool redo;
+	bool updates_records; /* it updates every records row, firing its trigger */
+	/* What it renames, in order, "old>new|...": a table or an index as
+	 * "name>new", a column as "table.column>new". */
+	const char *renames;
 };
 extern const struct ksd_step ksd_steps[KSD_STORAGE_MAX + 1];
 /* Whether step k (k-1 -> k) changes what feature f shows: its expectation
  * differs across the step, or the step installs anew what f names. */
 bool ksd_step_changes(int k, const struct ksd_feature *f);
+/* Whether f is a function or a trigger: what CREATE OR REPLACE and CREATE
+ * TRIGGER install, and a repair installs as the target version has it. */
+bool ksd_feature_is_code(const struct ksd_feature *f);
+/* How step k, skipped, is redone once steps from+1..to ran without it. */
+enum ksd_redo {
+	KSD_REDO_NONE,   /* its tables changed since: not from our SQL */
+	KSD_REDO_CODE,   /* it changes code only: the target's code covers it */
+	KSD_REDO_TABLES, /* its table statements run as they are */
+};
+enum ksd_redo ksd_step_redo(int k, int from, int to);
+/* `table` and, when not NULL, its `column` (each a buffer of
+ * KSD_NAME_CAP bytes) as step j's renames leave them; a lone `table` may
+ * be an index. */
+#define KSD_NAME_CAP 64
+void ksd_step_rename(int j, char *table, char *column);
+/* The feature whose state tells whether step k's table statements already
+ * ran: one it changes and no later step up to `target` changes again, on a
+ * table `target` has (ksd_nfeatures: none). */
+size_t ksd_step_guard(int k, int target);
 /* Kinto runs steps from+1.. on a schema at version `truth` (0: as `obs`
  * shows it, unknown taken as there), each step leaving what it changes as
  * at its version: the first step that lacks a need (`*need`), 0 when none. */
@@ -369,10 +401,15 @@ struct ksd_history {
 	 * repair brings back (011->012 on 18..20: the tombstones with a live
 	 * twin), 0 when none. */
 	int lost;
+	/* A step that ran and rewrote every records row under an older
+	 * trigger that stamps each with the clock (017->018's UPDATE under the
+	 * version 7 one): their own last_modified are gone, 0 when none. */
+	int restamped;
 	int failed; /* the step that fails next (0: none) */
 	enum ksd_cause cause;
 	const char *missing;     /* KSD_CAUSE_MISSING: the label of the feature */
 	enum ksd_repair repairs; /* what the repair redoes, for every origin candidate */
+	ksd_vset redo;           /* KSD_REPAIR_REDO: the steps whose table statements run */
 	int unrepairable;        /* a skipped step no repair redoes (0: none) */
 };
 

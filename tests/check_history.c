@@ -8,6 +8,18 @@
 #include "lib/catalog_fixture.h"
 #include "lib/kinto_schema.h"
 
+/* The version rows `versions` (ending with 0), then created_at: a chain
+ * recorded by hand, as the matrix cells have it. */
+static void recorded(struct ksd_schema *s, const int *versions)
+{
+	for (; *versions; versions++) {
+		char value[4];
+		snprintf(value, sizeof(value), "%d", *versions);
+		ks_meta(cat, s, "storage_schema_version", value);
+	}
+	ks_meta(cat, s, "created_at", "2026-11-24 14:07:38.032559+00");
+}
+
 static struct ksd_instance judge(struct ksd_schema *s)
 {
 	struct ksd_instance in;
@@ -131,10 +143,7 @@ START_TEST(steps_rerun_over_a_newer_schema_are_a_history)
 	ksd_catalog_drop_trigger(s, "tgr_deleted_last_modified", "deleted");
 	ks_body(cat, s, "bump_timestamp", 9);
 	ks_body(cat, s, "collection_timestamp", 8);
-	ks_meta(cat, s, "storage_schema_version", "7");
-	ks_meta(cat, s, "storage_schema_version", "8");
-	ks_meta(cat, s, "storage_schema_version", "9");
-	ks_meta(cat, s, "created_at", "2026-11-24 14:07:38.032559+00");
+	recorded(s, (const int[]){7, 8, 9, 0});
 	struct ksd_instance in = judge(s);
 	const struct ksd_history *h = &in.history;
 	ck_assert(h->found);
@@ -151,6 +160,57 @@ START_TEST(steps_rerun_over_a_newer_schema_are_a_history)
 }
 END_TEST
 
+START_TEST(a_skipped_step_is_redone_as_data_says)
+{
+	/* 006->007 renames columns: its statements run again after 008..011,
+	 * which changed code and made timestamps, and an older step's run
+	 * again under the names 007 gave; 009 changes code only. */
+	ck_assert_int_eq(ksd_step_redo(7, 8, 11), KSD_REDO_TABLES);
+	ck_assert_int_eq(ksd_step_redo(4, 5, 17), KSD_REDO_TABLES);
+	/* 018->019 gave records.id a collation that 004's ALTER TYPE drops. */
+	ck_assert_int_eq(ksd_step_redo(4, 4, 26), KSD_REDO_NONE);
+	char table[KSD_NAME_CAP] = "records", column[KSD_NAME_CAP] = "resource_name";
+	ksd_step_rename(7, table, column);
+	ck_assert_str_eq(column, "collection_id");
+	ksd_step_rename(21, table, column);
+	ck_assert_str_eq(table, "objects");
+	ck_assert_str_eq(column, "resource_name");
+	ck_assert_int_eq(ksd_step_redo(9, 12, 17), KSD_REDO_CODE);
+	ck_assert_int_eq(ksd_step_redo(23, 24, 26), KSD_REDO_TABLES);
+	/* The guard is a fact the step changes and nothing later changes back. */
+	ck_assert_str_eq(ksd_features[ksd_step_guard(7, 11)].label, "records.user_id column");
+	ck_assert_str_eq(ksd_features[ksd_step_guard(5, 17)].label, "primary key on records");
+	ck_assert_str_eq(ksd_features[ksd_step_guard(10, 17)].label, "table timestamps");
+	ck_assert_str_eq(ksd_features[ksd_step_guard(24, 26)].label,
+	                 "index idx_objects_history_userid_and_resourcename");
+	/* 002 changes as_epoch only; 012 changes rows only: no table guard. */
+	ck_assert_uint_eq(ksd_step_guard(2, 6), ksd_nfeatures);
+	ck_assert_uint_eq(ksd_step_guard(12, 17), ksd_nfeatures);
+}
+END_TEST
+
+START_TEST(indexes_skipped_by_a_recorded_version_are_redone)
+{
+	/* True 21, '23' recorded by hand, then 024..026 ran: 022->023's index
+	 * never made, 023->024's and 024->025's made; the repair creates it
+	 * from our SQL and keeps 26. */
+	struct ksd_schema *s = ks_build(cat, NULL, "public", 26, KS_PERM2 | KS_FLUSHED);
+	ck_assert(ksd_catalog_drop_index(s, "idx_objects_resource_name_parent_id_deleted"));
+	recorded(s, (const int[]){21, 23, 24, 25, 26, 0});
+	struct ksd_instance in = judge(s);
+	const struct ksd_history *h = &in.history;
+	ck_assert(h->found && !h->rerun);
+	ck_assert_int_eq(h->assumed, 23);
+	ck_assert_int_eq(h->top, 26);
+	ck_assert_int_eq(h->target, 26);
+	ck_assert_int_eq(h->unrepairable, 0);
+	ck_assert(h->repairs & KSD_REPAIR_REDO);
+	ck_assert_uint_eq(h->redo, KSD_VBIT(23));
+	ck_assert_int_eq(in.verdict, KSD_VERDICT_FIX);
+	ck_assert_int_eq(in.reason.code, KSD_REASON_WRONG_BASE);
+}
+END_TEST
+
 Suite *history_suite(void)
 {
 	Suite *s = suite_create("history");
@@ -163,6 +223,8 @@ Suite *history_suite(void)
 	tcase_add_test(tc, a_chain_recorded_over_a_gap_assumes_the_recorded_value);
 	tcase_add_test(tc, a_version_recorded_by_hand_above_the_truth_is_explained);
 	tcase_add_test(tc, steps_rerun_over_a_newer_schema_are_a_history);
+	tcase_add_test(tc, a_skipped_step_is_redone_as_data_says);
+	tcase_add_test(tc, indexes_skipped_by_a_recorded_version_are_redone);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -127,7 +127,10 @@ START_TEST(fresh_installs_are_tolerated)
 		                          "    ON \"public\".deleted (user_id, resource_name, "
 		                          "last_modified DESC);"),
 		              "%s", fix);
-		ck_assert_msg(!strstr(fix, "storage_schema_version"), "%s", fix);
+		/* The version rows are checked, never changed. */
+		ck_assert_msg(!strstr(fix, "metadata\n WHERE name = 'storage_schema_version'") &&
+		                  !strstr(fix, "SELECT 'storage_schema_version'"),
+		              "%s", fix);
 		free(fix);
 	}
 }

@@ -301,7 +301,7 @@ START_TEST(sql_only_prints_only_sql)
 	for (const char *line = out; *line;) {
 		ck_assert_msg(line[0] == '-' || line[0] == '\\' ||
 		                  (line[0] >= 'A' && line[0] <= 'Z') || line[0] == ' ' ||
-		                  line[0] == ')',
+		                  line[0] == ')' || line[0] == '$',
 		              "not SQL: %s", line);
 		line = strchr(line, '\n') + 1;
 	}

@@ -23,7 +23,13 @@ static bool explains(const enum ksd_obs obs[KSD_MAX_FEATURES], int origin, int a
 		for (int k = top; k > assumed && as == origin; k--)
 			if (ksd_step_changes(k, f))
 				as = k;
-		if (!(ksd_feature_allows(f, obs[i], obs) & KSD_VBIT(as)))
+		/* A body read from the first of two names present may be the
+		 * origin's old helper, which a step installing the new name left
+		 * in place. */
+		ksd_vset fits = KSD_VBIT(as);
+		if (f->kind == KSD_F_BODY && strchr(f->name, '|'))
+			fits |= KSD_VBIT(origin);
+		if (!(ksd_feature_allows(f, obs[i], obs) & fits))
 			return false;
 	}
 	return true;
@@ -57,7 +63,10 @@ static void next_failure(const enum ksd_obs obs[KSD_MAX_FEATURES], struct ksd_hi
 }
 
 /* What redoing steps origin+1..assumed takes, once assumed+1..top ran:
- * each repair acts on the renamed tables and on what it reads. */
+ * after 020->021 renamed the tables, each repair acts on the new names and
+ * on what it reads; else a step that changed code only is undone by the
+ * code of the target version, and one whose tables no later step changed
+ * (but for renaming them) runs its table statements again. */
 static void plan_repair(const enum ksd_obs obs[KSD_MAX_FEATURES], int origin, struct ksd_history *h)
 {
 	bool renamed = h->assumed < 21 && h->top >= 21;
@@ -67,12 +76,18 @@ static void plan_repair(const enum ksd_obs obs[KSD_MAX_FEATURES], int origin, st
 		    st->repair_reads ? ksd_feature_index(st->repair_reads) : ksd_nfeatures;
 		bool readable =
 		    !st->repair_reads || (reads < ksd_nfeatures && obs[reads] == KSD_OBS_PRESENT);
+		enum ksd_redo redo = ksd_step_redo(k, h->assumed, h->top);
 		if (st->repair && renamed && readable)
 			h->repairs |= st->repair;
 		else if (st->data_only ||
 		         (st->superseded_by > h->assumed && st->superseded_by <= h->top))
 			continue;
-		else if (!h->unrepairable)
+		else if (redo == KSD_REDO_CODE)
+			h->repairs |= KSD_REPAIR_CODE;
+		else if (redo == KSD_REDO_TABLES && ksd_step_guard(k, h->top) < ksd_nfeatures) {
+			h->repairs |= KSD_REPAIR_REDO | KSD_REPAIR_CODE;
+			h->redo |= KSD_VBIT(k);
+		} else if (!h->unrepairable)
 			h->unrepairable = k;
 	}
 }
@@ -158,6 +173,30 @@ static bool start(const enum ksd_obs obs[KSD_MAX_FEATURES], ksd_vset rows, bool 
 	return h->origin != 0;
 }
 
+/* Whether fingerprint row `label` holds at version v. */
+static bool holds(const char *label, int v)
+{
+	size_t i = ksd_feature_index(label);
+	return i < ksd_nfeatures && (ksd_features[i].expect & KSD_VBIT(v));
+}
+
+/* A step that ran and updated every records row while the records trigger
+ * was an older one that stamps each row with the clock, whatever it held:
+ * the trigger and body as the last step before it that installed them
+ * left them, else as the lowest origin had them. */
+static void restamps(struct ksd_history *h)
+{
+	int at = ksd_vset_lowest(h->origin);
+	for (int j = h->assumed + 1; j <= h->top && !h->restamped; j++) {
+		if (ksd_steps[j].updates_records &&
+		    holds("trigger tgr_records_last_modified", at) &&
+		    !holds("bump_timestamp keeps a supplied last_modified (IS NULL guard)", at))
+			h->restamped = j;
+		if (ksd_steps[j].replaces)
+			at = j;
+	}
+}
+
 bool ksd_infer_history(const enum ksd_obs obs[KSD_MAX_FEATURES], ksd_vset rows, bool created_at,
                        struct ksd_history *h)
 {
@@ -168,6 +207,8 @@ bool ksd_infer_history(const enum ksd_obs obs[KSD_MAX_FEATURES], ksd_vset rows, 
 	}
 	h->found = true;
 	next_failure(obs, h);
+	if (!h->rerun)
+		restamps(h);
 	h->target = h->top;
 	if (h->rerun)
 		plan_undo(h);

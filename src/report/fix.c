@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/catalog_sql.h"
 #include "report/fix.h"
 #include "report/repair.h"
 #include "report/sqltext.h"
@@ -121,7 +122,40 @@ static void header(FILE *out, const char *input, const struct ksd_instance *in)
 		      "one"
 		      "\n-- it already repaired.",
 		      out);
+	else if (in->meta_table)
+		fputs("\n-- It stops, changing nothing, unless the version rows are the dump's or "
+		      "the\n-- ones it leaves.",
+		      out);
 	fputs("\n-- Safe to run twice: every statement is guarded.\n", out);
+}
+
+/* The fix's check: the storage version rows (each version once, values
+ * that are none ignored) are as the dump showed them or as the fix, which
+ * records `record`, leaves them; else it raises, changing nothing. */
+static void rows_check(FILE *out, const struct ksd_instance *in, int record)
+{
+	ksd_vset read = in->storage.row_versions, left = read;
+	if (record)
+		left = (read & KSD_VRANGE(1, record)) | KSD_VBIT(record);
+	char dump[160], fixed[160];
+	sql_version_list(dump, sizeof(dump), read);
+	sql_version_list(fixed, sizeof(fixed), left);
+	fputs("-- Stop, changing nothing, unless the version rows are as the dump showed\n"
+	      "-- them or as this fix leaves them.\nDO $ksd$\nDECLARE\n    got text;\nBEGIN\n"
+	      "    SELECT pg_catalog.array_to_string(ARRAY(\n"
+	      "               SELECT DISTINCT v FROM (\n"
+	      "                   SELECT CASE WHEN value ~ '^[0-9]{1,3}$' THEN value::int END\n"
+	      "                     FROM ",
+	      out);
+	table(out, in);
+	fprintf(out,
+	        "\n                    WHERE name = 'storage_schema_version') AS r(v)\n"
+	        "                WHERE v BETWEEN 1 AND %d ORDER BY 1), ',') INTO got;\n"
+	        "    IF got NOT IN ('%s', '%s') THEN\n"
+	        "        RAISE EXCEPTION 'kinto-schema-doctor: the storage version rows read %%, "
+	        "the dump shows %s: this is not the database in the dump; nothing was changed',\n"
+	        "            got;\n    END IF;\nEND\n$ksd$;\n",
+	        KSD_STORAGE_MAX, dump, fixed, *dump ? dump : "none");
 }
 
 void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool connect)
@@ -133,8 +167,15 @@ void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool
 		connect_line(out, in->db->name);
 	fputs("BEGIN;\n", out);
 	bool repair = in->history.found;
+	const struct ksd_backend_verdict *st = &in->storage, *pm = &in->permission;
+	/* Rows Kinto already reads right stay as they are; after a repair, as
+	 * repair_records() says (the check holds them as read or as left). */
+	bool rows = st->present && st->version && !(st->rows && st->recorded == st->version);
+	int record = rows ? st->version : repair ? repair_records(in) : 0;
 	if (repair)
 		repair_checks(out, in);
+	else if (in->meta_table)
+		rows_check(out, in, record);
 	if (!in->meta_table) {
 		fputs("CREATE TABLE IF NOT EXISTS ", out);
 		table(out, in);
@@ -142,11 +183,6 @@ void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool
 		      "    value character varying(512) NOT NULL\n);\n",
 		      out);
 	}
-	const struct ksd_backend_verdict *st = &in->storage, *pm = &in->permission;
-	/* Rows Kinto already reads right stay as they are; after a repair, as
-	 * repair_records() says (the check holds them as read or as left). */
-	bool rows = st->present && st->version && !(st->rows && st->recorded == st->version);
-	int record = rows ? st->version : repair ? repair_records(in) : 0;
 	if (record) {
 		delete_above(out, in, "storage_schema_version", record);
 		insert_version(out, in, "storage_schema_version", record);

@@ -20,7 +20,8 @@
  *   kinto_after_fix: what Kinto does once the fix has run (null without one);
  *   contradictions: every feature contradicting the nearest versions;
  *   notes: [str];  history: how migrations from a wrong base made the
- *   schema (origin, assumed, applied, failed, error), or null;
+ *   schema (origin, assumed, applied, failed, error, lost, restamped), or
+ *   null;
  *   drift: [{kind, name, table, what}] (extra | changed | missing),
  *   drift_truncated, other_tables: [str] (see report/drift.c);
  *   fix: the SQL script or null. */
@@ -201,6 +202,8 @@ static void history(FILE *out, const struct ksd_history *h)
 	ksd_fput_json(out, h->failed ? words_error(h->cause) : NULL);
 	fputs(", \"lost\": ", out);
 	int_or_null(out, h->lost);
+	fputs(", \"restamped\": ", out);
+	int_or_null(out, h->restamped);
 	putc('}', out);
 }
 

@@ -1,14 +1,17 @@
 /* The repair of a wrong-base migration, as SQL inside the fix's
  * transaction: the Kinto schema pinned as the search path, a check that the
  * database is the one in the dump or one this script already repaired (it
- * raises, changing nothing, otherwise), then the effect of each skipped
- * step redone on the tables as the later steps renamed them. Every action
+ * raises, changing nothing, otherwise), then each skipped step redone: its
+ * table statements from our SQL where its tables still bear the names it
+ * used, its effect on the tables as 020->021 renamed them otherwise, and
+ * the functions and triggers of the target version. Every action
  * reads the catalog first, so a second run changes nothing; no record or
  * tombstone is ever deleted. No name from the dump is written inside the
  * dollar quotes: the blocks find the schema as current_schema(). */
 #include <string.h>
 
 #include "report/canon.h"
+#include "report/catalog_sql.h"
 #include "report/repair.h"
 #include "report/sqltext.h"
 
@@ -50,6 +53,28 @@ static enum ksd_obs observed(const struct ksd_instance *in, const char *label)
 {
 	size_t i = ksd_feature_index(label);
 	return i < ksd_nfeatures ? in->obs[i] : KSD_OBS_UNKNOWN;
+}
+
+/* The table of a "column TABLE.NAME" row, or NULL for another row. */
+static const char *column_table(const struct expectation *e, char table[KSD_NAME_CAP])
+{
+	if (strncmp(e->what, "column ", 7) != 0)
+		return NULL;
+	snprintf(table, KSD_NAME_CAP, "%.*s", (int)strcspn(e->what + 7, "."), e->what + 7);
+	return table;
+}
+
+/* A feature as the dump showed it; a column the dump lacks is missing,
+ * whatever its row says of a table without it. */
+static const char *as_read(const struct ksd_instance *in, const struct expectation *e)
+{
+	char table[KSD_NAME_CAP];
+	if (column_table(e, table)) {
+		const struct ksd_table *t = ksd_schema_table(in->schema, table);
+		if (!t || !ksd_table_column(t, e->what + 8 + strlen(table)))
+			return "missing";
+	}
+	return observed(in, e->feature) == KSD_OBS_PRESENT ? e->present : e->absent;
 }
 
 /* The tombstone trigger, in the check's words. */
@@ -99,8 +124,7 @@ static const char live[] =
     "        SELECT 'storage_schema_version rows',\n"
     "               pg_catalog.string_agg(value, ',' ORDER BY pg_catalog.lpad(value, 3, "
     "'0'), value)\n"
-    "          FROM metadata WHERE name = 'storage_schema_version'\n"
-    "    ), expected(what, dump, repaired) AS (VALUES\n";
+    "          FROM metadata WHERE name = 'storage_schema_version'\n";
 
 /* Where the merge of 018 is still to come: no tombstone may share its
  * collection and timestamp with a live object, as the unique index on them
@@ -140,6 +164,17 @@ static const char *trigger_at(int v)
 	                     holds_at("tgr_deleted_last_modified fires on UPDATE", v));
 }
 
+/* Whether a step whose table statements the repair runs changes the
+ * feature of fingerprint row `label`. */
+static bool redone(const struct ksd_history *h, const char *label)
+{
+	size_t i = ksd_feature_index(label);
+	for (ksd_vset left = h->redo; left && i < ksd_nfeatures; left &= left - 1)
+		if (ksd_step_changes(ksd_vset_lowest(left), &ksd_features[i]))
+			return true;
+	return false;
+}
+
 /* A feature's state once the repair ran: what the code of the target
  * version gives a function or trigger, else what the repair of `by` leaves,
  * else NULL (as read). */
@@ -148,19 +183,26 @@ static const char *repaired_state(const struct ksd_instance *in, const struct ex
 	const struct ksd_history *h = &in->history;
 	bool code =
 	    strncmp(e->feature, "function ", 9) == 0 || strncmp(e->feature, "trigger ", 8) == 0;
-	if ((h->repairs & KSD_REPAIR_CODE) && code)
+	char table[KSD_NAME_CAP], tlabel[2 * KSD_NAME_CAP], clabel[2 * KSD_NAME_CAP];
+	if (column_table(e, table)) {
+		/* A column a redone step made or changed, or of a table one made:
+		 * there at the target when its table and its own row say so. */
+		snprintf(tlabel, sizeof(tlabel), "table %s", table);
+		snprintf(clabel, sizeof(clabel), "%s column", e->what + 7);
+		if (redone(h, tlabel) || redone(h, clabel) || redone(h, e->feature)) {
+			bool there = holds_at(tlabel, h->target) &&
+			             (ksd_feature_index(clabel) >= ksd_nfeatures ||
+			              holds_at(clabel, h->target));
+			return !there                            ? "missing"
+			       : holds_at(e->feature, h->target) ? e->present
+			                                         : e->absent;
+		}
+	}
+	size_t i = ksd_feature_index(e->feature);
+	bool known = i < ksd_nfeatures && !(ksd_features[i].tolerate & KSD_VBIT(h->target));
+	if (((h->repairs & KSD_REPAIR_CODE) && code) || (known && redone(h, e->feature)))
 		return holds_at(e->feature, h->target) ? e->present : e->absent;
 	return (h->repairs & e->by) ? e->repaired : NULL;
-}
-
-/* The version rows "a,b,c" (LPAD order). */
-static void version_rows(char *buf, size_t cap, ksd_vset rows)
-{
-	size_t len = 0;
-	buf[0] = '\0';
-	for (int v = 1; v <= KSD_STORAGE_MAX; v++)
-		if (rows & KSD_VBIT(v))
-			len += (size_t)snprintf(buf + len, cap - len, "%s%d", len ? "," : "", v);
 }
 
 int repair_records(const struct ksd_instance *in)
@@ -202,18 +244,36 @@ void repair_checks(FILE *out, const struct ksd_instance *in)
 	    out);
 	fputs(live, out);
 	const struct ksd_history *h = &in->history;
+	for (ksd_vset left = h->redo; left; left &= left - 1) {
+		const struct ksd_feature *g =
+		    &ksd_features[ksd_step_guard(ksd_vset_lowest(left), h->target)];
+		fputs("        UNION ALL\n        SELECT 'feature ' || ", out);
+		sql_literal(out, g->label);
+		fputs(",\n               CASE WHEN ", out);
+		sql_feature(out, g);
+		fputs(" THEN 'present' ELSE 'missing' END\n", out);
+	}
+	fputs("    ), expected(what, dump, repaired) AS (VALUES\n", out);
 	ksd_vset after = in->storage.row_versions;
 	int record = repair_records(in);
 	if (record)
 		after = (after & KSD_VRANGE(1, record)) | KSD_VBIT(record);
 	char rows[160], repaired[160];
-	version_rows(rows, sizeof(rows), in->storage.row_versions);
-	version_rows(repaired, sizeof(repaired), after);
+	sql_version_list(rows, sizeof(rows), in->storage.row_versions);
+	sql_version_list(repaired, sizeof(repaired), after);
 	fprintf(out, "        ('storage_schema_version rows', '%s', '%s')", rows, repaired);
 	for (size_t i = 0; i < sizeof(expectations) / sizeof(expectations[0]); i++) {
 		const struct expectation *e = &expectations[i];
-		bool present = observed(in, e->feature) == KSD_OBS_PRESENT;
-		expected_row(out, e->what, present ? e->present : e->absent, repaired_state(in, e));
+		expected_row(out, e->what, as_read(in, e), repaired_state(in, e));
+	}
+	for (ksd_vset left = h->redo; left; left &= left - 1) {
+		const struct ksd_feature *g =
+		    &ksd_features[ksd_step_guard(ksd_vset_lowest(left), h->target)];
+		fputs(",\n        ('feature ' || ", out);
+		sql_literal(out, g->label);
+		fprintf(out, ", '%s', '%s')",
+		        observed(in, g->label) == KSD_OBS_PRESENT ? "present" : "missing",
+		        holds_at(g->label, h->target) ? "present" : "missing");
 	}
 	expected_row(out, "trigger tgr_deleted_last_modified", trigger_as_read(in),
 	             r & KSD_REPAIR_CODE              ? trigger_at(h->target)
@@ -266,9 +326,6 @@ static const char *canon_sql(const char *name)
 			return ksd_sql_files[i].text;
 	return NULL;
 }
-
-#define CURRENT_NS                                                                                 \
-	"(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = pg_catalog.current_schema())"
 
 /* Trigger `f` (a KSD_F_TRIGGER row) as version v has it: made again unless
  * it is there with the events, the function and the state Kinto gives it,
@@ -333,9 +390,10 @@ static void trigger_write(FILE *out, const struct ksd_feature *f, int v)
  * version. */
 static void code_write(FILE *out, const struct ksd_instance *in, int v)
 {
-	fprintf(out, "-- The functions and triggers of version %d, undoing the re-run steps\n", v);
-	for (const char *const *name = ksd_canon_functions; *name; name++) {
-		const char *file = ksd_canon_body(*name, v);
+	fprintf(out, "-- The functions and triggers of version %d, as our migrations leave them\n",
+	        v);
+	for (const struct ksd_canon_function *fn = ksd_canon_functions; fn->name; fn++) {
+		const char *file = ksd_canon_body(fn->name, v);
 		const char *text = file ? canon_sql(file) : NULL;
 		if (text) {
 			fputs(text, out);
@@ -343,16 +401,118 @@ static void code_write(FILE *out, const struct ksd_instance *in, int v)
 		}
 		fputs("DROP FUNCTION IF EXISTS ", out);
 		sql_ident(out, in->schema->name);
-		fprintf(out, ".%s(character varying, character varying);\n", *name);
+		fprintf(out, ".%s(%s);\n", fn->name, fn->args);
 	}
 	for (size_t i = 0; i < ksd_nfeatures; i++)
 		if (ksd_features[i].backend == KSD_STORAGE && ksd_features[i].kind == KSD_F_TRIGGER)
 			trigger_write(out, &ksd_features[i], v);
 }
 
+/* `name`, a column of `table` when `table` is not NULL, else a table or an
+ * index, as the steps that ran (assumed+1..top) renamed it. */
+static void rename_ran(const struct ksd_history *h, const char *table, char *name)
+{
+	char t[KSD_NAME_CAP];
+	snprintf(t, sizeof(t), "%s", table ? table : "");
+	for (int j = h->assumed + 1; j <= h->top; j++)
+		if (table)
+			ksd_step_rename(j, t, name);
+		else
+			ksd_step_rename(j, name, NULL);
+}
+
+/* Our SQL `text`, indented, with the names the steps that ran renamed
+ * written as they are now: in each statement the table after TABLE, ON or
+ * INTO, its columns, and indexes. Quoted text is copied as it is. */
+static void renamed_write(FILE *out, const char *text, const struct ksd_history *h)
+{
+	char table[KSD_NAME_CAP] = "", prev[KSD_NAME_CAP] = "";
+	for (const char *p = text; p && *p;) {
+		size_t len =
+		    strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
+		if (len && !(*p >= '0' && *p <= '9') && len < KSD_NAME_CAP) {
+			char word[KSD_NAME_CAP], name[KSD_NAME_CAP];
+			snprintf(word, sizeof(word), "%.*s", (int)len, p);
+			snprintf(name, sizeof(name), "%s", word);
+			if (!strcmp(prev, "TABLE") || !strcmp(prev, "ON") ||
+			    !strcmp(prev, "INTO")) {
+				snprintf(table, sizeof(table), "%s", word);
+				rename_ran(h, NULL, name);
+			} else if (strcmp(word, table) == 0) {
+				rename_ran(h, NULL, name);
+			} else {
+				if (*table)
+					rename_ran(h, table, name);
+				if (strcmp(name, word) == 0)
+					rename_ran(h, NULL, name);
+			}
+			fputs(name, out);
+			snprintf(prev, sizeof(prev), "%s", word);
+			p += len;
+			continue;
+		}
+		if (!len && (*p == '\'' || *p == '"')) {
+			const char *end = strchr(p + 1, *p);
+			len = end ? (size_t)(end - p) + 1 : strlen(p);
+		} else if (!len) {
+			len = 1;
+			if (*p == ';')
+				table[0] = '\0';
+		}
+		for (size_t i = 0; i < len; i++)
+			fputs(p[i] == '\n' && p[i + 1] ? "\n        " : (char[]){p[i], '\0'}, out);
+		p += len;
+	}
+}
+
+/* KSD_REPAIR_REDO: the table statements of each step Kinto skipped, from
+ * our SQL, unless its guard feature shows them done. Kinto's triggers go
+ * first (a column a trigger names cannot change type), and the code of the
+ * target version makes them again. */
+static void redo_write(FILE *out, const struct ksd_history *h)
+{
+	for (ksd_vset left = h->redo; left; left &= left - 1) {
+		int k = ksd_vset_lowest(left);
+		const struct ksd_feature *g = &ksd_features[ksd_step_guard(k, h->target)];
+		char name[16];
+		snprintf(name, sizeof(name), "migrate-%03d", k);
+		fprintf(out,
+		        "-- %03d->%03d, which Kinto skipped: its table statements, unless %s is "
+		        "%s\nDO $ksd$\nDECLARE\n    t record;\nBEGIN\n    IF %s",
+		        k - 1, k, g->label, (g->expect & KSD_VBIT(k)) ? "there" : "gone",
+		        (g->expect & KSD_VBIT(k)) ? "NOT " : "");
+		sql_feature(out, g);
+		fputs(" THEN\n"
+		      "        FOR t IN SELECT tg.tgname, c.relname FROM pg_catalog.pg_trigger tg\n"
+		      "                   JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid\n"
+		      "                  WHERE c.relnamespace = " CURRENT_NS "\n"
+		      "                    AND NOT tg.tgisinternal\n"
+		      "                    AND tg.tgname IN (",
+		      out);
+		const char *sep = "";
+		for (size_t i = 0; i < ksd_nfeatures; i++)
+			if (ksd_features[i].backend == KSD_STORAGE &&
+			    ksd_features[i].kind == KSD_F_TRIGGER) {
+				fputs(sep, out);
+				sql_literal(out, ksd_features[i].name);
+				sep = ", ";
+			}
+		fputs(") LOOP\n"
+		      "            EXECUTE pg_catalog.format('DROP TRIGGER %I ON %I', t.tgname, "
+		      "t.relname);\n"
+		      "        END LOOP;\n",
+		      out);
+		fputs("        ", out);
+		renamed_write(out, canon_sql(name), h);
+		fputs("    END IF;\nEND\n$ksd$;\n", out);
+	}
+}
+
 void repair_write(FILE *out, const struct ksd_instance *in)
 {
 	enum ksd_repair r = in->history.repairs;
+	if (r & KSD_REPAIR_REDO)
+		redo_write(out, &in->history);
 	if (r & KSD_REPAIR_CODE)
 		code_write(out, in, in->history.target);
 	if (r & KSD_REPAIR_DELETED_TRIGGER)

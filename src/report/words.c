@@ -542,6 +542,12 @@ void words_history(char *buf, size_t cap, const struct ksd_history *h)
 		add(buf, cap, "; %03d->%03d fails on the newer schema", h->failed - 1, h->failed);
 	else
 		add(buf, cap, "; every step committed");
+	if (h->restamped)
+		add(buf, cap,
+		    "; %03d->%03d rewrote every record under the version %d trigger, which stamped "
+		    "each with the time of that run: their own last_modified times are lost (an "
+		    "earlier backup holds them)",
+		    h->restamped - 1, h->restamped, ksd_vset_lowest(h->origin));
 	if (h->lost)
 		add(buf, cap,
 		    "; %03d->%03d deleted rows of the obsolete table deleted that no repair brings "

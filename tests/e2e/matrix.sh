@@ -4,13 +4,18 @@
 # hand, by a flush or to created_at only, then migrated as Kinto migrates,
 # then dumped). For each cell the tool's answer is checked by what the
 # database then does:
+#   exit 0  (and 1) the restored cell dumped as a custom, tar and directory
+#           archive gets the same exit, verdict and history;
 #   exit 0  the dump restored and migrated on from the version Kinto reads
 #           must reach 26 with the schema of V migrated cleanly (clean);
 #   exit 1  `--sql` applied twice (the second changes nothing), then
 #           migrated on: schema and rows equal V migrated cleanly (healed);
 #           a tombstone's time and a collection's timestamp are not
 #           compared (017->018 restamps them with the clock);
-#           rows the report names as lost before the dump may be missing;
+#           rows the report names as lost before the dump may be missing,
+#           and times it names as restamped before the dump may differ;
+#           the same script run on the cell before it (another dump) must
+#           refuse, or find it repaired already: either way change nothing;
 #   else    the cell is not healed.
 # Cells not yet clean or healed are listed with their outcome in
 # tests/e2e/matrix.known; an outcome that differs from the list either way
@@ -66,7 +71,9 @@ same() {
 	schema "$1" >"$t/got.schema"
 	diff "$t/got.schema" "$t/$2.schema" >"$t/diff" || return 1
 	[ "${3:-}" = rows ] || return 0
-	for q in "$twin_objects_q" "$twin_timestamps_q"; do
+	q_objects=$twin_objects_q
+	[ "$restamped" = no ] || q_objects=$twin_objects_untimed_q
+	for q in "$q_objects" "$twin_timestamps_q"; do
 		rows "$1" "$q" >"$t/got.rows"
 		rows "$2" "$q" >"$t/clean.rows"
 		diff "$t/got.rows" "$t/clean.rows" >"$t/diff" || return 1
@@ -93,13 +100,19 @@ keep_diff() {
 	[ -z "${KSD_MATRIX_DIFFS:-}" ] || cp "$t/diff" "$KSD_MATRIX_DIFFS/$1.diff"
 }
 
+# answer JSON: the verdict and the history in a report.
+answer() {
+	grep -o '"status": "[^"]*"\|"history": {.*"lost": [^}]*}' "$1"
+}
+
 # outcome CELL V: how the tool's answer on the cell's dump holds up.
 outcome() {
 	dump=$cells/$1.sql
 	"$KSD" --format=json "$dump" >"$t/json" 2>&1
 	rc=$?
-	lost=no
+	lost=no restamped=no
 	grep -q '"lost": [0-9]\|no repair brings the rows of deleted back' "$t/json" && lost=yes
+	grep -q '"restamped": [0-9]' "$t/json" && restamped=yes
 	"$KSD" "$dump" >/dev/null 2>&1
 	[ $? -eq "$rc" ] || { echo "text-exit-differs"; return; }
 	case $rc in
@@ -109,6 +122,16 @@ outcome() {
 	esac
 	c=$(clean "$2") || { echo "no-clean-twin"; return; }
 	restore w "$dump" || { echo "restore-fails"; return; }
+	# The same database dumped as a custom, tar and directory archive: the
+	# same exit, verdict and history.
+	for form in c t d; do
+		rm -rf "$t/form"
+		pg_dump -F$form -f "$t/form" -d w 2>"$t/err" || { echo "dump-$form-fails"; return; }
+		"$KSD" --format=json "$t/form" >"$t/json.$form" 2>&1
+		[ $? -eq "$rc" ] || { echo "form-$form-exit-differs"; return; }
+		[ "$(answer "$t/json.$form")" = "$(answer "$t/json")" ] ||
+			{ echo "form-$form-answer-differs"; return; }
+	done
 	if [ "$rc" = 0 ]; then
 		migrate w >/dev/null || { echo "exit0-migrate-fails"; return; }
 		same w "$c" || { keep_diff "$1"; echo "exit0-schema-differs"; return; }
@@ -124,16 +147,27 @@ outcome() {
 	cmp -s "$t/snap1" "$t/snap2" || { echo "repair-not-idempotent"; return; }
 	migrate w >/dev/null || { echo "repair-migrate-fails"; return; }
 	same w "$c" rows || { keep_diff "$1"; echo "repair-differs"; return; }
+	# The script on the cell before it (another dump): it must refuse, or
+	# find it already repaired; either way nothing may change.
+	near=$cells/${3:-}.sql
+	if [ -n "${3:-}" ] && ! cmp -s "$near" "$dump"; then
+		restore n "$near" || { echo "restore-fails-$3"; return; }
+		snapshot n "$t/near1"
+		apply n "$t/repair.sql"
+		snapshot n "$t/near2"
+		cmp -s "$t/near1" "$t/near2" || { echo "changes-$3"; return; }
+	fi
 	echo healed
 }
 
-fails=0 n=0 good=0
+fails=0 n=0 good=0 prev=
 : >"$t/outcomes"
 while IFS="	" read -r file origin _; do
 	[ "$file" = file ] && continue
 	cell=${file%.sql}
 	case " ${KSD_MATRIX_CELLS:-$cell} " in *" $cell "*) ;; *) continue ;; esac
-	o=$(outcome "$cell" "$(printf %02d "$origin")")
+	o=$(outcome "$cell" "$(printf %02d "$origin")" "$prev")
+	prev=$cell
 	n=$((n + 1))
 	echo "$cell $o" >>"$t/outcomes"
 	want=$(awk -v c="$cell" '$1 == c { print $2 }' "$known")

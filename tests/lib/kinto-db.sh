@@ -62,5 +62,7 @@ apply() { psql_q -1 -d "$1" -f "$2" >"$t/out" 2>"$t/err"; }
 # the tombstone's own time.
 twin_objects_q="SELECT id, parent_id, resource_name,
 	CASE WHEN deleted THEN NULL ELSE last_modified END, data, deleted FROM objects"
+# The same without any time, where the report names them restamped.
+twin_objects_untimed_q="SELECT id, parent_id, resource_name, data, deleted FROM objects"
 # And a collection's timestamp, which follows its newest row.
 twin_timestamps_q="SELECT parent_id, resource_name FROM timestamps"

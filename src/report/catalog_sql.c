@@ -1,0 +1,64 @@
+/* SQL that reads the live catalog of the Kinto schema, found as
+ * current_schema(): a repair's guards and its check ask it what is there. */
+#include "report/catalog_sql.h"
+
+/* `s`, one of our constants, as an SQL string literal. */
+void sql_literal(FILE *out, const char *s)
+{
+	fputc('\'', out);
+	for (; *s; s++)
+		fputs(*s == '\'' ? "''" : (char[]){*s, '\0'}, out);
+	fputc('\'', out);
+}
+
+/* SQL true when fingerprint row f (a kind ksd_step_guard() picks) holds in
+ * the current schema. */
+void sql_feature(FILE *out, const struct ksd_feature *f)
+{
+	if (f->kind == KSD_F_TABLE || f->kind == KSD_F_INDEX) {
+		fputs("EXISTS (SELECT FROM pg_catalog.pg_class WHERE relnamespace = " CURRENT_NS
+		      "\n                    AND relname = ",
+		      out);
+		sql_literal(out, f->name);
+		fprintf(out, " AND relkind = '%c')", f->kind == KSD_F_TABLE ? 'r' : 'i');
+		return;
+	}
+	bool column = f->kind == KSD_F_COLUMN || f->kind == KSD_F_COLUMN_TYPE;
+	fputs(column
+	          ? "EXISTS (SELECT FROM pg_catalog.pg_attribute a\n"
+	            "                    JOIN pg_catalog.pg_class c ON c.oid = a.attrelid\n"
+	            "                   WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attname = "
+	          : "EXISTS (SELECT FROM pg_catalog.pg_constraint k\n"
+	            "                    JOIN pg_catalog.pg_class c ON c.oid = k.conrelid\n"
+	            "                   WHERE k.contype = ",
+	      out);
+	if (column)
+		sql_literal(out, f->name);
+	else if (f->kind == KSD_F_PRIMARY_KEY)
+		fputs("'p'", out);
+	else {
+		fputs("k.contype AND k.conname = ", out);
+		sql_literal(out, f->name);
+	}
+	if (f->kind == KSD_F_COLUMN_TYPE) {
+		fputs(
+		    "\n                     AND pg_catalog.format_type(a.atttypid, a.atttypmod) ~ ",
+		    out);
+		sql_literal(out, f->pattern);
+	}
+	fputs("\n                     AND c.relnamespace = " CURRENT_NS "\n"
+	      "                     AND c.relname = ",
+	      out);
+	sql_literal(out, f->table);
+	fputc(')', out);
+}
+
+/* The version rows "a,b,c" (LPAD order). */
+void sql_version_list(char *buf, size_t cap, ksd_vset rows)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (int v = 1; v <= KSD_STORAGE_MAX; v++)
+		if (rows & KSD_VBIT(v))
+			len += (size_t)snprintf(buf + len, cap - len, "%s%d", len ? "," : "", v);
+}
