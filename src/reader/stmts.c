@@ -82,8 +82,20 @@ static void row_text(struct stmts *st, const unsigned char *d, size_t n)
 		keep_ends(st, d, n, st->s.line_len - n);
 }
 
-static int row_done(struct stmts *st)
+/* The end of a COPY line whose last bytes are d[0..n). A line that lies
+ * whole in them (most do) is looked at where it is, not copied. */
+static int row_done(struct stmts *st, const unsigned char *d, size_t n)
 {
+	size_t len = st->s.line_len;
+	if (st->copy_use == KSD_COPY_ENDS && len == n) {
+		st->copy_rows++;
+		size_t tail = len < KSD_COPY_TAIL ? len : KSD_COPY_TAIL;
+		if (ksd_extract_copy_ends(st->x, (const char *)d, (const char *)d + len - tail,
+		                          tail, len, st->err) != KSD_OK)
+			return KSD_FATAL;
+		return KSD_OK;
+	}
+	row_text(st, d, n);
 	st->copy_rows++;
 	if (st->copy_use == KSD_COPY_LINES) {
 		if (st->row.oom)
@@ -120,8 +132,7 @@ static int event(struct stmts *st, enum sql_event ev, const unsigned char *d, si
 		row_text(st, d, n);
 		return KSD_OK;
 	case SQL_EV_ROW:
-		row_text(st, d, n - 1);
-		return row_done(st);
+		return row_done(st, d, n - 1);
 	case SQL_EV_COPY_END:
 		row_text(st, d, n - 1);
 		copy_end(st);
