@@ -367,12 +367,23 @@ static bool skip_stop(unsigned char c)
 	return c == '\n' || (STOPS >> lexer_class_of(c) & 1u);
 }
 
+void split_init(struct sql_stream *s)
+{
+	for (int c = 0; c < 256; c++)
+		s->skip_stops[c] = skip_stop((unsigned char)c);
+}
+
 /* A run of bytes at the top level of a skipped statement that change no
- * state: passed over, remembering the two last for a quote or '$' after. */
+ * state: passed over (four at a time: --column-inserts repeats a column
+ * list in every statement), remembering the two last for a quote or '$'
+ * after. */
 static size_t skip_run(struct sql_stream *s, const unsigned char *d, size_t len)
 {
+	const unsigned char *t = s->skip_stops;
 	size_t n = 0;
-	while (n < len && !skip_stop(d[n]))
+	while (n + 4 <= len && !(t[d[n]] | t[d[n + 1]] | t[d[n + 2]] | t[d[n + 3]]))
+		n += 4;
+	while (n < len && !t[d[n]])
 		n++;
 	if (n >= 2)
 		s->prev2 = d[n - 2];
@@ -424,7 +435,15 @@ static size_t skip_scan(struct sql_stream *s, const unsigned char *d, size_t len
 			return (size_t)(nl - d); /* counted by split_step() */
 		if (q == d + len)
 			return len;
-		/* The closing quote (a doubled one re-opens at once, as there). */
+		/* A doubled quote: the string goes on, as if it had closed and
+		 * re-opened (prev and prev2 are then both the quote). */
+		if (q + 1 < d + len && q[1] == '\'') {
+			s->prev2 = s->prev;
+			s->prev = '\'';
+			i = (size_t)(q - d) + 2;
+			continue;
+		}
+		/* The closing quote. */
 		s->lex = SQL_L_NORMAL;
 		i = (size_t)(q - d) + 1;
 	}

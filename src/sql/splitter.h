@@ -5,6 +5,8 @@
 
 #include "sql/stream.h"
 
+/* Once, before anything else. */
+void split_init(struct sql_stream *s);
 /* A statement begins: no byte of it seen yet. */
 void split_reset(struct sql_stream *s);
 /* One byte of statement text; the event it completes. */

@@ -14,6 +14,7 @@ void sql_stream_init(struct sql_stream *s, struct ksd_extract *x)
 	s->x = x;
 	s->line = 1;
 	buf_init(&s->stmt, KSD_MAX_STMT);
+	split_init(s);
 	split_reset(s);
 }
 

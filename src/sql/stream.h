@@ -107,7 +107,8 @@ struct sql_stream {
 	 * anything since may change its answer. */
 	char skip_head[SQL_HEAD_MAX + 1];
 	size_t skip_head_len;
-	char line_head[3]; /* a COPY line's first bytes: is it "\."? */
+	char line_head[3];             /* a COPY line's first bytes: is it "\."? */
+	unsigned char skip_stops[256]; /* the bytes a skipped statement stops at */
 
 	/* Where each stop byte next occurs in the buffer being used (its end
 	 * when it does not), NULL when not looked for yet: any part of a buffer
