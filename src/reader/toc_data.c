@@ -14,7 +14,7 @@ struct toc_data {
 	int dump_id;
 	const char *ns, *tag; /* the entry's schema and table, held by its toc_want */
 	struct stmts st;
-	struct ksd_err scratch; /* the splitter's own error, re-told with an offset */
+	struct ksd_err scratch; /* the stream's own error, re-told with an offset */
 	int rc;
 };
 
