@@ -124,6 +124,11 @@ static int event(struct stmts *st, enum sql_event ev, const unsigned char *d, si
 		return statement(st);
 	case SQL_EV_COPY:
 		copy_begin(st);
+		sql_stream_rows_only(&st->s, st->copy_use == KSD_COPY_SKIP ||
+		                                 st->copy_use == KSD_COPY_COUNT);
+		return KSD_OK;
+	case SQL_EV_ROWS:
+		st->copy_rows += st->s.rows;
 		return KSD_OK;
 	case SQL_EV_INSERT:
 		sql_stream_insert(&st->s);

@@ -43,10 +43,40 @@ static void settle(struct sql_stream *s)
 	}
 }
 
+void sql_stream_rows_only(struct sql_stream *s, bool only)
+{
+	s->rows_only = only;
+}
+
+/* Whole lines of a block whose lines are only counted, up to its "\."
+ * line or the last newline here: one memchr a line, one event for all. */
+static size_t copy_rows(struct sql_stream *s, const unsigned char *d, size_t len)
+{
+	size_t i = 0;
+	const unsigned char *nl;
+	s->rows = 0;
+	while (i < len && (nl = memchr(d + i, '\n', len - i)) != NULL) {
+		size_t n = (size_t)(nl - (d + i));
+		if (n <= sizeof(s->line_head) && ksd_extract_copy_is_end((const char *)d + i, n))
+			break;
+		s->rows++;
+		i += n + 1;
+	}
+	s->line += (long)s->rows;
+	return i;
+}
+
 /* A line of COPY data (or what of it is here). */
 static size_t copy_line(struct sql_stream *s, const unsigned char *d, size_t len,
                         enum sql_event *ev)
 {
+	if (s->rows_only && s->line_len == 0) {
+		size_t used = copy_rows(s, d, len);
+		if (s->rows > 0) {
+			*ev = SQL_EV_ROWS;
+			return used;
+		}
+	}
 	const unsigned char *nl = memchr(d, '\n', len);
 	size_t n = nl ? (size_t)(nl - d) : len;
 	for (size_t i = 0; i < n && s->line_len + i < sizeof(s->line_head); i++)

@@ -37,6 +37,7 @@ enum sql_event {
 	SQL_EV_META_END,  /* its end */
 	SQL_EV_ROW_TEXT,  /* bytes of a COPY data line */
 	SQL_EV_ROW,       /* a data line's end: s->line_len bytes long */
+	SQL_EV_ROWS,      /* s->rows whole data lines (sql_stream_rows_only) */
 	SQL_EV_COPY_END   /* the "\." line's end: back to statements */
 };
 
@@ -84,6 +85,8 @@ struct sql_stream {
 	char comment[SQL_COMMENT_MAX + 1];
 	size_t comment_len;
 	size_t line_len; /* of the current (or, at SQL_EV_ROW, the ended) COPY line */
+	size_t rows;     /* at SQL_EV_ROWS */
+	bool rows_only;  /* COPY lines are only counted */
 
 	enum sql_mode mode;
 	enum sql_lex lex;
@@ -127,6 +130,9 @@ size_t sql_stream_get(struct sql_stream *s, const unsigned char *d, size_t len, 
 /* At SQL_EV_INSERT: asks the extractor whether anything reads the rows;
  * when not, the rest of the statement is only scanned for its end. */
 void sql_stream_insert(struct sql_stream *s);
+/* At SQL_EV_COPY: whether the block's lines are only counted; then whole
+ * lines come many at a time, as SQL_EV_ROWS. */
+void sql_stream_rows_only(struct sql_stream *s, bool only);
 /* Anything the extractor was told may change its answer for a head. */
 void sql_stream_forget_head(struct sql_stream *s);
 /* End of input, called until *ev is SQL_EV_NONE: each call hands out what
