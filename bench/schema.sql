@@ -111,6 +111,14 @@ SELECT md5(i::text)::uuid::text,
            'attachment', jsonb_build_object(
                'location', 'attachments/' || md5((i * 17)::text) || '.bin',
                'size', (i * 37) % 100000))
+           -- With -v kinto=true, what real Kinto records carry too: long
+           -- text with apostrophes, double quotes, backslashes, newlines,
+           -- tabs and non-ASCII, which every dump form escapes (~2 KB).
+           || CASE WHEN :kinto THEN jsonb_build_object(
+               'body', repeat('It''s the "entry" ' || i || E' of C:\\data\\kinto,\n\tsaid '
+                              || E'\u00e9l\u00e8ve \u2014 ''quoted'' \\ done. ', 14),
+               'notes', jsonb_build_array('don''t', E'a "b" \\ c', 'x' || md5(i::text)))
+              ELSE '{}'::jsonb END
        END,
        i % 97 = 0
   FROM generate_series(1, :rows) AS i;

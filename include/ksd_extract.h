@@ -77,7 +77,7 @@ void ksd_extract_table_data(struct ksd_extract *x, const char *schema, const cha
 
 /* The head of an INSERT, from INSERT up to the first '(' outside quotes
  * ("INSERT INTO s.t " or "INSERT INTO s.t VALUES "): true when none of its
- * rows is read (not metadata's, not counted), so that the plain reader may
+ * rows is read (not metadata's, not counted), so that the statement stream may
  * skip the rest of the statement unread; the dump is then marked as
  * carrying data. False for any other head: the statement goes in whole. */
 bool ksd_extract_insert_skips(struct ksd_extract *x, const char *head, size_t len);

@@ -9,6 +9,7 @@
 
 #include "ksd_extract.h"
 #include "reader/plain.h"
+#include "reader/stmts.h"
 
 static const char schema_v26[] =
     "CREATE TABLE public.objects (id text NOT NULL, parent_id text NOT NULL,\n"
@@ -186,6 +187,43 @@ START_TEST(a_skipped_insert_head_is_asked_again_after_a_statement)
 }
 END_TEST
 
+/* Skipped INSERTs (nobody reads public.skipped) with doubled quotes, a ';'
+ * and a "''" across every cut, and long runs of column names: the rows of
+ * the table after them are all counted, and the objects' resource runs
+ * (record, record, history, record) and the tombstone at a short line's
+ * end are read whatever the cut. */
+START_TEST(skipped_inserts_with_doubled_quotes_end_where_they_end)
+{
+	static const char data[] =
+	    "INSERT INTO public.skipped (a_long_column_name, another_long_one) VALUES "
+	    "('it''s; ''quoted'' '''' x', 'don''t'), ('''', '');\n"
+	    "INSERT INTO public.skipped (a_long_column_name, another_long_one) VALUES "
+	    "('a'';', '''b''');\n"
+	    "INSERT INTO public.late VALUES (1);\n"
+	    "COPY public.objects (id, parent_id, resource_name, data, last_modified, deleted) "
+	    "FROM stdin;\n"
+	    "1\t/b\trecord\t{}\t2026-01-01\tf\n"
+	    "2\t/b\trecord\t{}\t2026-01-01\tt\n"
+	    "3\t/b\thistory\t{}\t2026-01-01\tf\n"
+	    "4\t/b\trecord\t{}\t2026-01-01\tf\n"
+	    "\\.\n";
+	static const char ddl[] = "CREATE TABLE public.late (x integer);\n";
+	char *both = malloc(sizeof(schema_v26) + sizeof(ddl));
+	memcpy(both, schema_v26, sizeof(schema_v26) - 1);
+	memcpy(both + sizeof(schema_v26) - 1, ddl, sizeof(ddl));
+	for (size_t cut = 0; cut < sizeof(data) - 1; cut++) {
+		struct ksd_catalog *cat = read_split(both, data, cut, true);
+		ck_assert_uint_eq(ksd_schema_table(pub(cat), "late")->rows, 1);
+		ck_assert_uint_eq(ksd_schema_table(pub(cat), "objects")->rows, 4);
+		ck_assert_uint_eq(resource(pub(cat), "record"), 3);
+		ck_assert_uint_eq(resource(pub(cat), "history"), 1);
+		ck_assert_uint_eq(pub(cat)->inventory.tombstones, 1);
+		ksd_catalog_free(cat);
+	}
+	free(both);
+}
+END_TEST
+
 static const char twin_rows[] =
     "COPY public.deleted (id, parent_id, collection_id, last_modified) FROM stdin;\n"
     "gone\t/b/c\trecord\t2026-01-01\n"
@@ -270,6 +308,50 @@ START_TEST(from_18_the_deleted_leftovers_are_no_more_tombstones)
 }
 END_TEST
 
+/* An archive's data member is read for data only (reader/stmts.c with no
+ * script hook): a \connect there is passed over, where a script's switches
+ * database; the rows around it are counted all the same. */
+START_TEST(a_data_member_interprets_no_meta_command)
+{
+	static const char data[] = "\\connect other\n"
+	                           "CREATE TABLE public.x (a int);\n"
+	                           "INSERT INTO public.objects VALUES ('a', '/b', 'record', '{}', "
+	                           "'2024-01-01', false);\n"
+	                           "-- PostgreSQL database dump\n"
+	                           "\\connect other\n";
+	for (int script = 0; script < 2; script++) {
+		struct ksd_catalog *cat = ksd_catalog_new();
+		ck_assert_ptr_nonnull(cat);
+		cat->count_rows = true;
+		struct ksd_extract *x = ksd_extract_new(cat);
+		struct ksd_err err;
+		ksd_err_clear(&err);
+		struct plain *p = plain_new(x, &err);
+		ck_assert_int_eq(plain_feed(p, schema_v26, strlen(schema_v26)), KSD_OK);
+		if (script) {
+			ck_assert_int_eq(plain_feed(p, data, strlen(data)), KSD_OK);
+			/* no dump trailer after the header comment */
+			ck_assert_int_eq(plain_finish(p), KSD_WARN);
+		} else {
+			struct stmts st;
+			stmts_init(&st, x, &err);
+			enum sql_open open;
+			ck_assert_int_eq(stmts_feed(&st, data, strlen(data), NULL, NULL), KSD_OK);
+			ck_assert_int_eq(stmts_finish(&st, NULL, NULL, &open), KSD_OK);
+			ck_assert_int_eq(open, SQL_OPEN_NONE);
+			stmts_free(&st);
+			ck_assert_int_eq(plain_finish(p), KSD_OK);
+		}
+		ck_assert_uint_eq(cat->ndatabases, (script ? 2u : 1u));
+		if (!script)
+			ck_assert_uint_eq(resource(pub(cat), "record"), 1);
+		plain_free(p);
+		ksd_extract_free(x);
+		ksd_catalog_free(cat);
+	}
+}
+END_TEST
+
 Suite *data_suite(void)
 {
 	Suite *s = suite_create("data");
@@ -285,6 +367,8 @@ Suite *data_suite(void)
 	tcase_add_test(tc, no_twin_without_the_same_key);
 	tcase_add_test(tc, no_twin_is_looked_for_once_records_has_deleted);
 	tcase_add_test(tc, from_18_the_deleted_leftovers_are_no_more_tombstones);
+	tcase_add_test(tc, a_data_member_interprets_no_meta_command);
+	tcase_add_test(tc, skipped_inserts_with_doubled_quotes_end_where_they_end);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,4 +1,5 @@
-/* The plain reader's resumable splitter, fed any slicing of the input. */
+/* The plain reader: a script (statements, meta-commands, pg_dump comments,
+ * COPY data), fed any slicing of the input. */
 #ifndef KSD_PLAIN_H
 #define KSD_PLAIN_H
 

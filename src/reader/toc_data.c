@@ -1,19 +1,20 @@
 /* A wanted table's data stream into the extractor (see toc_data.h): the
- * COPY statement the TOC holds, then the data through the plain reader's
- * splitter, as the plain dump would have it. */
+ * COPY statement the TOC holds, then the data through the statement stream,
+ * as the plain dump would have it; only what data needs (statements and
+ * COPY lines), no comment or meta-command is interpreted. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "ksd_limits.h"
-#include "reader/plain.h"
+#include "reader/stmts.h"
 #include "reader/toc_data.h"
 
 struct toc_data {
 	struct toc *t;
 	int dump_id;
 	const char *ns, *tag; /* the entry's schema and table, held by its toc_want */
-	struct plain *p;
-	struct ksd_err scratch; /* the splitter's own error, re-told with an offset */
+	struct stmts st;
+	struct ksd_err scratch; /* the stream's own error, re-told with an offset */
 	int rc;
 };
 
@@ -27,18 +28,14 @@ struct toc_data *toc_data_begin(struct toc *t, const struct toc_want *w)
 	d->dump_id = w->dump_id;
 	d->ns = w->ns;
 	d->tag = w->tag ? w->tag : "";
-	d->p = plain_new(t->x, &d->scratch);
-	if (!d->p) {
-		free(d);
-		return NULL;
-	}
+	stmts_init(&d->st, t->x, &d->scratch);
 	toc_set_namespace(t, w->ns);
 	/* The COPY statement, then the data: the same stream a plain dump has.
 	 * Without one (--inserts) the data is INSERT statements. */
 	if (w->copy_stmt) {
-		d->rc = plain_feed(d->p, w->copy_stmt, strlen(w->copy_stmt));
+		d->rc = stmts_feed(&d->st, w->copy_stmt, strlen(w->copy_stmt), NULL, NULL);
 		if (w->copy_stmt[strlen(w->copy_stmt) - 1] != '\n' && d->rc != KSD_FATAL)
-			d->rc = plain_feed(d->p, "\n", 1);
+			d->rc = stmts_feed(&d->st, "\n", 1, NULL, NULL);
 	}
 	return d;
 }
@@ -51,7 +48,7 @@ uint64_t toc_data_cap(const struct toc_want *w)
 int toc_data_feed(void *data, const char *buf, size_t len)
 {
 	struct toc_data *d = data;
-	int rc = plain_feed(d->p, buf, len);
+	int rc = stmts_feed(&d->st, buf, len, NULL, NULL);
 	if (rc == KSD_FATAL)
 		d->rc = KSD_FATAL;
 	else if (rc == KSD_WARN && d->rc == KSD_OK)
@@ -61,7 +58,8 @@ int toc_data_feed(void *data, const char *buf, size_t len)
 
 int toc_data_end(struct toc_data *d, long long offset)
 {
-	int rc = d->rc == KSD_FATAL ? KSD_FATAL : plain_finish(d->p);
+	enum sql_open open;
+	int rc = d->rc == KSD_FATAL ? KSD_FATAL : stmts_finish(&d->st, NULL, NULL, &open);
 	if (rc == KSD_OK)
 		rc = d->rc;
 	if (rc != KSD_OK) {
@@ -79,7 +77,7 @@ void toc_data_free(struct toc_data *d)
 {
 	if (!d)
 		return;
-	plain_free(d->p);
+	stmts_free(&d->st);
 	free(d);
 }
 

@@ -122,6 +122,24 @@ enum ksd_copy_use data_begin(struct ksd_extract *x, const char *schema, const ch
 	d->use = d->inventory || d->twin ? KSD_COPY_ENDS : count ? KSD_COPY_COUNT : KSD_COPY_SKIP;
 	if (count)
 		data_dumped(x, schema, table);
+	/* Only the columns this block's uses read; the id only for twins. */
+	d->want_max = -1;
+	d->want_min = INT_MAX;
+	for (int k = 0; k < DATA_NCOLS; k++) {
+		d->want[k] =
+		    (size_t)d->col[k] < d->ncols && (k != DATA_ID || d->twin) ? d->col[k] : -1;
+		if (d->want[k] >= 0) {
+			d->want_max = d->want[k] > d->want_max ? d->want[k] : d->want_max;
+			d->want_min = d->want[k] < d->want_min ? d->want[k] : d->want_min;
+		}
+	}
+	d->nwant = 0;
+	for (int c = 0; c <= d->want_max; c++)
+		for (int k = 0; k < DATA_NCOLS; k++)
+			if (d->want[k] == c)
+				d->order[d->nwant++] = k;
+	/* Rows never add a schema, so the block's stays where it is. */
+	d->s = find(x, schema);
 	return d->use;
 }
 
@@ -195,16 +213,55 @@ static bool internal_parent(const char *p, size_t len)
 	return len > 4 && p[0] == '_' && p[1] == '_' && p[len - 2] == '_' && p[len - 1] == '_';
 }
 
+/* The rows of the current run of one resource name, to the catalog. */
+static int flush_run(struct ksd_extract *x)
+{
+	struct data_block *d = &x->data;
+	if (d->run_rows == 0)
+		return KSD_OK;
+	uint64_t n = d->run_rows;
+	d->run_rows = 0;
+	return ksd_catalog_count_resource(x->cat, d->s, d->run_known ? d->run_name : NULL,
+	                                  d->run_len, n) != 0
+	           ? KSD_FATAL
+	           : KSD_OK;
+}
+
+/* One row of resource `res`: most rows are of the name the row before had,
+ * so they are only counted here (the catalog keeps names in the order they
+ * first come, which runs do not change). */
+static int count_resource(struct ksd_extract *x, const struct data_field *res)
+{
+	struct data_block *d = &x->data;
+	if (d->run_rows > 0 && res->known == d->run_known &&
+	    (!res->known ||
+	     (res->len == d->run_len && memcmp(res->s, d->run_name, res->len) == 0))) {
+		d->run_rows++;
+		return KSD_OK;
+	}
+	if (flush_run(x) != KSD_OK)
+		return KSD_FATAL;
+	if (res->known && res->len > sizeof(d->run_name))
+		return ksd_catalog_count_resource(x->cat, d->s, res->s, res->len, 1) != 0
+		           ? KSD_FATAL
+		           : KSD_OK;
+	d->run_known = res->known;
+	d->run_len = res->known ? res->len : 0;
+	if (res->known)
+		memcpy(d->run_name, res->s, res->len);
+	d->run_rows = 1;
+	return KSD_OK;
+}
+
 int data_row(struct ksd_extract *x, const struct data_field f[DATA_NCOLS])
 {
 	struct data_block *d = &x->data;
-	struct ksd_schema *s = find(x, d->schema);
+	struct ksd_schema *s = d->s;
 	if (!s)
 		return KSD_OK;
 	const struct data_field *res = &f[DATA_RESOURCE], *par = &f[DATA_PARENT];
 	if (d->inventory) {
-		if (ksd_catalog_count_resource(x->cat, s, res->known ? res->s : NULL, res->len,
-		                               1) != 0)
+		if (count_resource(x, res) != KSD_OK)
 			return KSD_FATAL;
 		const struct data_field *del = &f[DATA_DELETED];
 		if (del->known && ((del->len == 1 && del->s[0] == 't') ||
@@ -230,6 +287,8 @@ int data_row(struct ksd_extract *x, const struct data_field f[DATA_NCOLS])
 void data_end(struct ksd_extract *x, uint64_t rows)
 {
 	struct data_block *d = &x->data;
+	if (d->use != KSD_COPY_SKIP && d->s && flush_run(x) != KSD_OK)
+		x->cat->partial = true; /* out of memory: some rows are not counted */
 	struct ksd_schema *s = d->use != KSD_COPY_SKIP ? find(x, d->schema) : NULL;
 	struct ksd_table *t = s ? ksd_schema_table(s, d->table) : NULL;
 	if (t && x->cat->count_rows) {
@@ -250,27 +309,35 @@ struct span {
 	bool known;
 };
 
-static void end_fields(const struct data_block *d, const int want[DATA_NCOLS], const char *head,
-                       size_t head_len, const char *tail, size_t tail_len, bool whole,
-                       struct span f[DATA_NCOLS])
+static void end_fields(const struct data_block *d, const char *head, size_t head_len,
+                       const char *tail, size_t tail_len, bool whole, struct span f[DATA_NCOLS])
 {
-	int max = -1, min = INT_MAX;
-	for (int k = 0; k < DATA_NCOLS; k++)
-		if (want[k] >= 0) {
-			max = want[k] > max ? want[k] : max;
-			min = want[k] < min ? want[k] : min;
-		}
-	/* Forward through the head, up to the last wanted column. */
+	const int *want = d->want;
+	int max = d->want_max, min = d->want_min, last = max;
 	const char *p = head, *end = head + head_len;
-	int col = 0;
-	for (; col <= max; col++) {
+	/* A whole line's last column (`deleted` in Kinto's tables) is what
+	 * follows its last tab: read from the end rather than past the long
+	 * data column. pg_dump writes every column of every line, so this is
+	 * the same field; a line with a tab too many or too few (no restore
+	 * would take it) gets its last field. */
+	if (whole && max > 0 && (size_t)max + 1 == d->ncols) {
+		const char *t = end;
+		while (t > head && t[-1] != '\t')
+			t--;
+		if (t > head)
+			f[d->order[d->nwant - 1]] = (struct span){t, (size_t)(end - t), true};
+		last = d->nwant > 1 ? want[d->order[d->nwant - 2]] : -1;
+	}
+	/* Forward through the head, up to the last wanted column. */
+	int col = 0, next = 0; /* d->order[next]: the next column read */
+	for (; col <= last; col++) {
 		const char *tab = memchr(p, '\t', (size_t)(end - p));
 		if (!tab && !whole)
 			break;
-		const char *stop = tab ? tab : end;
-		for (int k = 0; k < DATA_NCOLS; k++)
-			if (want[k] == col)
-				f[k] = (struct span){p, (size_t)(stop - p), true};
+		if (want[d->order[next]] == col) {
+			const char *stop = tab ? tab : end;
+			f[d->order[next++]] = (struct span){p, (size_t)(stop - p), true};
+		}
 		if (!tab)
 			break;
 		p = tab + 1;
@@ -337,13 +404,8 @@ int ksd_extract_copy_ends(struct ksd_extract *x, const char *head, const char *t
 		head_len--;
 	if (tail_len > 0 && tail[tail_len - 1] == '\r')
 		tail_len--;
-	/* Only the columns this block's uses read; the id only for twins. */
-	int want[DATA_NCOLS];
-	for (int k = 0; k < DATA_NCOLS; k++)
-		want[k] =
-		    (size_t)d->col[k] < d->ncols && (k != DATA_ID || d->twin) ? d->col[k] : -1;
 	struct span f[DATA_NCOLS] = {{NULL, 0, false}};
-	end_fields(d, want, head, head_len, tail, tail_len, whole, f);
+	end_fields(d, head, head_len, tail, tail_len, whole, f);
 	char buf[DATA_NCOLS][KSD_MAX_TWIN_KEY];
 	struct data_field v[DATA_NCOLS] = {{NULL, 0, false}};
 	for (int k = 0; k < DATA_NCOLS; k++)

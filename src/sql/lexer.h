@@ -1,5 +1,5 @@
 /* The SQL lexer's byte classes, for code that reads SQL byte by byte without
- * tokenizing it (the plain reader's statement splitter): one table, so that
+ * tokenizing it (the statement stream's splitter): one table, so that
  * both agree on which bytes make a word, a space or a dollar-quote tag, and
  * on which strings take backslash escapes. The tokens are ksd_token.h's. */
 #ifndef KSD_SQL_LEXER_H

@@ -31,6 +31,19 @@ struct data_block {
 	bool inventory;  /* count resources, tombstones, internal parents */
 	bool twin;       /* keep or probe (id, parent_id, collection_id) keys */
 	bool tombstones; /* every row is a tombstone: the `deleted` table */
+	/* Per block, for the rows: the columns read from each line (-1: not
+	 * read), the highest and lowest of them, and the schema. */
+	int want[DATA_NCOLS];
+	int want_max, want_min;
+	int order[DATA_NCOLS]; /* the DATA_* read, by column */
+	int nwant;
+	struct ksd_schema *s;
+	/* Rows of one resource name in a row, counted here and handed to the
+	 * catalog when another name (or the block's end) comes. */
+	char run_name[KSD_MAX_RESOURCE_NAME];
+	size_t run_len;
+	bool run_known;
+	uint64_t run_rows;
 };
 
 /* Keys of the first of `deleted` and `records` whose data came, in one
