@@ -1,17 +1,17 @@
 /* Deflate in its two wrappers: gzip (plain dumps, directory files; members
  * may follow one another) and zlib (custom-format data blocks; one stream).
- * Two engines behind one method each: ISA-L's inflate when the build has
- * libisal (two to three times zlib's speed, bench/results.md), zlib's
- * otherwise. The gzip messages use libarchive's words, so a corrupt dump
- * reads the same whichever engine decoded it; each reason is zlib's wording
- * for the fault, which archive data's messages quote. */
+ * One engine for both: ISA-L's inflate when the build has libisal (two to
+ * three times zlib's speed, bench/results.md), zlib's otherwise. The gzip messages use libarchive's
+ * words, so a corrupt dump reads the same whichever engine decoded it; each reason is zlib's
+ * wording for the fault, which archive data's messages quote. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #ifdef KSD_HAVE_ISAL
 #include <isa-l/igzip_lib.h>
+#else
+#include <zlib.h>
 #endif
 
 #include "input/method.h"
@@ -21,8 +21,9 @@ struct gz {
 	bool between; /* a stream ended, the next (gzip only) has not begun */
 #ifdef KSD_HAVE_ISAL
 	struct inflate_state isal;
-#endif
+#else
 	z_stream z;
+#endif
 };
 
 /* Both engines count in 32 bits. */
@@ -69,7 +70,7 @@ static int settle(struct unpack *u, const struct gz *g, size_t in_len, bool last
 }
 
 #ifdef KSD_HAVE_ISAL
-static void *isal_open(bool gzip)
+static void *engine_open(bool gzip)
 {
 	struct gz *g = calloc(1, sizeof(*g));
 	if (!g)
@@ -81,7 +82,7 @@ static void *isal_open(bool gzip)
 	return g;
 }
 
-static void isal_close(void *s)
+static void engine_close(void *s)
 {
 	free(s);
 }
@@ -106,9 +107,9 @@ static enum unpack_status isal_fail(struct unpack *u, int r)
 	}
 }
 
-static enum unpack_status isal_step(struct unpack *u, const unsigned char *in, size_t in_len,
-                                    bool last, size_t *used, unsigned char *out, size_t out_cap,
-                                    size_t *made)
+static enum unpack_status engine_step(struct unpack *u, const unsigned char *in, size_t in_len,
+                                      bool last, size_t *used, unsigned char *out, size_t out_cap,
+                                      size_t *made)
 {
 	struct gz *g = u->s;
 	struct inflate_state *z = &g->isal;
@@ -144,9 +145,8 @@ static enum unpack_status isal_step(struct unpack *u, const unsigned char *in, s
 			return (enum unpack_status)st;
 	}
 }
-#endif
-
-static void *zlib_open(bool gzip)
+#else
+static void *engine_open(bool gzip)
 {
 	struct gz *g = calloc(1, sizeof(*g));
 	if (!g)
@@ -160,7 +160,7 @@ static void *zlib_open(bool gzip)
 	return g;
 }
 
-static void zlib_close(void *s)
+static void engine_close(void *s)
 {
 	struct gz *g = s;
 	inflateEnd(&g->z);
@@ -181,9 +181,9 @@ static enum unpack_status zlib_fail(struct unpack *u, const struct gz *g)
 	return unpack_fail(u, what, why);
 }
 
-static enum unpack_status zlib_step(struct unpack *u, const unsigned char *in, size_t in_len,
-                                    bool last, size_t *used, unsigned char *out, size_t out_cap,
-                                    size_t *made)
+static enum unpack_status engine_step(struct unpack *u, const unsigned char *in, size_t in_len,
+                                      bool last, size_t *used, unsigned char *out, size_t out_cap,
+                                      size_t *made)
 {
 	struct gz *g = u->s;
 	z_stream *z = &g->z;
@@ -215,25 +215,18 @@ static enum unpack_status zlib_step(struct unpack *u, const unsigned char *in, s
 			return (enum unpack_status)st;
 	}
 }
-
-static void *zlib_open_zlib(void)
-{
-	return zlib_open(false);
-}
-
-#ifdef KSD_HAVE_ISAL
-static void *isal_open_gzip(void)
-{
-	return isal_open(true);
-}
-
-const struct unpack_method unpack_gzip = {isal_open_gzip, isal_close, isal_step};
-#else
-static void *zlib_open_gzip(void)
-{
-	return zlib_open(true);
-}
-
-const struct unpack_method unpack_gzip = {zlib_open_gzip, zlib_close, zlib_step};
 #endif
-const struct unpack_method unpack_zlib = {zlib_open_zlib, zlib_close, zlib_step};
+
+/* Whichever engine the build has, under one set of names. */
+static void *open_gzip(void)
+{
+	return engine_open(true);
+}
+
+static void *open_zlib(void)
+{
+	return engine_open(false);
+}
+
+const struct unpack_method unpack_gzip = {open_gzip, engine_close, engine_step};
+const struct unpack_method unpack_zlib = {open_zlib, engine_close, engine_step};
