@@ -1,6 +1,7 @@
 /* The block decoders: every algorithm round-trips in any slicing, stops at
  * its output cap, and tells a truncated or corrupt stream from a whole one. */
 #include <check.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -76,7 +77,8 @@ START_TEST(every_algorithm_round_trips_in_any_slicing)
 		if (slices[k] == 1 && zlen > 20000)
 			continue; /* byte by byte only where it stays quick */
 		struct sink s = {0};
-		struct codec *c = codec_new(alg, 1u << 20, collect, &s);
+		/* Capped: on this thread; uncapped: on the hand-off's. */
+		struct codec *c = codec_new(alg, k % 2 ? UINT64_MAX : 1u << 20, collect, &s);
 		ck_assert_ptr_nonnull(c);
 		for (size_t at = 0; at < zlen; at += slices[k]) {
 			size_t n = zlen - at < slices[k] ? zlen - at : slices[k];
@@ -166,6 +168,36 @@ START_TEST(gzip_members_concatenate_but_a_zlib_stream_is_one)
 }
 END_TEST
 
+static int refuse_first(void *ctx, const char *data, size_t len)
+{
+	(void)data;
+	(void)len;
+	return ++*(int *)ctx == 1 ? KSD_WARN : KSD_OK;
+}
+
+/* The callback's failure, told on whichever thread it ran, stops the codec
+ * and is what the codec returns. */
+START_TEST(a_callback_failure_stops_the_codec)
+{
+	size_t len = 1u << 20;
+	char *text = sample(len);
+	size_t zlen;
+	unsigned char *z = encode(algs[_i], text, len, &zlen);
+	int calls = 0;
+	struct codec *c = codec_new(algs[_i], UINT64_MAX, refuse_first, &calls);
+	int rc = codec_feed(c, z, zlen);
+	if (rc == KSD_OK)
+		rc = codec_end(c);
+	ck_assert_int_eq(rc, KSD_WARN);
+	ck_assert_int_eq(calls, 1); /* nothing after the failure */
+	ck_assert_str_eq(codec_error(c), "");
+	ck_assert_int_eq(codec_feed(c, z, 1), KSD_FATAL); /* stays stopped */
+	codec_free(c);
+	free(z);
+	free(text);
+}
+END_TEST
+
 START_TEST(no_input_is_an_empty_block)
 {
 	for (size_t i = 0; i < NALGS; i++) {
@@ -198,6 +230,7 @@ Suite *codec_suite(void)
 	tcase_add_loop_test(tc, output_past_the_cap_is_a_bomb, 0, NALGS);
 	tcase_add_loop_test(tc, a_cut_stream_is_not_whole, 1, NALGS);
 	tcase_add_test(tc, gzip_members_concatenate_but_a_zlib_stream_is_one);
+	tcase_add_loop_test(tc, a_callback_failure_stops_the_codec, 1, NALGS);
 	tcase_add_test(tc, no_input_is_an_empty_block);
 	tcase_add_test(tc, magic_bytes_name_the_algorithm);
 	suite_add_tcase(s, tc);

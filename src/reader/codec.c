@@ -1,7 +1,9 @@
 /* Archive data through the pull decoder (codec.h). The decoder may leave a
  * few bytes unread until it sees what follows them (a next gzip member or
- * lz4 frame): those wait in `carry` for the next feed. Every piece goes
- * through a fixed buffer and counts against the cap. */
+ * lz4 frame): those wait in `carry` for the next feed. Every piece is
+ * decoded into the hand-off's buffers (handoff.h), counts against the cap,
+ * and reaches the callback, on a second thread for a table whose rows are
+ * only counted. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,8 +12,7 @@
 #include "input/unpack.h"
 #include "ksd_err.h"
 #include "reader/codec.h"
-
-#define SCRATCH (64u << 10)
+#include "reader/handoff.h"
 
 struct codec {
 	enum ksd_compression comp;
@@ -25,7 +26,7 @@ struct codec {
 	char error[128];
 	unsigned char carry[UNPACK_LOOKAHEAD];
 	size_t ncarry;
-	unsigned char buf[SCRATCH];
+	struct handoff *h; /* where decoded pieces go to the callback */
 };
 
 /* Stops the codec with "what" or "what: detail". */
@@ -37,31 +38,53 @@ static int fail(struct codec *c, const char *what, const char *detail)
 	return KSD_FATAL;
 }
 
+/* Stops the codec for a fault in the data, once the callback has taken
+ * what came before it: a failure of the callback's comes first. */
+static int fail_data(struct codec *c, const char *what, const char *detail)
+{
+	int rc = c->h ? handoff_drain(c->h) : KSD_OK;
+	if (rc != KSD_OK) {
+		c->failed = true;
+		return rc;
+	}
+	return fail(c, what, detail);
+}
+
 /* The decoder's fault, in the words archive data has always had. */
 static int stopped(struct codec *c)
 {
 	if (unpack_cut(c->u))
-		return fail(c, "compressed data ends in the middle of its stream", NULL);
+		return fail_data(c, "compressed data ends in the middle of its stream", NULL);
 	const char *what = c->comp == KSD_COMP_LZ4    ? "corrupt LZ4 data"
 	                   : c->comp == KSD_COMP_ZSTD ? "corrupt zstd data"
 	                                              : "corrupt zlib data";
 	const char *why = unpack_reason(c->u);
-	return fail(c, what, why ? why : unpack_error(c->u));
+	return fail_data(c, what, why ? why : unpack_error(c->u));
 }
 
-/* Passes n bytes of `p` to the callback, within the cap. */
-static int emit(struct codec *c, const void *p, size_t n)
+/* Whether n more bytes stay within the cap; counts them. */
+static bool within_cap(struct codec *c, size_t n)
 {
-	if (n == 0)
-		return KSD_OK;
-	if (n > c->cap - c->total) {
-		char what[80];
-		snprintf(what, sizeof(what), "data expands past %llu bytes (a decompression bomb?)",
-		         (unsigned long long)c->cap);
-		return fail(c, what, NULL);
-	}
+	if (n > c->cap - c->total)
+		return false;
 	c->total += n;
-	int rc = c->out(c->ctx, p, n);
+	return true;
+}
+
+static int bomb(struct codec *c)
+{
+	char what[80];
+	snprintf(what, sizeof(what), "data expands past %llu bytes (a decompression bomb?)",
+	         (unsigned long long)c->cap);
+	return fail_data(c, what, NULL);
+}
+
+/* Passes the n bytes decoded into the hand-off's buffer on. */
+static int emit(struct codec *c, size_t n)
+{
+	if (!within_cap(c, n))
+		return bomb(c);
+	int rc = handoff_give(c->h, n);
 	if (rc != KSD_OK)
 		c->failed = true;
 	return rc;
@@ -76,8 +99,14 @@ struct codec *codec_new(enum ksd_compression comp, uint64_t cap, codec_out_fn *o
 	c->cap = cap;
 	c->out = out;
 	c->ctx = ctx;
-	if (comp != KSD_COMP_NONE && !(c->u = unpack_new(comp))) {
-		free(c);
+	if (comp == KSD_COMP_NONE)
+		return c;
+	/* A table whose rows are only counted is inflated while the last
+	 * piece is counted; metadata's (capped) data stays on this thread. */
+	c->u = unpack_new(comp);
+	c->h = c->u ? handoff_new(out, ctx, cap == UINT64_MAX) : NULL;
+	if (!c->h) {
+		codec_free(c);
 		return NULL;
 	}
 	return c;
@@ -87,6 +116,7 @@ void codec_free(struct codec *c)
 {
 	if (!c)
 		return;
+	handoff_free(c->h);
 	unpack_free(c->u);
 	free(c);
 }
@@ -97,22 +127,23 @@ static int run(struct codec *c, const unsigned char *p, size_t n, bool last, siz
 {
 	*took = 0;
 	if (c->ended)
-		return n > 0 ? fail(c, "data after the end of the compressed stream", NULL)
+		return n > 0 ? fail_data(c, "data after the end of the compressed stream", NULL)
 		             : KSD_OK;
 	for (;;) {
 		size_t used, made;
-		enum unpack_status st =
-		    unpack_step(c->u, p + *took, n - *took, last, &used, c->buf, SCRATCH, &made);
+		enum unpack_status st = unpack_step(c->u, p + *took, n - *took, last, &used,
+		                                    handoff_buffer(c->h), HANDOFF_PIECE, &made);
 		*took += used;
 		if (st == UNPACK_ERROR)
 			return stopped(c);
-		int rc = emit(c, c->buf, made);
+		int rc = emit(c, made);
 		if (rc != KSD_OK)
 			return rc;
 		if (st == UNPACK_END) {
 			c->ended = true;
 			return *took < n
-			           ? fail(c, "data after the end of the compressed stream", NULL)
+			           ? fail_data(c, "data after the end of the compressed stream",
+			                       NULL)
 			           : KSD_OK;
 		}
 		if (used == 0 && made == 0)
@@ -125,8 +156,13 @@ int codec_feed(struct codec *c, const void *in, size_t len)
 	if (c->failed)
 		return KSD_FATAL;
 	c->fed |= len > 0;
-	if (!c->u)
-		return emit(c, in, len);
+	if (!c->u) {
+		if (!within_cap(c, len))
+			return bomb(c);
+		int rc = len ? c->out(c->ctx, in, len) : KSD_OK;
+		c->failed = rc != KSD_OK;
+		return rc;
+	}
 	const unsigned char *p = in;
 	size_t took;
 	if (c->ncarry > 0) {
@@ -166,7 +202,10 @@ int codec_end(struct codec *c)
 	if (!c->u || !c->fed)
 		return KSD_OK;
 	size_t took;
-	return run(c, c->carry, c->ncarry, true, &took);
+	int rc = run(c, c->carry, c->ncarry, true, &took);
+	if (rc == KSD_OK && (rc = handoff_drain(c->h)) != KSD_OK)
+		c->failed = true;
+	return rc;
 }
 
 const char *codec_error(const struct codec *c)

@@ -13,7 +13,10 @@
 #include "ksd_catalog.h"
 
 /* Receives decompressed bytes; returns KSD_OK or stops the codec with
- * KSD_FATAL/KSD_WARN (the callback then owns the error). */
+ * KSD_FATAL/KSD_WARN (the callback then owns the error). For uncapped
+ * compressed data it runs on a thread of its own until codec_end returns
+ * or codec_free does, and its failure may be told a few pieces late: free
+ * the codec before looking at what the callback left. */
 typedef int codec_out_fn(void *ctx, const char *data, size_t len);
 
 struct codec;
