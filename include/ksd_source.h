@@ -18,10 +18,11 @@ struct ksd_source;
 struct ksd_source *ksd_source_open(const char *path, struct ksd_err *err);
 void ksd_source_free(struct ksd_source *src);
 
-/* Wraps `inner` in a decompressor: our own for gzip (ISA-L) and xz (two
- * threads), see input/unpack.h, libarchive's raw format for the rest (bzip2,
- * zstd, lz4, and gzip in a build without ISA-L). `inner` must outlive the
- * result and is freed by its owner. */
+/* Wraps `inner` in a decompressor: the one decoder interface for gzip
+ * (ISA-L, or zlib), xz (two threads), zstd and lz4 frames, see
+ * input/unpack.h; libarchive's raw format for what has no decoder there
+ * (bzip2, a legacy lz4 frame). `inner` must outlive the result and is freed
+ * by its owner. */
 struct ksd_source *ksd_source_decompress(struct ksd_source *inner, struct ksd_err *err);
 
 /* Reads the current entry of the caller's libarchive reader (a tar member):

@@ -1,6 +1,7 @@
 /* The block decoders: every algorithm round-trips in any slicing, stops at
  * its output cap, and tells a truncated or corrupt stream from a whole one. */
 #include <check.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -40,13 +41,18 @@ static unsigned char *gzip_bytes(const void *in, size_t len, size_t *out)
 	return p;
 }
 
-static unsigned char *encode(enum codec_alg alg, const void *in, size_t len, size_t *out)
+/* What archive data comes in, uncompressed first. */
+static const enum ksd_compression algs[] = {KSD_COMP_NONE, KSD_COMP_ZLIB, KSD_COMP_GZIP,
+                                            KSD_COMP_LZ4, KSD_COMP_ZSTD};
+#define NALGS (sizeof(algs) / sizeof(algs[0]))
+
+static unsigned char *encode(enum ksd_compression alg, const void *in, size_t len, size_t *out)
 {
-	static const enum ab_comp map[] = {[CODEC_NONE] = AB_NONE,
-	                                   [CODEC_ZLIB] = AB_ZLIB,
-	                                   [CODEC_LZ4] = AB_LZ4,
-	                                   [CODEC_ZSTD] = AB_ZSTD};
-	if (alg == CODEC_GZIP)
+	static const enum ab_comp map[KSD_COMP_COUNT] = {[KSD_COMP_NONE] = AB_NONE,
+	                                                 [KSD_COMP_ZLIB] = AB_ZLIB,
+	                                                 [KSD_COMP_LZ4] = AB_LZ4,
+	                                                 [KSD_COMP_ZSTD] = AB_ZSTD};
+	if (alg == KSD_COMP_GZIP)
 		return gzip_bytes(in, len, out);
 	return ab_compress(map[alg], in, len, out);
 }
@@ -61,7 +67,7 @@ static char *sample(size_t len)
 
 START_TEST(every_algorithm_round_trips_in_any_slicing)
 {
-	enum codec_alg alg = (enum codec_alg)_i;
+	enum ksd_compression alg = algs[_i];
 	size_t len = 300000;
 	char *text = sample(len);
 	size_t zlen;
@@ -71,7 +77,8 @@ START_TEST(every_algorithm_round_trips_in_any_slicing)
 		if (slices[k] == 1 && zlen > 20000)
 			continue; /* byte by byte only where it stays quick */
 		struct sink s = {0};
-		struct codec *c = codec_new(alg, 1u << 20, collect, &s);
+		/* Capped: on this thread; uncapped: on the hand-off's. */
+		struct codec *c = codec_new(alg, k % 2 ? UINT64_MAX : 1u << 20, collect, &s);
 		ck_assert_ptr_nonnull(c);
 		for (size_t at = 0; at < zlen; at += slices[k]) {
 			size_t n = zlen - at < slices[k] ? zlen - at : slices[k];
@@ -80,7 +87,6 @@ START_TEST(every_algorithm_round_trips_in_any_slicing)
 		ck_assert_msg(codec_end(c) == KSD_OK, "algorithm %d: %s", (int)alg, codec_error(c));
 		ck_assert_uint_eq(s.len, len);
 		ck_assert(memcmp(s.p, text, len) == 0);
-		ck_assert_uint_eq(codec_total_out(c), len);
 		codec_free(c);
 		free(s.p);
 	}
@@ -91,7 +97,7 @@ END_TEST
 
 START_TEST(output_past_the_cap_is_a_bomb)
 {
-	enum codec_alg alg = (enum codec_alg)_i;
+	enum ksd_compression alg = algs[_i];
 	size_t len = 4u << 20;
 	char *zeros = calloc(1, len);
 	size_t zlen;
@@ -111,7 +117,7 @@ END_TEST
 
 START_TEST(a_cut_stream_is_not_whole)
 {
-	enum codec_alg alg = (enum codec_alg)(_i + 1);
+	enum ksd_compression alg = algs[_i];
 	char *text = sample(5000);
 	size_t zlen;
 	unsigned char *z = encode(alg, text, 5000, &zlen);
@@ -138,7 +144,7 @@ START_TEST(gzip_members_concatenate_but_a_zlib_stream_is_one)
 	unsigned char *g1 = gzip_bytes("first\n", 6, &a);
 	unsigned char *g2 = gzip_bytes("second\n", 7, &b);
 	struct sink s = {0};
-	struct codec *c = codec_new(CODEC_GZIP, 100, collect, &s);
+	struct codec *c = codec_new(KSD_COMP_GZIP, 100, collect, &s);
 	ck_assert_int_eq(codec_feed(c, g1, a), KSD_OK);
 	ck_assert_int_eq(codec_feed(c, g2, b), KSD_OK);
 	ck_assert_int_eq(codec_end(c), KSD_OK);
@@ -152,7 +158,7 @@ START_TEST(gzip_members_concatenate_but_a_zlib_stream_is_one)
 	size_t zlen;
 	unsigned char *z = ab_compress(AB_ZLIB, "x", 1, &zlen);
 	s = (struct sink){0};
-	c = codec_new(CODEC_ZLIB, 100, collect, &s);
+	c = codec_new(KSD_COMP_ZLIB, 100, collect, &s);
 	ck_assert_int_eq(codec_feed(c, z, zlen), KSD_OK);
 	ck_assert_int_eq(codec_feed(c, "junk", 4), KSD_FATAL);
 	ck_assert_str_eq(codec_error(c), "data after the end of the compressed stream");
@@ -162,11 +168,41 @@ START_TEST(gzip_members_concatenate_but_a_zlib_stream_is_one)
 }
 END_TEST
 
+static int refuse_first(void *ctx, const char *data, size_t len)
+{
+	(void)data;
+	(void)len;
+	return ++*(int *)ctx == 1 ? KSD_WARN : KSD_OK;
+}
+
+/* The callback's failure, told on whichever thread it ran, stops the codec
+ * and is what the codec returns. */
+START_TEST(a_callback_failure_stops_the_codec)
+{
+	size_t len = 1u << 20;
+	char *text = sample(len);
+	size_t zlen;
+	unsigned char *z = encode(algs[_i], text, len, &zlen);
+	int calls = 0;
+	struct codec *c = codec_new(algs[_i], UINT64_MAX, refuse_first, &calls);
+	int rc = codec_feed(c, z, zlen);
+	if (rc == KSD_OK)
+		rc = codec_end(c);
+	ck_assert_int_eq(rc, KSD_WARN);
+	ck_assert_int_eq(calls, 1); /* nothing after the failure */
+	ck_assert_str_eq(codec_error(c), "");
+	ck_assert_int_eq(codec_feed(c, z, 1), KSD_FATAL); /* stays stopped */
+	codec_free(c);
+	free(z);
+	free(text);
+}
+END_TEST
+
 START_TEST(no_input_is_an_empty_block)
 {
-	for (int alg = CODEC_NONE; alg <= CODEC_ZSTD; alg++) {
+	for (size_t i = 0; i < NALGS; i++) {
 		struct sink s = {0};
-		struct codec *c = codec_new((enum codec_alg)alg, 100, collect, &s);
+		struct codec *c = codec_new(algs[i], 100, collect, &s);
 		ck_assert_int_eq(codec_end(c), KSD_OK);
 		ck_assert_uint_eq(s.len, 0);
 		codec_free(c);
@@ -176,12 +212,12 @@ END_TEST
 
 START_TEST(magic_bytes_name_the_algorithm)
 {
-	ck_assert_int_eq(codec_sniff((const unsigned char *)"\x1f\x8b\x08", 3), CODEC_GZIP);
-	ck_assert_int_eq(codec_sniff((const unsigned char *)"\x28\xb5\x2f\xfd", 4), CODEC_ZSTD);
-	ck_assert_int_eq(codec_sniff((const unsigned char *)"\x04\x22\x4d\x18", 4), CODEC_LZ4);
-	ck_assert_int_eq(codec_sniff((const unsigned char *)"storage\t1\n", 10), CODEC_NONE);
-	ck_assert_int_eq(codec_sniff((const unsigned char *)"\x1f", 1), CODEC_NONE);
-	ck_assert_int_eq(codec_sniff(NULL, 0), CODEC_NONE);
+	ck_assert_int_eq(codec_sniff((const unsigned char *)"\x1f\x8b\x08", 3), KSD_COMP_GZIP);
+	ck_assert_int_eq(codec_sniff((const unsigned char *)"\x28\xb5\x2f\xfd", 4), KSD_COMP_ZSTD);
+	ck_assert_int_eq(codec_sniff((const unsigned char *)"\x04\x22\x4d\x18", 4), KSD_COMP_LZ4);
+	ck_assert_int_eq(codec_sniff((const unsigned char *)"storage\t1\n", 10), KSD_COMP_NONE);
+	ck_assert_int_eq(codec_sniff((const unsigned char *)"\x1f", 1), KSD_COMP_NONE);
+	ck_assert_int_eq(codec_sniff(NULL, 0), KSD_COMP_NONE);
 }
 END_TEST
 
@@ -190,11 +226,11 @@ Suite *codec_suite(void)
 	Suite *s = suite_create("codec");
 	TCase *tc = tcase_create("codec");
 	tcase_set_timeout(tc, 60);
-	tcase_add_loop_test(tc, every_algorithm_round_trips_in_any_slicing, CODEC_NONE,
-	                    CODEC_ZSTD + 1);
-	tcase_add_loop_test(tc, output_past_the_cap_is_a_bomb, CODEC_NONE, CODEC_ZSTD + 1);
-	tcase_add_loop_test(tc, a_cut_stream_is_not_whole, 0, CODEC_ZSTD);
+	tcase_add_loop_test(tc, every_algorithm_round_trips_in_any_slicing, 0, NALGS);
+	tcase_add_loop_test(tc, output_past_the_cap_is_a_bomb, 0, NALGS);
+	tcase_add_loop_test(tc, a_cut_stream_is_not_whole, 1, NALGS);
 	tcase_add_test(tc, gzip_members_concatenate_but_a_zlib_stream_is_one);
+	tcase_add_loop_test(tc, a_callback_failure_stops_the_codec, 1, NALGS);
 	tcase_add_test(tc, no_input_is_an_empty_block);
 	tcase_add_test(tc, magic_bytes_name_the_algorithm);
 	suite_add_tcase(s, tc);

@@ -286,7 +286,7 @@ START_TEST(versions_gate_the_header_fields)
 	ck_assert_msg(toc_read_head(&f.t, TOC_FMT_CUSTOM) == KSD_OK, "1.%d: %s", _i, f.err.msg);
 	ck_assert_uint_eq(ksd_source_tell(f.src), b.len);
 	ck_assert_int_eq(f.cat->archive.vmin, _i);
-	ck_assert_int_eq(f.t.alg, _i < 2 || _i >= 15 ? CODEC_ZLIB : CODEC_NONE);
+	ck_assert_int_eq(f.t.alg, _i < 2 || _i >= 15 ? KSD_COMP_ZLIB : KSD_COMP_NONE);
 	if (_i >= 4)
 		ck_assert_str_eq(f.cat->prov.database, "kinto");
 	else

@@ -24,6 +24,8 @@ enum ksd_compression ksd_detect_compression(const unsigned char *h, size_t len)
 {
 	for (size_t c = KSD_COMP_NONE + 1; c < KSD_COMP_COUNT; c++) {
 		const struct magic *m = &magics[c];
+		if (m->len == 0)
+			continue; /* told otherwise (KSD_COMP_ZLIB) */
 		const unsigned char *lo = (const unsigned char *)m->lo;
 		const unsigned char *hi = (const unsigned char *)(m->hi ? m->hi : m->lo);
 		size_t i = 0;

@@ -26,7 +26,10 @@ enum ksd_detected ksd_detect(const unsigned char *head, size_t len);
 /* Whether `path` is a directory ("-", stdin, never is). */
 bool ksd_detect_directory(const char *path);
 
-/* The compressed formats whose magic numbers we know, from one table. */
+/* The one list of compressions, for the byte source, custom-format data
+ * blocks and directory files alike: those whose magic numbers we know,
+ * from one table, and zlib's wrapper, which pg_dump's archive header names
+ * (it has no magic number worth trusting). */
 enum ksd_compression {
 	KSD_COMP_NONE,
 	KSD_COMP_GZIP,
@@ -36,6 +39,7 @@ enum ksd_compression {
 	KSD_COMP_LZ4_LEGACY,
 	KSD_COMP_BZIP2,
 	KSD_COMP_XZ,
+	KSD_COMP_ZLIB, /* never detected */
 	KSD_COMP_COUNT
 };
 

@@ -1,6 +1,6 @@
-/* Byte source over a file descriptor, one of our decoders (unpack.h) or a
- * libarchive decompressing stream. One fixed buffer per source; large reads
- * bypass it. */
+/* Byte source over a file descriptor, one of our decoders (unpack.h) or,
+ * for what none of them decodes, a libarchive decompressing stream. One fixed buffer per source;
+ * large reads bypass it. */
 #define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include <archive.h>
 #include <errno.h>

@@ -1,10 +1,12 @@
-/* Decoders of our own for compressed plain input, where one beats
- * libarchive's filter: gzip through ISA-L's inflate (when the build has
- * libisal), zstd and lz4 frames through their libraries' streaming
- * decoders, and xz on two threads (xz.h). Keyed by detect.h's
- * compression table; a compression without a decoder here is left to
- * libarchive. Pull-style: the caller hands in what it has buffered and
- * gets decoded bytes back, so nothing here reads or allocates per call. */
+/* The one decoder interface, for compressed plain input (the byte source)
+ * and archive data (custom-format blocks, directory files) alike, one file
+ * per method (method.h): gzip and zlib's wrapper through ISA-L's inflate
+ * (zlib's in a build without libisal, gzip.c), zstd and lz4 frames through
+ * their libraries' streaming decoders, and xz on two threads (xz.c). Keyed
+ * by detect.h's compressions; one without a decoder here (bzip2, a legacy
+ * lz4 frame) is left to libarchive. Pull-style: the caller hands in what it
+ * has buffered and gets decoded bytes back, so nothing here reads or
+ * allocates per call. */
 #ifndef KSD_INPUT_UNPACK_H
 #define KSD_INPUT_UNPACK_H
 
@@ -35,5 +37,10 @@ void unpack_free(struct unpack *u);
 enum unpack_status unpack_step(struct unpack *u, const unsigned char *in, size_t in_len, bool last,
                                size_t *used, unsigned char *out, size_t out_cap, size_t *made);
 const char *unpack_error(const struct unpack *u);
+/* The library's own words for what is wrong (zlib's wording for deflate),
+ * or NULL when it has none: archive data's messages quote it. */
+const char *unpack_reason(const struct unpack *u);
+/* Whether the error is that the input ended inside the stream. */
+bool unpack_cut(const struct unpack *u);
 
 #endif

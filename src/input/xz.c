@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input/method.h"
 #include "input/xz.h"
 #include "ksd_limits.h"
 
@@ -602,3 +603,24 @@ const char *xz_error(const struct xz *x)
 {
 	return why(x->error);
 }
+
+/* The method unpack.h's table calls. */
+static void *xz_open(void)
+{
+	return xz_new();
+}
+
+static void xz_close(void *s)
+{
+	xz_free(s);
+}
+
+static enum unpack_status xz_run(struct unpack *u, const unsigned char *in, size_t in_len,
+                                 bool last, size_t *used, unsigned char *out, size_t out_cap,
+                                 size_t *made)
+{
+	enum unpack_status st = xz_step(u->s, in, in_len, last, used, out, out_cap, made);
+	return st == UNPACK_ERROR ? unpack_fail(u, xz_error(u->s), NULL) : st;
+}
+
+const struct unpack_method unpack_xz = {xz_open, xz_close, xz_run};

@@ -1,31 +1,32 @@
-/* One decoder per algorithm behind one interface. Every decoder writes
- * through a fixed scratch buffer and counts its output against the cap. */
-#include <lz4frame.h>
+/* Archive data through the pull decoder (codec.h). The decoder may leave a
+ * few bytes unread until it sees what follows them (a next gzip member or
+ * lz4 frame): those wait in `carry` for the next feed. Every piece is
+ * decoded into the hand-off's buffers (handoff.h), counts against the cap,
+ * and reaches the callback, on a second thread for a table whose rows are
+ * only counted. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <zlib.h>
-#include <zstd.h>
+#include <string.h>
 
-#include "input/detect.h"
+#include "input/unpack.h"
 #include "ksd_err.h"
 #include "reader/codec.h"
-
-#define SCRATCH (64u << 10)
+#include "reader/handoff.h"
 
 struct codec {
-	enum codec_alg alg;
+	enum ksd_compression comp;
+	struct unpack *u; /* NULL for uncompressed data */
 	uint64_t cap, total;
 	codec_out_fn *out;
 	void *ctx;
-	bool ended;  /* the stream (or frame) is complete at this point */
+	bool ended;  /* the stream is complete at this point */
 	bool failed; /* a stopped codec takes no more input */
 	bool fed;    /* some input came */
 	char error[128];
-	z_stream z;
-	LZ4F_dctx *lz4;
-	ZSTD_DCtx *zstd;
-	unsigned char buf[SCRATCH];
+	unsigned char carry[UNPACK_LOOKAHEAD];
+	size_t ncarry;
+	struct handoff *h; /* where decoded pieces go to the callback */
 };
 
 /* Stops the codec with "what" or "what: detail". */
@@ -37,54 +38,75 @@ static int fail(struct codec *c, const char *what, const char *detail)
 	return KSD_FATAL;
 }
 
-/* Passes n bytes of c->buf (or of `p`) to the callback, within the cap. */
-static int emit(struct codec *c, const void *p, size_t n)
+/* Stops the codec for a fault in the data, once the callback has taken
+ * what came before it: a failure of the callback's comes first. */
+static int fail_data(struct codec *c, const char *what, const char *detail)
 {
-	if (n == 0)
-		return KSD_OK;
-	if (n > c->cap - c->total) {
-		char what[80];
-		snprintf(what, sizeof(what), "data expands past %llu bytes (a decompression bomb?)",
-		         (unsigned long long)c->cap);
-		return fail(c, what, NULL);
+	int rc = c->h ? handoff_drain(c->h) : KSD_OK;
+	if (rc != KSD_OK) {
+		c->failed = true;
+		return rc;
 	}
+	return fail(c, what, detail);
+}
+
+/* The decoder's fault, in the words archive data has always had. */
+static int stopped(struct codec *c)
+{
+	if (unpack_cut(c->u))
+		return fail_data(c, "compressed data ends in the middle of its stream", NULL);
+	const char *what = c->comp == KSD_COMP_LZ4    ? "corrupt LZ4 data"
+	                   : c->comp == KSD_COMP_ZSTD ? "corrupt zstd data"
+	                                              : "corrupt zlib data";
+	const char *why = unpack_reason(c->u);
+	return fail_data(c, what, why ? why : unpack_error(c->u));
+}
+
+/* Whether n more bytes stay within the cap; counts them. */
+static bool within_cap(struct codec *c, size_t n)
+{
+	if (n > c->cap - c->total)
+		return false;
 	c->total += n;
-	int rc = c->out(c->ctx, p, n);
+	return true;
+}
+
+static int bomb(struct codec *c)
+{
+	char what[80];
+	snprintf(what, sizeof(what), "data expands past %llu bytes (a decompression bomb?)",
+	         (unsigned long long)c->cap);
+	return fail_data(c, what, NULL);
+}
+
+/* Passes the n bytes decoded into the hand-off's buffer on. */
+static int emit(struct codec *c, size_t n)
+{
+	if (!within_cap(c, n))
+		return bomb(c);
+	int rc = handoff_give(c->h, n);
 	if (rc != KSD_OK)
 		c->failed = true;
 	return rc;
 }
 
-struct codec *codec_new(enum codec_alg alg, uint64_t cap, codec_out_fn *out, void *ctx)
+struct codec *codec_new(enum ksd_compression comp, uint64_t cap, codec_out_fn *out, void *ctx)
 {
 	struct codec *c = calloc(1, sizeof(*c));
 	if (!c)
 		return NULL;
-	c->alg = alg;
+	c->comp = comp;
 	c->cap = cap;
 	c->out = out;
 	c->ctx = ctx;
-	bool ok = true;
-	switch (alg) {
-	case CODEC_NONE:
-		c->ended = true;
-		break;
-	case CODEC_ZLIB:
-	case CODEC_GZIP:
-		/* 15 = 32 KiB window; +16 selects the gzip wrapper. */
-		ok = inflateInit2(&c->z, alg == CODEC_GZIP ? 15 + 16 : 15) == Z_OK;
-		break;
-	case CODEC_LZ4:
-		ok = !LZ4F_isError(LZ4F_createDecompressionContext(&c->lz4, LZ4F_VERSION));
-		break;
-	case CODEC_ZSTD:
-		ok = (c->zstd = ZSTD_createDCtx()) != NULL;
-		break;
-	}
-	if (!ok) {
-		if (alg == CODEC_ZLIB || alg == CODEC_GZIP)
-			inflateEnd(&c->z);
-		free(c);
+	if (comp == KSD_COMP_NONE)
+		return c;
+	/* A table whose rows are only counted is inflated while the last
+	 * piece is counted; metadata's (capped) data stays on this thread. */
+	c->u = unpack_new(comp);
+	c->h = c->u ? handoff_new(out, ctx, cap == UINT64_MAX) : NULL;
+	if (!c->h) {
+		codec_free(c);
 		return NULL;
 	}
 	return c;
@@ -94,86 +116,38 @@ void codec_free(struct codec *c)
 {
 	if (!c)
 		return;
-	if (c->alg == CODEC_ZLIB || c->alg == CODEC_GZIP)
-		inflateEnd(&c->z);
-	LZ4F_freeDecompressionContext(c->lz4);
-	ZSTD_freeDCtx(c->zstd);
+	handoff_free(c->h);
+	unpack_free(c->u);
 	free(c);
 }
 
-static int feed_zlib(struct codec *c, const unsigned char *in, size_t len)
+/* Decodes p[0..n) until it is taken, the stream ends or the decoder waits
+ * for what follows; *took says how much was taken. */
+static int run(struct codec *c, const unsigned char *p, size_t n, bool last, size_t *took)
 {
-	while (len > 0) {
-		if (c->ended) {
-			/* pg_dump writes one gzip member per file, but a user's
-			 * gzip may append more; a zlib stream has exactly one. */
-			if (c->alg == CODEC_ZLIB)
-				return fail(c, "data after the end of the compressed stream", NULL);
-			inflateReset(&c->z);
-			c->ended = false;
-		}
-		uInt chunk = len > (1u << 30) ? 1u << 30 : (uInt)len;
-		c->z.next_in = (Bytef *)in;
-		c->z.avail_in = chunk;
-		c->z.next_out = c->buf;
-		c->z.avail_out = SCRATCH;
-		int zr = inflate(&c->z, Z_NO_FLUSH);
-		if (zr != Z_OK && zr != Z_STREAM_END && zr != Z_BUF_ERROR)
-			return fail(c, "corrupt zlib data", c->z.msg ? c->z.msg : "bad stream");
-		size_t used = chunk - c->z.avail_in;
-		in += used;
-		len -= used;
-		size_t produced = SCRATCH - c->z.avail_out;
-		if (zr == Z_STREAM_END)
-			c->ended = true;
-		int rc = emit(c, c->buf, produced);
-		if (rc != KSD_OK)
-			return rc;
-		if (used == 0 && produced == 0 && zr == Z_BUF_ERROR)
-			return fail(c, "corrupt zlib data", "no progress");
-	}
-	return KSD_OK;
-}
-
-static int feed_lz4(struct codec *c, const unsigned char *in, size_t len)
-{
-	while (len > 0) {
-		size_t src = len, dst = SCRATCH;
-		size_t r = LZ4F_decompress(c->lz4, c->buf, &dst, in, &src, NULL);
-		if (LZ4F_isError(r))
-			return fail(c, "corrupt LZ4 data", LZ4F_getErrorName(r));
-		in += src;
-		len -= src;
-		c->ended = r == 0; /* 0: a frame is complete; more may follow */
-		int rc = emit(c, c->buf, dst);
-		if (rc != KSD_OK)
-			return rc;
-		if (src == 0 && dst == 0)
-			return fail(c, "corrupt LZ4 data", "no progress");
-	}
-	return KSD_OK;
-}
-
-static int feed_zstd(struct codec *c, const unsigned char *in, size_t len)
-{
-	ZSTD_inBuffer ib = {in, len, 0};
+	*took = 0;
+	if (c->ended)
+		return n > 0 ? fail_data(c, "data after the end of the compressed stream", NULL)
+		             : KSD_OK;
 	for (;;) {
-		ZSTD_outBuffer ob = {c->buf, SCRATCH, 0};
-		size_t before = ib.pos;
-		size_t r = ZSTD_decompressStream(c->zstd, &ob, &ib);
-		if (ZSTD_isError(r))
-			return fail(c, "corrupt zstd data", ZSTD_getErrorName(r));
-		/* 0: a frame is complete; a call that moves nothing says nothing. */
-		if (ib.pos > before || ob.pos > 0)
-			c->ended = r == 0;
-		int rc = emit(c, c->buf, ob.pos);
+		size_t used, made;
+		enum unpack_status st = unpack_step(c->u, p + *took, n - *took, last, &used,
+		                                    handoff_buffer(c->h), HANDOFF_PIECE, &made);
+		*took += used;
+		if (st == UNPACK_ERROR)
+			return stopped(c);
+		int rc = emit(c, made);
 		if (rc != KSD_OK)
 			return rc;
-		/* A full output buffer may leave more inside zstd. */
-		if (ib.pos == ib.size && ob.pos < SCRATCH)
+		if (st == UNPACK_END) {
+			c->ended = true;
+			return *took < n
+			           ? fail_data(c, "data after the end of the compressed stream",
+			                       NULL)
+			           : KSD_OK;
+		}
+		if (used == 0 && made == 0)
 			return KSD_OK;
-		if (ib.pos == before && ob.pos == 0)
-			return fail(c, "corrupt zstd data", "no progress");
 	}
 }
 
@@ -182,18 +156,42 @@ int codec_feed(struct codec *c, const void *in, size_t len)
 	if (c->failed)
 		return KSD_FATAL;
 	c->fed |= len > 0;
-	switch (c->alg) {
-	case CODEC_NONE:
-		return emit(c, in, len);
-	case CODEC_ZLIB:
-	case CODEC_GZIP:
-		return feed_zlib(c, in, len);
-	case CODEC_LZ4:
-		return feed_lz4(c, in, len);
-	case CODEC_ZSTD:
-		return feed_zstd(c, in, len);
+	if (!c->u) {
+		if (!within_cap(c, len))
+			return bomb(c);
+		int rc = len ? c->out(c->ctx, in, len) : KSD_OK;
+		c->failed = rc != KSD_OK;
+		return rc;
 	}
-	return KSD_FATAL;
+	const unsigned char *p = in;
+	size_t took;
+	if (c->ncarry > 0) {
+		/* What waited, with enough of the new bytes to tell what follows. */
+		size_t k = len < sizeof(c->carry) - c->ncarry ? len : sizeof(c->carry) - c->ncarry;
+		memcpy(c->carry + c->ncarry, p, k);
+		size_t had = c->ncarry;
+		c->ncarry += k;
+		int rc = run(c, c->carry, c->ncarry, false, &took);
+		if (rc != KSD_OK)
+			return rc;
+		if (took < had) {
+			memmove(c->carry, c->carry + took, c->ncarry - took);
+			c->ncarry -= took;
+			return KSD_OK; /* all of `in` waits with it */
+		}
+		c->ncarry = 0;
+		p += took - had;
+		len -= took - had;
+	}
+	int rc = run(c, p, len, false, &took);
+	if (rc != KSD_OK)
+		return rc;
+	/* The decoder waits only for fewer than UNPACK_LOOKAHEAD bytes. */
+	if (len - took > sizeof(c->carry))
+		return fail(c, "corrupt data", "the decoder made no progress");
+	memcpy(c->carry, p + took, len - took);
+	c->ncarry = len - took;
+	return KSD_OK;
 }
 
 int codec_end(struct codec *c)
@@ -201,9 +199,13 @@ int codec_end(struct codec *c)
 	if (c->failed)
 		return KSD_FATAL;
 	/* No input at all is an empty block, which pg_dump may write. */
-	if (!c->ended && c->fed)
-		return fail(c, "compressed data ends in the middle of its stream", NULL);
-	return KSD_OK;
+	if (!c->u || !c->fed)
+		return KSD_OK;
+	size_t took;
+	int rc = run(c, c->carry, c->ncarry, true, &took);
+	if (rc == KSD_OK && (rc = handoff_drain(c->h)) != KSD_OK)
+		c->failed = true;
+	return rc;
 }
 
 const char *codec_error(const struct codec *c)
@@ -211,20 +213,24 @@ const char *codec_error(const struct codec *c)
 	return c->error;
 }
 
-uint64_t codec_total_out(const struct codec *c)
+enum ksd_compression codec_sniff(const unsigned char *h, size_t len)
 {
-	return c->total;
+	/* The compressions pg_dump writes archive data with; data announcing
+	 * any other passes through as raw bytes. */
+	enum ksd_compression comp = ksd_detect_compression(h, len);
+	return comp == KSD_COMP_GZIP || comp == KSD_COMP_ZSTD || comp == KSD_COMP_LZ4
+	           ? comp
+	           : KSD_COMP_NONE;
 }
 
-/* The compressions pg_dump writes archive data with; data announcing any
- * other passes through as raw bytes. */
-static const enum codec_alg by_magic[KSD_COMP_COUNT] = {
-    [KSD_COMP_GZIP] = CODEC_GZIP,
-    [KSD_COMP_ZSTD] = CODEC_ZSTD,
-    [KSD_COMP_LZ4] = CODEC_LZ4,
+static const enum ksd_compression_alg facts[KSD_COMP_COUNT] = {
+    [KSD_COMP_GZIP] = KSD_COMPRESSION_GZIP,   [KSD_COMP_ZLIB] = KSD_COMPRESSION_GZIP,
+    [KSD_COMP_ZSTD] = KSD_COMPRESSION_ZSTD,   [KSD_COMP_ZSTD_SKIPPABLE] = KSD_COMPRESSION_ZSTD,
+    [KSD_COMP_LZ4] = KSD_COMPRESSION_LZ4,     [KSD_COMP_LZ4_LEGACY] = KSD_COMPRESSION_LZ4,
+    [KSD_COMP_BZIP2] = KSD_COMPRESSION_BZIP2, [KSD_COMP_XZ] = KSD_COMPRESSION_XZ,
 };
 
-enum codec_alg codec_sniff(const unsigned char *h, size_t len)
+enum ksd_compression_alg codec_fact(enum ksd_compression comp)
 {
-	return by_magic[ksd_detect_compression(h, len)];
+	return facts[comp];
 }

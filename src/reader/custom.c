@@ -194,8 +194,8 @@ static int read_block(struct custom *c, struct toc_want *w, int type, long long 
 	if (rc == KSD_OK && codec_end(dec) != KSD_OK)
 		rc = ksd_err_at_offset(c->t.err, at, "data of TOC entry %d: %s", w->dump_id,
 		                       codec_error(dec));
+	codec_free(dec); /* its callback is done with d */
 	int drc = toc_data_end(d, at);
-	codec_free(dec);
 	toc_data_free(d);
 	return rc != KSD_OK ? rc : drc;
 }

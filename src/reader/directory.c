@@ -120,7 +120,7 @@ int ksd_read_directory(const struct ksd_read *r)
 	const char *member = member_of(r->src);
 	size_t got;
 	const unsigned char *head = ksd_source_peek(r->src, 4, &got);
-	if (head && codec_sniff(head, got) != CODEC_NONE) {
+	if (head && codec_sniff(head, got) != KSD_COMP_NONE) {
 		src = ksd_source_decompress(r->src, r->err);
 		if (!src) {
 			r->err->member = member;

@@ -8,6 +8,7 @@
 
 #include "input/detect.h"
 #include "ksd_reader.h"
+#include "reader/codec.h"
 #include "reader/directory.h"
 
 #define HEAD_SIZE 4096
@@ -48,18 +49,6 @@ static int run(enum ksd_detected kind, struct ksd_source *src, const char *dir,
 	return rc;
 }
 
-/* What the catalog calls each compression a whole file can be wrapped in,
- * by its magic number. */
-static const enum ksd_compression_alg wrappers[KSD_COMP_COUNT] = {
-    [KSD_COMP_GZIP] = KSD_COMPRESSION_GZIP,
-    [KSD_COMP_ZSTD] = KSD_COMPRESSION_ZSTD,
-    [KSD_COMP_ZSTD_SKIPPABLE] = KSD_COMPRESSION_ZSTD,
-    [KSD_COMP_LZ4] = KSD_COMPRESSION_LZ4,
-    [KSD_COMP_LZ4_LEGACY] = KSD_COMPRESSION_LZ4,
-    [KSD_COMP_BZIP2] = KSD_COMPRESSION_BZIP2,
-    [KSD_COMP_XZ] = KSD_COMPRESSION_XZ,
-};
-
 static int read_source(struct ksd_source *src, struct ksd_catalog *cat, struct ksd_err *err,
                        int depth)
 {
@@ -72,7 +61,7 @@ static int read_source(struct ksd_source *src, struct ksd_catalog *cat, struct k
 		return run(kind, src, NULL, cat, err);
 	if (depth > 0)
 		return ksd_err_at_offset(err, 0, "compressed twice; decompress it first");
-	cat->compression = wrappers[ksd_detect_compression(head, got)];
+	cat->compression = codec_fact(ksd_detect_compression(head, got));
 	struct ksd_source *inner = ksd_source_decompress(src, err);
 	if (!inner)
 		return KSD_FATAL;

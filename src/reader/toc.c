@@ -192,15 +192,6 @@ int toc_read_offset(struct toc *t, int *flag, uint64_t *pos)
 	return KSD_OK;
 }
 
-/* What the catalog calls each algorithm the header can name: zlib
- * streams are what pg_dump -Z calls gzip. */
-static const enum ksd_compression_alg alg_codes[] = {
-    [CODEC_NONE] = KSD_COMPRESSION_NONE,
-    [CODEC_ZLIB] = KSD_COMPRESSION_GZIP,
-    [CODEC_LZ4] = KSD_COMPRESSION_LZ4,
-    [CODEC_ZSTD] = KSD_COMPRESSION_ZSTD,
-};
-
 /* The compression field: absent, a byte level, an int level, then a byte
  * naming the algorithm. Any non-zero level means zlib. */
 static int read_compression(struct toc *t, struct ksd_archive *a)
@@ -208,12 +199,12 @@ static int read_compression(struct toc *t, struct ksd_archive *a)
 	long long at = here(t);
 	int v;
 	a->level = -1;
-	t->alg = CODEC_ZLIB;
+	t->alg = KSD_COMP_ZLIB;
 	if (t->vmin >= V_COMPRESS_ALG) {
 		if (read_byte(t, &v) != KSD_OK)
 			return KSD_FATAL;
-		static const enum codec_alg algs[] = {CODEC_NONE, CODEC_ZLIB, CODEC_LZ4,
-		                                      CODEC_ZSTD};
+		static const enum ksd_compression algs[] = {KSD_COMP_NONE, KSD_COMP_ZLIB,
+		                                            KSD_COMP_LZ4, KSD_COMP_ZSTD};
 		if (v > 3)
 			return toc_fail(t, at, "unknown compression algorithm %d", v);
 		t->alg = algs[v];
@@ -222,14 +213,14 @@ static int read_compression(struct toc *t, struct ksd_archive *a)
 		if (read_int32(t, &v, "compression level") != KSD_OK)
 			return KSD_FATAL;
 		a->level = v;
-		t->alg = v == 0 ? CODEC_NONE : CODEC_ZLIB;
+		t->alg = v == 0 ? KSD_COMP_NONE : KSD_COMP_ZLIB;
 	} else if (t->vmin >= V_COMPRESS_BYTE) {
 		if (read_byte(t, &v) != KSD_OK)
 			return KSD_FATAL;
 		a->level = v;
-		t->alg = v == 0 ? CODEC_NONE : CODEC_ZLIB;
+		t->alg = v == 0 ? KSD_COMP_NONE : KSD_COMP_ZLIB;
 	}
-	a->compression = alg_codes[t->alg];
+	a->compression = codec_fact(t->alg);
 	return KSD_OK;
 }
 

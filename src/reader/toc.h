@@ -36,11 +36,11 @@ struct toc {
 	struct ksd_extract *x;
 	const char *member; /* "toc.dat" for tar and directory, NULL for custom */
 	int vmin, int_size, off_size;
-	enum codec_alg alg; /* what custom data blocks are compressed with */
-	bool custom;        /* the per-entry extra field is an offset, not a file name */
-	long long count;    /* entries announced */
-	bool data_seen;     /* some entry has table data */
-	bool quiet;         /* decode only: a second copy of the TOC */
+	enum ksd_compression alg; /* what custom data blocks are compressed with */
+	bool custom;              /* the per-entry extra field is an offset, not a file name */
+	long long count;          /* entries announced */
+	bool data_seen;           /* some entry has table data */
+	bool quiet;               /* decode only: a second copy of the TOC */
 };
 
 /* One decoded entry, valid during the entry callback. Strings may be NULL. */

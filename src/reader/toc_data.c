@@ -124,12 +124,12 @@ int toc_data_read_member(struct toc *t, const struct toc_want *w, const char *me
 done:
 	if (t->err->set && !t->err->member)
 		t->err->member = member;
+	codec_free(dec); /* its callback is done with d */
 	if (d) {
 		int drc = toc_data_end(d, (long long)ksd_source_tell(src));
 		if (rc == KSD_OK)
 			rc = drc;
 	}
-	codec_free(dec);
 	toc_data_free(d);
 	free(buf);
 	return rc;

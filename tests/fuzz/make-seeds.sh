@@ -68,12 +68,14 @@ pg_dump -Fd -Z0 -f "$t/d0" kinto && pack "$t/d0" "$seeds/directory/kinto-z0"
 pg_dump -Fd -f "$t/dz" kinto && pack "$t/dz" "$seeds/directory/kinto-gzip"
 pg_dump -Fd -Z0 -f "$t/do" odd && pack "$t/do" "$seeds/directory/odd-z0"
 
-# Decoder inputs: a mode byte (the sizes), then the stream; several gzip
+# Decoder inputs: a mode byte (the sizes), then the stream; a zlib stream, several gzip
 # members with trailing bytes, xz in blocks (as xz -T2 writes them), zstd
 # frames with a skippable one between, lz4 frames with trailing bytes.
 { printf '\004'; gzip -c "$t/kinto.sql"; } >"$seeds/unpack/kinto.gz"
 { printf '\004'; gzip -c "$t/kinto.sql"; printf x | gzip -c; printf trailing; } >"$seeds/unpack/members.gz"
 { printf '\005'; xz -c "$t/kinto.sql"; } >"$seeds/unpack/kinto.xz"
+# A zlib stream as pg_dump -Fc writes data blocks (mode bit 0: no magic).
+{ printf '\005'; python3 -c 'import sys, zlib; sys.stdout.buffer.write(zlib.compress(open(sys.argv[1], "rb").read()))' "$t/kinto.sql"; } >"$seeds/unpack/kinto.zlib"
 { printf '\007'; xz -T2 --block-size=4KiB -c "$t/kinto.sql"; } >"$seeds/unpack/blocks.xz"
 zstd_seed() { # the dump
 	zstd -q -c "$1"

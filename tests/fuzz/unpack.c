@@ -1,10 +1,11 @@
-/* libFuzzer harness: our decoders for compressed plain input (gzip through
- * ISA-L, xz in blocks on two threads with streams concatenated, zstd,
- * lz4), stepped as the byte source steps them. Input: a mode byte (bits
- * 1-7: the window and output sizes; bit 0 is ignored), then the compressed
- * stream, whose magic number chooses the decoder as the byte source's
- * detection does. Every run must end (decoded, or an error with a message)
- * and never read or write out of bounds. */
+/* libFuzzer harness: the one decoder interface (gzip and zlib's wrapper
+ * through ISA-L or zlib, xz in blocks on two threads with streams
+ * concatenated, zstd, lz4), stepped as the byte source steps them. Input: a
+ * mode byte (bits 1-7: the window and output sizes; bit 0: a stream without
+ * a magic number is zlib's, as custom-format data blocks are), then the
+ * compressed stream, whose magic number chooses the decoder as the byte
+ * source's detection does. Every run must end (decoded, or an error with a
+ * message) and never read or write out of bounds. */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -15,6 +16,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	enum ksd_compression comp = ksd_detect_compression(data + 1, size - 1);
+	if (comp == KSD_COMP_NONE && (data[0] & 1))
+		comp = KSD_COMP_ZLIB;
 	if (!unpack_supports(comp))
 		return 0;
 	size_t slice = UNPACK_LOOKAHEAD + ((size_t)(data[0] >> 1) << 6);

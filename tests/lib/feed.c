@@ -88,11 +88,14 @@ const char *feed_stage(const void *data, size_t len, enum feed_via via)
 	return "-";
 }
 
+bool feed_count_rows;
+
 static struct feed_result result_new(void)
 {
 	struct feed_result r = {.rc = KSD_OK, .cat = ksd_catalog_new()};
 	if (!r.cat)
 		die("out of memory", 0);
+	r.cat->count_rows = feed_count_rows;
 	ksd_err_clear(&r.err);
 	return r;
 }

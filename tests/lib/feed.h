@@ -6,6 +6,7 @@
 #ifndef FEED_H
 #define FEED_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,6 +29,10 @@ struct feed_result {
 	struct ksd_catalog *cat; /* the caller frees it */
 	uint64_t bytes_read;     /* from the file or pipe */
 };
+
+/* Whether the catalogs feed_read and feed_read_path make count every
+ * table's rows, as --format=json and --list have them (false at first). */
+extern bool feed_count_rows;
 
 /* Runs a reader over `len` bytes. KSD_FMT_UNKNOWN reads them as the tool
  * reads a dump (ksd_read_dump: detection, then the reader). KSD_FMT_CUSTOM
