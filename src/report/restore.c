@@ -119,6 +119,14 @@ void restore_json(FILE *out, const struct ksd_catalog *cat)
 	} else {
 		fputs("null", out);
 	}
+	fputs(", \"server_max\": ", out);
+	if (r.server_max) {
+		char v[16];
+		words_pg_release(v, sizeof(v), r.server_max);
+		fprintf(out, "\"%s\"", v);
+	} else {
+		fputs("null", out);
+	}
 	fputs(", \"releases\": ", out);
 	release_list(out, r.releases, SIZE_MAX);
 	fputs(", \"except\": ", out);

@@ -659,6 +659,33 @@ void words_restore_need(char *buf, size_t cap, const struct ksd_restore_need *n)
 		         n->count, items[n->missing], n->count == 1 ? "" : "s", fails[n->missing]);
 		return;
 	}
+	case KSD_NEED_FUNCTION: {
+		char v[16];
+		words_pg_release(v, sizeof(v), n->version);
+		if (n->entry)
+			snprintf(
+			    buf, cap,
+			    "%s entries call %s: into a server %s or later, or leave them out "
+			    "with pg_restore %s --no-statistics (an older pg_restore restores them "
+			    "all the same)",
+			    n->entry, n->name, v, v);
+		else
+			snprintf(buf, cap, "its SQL calls %s: into a server %s or later", n->name,
+			         v);
+		return;
+	}
+	case KSD_NEED_STD_STRINGS_OFF: {
+		char v[16], last[16];
+		words_pg_release(v, sizeof(v), n->version);
+		words_pg_release(last, sizeof(last), n->version - 10000);
+		snprintf(
+		    buf, cap,
+		    "it sets standard_conforming_strings off, which a server %s or later refuses "
+		    "(\"non-standard string literals are not supported\"): into a server %s or "
+		    "older",
+		    v, last);
+		return;
+	}
 	case KSD_NEED_DATA_ORDER:
 		snprintf(buf, cap,
 		         "the tar's data members are not in TOC order: pg_restore reads forward "
