@@ -39,9 +39,9 @@ static const int compression_readers[KSD_COMPRESSION_COUNT] = {
 static const int restrict_releases[] = {130022, 140019, 150014, 160010, 170006, 180000, 0};
 
 /* Majors that fail on a tar whose toc.dat is not the first member, its data
- * in order: 17 refuses it ("tar member ... precedes toc.dat"); 13.16 and
- * 18.6 crashed on such a file; 14.10 and 15.18 restored it. */
-static const int toc_not_first_fails[] = {130000, 170000, 180000};
+ * in order: 17 refuses it ("tar member ... precedes toc.dat"); 13.16, 18.6
+ * and 19rc1 crashed on such a file; 14.10 and 15.18 restored it. */
+static const int toc_not_first_fails[] = {130000, 170000, 180000, 190000};
 
 /* Server functions pg_dump's statistics SQL calls, the first release whose
  * server has each, and the TOC entry type whose SQL calls it, which
@@ -51,8 +51,9 @@ static const int toc_not_first_fails[] = {130000, 170000, 180000};
  * ("cannot accept a value of type pg_ndistinct") and load into 19;
  * pg_restore 18 keeps EXTENDED STATISTICS DATA entries with --no-statistics
  * and leaves them out with --statistics-only, pg_restore 19 the other way
- * round. The 18 row rests on the release notes of 18 (one STATISTICS DATA
- * entry also calls pg_restore_attribute_stats, new there too). */
+ * round. Servers 17.12 and 18.6 were asked (pg_proc): 17 has none of these
+ * functions, 18 pg_restore_relation_stats and pg_restore_attribute_stats
+ * (which STATISTICS DATA entries also call) but not the extended one. */
 static const struct server_function {
 	const char *name;
 	int first;
