@@ -45,7 +45,7 @@ TEST_LIB_SRC = $(sort $(wildcard tests/lib/*.c))
 TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o) $(TEST_LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN = $(BUILD)/check_ksd
 
-.PHONY: all deps check check-format check-layers check-unit check-e2e check-asan check-fuzz demo \
+.PHONY: all deps test check check-format check-layers check-unit check-e2e check-asan check-fuzz demo \
 	check-matrix \
 	testdata bench fuzz install uninstall clean format valgrind static static-link deb check-package \
 	image wheel
@@ -80,6 +80,12 @@ $(BUILD)/tests/check_main.o: KSD_CFLAGS += -I$(BUILD)
 
 $(TEST_BIN): $(TEST_OBJ) $(LIB_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(PKG_LIBS)
+
+# The contributors' fast loop: build, unit and e2e tests; no package installs
+# or builds, no sanitizers, no root needed (tests that need a server or a
+# missing tool say so and skip). `make check` is the whole gate CI runs.
+test: $(BIN) $(TEST_BIN)
+	$(MAKE) check-unit check-e2e
 
 check: deps
 	$(MAKE) check-format

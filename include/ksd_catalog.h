@@ -238,6 +238,8 @@ struct ksd_archive {
 /* psql meta-commands of a plain dump kept by name, and their longest name. */
 #define KSD_MAX_META_COMMANDS 16
 #define KSD_META_NAME_MAX     32
+/* Server functions a dump's SELECT statements call, kept by name. */
+#define KSD_MAX_CALLS 16
 
 /* Where a dump came from, as the dump itself says: an archive's header, or
  * a plain dump's own comments (`Started on`, `Dumped from database version`,
@@ -256,6 +258,16 @@ struct ksd_provenance {
 	const char *meta[KSD_MAX_META_COMMANDS];
 	size_t nmeta;
 	bool meta_truncated;
+	/* The server functions its top-level SELECTs call (`SELECT [* FROM]
+	 * [pg_catalog.]name(`: set_config, setval, pg_restore_extended_stats),
+	 * plain or archive, each once, in order of first use; more than
+	 * KSD_MAX_CALLS distinct names set calls_truncated. */
+	const char *calls[KSD_MAX_CALLS];
+	size_t ncalls;
+	bool calls_truncated;
+	/* It sets standard_conforming_strings off: the dumped server had it off
+	 * (the default before 9.1), which pg_dump up to 18 carries over. */
+	bool std_strings_off;
 };
 
 enum ksd_dump_format {
@@ -294,6 +306,10 @@ void ksd_catalog_free(struct ksd_catalog *cat);
 /* Copies into the catalog's arena; NULL in, NULL out. */
 const char *ksd_catalog_strdup(struct ksd_catalog *cat, const char *s);
 const char *ksd_catalog_strndup(struct ksd_catalog *cat, const char *s, size_t len);
+
+/* Records a server function the dump calls (struct ksd_provenance calls);
+ * -1 when out of memory. */
+int ksd_catalog_add_call(struct ksd_catalog *cat, const char *name);
 
 /* Find or create. `name` NULL means the unnamed database of a plain dump. */
 struct ksd_database *ksd_catalog_database(struct ksd_catalog *cat, const char *name);

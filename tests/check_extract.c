@@ -610,6 +610,27 @@ START_TEST(std_strings_follow_set_and_connect)
 }
 END_TEST
 
+/* What the restore advice asks of the server: the functions SELECTs call
+ * (pg_catalog or unqualified, each once) and a SET of the setting off. */
+START_TEST(selects_record_the_server_functions_they_call)
+{
+	run("SELECT pg_catalog.set_config('search_path', '', false);\n"
+	    "SELECT * FROM pg_catalog.pg_restore_extended_stats('version', '190000'::integer);\n"
+	    "SELECT pg_catalog.set_config('search_path', 'public', false);\n"
+	    "SELECT app.refresh();\n"
+	    "SELECT * FROM app_stats;\n"
+	    "SELECT 1;");
+	ck_assert_uint_eq(cat->prov.ncalls, 2);
+	ck_assert_str_eq(cat->prov.calls[0], "set_config");
+	ck_assert_str_eq(cat->prov.calls[1], "pg_restore_extended_stats");
+	ck_assert(!cat->prov.std_strings_off);
+	run("SET standard_conforming_strings = on;");
+	ck_assert(!cat->prov.std_strings_off);
+	run("SET standard_conforming_strings = 'off';\nSET standard_conforming_strings = on;");
+	ck_assert(cat->prov.std_strings_off);
+}
+END_TEST
+
 START_TEST(copy_rows_of_metadata_are_decoded)
 {
 	static const char *const lines[] = {
@@ -763,6 +784,7 @@ Suite *extract_suite(void)
 	tcase_add_test(tc, too_many_tokens_skip_the_statement_as_partial);
 	tcase_add_test(tc, only_begin_atomic_opens_a_routine_body);
 	tcase_add_test(tc, std_strings_follow_set_and_connect);
+	tcase_add_test(tc, selects_record_the_server_functions_they_call);
 	suite_add_tcase(s, tc);
 	TCase *rows = tcase_create("rows");
 	tcase_add_checked_fixture(rows, setup, teardown);

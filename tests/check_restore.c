@@ -81,7 +81,7 @@ START_TEST(tar_layouts_and_wrapped_files)
 	struct ksd_restore r;
 	ksd_infer_restore(cat, &r);
 	ck_assert(r.restorable);
-	ck_assert_uint_eq(r.nexcept, 3);
+	ck_assert_uint_eq(r.nexcept, 4);
 	ck_assert_int_eq(r.except[1], 170000);
 	cat->archive.tar_layout |= KSD_TAR_DATA_OUT_OF_ORDER;
 	ksd_infer_restore(cat, &r);
@@ -143,6 +143,45 @@ START_TEST(an_incomplete_archive_is_not_restorable)
 }
 END_TEST
 
+/* pg_dump 19's extended statistics need a 19 server, and pg_restore 19 to
+ * leave them out; a dump that sets standard_conforming_strings off cannot
+ * go into 19. */
+START_TEST(statistics_and_std_strings_bound_the_server)
+{
+	struct ksd_catalog *cat = ksd_catalog_new();
+	cat->format = _i ? KSD_FMT_CUSTOM : KSD_FMT_PLAIN;
+	cat->archive.vmin = 16;
+	cat->prov.pg_dump_version = "18.6 (Debian 18.6-3)";
+	ck_assert_int_eq(ksd_catalog_add_call(cat, "set_config"), 0);
+	ck_assert_int_eq(ksd_catalog_add_call(cat, "pg_restore_extended_stats"), 0);
+	struct ksd_restore r;
+	ksd_infer_restore(cat, &r);
+	ck_assert_int_eq(r.server_min, 190000);
+	ck_assert_int_eq(r.server_max, 0);
+	ck_assert(has(&r, KSD_NEED_FUNCTION, "pg_restore_extended_stats"));
+	ck_assert(!has(&r, KSD_NEED_FUNCTION, "set_config"));
+	char buf[WORDS_RESTORE_MAX];
+	for (size_t i = 0; i < r.nneeds; i++)
+		if (r.needs[i].code == KSD_NEED_FUNCTION) {
+			ck_assert(!r.needs[i].entry == !_i);
+			words_restore_need(buf, sizeof(buf), &r.needs[i]);
+			ck_assert_ptr_nonnull(strstr(buf, "into a server 19 or later"));
+			ck_assert_int_eq(strstr(buf, "pg_restore 19 --no-statistics") != NULL, _i);
+		}
+	cat->prov.std_strings_off = true;
+	cat->prov.ncalls = 0;
+	ksd_infer_restore(cat, &r);
+	ck_assert_int_eq(r.server_min, 180000);
+	ck_assert_int_eq(r.server_max, 180000);
+	ck_assert(has(&r, KSD_NEED_STD_STRINGS_OFF, NULL));
+	words_restore_need(buf, sizeof(buf), &r.needs[r.nneeds - 1]);
+	ck_assert_str_eq(buf, "it sets standard_conforming_strings off, which a server 19 or later "
+	                      "refuses (\"non-standard string literals are not supported\"): into "
+	                      "a server 18 or older");
+	ksd_catalog_free(cat);
+}
+END_TEST
+
 START_TEST(releases_are_written_as_postgresql_does)
 {
 	static const struct {
@@ -167,6 +206,7 @@ Suite *restore_suite(void)
 	tcase_add_test(tc, psql_meta_commands_are_named);
 	tcase_add_test(tc, tar_layouts_and_wrapped_files);
 	tcase_add_loop_test(tc, an_incomplete_archive_is_not_restorable, 0, 3);
+	tcase_add_loop_test(tc, statistics_and_std_strings_bound_the_server, 0, 2);
 	tcase_add_test(tc, releases_are_written_as_postgresql_does);
 	suite_add_tcase(s, tc);
 	return s;

@@ -114,6 +114,23 @@ const char *ksd_catalog_strndup(struct ksd_catalog *cat, const char *s, size_t l
 	return s ? arena_strndup(cat->arena, s, len) : NULL;
 }
 
+int ksd_catalog_add_call(struct ksd_catalog *cat, const char *name)
+{
+	struct ksd_provenance *p = &cat->prov;
+	for (size_t i = 0; i < p->ncalls; i++)
+		if (strcmp(p->calls[i], name) == 0)
+			return 0;
+	if (p->ncalls == KSD_MAX_CALLS) {
+		p->calls_truncated = true;
+		return 0;
+	}
+	const char *kept = ksd_catalog_strdup(cat, name);
+	if (!kept)
+		return -1;
+	p->calls[p->ncalls++] = kept;
+	return 0;
+}
+
 /* Copies `name`; false when a non-NULL name could not be copied. */
 static bool dup_name(struct ksd_catalog *cat, const char *name, const char **out)
 {

@@ -1,8 +1,9 @@
 /* Restore readiness (see restore.h). The facts are tables: the first
  * releases whose pg_restore reads each archive version (K_VERS_1_x of
  * pg_backup_archiver.h, and the release notes of the minor releases that
- * received 1.13), the psql releases that know \restrict, and what the
- * releases checked by testdata/restore-check did with re-packed tars. */
+ * received 1.13), the psql releases that know \restrict, what the
+ * releases checked by testdata/restore-check did with re-packed tars, and
+ * the servers that take the SQL (functions it calls, a setting 19 refuses). */
 #include <stdio.h>
 #include <string.h>
 
@@ -38,9 +39,35 @@ static const int compression_readers[KSD_COMPRESSION_COUNT] = {
 static const int restrict_releases[] = {130022, 140019, 150014, 160010, 170006, 180000, 0};
 
 /* Majors that fail on a tar whose toc.dat is not the first member, its data
- * in order: 17 refuses it ("tar member ... precedes toc.dat"); 13.16 and
- * 18.6 crashed on such a file; 14.10 and 15.18 restored it. */
-static const int toc_not_first_fails[] = {130000, 170000, 180000};
+ * in order: 17 refuses it ("tar member ... precedes toc.dat"); 13.16, 18.6
+ * and 19rc1 crashed on such a file; 14.10 and 15.18 restored it. */
+static const int toc_not_first_fails[] = {130000, 170000, 180000, 190000};
+
+/* Server functions pg_dump's statistics SQL calls, the first release whose
+ * server has each, and the TOC entry type whose SQL calls it, which
+ * pg_restore takes for statistics (and leaves out with --no-statistics) from
+ * that release on. Checked with the real releases (testdata/restore-check
+ * and by hand): pg_dump 19's extended statistics fail on an 18 server
+ * ("cannot accept a value of type pg_ndistinct") and load into 19;
+ * pg_restore 18 keeps EXTENDED STATISTICS DATA entries with --no-statistics
+ * and leaves them out with --statistics-only, pg_restore 19 the other way
+ * round. Servers 17.12 and 18.6 were asked (pg_proc): 17 has none of these
+ * functions, 18 pg_restore_relation_stats and pg_restore_attribute_stats
+ * (which STATISTICS DATA entries also call) but not the extended one. */
+static const struct server_function {
+	const char *name;
+	int first;
+	const char *entry;
+} server_functions[] = {
+    {"pg_restore_relation_stats", 180000, "STATISTICS DATA"},
+    {"pg_restore_extended_stats", 190000, "EXTENDED STATISTICS DATA"},
+};
+
+/* standard_conforming_strings is always on from 19: SET ... = off fails
+ * ("non-standard string literals are not supported", checked against a 19
+ * server), for psql and for pg_restore, which sets what the archive's
+ * STDSTRINGS entry says. */
+#define STD_STRINGS_ALWAYS_ON 190000
 
 /* psql meta-commands and what they ask of the restore. */
 static const struct meta {
@@ -139,6 +166,36 @@ static void psql_needs(const struct ksd_catalog *cat, struct ksd_restore *r)
 	}
 }
 
+/* The functions the SQL calls that some servers lack, and the setting 19
+ * refuses: they bound the servers it loads into. */
+static void server_needs(const struct ksd_catalog *cat, bool archive, struct ksd_restore *r)
+{
+	const struct ksd_provenance *p = &cat->prov;
+	for (size_t i = 0; i < sizeof(server_functions) / sizeof(server_functions[0]); i++) {
+		const struct server_function *f = &server_functions[i];
+		bool called = false;
+		for (size_t k = 0; k < p->ncalls && !called; k++)
+			called = strcmp(p->calls[k], f->name) == 0;
+		if (!called)
+			continue;
+		need(r,
+		     (struct ksd_restore_need){.code = KSD_NEED_FUNCTION,
+		                               .name = f->name,
+		                               .version = f->first,
+		                               .entry = archive ? f->entry : NULL},
+		     0);
+		if (f->first > r->server_min)
+			r->server_min = f->first;
+	}
+	if (p->std_strings_off) {
+		need(r,
+		     (struct ksd_restore_need){.code = KSD_NEED_STD_STRINGS_OFF,
+		                               .version = STD_STRINGS_ALWAYS_ON},
+		     0);
+		r->server_max = STD_STRINGS_ALWAYS_ON - 10000; /* the major before */
+	}
+}
+
 /* The major of a version string as pg_dump spells it ("17.12 (Debian
  * ...)", "9.6.24"); 0 when it is none. */
 static int major_of(const char *v)
@@ -175,4 +232,5 @@ void ksd_infer_restore(const struct ksd_catalog *cat, struct ksd_restore *out)
 		need(out,
 		     (struct ksd_restore_need){.code = KSD_NEED_SERVER, .version = out->server_min},
 		     0);
+	server_needs(cat, archive, out);
 }

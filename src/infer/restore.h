@@ -1,7 +1,8 @@
 /* Restore readiness: which program restores a dump and the oldest
  * PostgreSQL release of it that can, from what the catalog says of the file
  * (archive version, compression, tar layout, data missing from an archive,
- * a plain dump's psql meta-commands). Codes and release numbers; src/report/ words them. */
+ * a plain dump's psql meta-commands, the server functions it calls and its
+ * standard_conforming_strings). Codes and release numbers; src/report/ words them. */
 #ifndef KSD_INFER_RESTORE_H
 #define KSD_INFER_RESTORE_H
 
@@ -29,6 +30,9 @@ enum ksd_need {
 	KSD_NEED_DATA_ORDER, /* tar data members out of TOC order: unpack, restore the directory */
 	KSD_NEED_SERVER,     /* pg_dump `version` wrote it: a server of that major or later */
 	KSD_NEED_COMPLETE,   /* `count` entries' data is `missing`: pg_restore fails on it */
+	KSD_NEED_FUNCTION,   /* its SQL calls `name`, which servers before `version` lack */
+	KSD_NEED_STD_STRINGS_OFF, /* it sets standard_conforming_strings off: servers from
+	                           * `version` on refuse it */
 };
 
 struct ksd_restore_need {
@@ -36,9 +40,15 @@ struct ksd_restore_need {
 	int vmin;    /* KSD_NEED_ARCHIVE */
 	int version; /* KSD_NEED_SERVER, KSD_NEED_COMPRESSION: a major, PG_VERSION_NUM */
 	enum ksd_compression_alg compression; /* KSD_NEED_COMPRESSION, KSD_NEED_UNWRAP */
-	const char *name;                     /* meta-command name; from the catalog */
-	enum ksd_missing_kind missing;        /* KSD_NEED_COMPLETE */
-	size_t count;                         /* KSD_NEED_COMPLETE */
+	/* KSD_NEED_FUNCTION: the function; otherwise the meta-command's name, from
+	 * the catalog. */
+	const char *name;
+	/* KSD_NEED_FUNCTION in an archive: the TOC entry type whose SQL calls
+	 * it, which pg_restore `version` and later take for statistics (and
+	 * leave out with --no-statistics); NULL otherwise. */
+	const char *entry;
+	enum ksd_missing_kind missing; /* KSD_NEED_COMPLETE */
+	size_t count;                  /* KSD_NEED_COMPLETE */
 	/* KSD_NEED_ARCHIVE, KSD_NEED_RESTRICT: the first release of each major
 	 * from the oldest on that has what is needed, 0-terminated. */
 	const int *releases;
@@ -56,8 +66,11 @@ struct ksd_restore {
 	 * bound is known. */
 	int min_version;
 	const int *releases;
-	/* The oldest server major its SQL is meant for (pg_dump's); 0: unknown. */
+	/* The oldest server major its SQL is meant for (pg_dump's, or the first
+	 * with a function it calls); 0: unknown. */
 	int server_min;
+	/* The newest server major that takes its SQL; 0: no bound known. */
+	int server_max;
 	/* Majors from min_version on that fail on this file all the same. */
 	int except[4];
 	size_t nexcept;

@@ -97,6 +97,18 @@ static void release_list(FILE *out, const int *v, size_t n)
 	putc(']', out);
 }
 
+/* "17", or null for 0 (no bound). */
+static void release_or_null(FILE *out, int v)
+{
+	if (!v) {
+		fputs("null", out);
+		return;
+	}
+	char r[16];
+	words_pg_release(r, sizeof(r), v);
+	fprintf(out, "\"%s\"", r);
+}
+
 void restore_json(FILE *out, const struct ksd_catalog *cat)
 {
 	struct ksd_restore r;
@@ -104,21 +116,11 @@ void restore_json(FILE *out, const struct ksd_catalog *cat)
 	fprintf(out, ", \"restore\": {\"program\": \"%s\", \"restorable\": %s, \"min_version\": ",
 	        r.program == KSD_PROG_PSQL ? "psql" : "pg_restore",
 	        r.restorable ? "true" : "false");
-	if (r.min_version) {
-		char v[16];
-		words_pg_release(v, sizeof(v), KSD_PG_MAJOR(r.min_version));
-		fprintf(out, "\"%s\"", v);
-	} else {
-		fputs("null", out);
-	}
+	release_or_null(out, KSD_PG_MAJOR(r.min_version));
 	fputs(", \"server_min\": ", out);
-	if (r.server_min) {
-		char v[16];
-		words_pg_release(v, sizeof(v), r.server_min);
-		fprintf(out, "\"%s\"", v);
-	} else {
-		fputs("null", out);
-	}
+	release_or_null(out, r.server_min);
+	fputs(", \"server_max\": ", out);
+	release_or_null(out, r.server_max);
 	fputs(", \"releases\": ", out);
 	release_list(out, r.releases, SIZE_MAX);
 	fputs(", \"except\": ", out);

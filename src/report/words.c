@@ -633,7 +633,7 @@ void words_restore_need(char *buf, size_t cap, const struct ksd_restore_need *n)
 	case KSD_NEED_TOC_NOT_FIRST:
 		snprintf(buf, cap,
 		         "toc.dat is not the tar's first member: pg_restore 17 refuses such a file "
-		         "(\"precedes toc.dat\"), 13 and 18 crashed on one; unpack it (tar -xf) "
+		         "(\"precedes toc.dat\"), 13, 18 and 19 crashed on one; unpack it (tar -xf) "
 		         "and give pg_restore the directory");
 		return;
 	case KSD_NEED_SERVER: {
@@ -663,6 +663,33 @@ void words_restore_need(char *buf, size_t cap, const struct ksd_restore_need *n)
 		         "and a list that leaves their TOC entries out",
 		         n->missing == KSD_MISSING_CUT ? "the file ends inside its data, " : "",
 		         n->count, items[n->missing], n->count == 1 ? "" : "s", fails[n->missing]);
+		return;
+	}
+	case KSD_NEED_FUNCTION: {
+		char v[16];
+		words_pg_release(v, sizeof(v), n->version);
+		if (n->entry)
+			snprintf(
+			    buf, cap,
+			    "%s entries call %s: into a server %s or later, or leave them out "
+			    "with pg_restore %s --no-statistics (an older pg_restore restores them "
+			    "all the same)",
+			    n->entry, n->name, v, v);
+		else
+			snprintf(buf, cap, "its SQL calls %s: into a server %s or later", n->name,
+			         v);
+		return;
+	}
+	case KSD_NEED_STD_STRINGS_OFF: {
+		char v[16], last[16];
+		words_pg_release(v, sizeof(v), n->version);
+		words_pg_release(last, sizeof(last), n->version - 10000);
+		snprintf(
+		    buf, cap,
+		    "it sets standard_conforming_strings off, which a server %s or later refuses "
+		    "(\"non-standard string literals are not supported\"): into a server %s or "
+		    "older",
+		    v, last);
 		return;
 	}
 	case KSD_NEED_DATA_ORDER:

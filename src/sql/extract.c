@@ -89,8 +89,12 @@ static int dispatch(struct ksd_extract *x, enum kind kind)
 		return drop_objects(x, &c);
 	case K_SET:
 		return setting_set(x, &c);
-	case K_SELECT:
+	case K_SELECT: {
+		struct cur call = c;
+		if (calls_select(x, &call) != KSD_OK)
+			return KSD_FATAL;
 		return setting_select(x, &c);
+	}
 	case K_RESET:
 		return setting_reset(x, &c);
 	case K_SKIP:

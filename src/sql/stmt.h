@@ -16,6 +16,9 @@ int setting_set(struct ksd_extract *x, struct cur *c);
 int setting_reset(struct ksd_extract *x, struct cur *c);
 int setting_select(struct ksd_extract *x, struct cur *c);
 
+/* calls.c: the server function a SELECT calls, recorded in the catalog. */
+int calls_select(struct ksd_extract *x, struct cur *c);
+
 /* schema.c: CREATE SCHEMA, CREATE EXTENSION, CREATE DATABASE. */
 int schema_create(struct ksd_extract *x, struct cur *c);
 int schema_create_extension(struct ksd_extract *x, struct cur *c);

@@ -97,7 +97,7 @@ for s in '"status": "ok"' '"status": "fix-needed"' '"status": "undetermined"' \
 	'"schema": null' '"database": "kinto2"' '"assumed": true' '"metadata": "not-dumped"' \
 	'"input": "(stdin)"' '"contradictions": \["' '"plugins": \[{"name": "attachment", "recorded": 2' \
 	'"name": "x\\u001b\\"", "recorded": null, "recorded_value": "abc"' \
-	'"archive_version": "1.16"' '"restorable": false' '"except": \["13", "17", "18"\]' \
+	'"archive_version": "1.16"' '"restorable": false' '"except": \["13", "17", "18", "19"\]' \
 	'"releases": \["13.22", ' '"timeline": \[{"event": "install", "time": "2026-01-02 03:04:05+00"' \
 	'"event": "flush"' \
 	'"drift": \[{"kind": "index", "name": "idx_by_hand", "table": "records", "what": "extra"}\]' \

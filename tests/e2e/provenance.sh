@@ -1,8 +1,8 @@
 #!/bin/sh
-# The JSON object `dump` of every corpus dump (testdata/pg13 ... pg18, every
+# The JSON object `dump` of every corpus dump (testdata/pg13 ... pg19, every
 # format) against what the dump says by other means: for archives, the header
 # `pg_restore -l` prints (PostgreSQL 15's, KSD_PGBIN); for archive versions it
-# refuses (1.16, from pg_dump 17 and 18), a header decoder written here in
+# refuses (1.16, from pg_dump 17, 18 and 19), a header decoder written here in
 # Python from the archive layout, independent of the tool's; for plain dumps,
 # the comments pg_dump writes (`Dumped from database version`, `Dumped by
 # pg_dump version`, `Started on`, the DATABASE entry or `\connect`), read
