@@ -631,10 +631,11 @@ void words_restore_need(char *buf, size_t cap, const struct ksd_restore_need *n)
 		snprintf(buf, cap, "\\%s, a meta-command pg_dump does not write", n->name);
 		return;
 	case KSD_NEED_TOC_NOT_FIRST:
-		snprintf(buf, cap,
-		         "toc.dat is not the tar's first member: pg_restore 17 refuses such a file "
-		         "(\"precedes toc.dat\"), 13, 18 and 19 crashed on one; unpack it (tar -xf) "
-		         "and give pg_restore the directory");
+		snprintf(
+		    buf, cap,
+		    "toc.dat is not the tar's first member: pg_restore 17 refuses such a file "
+		    "(\"precedes toc.dat\"), 13, 18 and 19 crashed on one; unpack it (tar -xf) "
+		    "and give pg_restore the directory");
 		return;
 	case KSD_NEED_SERVER: {
 		char v[16];
