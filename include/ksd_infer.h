@@ -177,6 +177,9 @@ const char *ksd_canon_body(const char *name, int v);
  * a body of another version). */
 struct ksd_canon_function {
 	const char *name, *args;
+	/* Its body never changed across versions: a repair makes it only where
+	 * it is missing, and keeps a database's own (Kinto's text, not ours). */
+	bool once;
 };
 extern const struct ksd_canon_function ksd_canon_functions[];
 

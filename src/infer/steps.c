@@ -399,12 +399,12 @@ static const struct {
 };
 
 const struct ksd_canon_function ksd_canon_functions[] = {
-    {"bump_timestamp", ""},
-    {"resource_timestamp", "character varying, character varying"},
-    {"collection_timestamp", "character varying, character varying"},
-    {"as_epoch", "timestamp without time zone"},
-    {"from_epoch", "bigint"},
-    {NULL, NULL},
+    {"bump_timestamp", "", false},
+    {"resource_timestamp", "character varying, character varying", false},
+    {"collection_timestamp", "character varying, character varying", false},
+    {"as_epoch", "timestamp without time zone", true},
+    {"from_epoch", "bigint", true},
+    {NULL, NULL, false},
 };
 
 const char *ksd_canon_body(const char *name, int v)

@@ -395,6 +395,18 @@ static void code_write(FILE *out, const struct ksd_instance *in, int v)
 	for (const struct ksd_canon_function *fn = ksd_canon_functions; fn->name; fn++) {
 		const char *file = ksd_canon_body(fn->name, v);
 		const char *text = file ? canon_sql(file) : NULL;
+		if (text && fn->once) {
+			fprintf(
+			    out,
+			    "DO $ksd$\nBEGIN\n    IF NOT EXISTS (SELECT FROM pg_catalog.pg_proc\n"
+			    "                    WHERE pronamespace = " CURRENT_NS "\n"
+			    "                      AND proname = '%s') THEN\n",
+			    fn->name);
+			/* Not indented: the body is stored as written. */
+			fputs(text, out);
+			fputs("    END IF;\nEND\n$ksd$;\n", out);
+			continue;
+		}
 		if (text) {
 			fputs(text, out);
 			continue;
