@@ -121,6 +121,9 @@ static const char live[] =
     "          JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid\n"
     "         WHERE c.relnamespace = ns AND NOT t.tgisinternal\n"
     "        UNION ALL\n"
+    "        SELECT 'index ' || relname, 'present' FROM pg_catalog.pg_class\n"
+    "         WHERE relnamespace = ns AND relkind = 'i'\n"
+    "        UNION ALL\n"
     "        SELECT 'storage_schema_version rows',\n"
     "               pg_catalog.string_agg(value, ',' ORDER BY pg_catalog.lpad(value, 3, "
     "'0'), value)\n"
@@ -210,6 +213,29 @@ int repair_records(const struct ksd_instance *in)
 	return in->history.rerun ? in->history.target : 0;
 }
 
+/* Every index of Kinto's name, as the dump has it and as the repair leaves
+ * it: what tells apart cells whose version rows and tables are alike. */
+static void index_rows(FILE *out, const struct ksd_instance *in)
+{
+	for (size_t i = 0; i < ksd_nfeatures; i++) {
+		const struct ksd_feature *f = &ksd_features[i];
+		if (f->backend != KSD_STORAGE || f->kind != KSD_F_INDEX)
+			continue;
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = ksd_features[j].backend == KSD_STORAGE &&
+			       ksd_features[j].kind == KSD_F_INDEX &&
+			       strcmp(ksd_features[j].name, f->name) == 0;
+		if (seen)
+			continue;
+		const char *read = ksd_schema_index(in->schema, f->name) ? "present" : "missing";
+		const char *left = !redone(&in->history, f->label)          ? read
+		                   : holds_at(f->label, in->history.target) ? "present"
+		                                                            : "missing";
+		fprintf(out, ",\n        ('index %s', '%s', '%s')", f->name, read, left);
+	}
+}
+
 void repair_checks(FILE *out, const struct ksd_instance *in)
 {
 	enum ksd_repair r = in->history.repairs;
@@ -275,6 +301,7 @@ void repair_checks(FILE *out, const struct ksd_instance *in)
 		        observed(in, g->label) == KSD_OBS_PRESENT ? "present" : "missing",
 		        holds_at(g->label, h->target) ? "present" : "missing");
 	}
+	index_rows(out, in);
 	expected_row(out, "trigger tgr_deleted_last_modified", trigger_as_read(in),
 	             r & KSD_REPAIR_CODE              ? trigger_at(h->target)
 	             : r & KSD_REPAIR_DELETED_TRIGGER ? "insert"
