@@ -259,6 +259,9 @@ size_t ksd_normalise_body(const char *body, char *out, size_t cap);
 /* The index in ksd_features of the row labelled `label`; ksd_nfeatures when
  * there is none. */
 size_t ksd_feature_index(const char *label);
+/* Whether the row labelled `label` holds at version v (false when there is
+ * no such row). */
+bool ksd_feature_holds(const char *label, int v);
 /* Versions a row allows given its observation (all versions when unknown). */
 ksd_vset ksd_feature_allows(const struct ksd_feature *f, enum ksd_obs o,
                             const enum ksd_obs obs[KSD_MAX_FEATURES]);

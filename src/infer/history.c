@@ -173,13 +173,6 @@ static bool start(const enum ksd_obs obs[KSD_MAX_FEATURES], ksd_vset rows, bool 
 	return h->origin != 0;
 }
 
-/* Whether fingerprint row `label` holds at version v. */
-static bool holds(const char *label, int v)
-{
-	size_t i = ksd_feature_index(label);
-	return i < ksd_nfeatures && (ksd_features[i].expect & KSD_VBIT(v));
-}
-
 /* A step that ran and updated every records row while the records trigger
  * was an older one that stamps each row with the clock, whatever it held:
  * the trigger and body as the last step before it that installed them
@@ -189,8 +182,8 @@ static void restamps(struct ksd_history *h)
 	int at = ksd_vset_lowest(h->origin);
 	for (int j = h->assumed + 1; j <= h->top && !h->restamped; j++) {
 		if (ksd_steps[j].updates_records &&
-		    holds("trigger tgr_records_last_modified", at) &&
-		    !holds("bump_timestamp keeps a supplied last_modified (IS NULL guard)", at))
+		    ksd_feature_holds("trigger tgr_records_last_modified", at) &&
+		    !ksd_feature_holds("bump_timestamp keeps a supplied last_modified (IS NULL guard)", at))
 			h->restamped = j;
 		if (ksd_steps[j].replaces)
 			at = j;

@@ -360,6 +360,12 @@ size_t ksd_feature_index(const char *label)
 	return ksd_nfeatures;
 }
 
+bool ksd_feature_holds(const char *label, int v)
+{
+	size_t i = ksd_feature_index(label);
+	return i < ksd_nfeatures && (ksd_features[i].expect & KSD_VBIT(v));
+}
+
 ksd_vset ksd_feature_allows(const struct ksd_feature *f, enum ksd_obs o,
                             const enum ksd_obs obs[KSD_MAX_FEATURES])
 {

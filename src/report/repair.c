@@ -153,18 +153,11 @@ static const char clash[] =
     "        END IF;\n"
     "    END IF;\n";
 
-/* Whether fingerprint row `label` holds at version v. */
-static bool holds_at(const char *label, int v)
-{
-	size_t i = ksd_feature_index(label);
-	return i < ksd_nfeatures && (ksd_features[i].expect & KSD_VBIT(v));
-}
-
 /* As version v has it. */
 static const char *trigger_at(int v)
 {
-	return trigger_words(holds_at("trigger tgr_deleted_last_modified", v),
-	                     holds_at("tgr_deleted_last_modified fires on UPDATE", v));
+	return trigger_words(ksd_feature_holds("trigger tgr_deleted_last_modified", v),
+	                     ksd_feature_holds("tgr_deleted_last_modified fires on UPDATE", v));
 }
 
 /* Whether a step whose table statements the repair runs changes the
@@ -193,18 +186,18 @@ static const char *repaired_state(const struct ksd_instance *in, const struct ex
 		snprintf(tlabel, sizeof(tlabel), "table %s", table);
 		snprintf(clabel, sizeof(clabel), "%s column", e->what + 7);
 		if (redone(h, tlabel) || redone(h, clabel) || redone(h, e->feature)) {
-			bool there = holds_at(tlabel, h->target) &&
+			bool there = ksd_feature_holds(tlabel, h->target) &&
 			             (ksd_feature_index(clabel) >= ksd_nfeatures ||
-			              holds_at(clabel, h->target));
+			              ksd_feature_holds(clabel, h->target));
 			return !there                            ? "missing"
-			       : holds_at(e->feature, h->target) ? e->present
+			       : ksd_feature_holds(e->feature, h->target) ? e->present
 			                                         : e->absent;
 		}
 	}
 	size_t i = ksd_feature_index(e->feature);
 	bool known = i < ksd_nfeatures && !(ksd_features[i].tolerate & KSD_VBIT(h->target));
 	if (((h->repairs & KSD_REPAIR_CODE) && code) || (known && redone(h, e->feature)))
-		return holds_at(e->feature, h->target) ? e->present : e->absent;
+		return ksd_feature_holds(e->feature, h->target) ? e->present : e->absent;
 	return (h->repairs & e->by) ? e->repaired : NULL;
 }
 
@@ -230,7 +223,7 @@ static void index_rows(FILE *out, const struct ksd_instance *in)
 			continue;
 		const char *read = ksd_schema_index(in->schema, f->name) ? "present" : "missing";
 		const char *left = !redone(&in->history, f->label)          ? read
-		                   : holds_at(f->label, in->history.target) ? "present"
+		                   : ksd_feature_holds(f->label, in->history.target) ? "present"
 		                                                            : "missing";
 		fprintf(out, ",\n        ('index %s', '%s', '%s')", f->name, read, left);
 	}
@@ -299,7 +292,7 @@ void repair_checks(FILE *out, const struct ksd_instance *in)
 		sql_literal(out, g->label);
 		fprintf(out, ", '%s', '%s')",
 		        observed(in, g->label) == KSD_OBS_PRESENT ? "present" : "missing",
-		        holds_at(g->label, h->target) ? "present" : "missing");
+		        ksd_feature_holds(g->label, h->target) ? "present" : "missing");
 	}
 	index_rows(out, in);
 	expected_row(out, "trigger tgr_deleted_last_modified", trigger_as_read(in),
