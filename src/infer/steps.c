@@ -216,17 +216,29 @@ bool ksd_step_changes(int k, const struct ksd_feature *f)
 	return f->kind != KSD_F_FUNCTION || after;
 }
 
-/* Whether step k changes a table, column, key or index (not code); with a
- * step j, one that j changes too. */
-static bool changes_tables(int k, int j)
+/* Whether row f is a table, column, key or index (not code) step k changes. */
+static bool changes_table(int k, const struct ksd_feature *f)
+{
+	return f->backend == KSD_STORAGE && !ksd_feature_is_code(f) && ksd_step_changes(k, f);
+}
+
+/* Whether step k changes a table, column, key or index. */
+static bool changes_tables(int k)
+{
+	for (size_t i = 0; i < ksd_nfeatures; i++)
+		if (changes_table(k, &ksd_features[i]))
+			return true;
+	return false;
+}
+
+/* Whether step j changes one of the tables, columns, keys or indexes step k
+ * changes. A definition that reads otherwise because j renamed its column
+ * is no change of j's. */
+static bool changes_tables_too(int k, int j)
 {
 	for (size_t i = 0; i < ksd_nfeatures; i++) {
 		const struct ksd_feature *f = &ksd_features[i];
-		if (f->backend != KSD_STORAGE || ksd_feature_is_code(f) || !ksd_step_changes(k, f))
-			continue;
-		/* A definition that reads otherwise because j renamed its
-		 * column is no change of j's. */
-		if (!j || !(f->expect & KSD_VBIT(j - 1)) != !(f->expect & KSD_VBIT(j)))
+		if (changes_table(k, f) && !(f->expect & KSD_VBIT(j - 1)) != !(f->expect & KSD_VBIT(j)))
 			return true;
 	}
 	return false;
@@ -294,12 +306,12 @@ static bool same_column(int k, int j)
 
 enum ksd_redo ksd_step_redo(int k, int from, int to)
 {
-	if (!changes_tables(k, 0))
+	if (!changes_tables(k))
 		return KSD_REDO_CODE;
 	if (!ksd_steps[k].redo)
 		return KSD_REDO_NONE;
 	for (int j = from + 1; j <= to; j++)
-		if (j > k && (changes_tables(k, j) || same_column(k, j)))
+		if (j > k && (changes_tables_too(k, j) || same_column(k, j)))
 			return KSD_REDO_NONE;
 	return KSD_REDO_TABLES;
 }
