@@ -1,7 +1,8 @@
 /* Deflate in its two wrappers: gzip (plain dumps, directory files; members
  * may follow one another) and zlib (custom-format data blocks; one stream).
  * One engine for both: ISA-L's inflate when the build has libisal (two to
- * three times zlib's speed, bench/results.md), zlib's otherwise. The gzip messages use libarchive's
+ * three times zlib's speed, bench/results.md), zlib's otherwise, behind one
+ * call (engine_call) that the member loop drives. The gzip messages use libarchive's
  * words, so a corrupt dump reads the same whichever engine decoded it; each reason is zlib's
  * wording for the fault, which archive data's messages quote. */
 #include <stdint.h>
@@ -107,43 +108,32 @@ static enum unpack_status isal_fail(struct unpack *u, int r)
 	}
 }
 
-static enum unpack_status engine_step(struct unpack *u, const unsigned char *in, size_t in_len,
-                                      bool last, size_t *used, unsigned char *out, size_t out_cap,
-                                      size_t *made)
+static void engine_reset(struct gz *g)
 {
-	struct gz *g = u->s;
+	isal_inflate_reset(&g->isal);
+	g->isal.crc_flag = ISAL_GZIP;
+}
+
+static enum unpack_status engine_call(struct unpack *u, struct gz *g, const unsigned char *in,
+                                      size_t in_len, unsigned char *out, size_t out_cap,
+                                      size_t *used, size_t *made, bool *ended)
+{
 	struct inflate_state *z = &g->isal;
-	*used = *made = 0;
-	for (;;) {
-		if (g->between) {
-			bool wait;
-			if (after_stream(g, in + *used, in_len - *used, last, &wait) != UNPACK_OK)
-				return wait ? UNPACK_OK : UNPACK_END;
-			isal_inflate_reset(z);
-			z->crc_flag = ISAL_GZIP;
-		}
-		z->next_in = (uint8_t *)(in + *used);
-		z->avail_in = clamp32(in_len - *used);
-		z->next_out = out + *made;
-		z->avail_out = clamp32(out_cap - *made);
-		uint32_t in0 = z->avail_in, out0 = z->avail_out;
-		int r = isal_inflate(z);
-		/* After an error the counts may be anything: none is trusted. */
-		if (r == ISAL_DECOMP_OK && (z->avail_in > in0 || z->avail_out > out0))
-			r = ISAL_INVALID_BLOCK;
-		if (r != ISAL_DECOMP_OK)
-			return isal_fail(u, r);
-		*used += in0 - z->avail_in;
-		*made += out0 - z->avail_out;
-		if (z->block_state == ISAL_BLOCK_FINISH) {
-			g->between = true;
-			continue;
-		}
-		int st = settle(u, g, in_len, last, *used, out_cap, *made,
-		                z->avail_in != in0 || z->avail_out != out0);
-		if (st >= 0)
-			return (enum unpack_status)st;
-	}
+	z->next_in = (uint8_t *)in;
+	z->avail_in = clamp32(in_len);
+	z->next_out = out;
+	z->avail_out = clamp32(out_cap);
+	uint32_t in0 = z->avail_in, out0 = z->avail_out;
+	int r = isal_inflate(z);
+	/* After an error the counts may be anything: none is trusted. */
+	if (r == ISAL_DECOMP_OK && (z->avail_in > in0 || z->avail_out > out0))
+		r = ISAL_INVALID_BLOCK;
+	if (r != ISAL_DECOMP_OK)
+		return isal_fail(u, r);
+	*used = in0 - z->avail_in;
+	*made = out0 - z->avail_out;
+	*ended = z->block_state == ISAL_BLOCK_FINISH;
+	return UNPACK_OK;
 }
 #else
 static void *engine_open(bool gzip)
@@ -181,41 +171,63 @@ static enum unpack_status zlib_fail(struct unpack *u, const struct gz *g)
 	return unpack_fail(u, what, why);
 }
 
+static void engine_reset(struct gz *g)
+{
+	inflateReset(&g->z);
+}
+
+static enum unpack_status engine_call(struct unpack *u, struct gz *g, const unsigned char *in,
+                                      size_t in_len, unsigned char *out, size_t out_cap,
+                                      size_t *used, size_t *made, bool *ended)
+{
+	z_stream *z = &g->z;
+	z->next_in = (Bytef *)in;
+	z->avail_in = clamp32(in_len);
+	z->next_out = out;
+	z->avail_out = clamp32(out_cap);
+	uInt in0 = z->avail_in, out0 = z->avail_out;
+	int r = inflate(z, Z_NO_FLUSH);
+	if (r != Z_OK && r != Z_STREAM_END && r != Z_BUF_ERROR)
+		return zlib_fail(u, g);
+	*used = in0 - z->avail_in;
+	*made = out0 - z->avail_out;
+	*ended = r == Z_STREAM_END;
+	return UNPACK_OK;
+}
+#endif
+
+/* One engine call after another, each on what is left of the input and the
+ * output, a gzip member's end followed by the next member's start. */
 static enum unpack_status engine_step(struct unpack *u, const unsigned char *in, size_t in_len,
                                       bool last, size_t *used, unsigned char *out, size_t out_cap,
                                       size_t *made)
 {
 	struct gz *g = u->s;
-	z_stream *z = &g->z;
 	*used = *made = 0;
 	for (;;) {
 		if (g->between) {
 			bool wait;
 			if (after_stream(g, in + *used, in_len - *used, last, &wait) != UNPACK_OK)
 				return wait ? UNPACK_OK : UNPACK_END;
-			inflateReset(z);
+			engine_reset(g);
 		}
-		z->next_in = (Bytef *)(in + *used);
-		z->avail_in = clamp32(in_len - *used);
-		z->next_out = out + *made;
-		z->avail_out = clamp32(out_cap - *made);
-		uInt in0 = z->avail_in, out0 = z->avail_out;
-		int r = inflate(z, Z_NO_FLUSH);
-		if (r != Z_OK && r != Z_STREAM_END && r != Z_BUF_ERROR)
-			return zlib_fail(u, g);
-		*used += in0 - z->avail_in;
-		*made += out0 - z->avail_out;
-		if (r == Z_STREAM_END) {
+		size_t took, gave;
+		bool ended;
+		enum unpack_status r = engine_call(u, g, in + *used, in_len - *used, out + *made,
+		                                   out_cap - *made, &took, &gave, &ended);
+		if (r != UNPACK_OK)
+			return r;
+		*used += took;
+		*made += gave;
+		if (ended) {
 			g->between = true;
 			continue;
 		}
-		int st = settle(u, g, in_len, last, *used, out_cap, *made,
-		                z->avail_in != in0 || z->avail_out != out0);
+		int st = settle(u, g, in_len, last, *used, out_cap, *made, took || gave);
 		if (st >= 0)
 			return (enum unpack_status)st;
 	}
 }
-#endif
 
 /* Whichever engine the build has, under one set of names. */
 static void *open_gzip(void)
