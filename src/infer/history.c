@@ -183,7 +183,8 @@ static void restamps(struct ksd_history *h)
 	for (int j = h->assumed + 1; j <= h->top && !h->restamped; j++) {
 		if (ksd_steps[j].updates_records &&
 		    ksd_feature_holds("trigger tgr_records_last_modified", at) &&
-		    !ksd_feature_holds("bump_timestamp keeps a supplied last_modified (IS NULL guard)", at))
+		    !ksd_feature_holds(
+		        "bump_timestamp keeps a supplied last_modified (IS NULL guard)", at))
 			h->restamped = j;
 		if (ksd_steps[j].replaces)
 			at = j;

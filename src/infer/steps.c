@@ -238,7 +238,8 @@ static bool changes_tables_too(int k, int j)
 {
 	for (size_t i = 0; i < ksd_nfeatures; i++) {
 		const struct ksd_feature *f = &ksd_features[i];
-		if (changes_table(k, f) && !(f->expect & KSD_VBIT(j - 1)) != !(f->expect & KSD_VBIT(j)))
+		if (changes_table(k, f) &&
+		    !(f->expect & KSD_VBIT(j - 1)) != !(f->expect & KSD_VBIT(j)))
 			return true;
 	}
 	return false;

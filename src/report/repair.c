@@ -189,9 +189,9 @@ static const char *repaired_state(const struct ksd_instance *in, const struct ex
 			bool there = ksd_feature_holds(tlabel, h->target) &&
 			             (ksd_feature_index(clabel) >= ksd_nfeatures ||
 			              ksd_feature_holds(clabel, h->target));
-			return !there                            ? "missing"
+			return !there                                     ? "missing"
 			       : ksd_feature_holds(e->feature, h->target) ? e->present
-			                                         : e->absent;
+			                                                  : e->absent;
 		}
 	}
 	size_t i = ksd_feature_index(e->feature);
@@ -222,9 +222,9 @@ static void index_rows(FILE *out, const struct ksd_instance *in)
 		if (seen)
 			continue;
 		const char *read = ksd_schema_index(in->schema, f->name) ? "present" : "missing";
-		const char *left = !redone(&in->history, f->label)          ? read
+		const char *left = !redone(&in->history, f->label)                   ? read
 		                   : ksd_feature_holds(f->label, in->history.target) ? "present"
-		                                                            : "missing";
+		                                                                     : "missing";
 		fprintf(out, ",\n        ('index %s', '%s', '%s')", f->name, read, left);
 	}
 }
