@@ -341,31 +341,6 @@ bool ksd_match_schema(const struct ksd_schema *s, enum ksd_obs obs[KSD_MAX_FEATU
 	return true;
 }
 
-bool ksd_name_in(const char *names, const char *name, size_t len)
-{
-	for (const char *n = names; n && *n;) {
-		size_t nlen = strcspn(n, "|");
-		if (nlen == len && strncmp(n, name, len) == 0)
-			return true;
-		n += nlen + (n[nlen] == '|');
-	}
-	return false;
-}
-
-size_t ksd_feature_index(const char *label)
-{
-	for (size_t i = 0; i < ksd_nfeatures; i++)
-		if (strcmp(ksd_features[i].label, label) == 0)
-			return i;
-	return ksd_nfeatures;
-}
-
-bool ksd_feature_holds(const char *label, int v)
-{
-	size_t i = ksd_feature_index(label);
-	return i < ksd_nfeatures && (ksd_features[i].expect & KSD_VBIT(v));
-}
-
 ksd_vset ksd_feature_allows(const struct ksd_feature *f, enum ksd_obs o,
                             const enum ksd_obs obs[KSD_MAX_FEATURES])
 {

@@ -1,16 +1,10 @@
-/* The plugins' schema versions against their data. Facts as data: the table
- * of known plugins (kinto-attachment: migration 1->2 moves the objects rows
- * under parent '__attachments__' from resource_name '' to 'attachments',
- * then records '2'). How Kinto reads a plugin's version: the highest row by
- * LPAD(value, 3, '0'), 1 when there is none, int() of the value. */
+/* The plugins' schema versions against their data (the known plugins are
+ * src/facts/known_plugins.c). How Kinto reads a plugin's version: the
+ * highest row by LPAD(value, 3, '0'), 1 when there is none, int() of the
+ * value. */
 #include <string.h>
 
 #include "infer/plugins.h"
-
-const struct ksd_known_plugin ksd_known_plugins[] = {
-    {"kinto_attachment", 2, "__attachments__", "", "attachments", 1},
-};
-const size_t ksd_nknown_plugins = sizeof(ksd_known_plugins) / sizeof(ksd_known_plugins[0]);
 
 static uint64_t internal_rows(const struct ksd_inventory *inv, const char *parent,
                               const char *resource)

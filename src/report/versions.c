@@ -1,4 +1,4 @@
-/* --versions: the version table (src/infer/versions.c) for a person. */
+/* --versions: the version table (src/facts/versions.c) for a person. */
 #include <stdio.h>
 
 #include "ksd_infer.h"

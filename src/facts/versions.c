@@ -1,7 +1,7 @@
 /* The table of Kinto schema versions as data: the releases that ship each
  * one and what its migration changed. "transit" versions were only passed
  * through on the way to a later one. */
-#include "ksd_infer.h"
+#include "ksd_facts.h"
 
 struct version {
 	const char *releases;

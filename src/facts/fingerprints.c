@@ -6,7 +6,9 @@
  * Together the rows name every table, column, key, index (with its
  * definition), function and trigger Kinto creates: what none names is drift
  * (drift.c). */
-#include "ksd_infer.h"
+#include <string.h>
+
+#include "ksd_facts.h"
 
 #define R(a, b) KSD_VRANGE(a, b)
 #define V(a)    KSD_VBIT(a)
@@ -301,3 +303,28 @@ const ksd_vset ksd_twin_excludes = R(12, 17);
 
 _Static_assert(sizeof(ksd_features) / sizeof(ksd_features[0]) <= KSD_MAX_FEATURES,
                "raise KSD_MAX_FEATURES");
+
+bool ksd_name_in(const char *names, const char *name, size_t len)
+{
+	for (const char *n = names; n && *n;) {
+		size_t nlen = strcspn(n, "|");
+		if (nlen == len && strncmp(n, name, len) == 0)
+			return true;
+		n += nlen + (n[nlen] == '|');
+	}
+	return false;
+}
+
+size_t ksd_feature_index(const char *label)
+{
+	for (size_t i = 0; i < ksd_nfeatures; i++)
+		if (strcmp(ksd_features[i].label, label) == 0)
+			return i;
+	return ksd_nfeatures;
+}
+
+bool ksd_feature_holds(const char *label, int v)
+{
+	size_t i = ksd_feature_index(label);
+	return i < ksd_nfeatures && (ksd_features[i].expect & KSD_VBIT(v));
+}
