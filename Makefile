@@ -135,7 +135,7 @@ FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS = -O1 -g $(FUZZ_SAN) $(filter-out -MMD -MP,$(KSD_CFLAGS))
 FUZZ_OBJ = $(LIB_SRC:%.c=build/fuzz/obj/%.o) build/fuzz/obj/gen/canon_sql.o
 # The part of the test library that does not need Check.
-FUZZ_LIB = build/fuzz/obj/tests/lib/feed.o
+FUZZ_LIB = build/fuzz/obj/tests/lib/feed.o build/fuzz/obj/tests/lib/analyse.o
 
 build/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)

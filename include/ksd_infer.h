@@ -1,9 +1,10 @@
-/* Version inference over the fact tables (ksd_facts.h): matching the
- * fingerprints against one schema, the metadata read as Kinto reads it,
- * and the verdict on one Kinto instance:
- * versions, metadata state, reasons, notes and what Kinto would do, all as
- * codes and numbers that src/report/ puts into words. Versions are bit sets:
- * bit v stands for version v. */
+/* Inference's results and its one entry point: ksd_infer() turns a dump's
+ * catalog, with the fact tables (ksd_facts.h), into a struct ksd_result
+ * computed once: each Kinto instance's versions, metadata state, verdict,
+ * reasons, notes, history, what Kinto would do, drift and timeline; the
+ * schemas that only bear Kinto's names; the restore facts. All codes and
+ * numbers, which src/report/ renders and puts into words. Inference's own
+ * steps are private (src/infer/infer.h). */
 #ifndef KSD_INFER_H
 #define KSD_INFER_H
 
@@ -12,6 +13,7 @@
 #include <stdint.h>
 
 #include "ksd_catalog.h"
+#include "ksd_err.h"
 #include "ksd_facts.h"
 #include "ksd_limits.h"
 
@@ -34,38 +36,6 @@ enum ksd_run {
 	KSD_RUN_SKIP,           /* G > T: skips T+1..G, then runs the rest */
 	KSD_RUN_UNDESCRIBED,    /* T unknown: runs G+1.. on a schema no version describes */
 };
-
-/* How step k, skipped, is redone once steps from+1..to ran without it. */
-enum ksd_redo {
-	KSD_REDO_NONE,   /* its tables changed since: not from our SQL */
-	KSD_REDO_CODE,   /* it changes code only: the target's code covers it */
-	KSD_REDO_TABLES, /* its table statements run as they are */
-};
-enum ksd_redo ksd_step_redo(int k, int from, int to);
-/* The feature whose state tells whether step k's table statements already
- * ran: one it changes and no later step up to `target` changes again, on a
- * table `target` has (ksd_nfeatures: none). */
-size_t ksd_step_guard(int k, int target);
-/* Kinto runs steps from+1.. on a schema at version `truth` (0: as `obs`
- * shows it, unknown taken as there), each step leaving what it changes as
- * at its version: the first step that lacks a need (`*need`), 0 when none. */
-int ksd_run_unmet(int from, int truth, const enum ksd_obs *obs, const struct ksd_step_need **need);
-
-/* Observes every fingerprint row in schema `s`. Returns false when out of
- * memory (every observation is then unknown). */
-bool ksd_match_schema(const struct ksd_schema *s, enum ksd_obs obs[KSD_MAX_FEATURES]);
-/* Whether index `ix` is the one row `feature` (a KSD_F_INDEX row) names:
- * same table and, when the row has a pattern, a matching definition. */
-bool ksd_index_is_kintos(size_t feature, const struct ksd_index *ix);
-/* The first function of schema `s` among "a|b": what a KSD_F_BODY row reads. */
-const struct ksd_function *ksd_function_among(const struct ksd_schema *s, const char *names);
-/* Lower-cases, strips comments (not inside literals) and collapses spacing,
- * dropping it next to punctuation; `out` gets at most `cap`-1 bytes. */
-size_t ksd_normalise_body(const char *body, char *out, size_t cap);
-
-/* Versions a row allows given its observation (all versions when unknown). */
-ksd_vset ksd_feature_allows(const struct ksd_feature *f, enum ksd_obs o,
-                            const enum ksd_obs obs[KSD_MAX_FEATURES]);
 
 enum ksd_meta_state {
 	KSD_META_INTACT,
@@ -205,11 +175,14 @@ struct ksd_history {
 	const char *missing;     /* KSD_CAUSE_MISSING: the label of the feature */
 	enum ksd_repair repairs; /* what the repair redoes, for every origin candidate */
 	ksd_vset redo;           /* KSD_REPAIR_REDO: the steps whose table statements run */
-	int unrepairable;        /* a skipped step no repair redoes (0: none) */
+	/* For each step k of `redo`, the fingerprint row (index) whose state
+	 * tells whether its table statements already ran. */
+	size_t guard[KSD_STORAGE_MAX + 1];
+	int unrepairable; /* a skipped step no repair redoes (0: none) */
 };
 
 /* How Kinto reads its storage version at start-up. */
-enum ksd_read {
+enum ksd_version_read {
 	KSD_READ_NONE,         /* not predicted: no storage tables here */
 	KSD_READ_NO_TABLE,     /* its query fails: there is no metadata table */
 	KSD_READ_NO_DATA,      /* cannot tell: the dump holds no table data */
@@ -222,7 +195,7 @@ enum ksd_read {
 
 /* What Kinto would do with the storage schema, as data. */
 struct ksd_storage_run {
-	enum ksd_read read;
+	enum ksd_version_read read;
 	int from;  /* the version it starts from; 0 when the read fails */
 	int truth; /* the true version; 0 when not known */
 	enum ksd_run run;
@@ -272,8 +245,103 @@ struct ksd_drift {
 	const char *table; /* the table it belongs to; NULL for tables and functions */
 };
 
+/* Restore readiness: which program restores a dump and the oldest
+ * PostgreSQL release of it that can, from what the catalog says of the file
+ * (archive version, compression, tar layout, data missing from an archive,
+ * a plain dump's psql meta-commands, the server functions it calls and its
+ * standard_conforming_strings), as codes and release numbers. */
+/* Releases as PG_VERSION_NUM: 90322 is 9.3.22, 130022 is 13.22, 170000 is
+ * the major release 17. */
+#define KSD_PG_MAJOR(v) ((v) >= 100000 ? (v) / 10000 * 10000 : (v) / 100 * 100)
+
+enum ksd_restore_program { KSD_PROG_PSQL, KSD_PROG_PG_RESTORE };
+
+/* What restoring the file asks for, each with its reason. */
+enum ksd_need {
+	KSD_NEED_ARCHIVE,     /* archive 1.`vmin`: a pg_restore that knows it */
+	KSD_NEED_COMPRESSION, /* `compression` data: pg_restore `version` or later built with it */
+	KSD_NEED_UNWRAP,      /* the whole file is `compression`-ed: decompress it first */
+	KSD_NEED_RESTRICT,    /* \restrict lines: psql of August 2025 or later */
+	KSD_NEED_SHELL,       /* \! runs a shell command on the restoring host */
+	KSD_NEED_INCLUDE,     /* \`name` reads another file */
+	KSD_NEED_META,        /* \`name`, a meta-command pg_dump does not write */
+	KSD_NEED_TOC_NOT_FIRST, /* a tar member precedes toc.dat: some releases refuse it */
+	KSD_NEED_DATA_ORDER, /* tar data members out of TOC order: unpack, restore the directory */
+	KSD_NEED_SERVER,     /* pg_dump `version` wrote it: a server of that major or later */
+	KSD_NEED_COMPLETE,   /* `count` entries' data is `missing`: pg_restore fails on it */
+	KSD_NEED_FUNCTION,   /* its SQL calls `name`, which servers before `version` lack */
+	KSD_NEED_STD_STRINGS_OFF, /* it sets standard_conforming_strings off: servers from
+	                           * `version` on refuse it */
+};
+
+struct ksd_restore_need {
+	enum ksd_need code;
+	int vmin;    /* KSD_NEED_ARCHIVE */
+	int version; /* KSD_NEED_SERVER, KSD_NEED_COMPRESSION: a major, PG_VERSION_NUM */
+	enum ksd_compression_alg compression; /* KSD_NEED_COMPRESSION, KSD_NEED_UNWRAP */
+	/* KSD_NEED_FUNCTION: the function; otherwise the meta-command's name, from
+	 * the catalog. */
+	const char *name;
+	/* KSD_NEED_FUNCTION in an archive: the TOC entry type whose SQL calls
+	 * it, which pg_restore `version` and later take for statistics (and
+	 * leave out with --no-statistics); NULL otherwise. */
+	const char *entry;
+	enum ksd_missing_kind missing; /* KSD_NEED_COMPLETE */
+	size_t count;                  /* KSD_NEED_COMPLETE */
+	/* KSD_NEED_ARCHIVE, KSD_NEED_RESTRICT: the first release of each major
+	 * from the oldest on that has what is needed, 0-terminated. */
+	const int *releases;
+};
+
+#define KSD_RESTORE_MAX_NEEDS 12
+
+struct ksd_restore {
+	enum ksd_restore_program program;
+	/* Restorable as it is: false when a step comes first (decompressing,
+	 * unpacking a tar), or when data is missing, which `needs` names. */
+	bool restorable;
+	/* The oldest release that restores it once that is done: a major (its
+	 * .0), or with `releases` the first of each major; 0 when no release
+	 * bound is known. */
+	int min_version;
+	const int *releases;
+	/* The oldest server major its SQL is meant for (pg_dump's, or the first
+	 * with a function it calls); 0: unknown. */
+	int server_min;
+	/* The newest server major that takes its SQL; 0: no bound known. */
+	int server_max;
+	/* Majors from min_version on that fail on this file all the same. */
+	int except[4];
+	size_t nexcept;
+	struct ksd_restore_need needs[KSD_RESTORE_MAX_NEEDS];
+	size_t nneeds;
+};
+
+/* An instance's timeline: what its metadata rows, the history of a
+ * wrong-base migration and the dump itself say happened, in order, as
+ * codes and numbers. */
+enum ksd_event_kind {
+	KSD_EV_INSTALL, /* created_at: `fresh` at `version` (one row or none), or a chain from 1 */
+	KSD_EV_STEP,    /* a version row: the step to `version`, `wrong_base` after a guess */
+	KSD_EV_FLUSH,   /* the rows were emptied */
+	KSD_EV_GUESS,   /* Kinto started from `version` (20 after a flush, or as recorded) */
+	KSD_EV_FAILS,   /* the step to `version` fails on the result */
+	KSD_EV_DUMP,    /* the dump was taken */
+};
+
+struct ksd_event {
+	enum ksd_event_kind kind;
+	const char *time; /* as the dump spells it; NULL when it does not say */
+	int version;      /* -1: a row that is not a number */
+	bool fresh, wrong_base;
+};
+
+/* The most events kept: version rows beyond it are left out. */
+#define KSD_MAX_EVENTS 64
+
 struct ksd_instance {
-	const struct ksd_catalog *cat; /* the dump it is in */
+	const struct ksd_catalog *cat;     /* the dump it is in */
+	const struct ksd_restore *restore; /* the dump's, in the result */
 	const struct ksd_database *db;
 	const struct ksd_schema *schema;
 	enum ksd_obs obs[KSD_MAX_FEATURES];
@@ -301,6 +369,14 @@ struct ksd_instance {
 	struct ksd_drift drift[KSD_MAX_DRIFT];
 	size_t ndrift;
 	bool drift_truncated; /* more than KSD_MAX_DRIFT */
+	/* The versions each fingerprint row allows as observed (--explain). */
+	ksd_vset allows[KSD_MAX_FEATURES];
+	/* The rows that contradict the nearest versions of a backend without
+	 * candidates, each once, in table order. */
+	size_t contradiction[KSD_MAX_FEATURES];
+	size_t ncontradictions;
+	struct ksd_event events[KSD_MAX_EVENTS]; /* the timeline */
+	size_t nevents;
 };
 
 /* A schema that holds a table of Kinto's name but not Kinto's signature
@@ -315,44 +391,32 @@ struct ksd_not_kinto {
 	const char *const *columns; /* Kinto's for that table (its current names), NULL-ended */
 	unsigned has;               /* bit i: the table has columns[i] */
 };
-/* Whether schema `s` holds a table of Kinto's name without Kinto's
- * signature; then `*out` (`db` left NULL) says why. */
-bool ksd_schema_not_kinto(const struct ksd_schema *s, struct ksd_not_kinto *out);
-/* Every such schema of the catalog, the first `max` in `out`; returns how
- * many there are. */
-size_t ksd_not_kinto(const struct ksd_catalog *cat, struct ksd_not_kinto *out, size_t max);
 
-/* Finds and judges every Kinto instance of the catalog (a schema with
- * Kinto's storage or permission signature, see ksd_not_kinto). `*out` is malloc'd
- * (NULL when none). Returns false when out of memory. */
-bool ksd_infer_catalog(const struct ksd_catalog *cat, int assume_version, struct ksd_instance **out,
-                       size_t *n);
-/* Judges one schema as a Kinto instance. */
-void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database *db,
-                        const struct ksd_schema *s, int assume_version, struct ksd_instance *in);
+/* Everything the report shows of one dump, computed once (ksd_infer). */
+struct ksd_result {
+	struct ksd_instance *in; /* malloc'd, NULL when none */
+	size_t n;
+	/* Every schema that holds a table of Kinto's name without Kinto's
+	 * signature, in catalog order; malloc'd, NULL when none. */
+	struct ksd_not_kinto *not_kinto;
+	size_t nnot_kinto;
+	struct ksd_restore restore; /* each instance points here */
+	int status;                 /* the worst exit status of the instances (KSD_EXIT_*) */
+};
 
-/* The storage version Kinto reads from the instance's metadata; `*from` gets
- * the version it works from (0 when the read fails). */
-enum ksd_read ksd_read_storage(const struct ksd_instance *in, int *from);
-/* The permission version Kinto reads: the recorded one, else 1 when its
- * tables exist, else 0. */
-int ksd_read_permission(const struct ksd_instance *in);
-/* What Kinto runs when it reads `from` the way `read` says on a database
- * really at `truth` (0: not known). Besides the versions it looks at the
- * instance's schema (the objects table) and missing_deleted_index. */
-void ksd_predict_storage(const struct ksd_instance *in, enum ksd_read read, int from, int truth,
-                         struct ksd_storage_run *out);
-void ksd_predict_permission(int from, int truth, struct ksd_permission_run *out);
+/* The exit status of a verdict. */
+static inline int ksd_verdict_exit(enum ksd_verdict v)
+{
+	return v == KSD_VERDICT_OK    ? KSD_EXIT_OK
+	       : v == KSD_VERDICT_FIX ? KSD_EXIT_FIX
+	                              : KSD_EXIT_UNDETERMINED;
+}
 
-/* Explains observations that match no version as a wrong-base migration,
- * from the version rows Kinto wrote (`rows`: their values, as a set) and
- * whether created_at is there. False when it does not explain them. */
-bool ksd_infer_history(const enum ksd_obs obs[KSD_MAX_FEATURES], ksd_vset rows, bool created_at,
-                       struct ksd_history *h);
-
-/* Rows contradicting version v, in table order, for reporting: fills up to
- * `max` indexes into ksd_features and returns the count. */
-size_t ksd_contradictions(const struct ksd_instance *in, enum ksd_backend b, int v, size_t *idx,
-                          size_t max);
+/* Infers all `*r` holds from the catalog. `*r` must stay where it is while
+ * it is read (the instances point into it); ksd_result_free() releases it.
+ * False when out of memory: then `*r` holds no instance and the status is
+ * KSD_EXIT_UNDETERMINED. */
+bool ksd_infer(const struct ksd_catalog *cat, int assume_version, struct ksd_result *r);
+void ksd_result_free(struct ksd_result *r);
 
 #endif

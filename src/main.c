@@ -7,6 +7,7 @@
 
 #include "ksd_catalog.h"
 #include "ksd_err.h"
+#include "ksd_infer.h"
 #include "ksd_reader.h"
 #include "ksd_report.h"
 #include "ksd_source.h"
@@ -147,14 +148,22 @@ static int process(const char *input, const struct options *o)
 		report_error(name, &err, rc, junit);
 		status = KSD_EXIT_INPUT;
 	}
-	if (rc != KSD_FATAL) {
-		if (o->toc)
-			ksd_list_toc(stdout, name, cat);
-		else if (o->list) {
-			ksd_list_catalog(stdout, name, cat);
-			status = worst(status, ksd_verdict_status(cat, &o->report));
-		} else
-			status = worst(status, ksd_analyse(stdout, name, cat, &o->report));
+	if (rc != KSD_FATAL && o->toc) {
+		ksd_list_toc(stdout, name, cat);
+	} else if (rc != KSD_FATAL) {
+		/* One result, whatever the form: --list exits as the report
+		 * would. */
+		struct ksd_result res;
+		bool inferred = ksd_infer(cat, o->report.assume_version, &res);
+		if (o->list)
+			ksd_list_catalog(stdout, name, cat, &res);
+		if (!inferred)
+			fputs("kinto-schema-doctor: error: out of memory during the analysis\n",
+			      stderr);
+		else if (!o->list)
+			ksd_analyse(stdout, name, cat, &res, &o->report);
+		status = worst(status, res.status);
+		ksd_result_free(&res);
 	}
 	/* How much of the file was read: archive readers skip the table data. */
 	const char *stats = getenv("KSD_STATS");

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "infer/infer.h"
 #include "ksd_infer.h"
 #include "lib/catalog_fixture.h"
 #include "lib/kinto_schema.h"

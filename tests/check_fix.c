@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "infer/infer.h"
 #include "ksd_infer.h"
 #include "lib/catalog_fixture.h"
 #include "lib/kinto_schema.h"

@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include "ksd_extract.h"
+#include "infer/infer.h"
 #include "ksd_infer.h"
 #include "ksd_report.h"
+#include "lib/analyse.h"
 #include "ksd_token.h"
 #include "lib/catalog_fixture.h"
 #include "lib/kinto_schema.h"
@@ -49,7 +51,7 @@ START_TEST(a_copy_row_of_broken_utf8_reaches_the_report)
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 	struct ksd_report_opts o = {.format = KSD_OUT_JSON};
-	ksd_analyse(f, "in.sql", cat, &o);
+	analyse_catalog(f, "in.sql", cat, &o, false);
 	fclose(f);
 	ck_assert_ptr_nonnull(strstr(buf, "\"1\\u0080\\u0080"));
 	free(buf);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ksd_report.h"
+#include "lib/analyse.h"
 #include "reader/plain.h"
 #include "lib/feed.h"
 
@@ -73,7 +74,7 @@ static char *read_in_slices(const char *text, size_t len, size_t step, int *rc)
 	char *out = NULL;
 	size_t outlen = 0;
 	FILE *f = open_memstream(&out, &outlen);
-	ksd_list_catalog(f, "t", cat);
+	analyse_catalog(f, "t", cat, &(struct ksd_report_opts){0}, true);
 	if (err.set)
 		fprintf(f, "error line %ld: %s\n", err.line, err.msg);
 	fclose(f);

@@ -8,6 +8,7 @@
 #include "ksd_infer.h"
 #include "ksd_limits.h"
 #include "ksd_report.h"
+#include "lib/analyse.h"
 #include "lib/catalog_fixture.h"
 #include "lib/kinto_schema.h"
 
@@ -16,7 +17,7 @@ static char *run(const struct ksd_report_opts *o, int *status)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
-	*status = ksd_analyse(f, "in.sql", cat, o);
+	*status = analyse_catalog(f, "in.sql", cat, o, false);
 	fclose(f);
 	return buf;
 }

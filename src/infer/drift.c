@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "infer/drift.h"
+#include "infer/infer.h"
 #include "ksd_infer.h"
 
 /* The object a row of this kind is about. */

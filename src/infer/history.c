@@ -9,6 +9,7 @@
  * repair must redo. */
 #include <string.h>
 
+#include "infer/infer.h"
 #include "ksd_infer.h"
 
 /* Whether every observation fits version `origin` with steps assumed+1..top
@@ -87,6 +88,7 @@ static void plan_repair(const enum ksd_obs obs[KSD_MAX_FEATURES], int origin, st
 		else if (redo == KSD_REDO_TABLES && ksd_step_guard(k, h->top) < ksd_nfeatures) {
 			h->repairs |= KSD_REPAIR_REDO | KSD_REPAIR_CODE;
 			h->redo |= KSD_VBIT(k);
+			h->guard[k] = ksd_step_guard(k, h->top);
 		} else if (!h->unrepairable)
 			h->unrepairable = k;
 	}

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "infer/infer.h"
 #include "ksd_infer.h"
 #include "ksd_limits.h"
 

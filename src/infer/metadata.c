@@ -201,7 +201,7 @@ unsigned metadata_kinto_rows(const struct ksd_metadata *m)
  * version row nor created_at (spec §6). */
 #define GUESSED_VERSION 20
 
-enum ksd_read ksd_read_storage(const struct ksd_instance *in, int *from)
+enum ksd_version_read ksd_read_storage(const struct ksd_instance *in, int *from)
 {
 	const struct ksd_backend_verdict *st = &in->storage;
 	*from = 0;

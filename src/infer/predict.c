@@ -6,6 +6,7 @@
 
 #include "infer/drift.h"
 #include "infer/predict.h"
+#include "infer/infer.h"
 #include "ksd_infer.h"
 
 /* 006->007 renames KSD_DELETED_INDEX, which the fingerprints expect in
@@ -81,8 +82,8 @@ static void clash(const struct ksd_instance *in, struct ksd_storage_run *out)
 	}
 }
 
-void ksd_predict_storage(const struct ksd_instance *in, enum ksd_read read, int from, int truth,
-                         struct ksd_storage_run *out)
+void ksd_predict_storage(const struct ksd_instance *in, enum ksd_version_read read, int from,
+                         int truth, struct ksd_storage_run *out)
 {
 	*out = (struct ksd_storage_run){.read = read, .from = from, .truth = truth};
 	if (from < 1 || from > KSD_STORAGE_MAX)
@@ -119,7 +120,7 @@ void predict_instance(struct ksd_instance *in)
 	const struct ksd_schema *s = in->schema;
 	*p = (struct ksd_prediction){.storage.read = KSD_READ_NONE};
 	if (st->present && (ksd_schema_table(s, "records") || ksd_schema_table(s, "objects"))) {
-		enum ksd_read read = ksd_read_storage(in, &st->reads);
+		enum ksd_version_read read = ksd_read_storage(in, &st->reads);
 		ksd_predict_storage(in, read, st->reads, st->version, &p->storage);
 	}
 	if (pm->present && pm->version > 0) {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "infer/infer.h"
 #include "ksd_infer.h"
 
 /* Whether row f is a table, column, key or index (not code) step k changes. */

@@ -10,6 +10,8 @@
 #include "infer/plugins.h"
 #include "infer/predict.h"
 #include "infer/signature.h"
+#include "infer/timeline.h"
+#include "infer/infer.h"
 #include "ksd_infer.h"
 
 static int count(ksd_vset s)
@@ -53,6 +55,43 @@ size_t ksd_contradictions(const struct ksd_instance *in, enum ksd_backend b, int
 		    !(ksd_feature_allows(&ksd_features[i], in->obs[i], in->obs) & KSD_VBIT(v)))
 			idx[n++] = i;
 	return n;
+}
+
+/* What --explain and the contradictions show: the versions each row allows
+ * as observed, and the rows that contradict the nearest versions of a
+ * backend no version matches, each once, in table order (which groups
+ * related rows). */
+static void explain_rows(struct ksd_instance *in)
+{
+	for (size_t i = 0; i < ksd_nfeatures; i++)
+		in->allows[i] = ksd_feature_allows(&ksd_features[i], in->obs[i], in->obs);
+	bool seen[KSD_MAX_FEATURES] = {false};
+	size_t n = 0;
+	const struct ksd_backend_verdict *bvs[] = {&in->storage, &in->permission};
+	for (int b = 0; b < 2; b++) {
+		const struct ksd_backend_verdict *bv = bvs[b];
+		if (!bv->present || bv->candidates)
+			continue;
+		for (int v = 1; v <= KSD_STORAGE_MAX; v++) {
+			if (!(bv->nearest & KSD_VBIT(v)))
+				continue;
+			size_t found[KSD_MAX_FEATURES];
+			size_t k = ksd_contradictions(in, b == 0 ? KSD_STORAGE : KSD_PERMISSION, v,
+			                              found, KSD_MAX_FEATURES);
+			for (size_t j = 0; j < k; j++)
+				if (!seen[found[j]]) {
+					seen[found[j]] = true;
+					in->contradiction[n++] = found[j];
+				}
+		}
+	}
+	for (size_t a = 1; a < n; a++)
+		for (size_t c = a; c > 0 && in->contradiction[c - 1] > in->contradiction[c]; c--) {
+			size_t t = in->contradiction[c];
+			in->contradiction[c] = in->contradiction[c - 1];
+			in->contradiction[c - 1] = t;
+		}
+	in->ncontradictions = n;
 }
 
 /* Whether recording `low` is harmless whichever of `set` is the truth: the
@@ -262,6 +301,8 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 	lost_rows(in);
 	drift_find(in);
 	predict_instance(in);
+	explain_rows(in);
+	in->nevents = ksd_infer_timeline(in, in->events);
 }
 
 bool ksd_infer_catalog(const struct ksd_catalog *cat, int assume_version, struct ksd_instance **out,

@@ -1,5 +1,5 @@
-/* The analysis entry point: every Kinto instance of a catalog, judged and
- * reported in the chosen form; the exit status is the worst verdict. */
+/* The report of one dump's result (ksd_infer) in the chosen form: each Kinto
+ * instance as text, JSON, JUnit or the SQL fix, or why there is none. */
 #include <stdlib.h>
 
 #include "ksd_err.h"
@@ -62,10 +62,10 @@ static void no_kinto_why(char *why, size_t cap, const struct ksd_catalog *cat,
 }
 
 static void none_found(FILE *out, const char *input, const struct ksd_catalog *cat,
-                       const struct ksd_report_opts *opts)
+                       const struct ksd_result *res, const struct ksd_report_opts *opts)
 {
-	struct ksd_not_kinto nk[KSD_MAX_NOT_KINTO];
-	size_t n = ksd_not_kinto(cat, nk, KSD_MAX_NOT_KINTO);
+	const struct ksd_not_kinto *nk = res->not_kinto;
+	size_t n = res->nnot_kinto;
 	size_t shown = n < KSD_MAX_NOT_KINTO ? n : KSD_MAX_NOT_KINTO;
 	char why[KSD_MAX_NOT_KINTO * WORDS_NOT_KINTO_MAX + 64];
 	no_kinto_why(why, sizeof(why), cat, nk, n, shown);
@@ -83,7 +83,7 @@ static void none_found(FILE *out, const char *input, const struct ksd_catalog *c
 		      "\"contradictions\": [], \"fix\": null",
 		      out);
 		provenance_json(out, cat);
-		restore_json(out, cat);
+		restore_json(out, cat, &res->restore);
 		fputs(", \"reason\": ", out);
 		ksd_fput_json(out, why);
 		not_kinto_json(out, nk, shown);
@@ -98,54 +98,19 @@ static void none_found(FILE *out, const char *input, const struct ksd_catalog *c
 		ksd_fput_safe(out, why);
 		fprintf(out, "\nverdict      %s\n", verdict);
 		provenance_text(out, cat, opts->explain);
-		restore_text(out, cat);
+		restore_text(out, cat, &res->restore);
 	}
 }
 
-/* Every instance of the catalog judged, in *in (n of them); false, said on
- * stderr, when out of memory. */
-static bool judge(const struct ksd_catalog *cat, const struct ksd_report_opts *opts,
-                  struct ksd_instance **in, size_t *n)
+void ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
+                 const struct ksd_result *res, const struct ksd_report_opts *opts)
 {
-	if (ksd_infer_catalog(cat, opts->assume_version, in, n))
-		return true;
-	fputs("kinto-schema-doctor: error: out of memory during the analysis\n", stderr);
-	return false;
-}
-
-/* The worst exit status of the instances; undetermined when there is none. */
-static int worst(const struct ksd_instance *in, size_t n)
-{
-	int status = n ? KSD_EXIT_OK : KSD_EXIT_UNDETERMINED;
-	for (size_t i = 0; i < n; i++)
-		if (verdict_exit(in[i].verdict) > status)
-			status = verdict_exit(in[i].verdict);
-	return status;
-}
-
-int ksd_verdict_status(const struct ksd_catalog *cat, const struct ksd_report_opts *opts)
-{
-	struct ksd_instance *in;
-	size_t n;
-	if (!judge(cat, opts, &in, &n))
-		return KSD_EXIT_UNDETERMINED;
-	int status = worst(in, n);
-	free(in);
-	return status;
-}
-
-int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
-                const struct ksd_report_opts *opts)
-{
-	struct ksd_instance *in;
-	size_t n;
-	if (!judge(cat, opts, &in, &n))
-		return KSD_EXIT_UNDETERMINED;
+	const struct ksd_instance *in = res->in;
+	size_t n = res->n;
 	if (n == 0) {
-		none_found(out, input, cat, opts);
-		return KSD_EXIT_UNDETERMINED;
+		none_found(out, input, cat, res, opts);
+		return;
 	}
-	int status = worst(in, n);
 	/* The fix goes to psql: the entries an incomplete archive lacks are
 	 * named in a comment. */
 	if (opts->sql_only)
@@ -179,6 +144,4 @@ int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
 			text_report(out, input, &in[i], opts);
 		}
 	}
-	free(in);
-	return status;
 }

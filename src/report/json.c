@@ -241,11 +241,9 @@ void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 	words_kinto(kinto, sizeof(kinto), &in->after_fix);
 	ksd_fput_json(out, kinto[0] ? kinto : NULL);
 	fputs(", \"contradictions\": [", out);
-	size_t idx[KSD_MAX_FEATURES];
-	size_t n = words_contradictions(in, idx, KSD_MAX_FEATURES);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < in->ncontradictions; i++) {
 		char buf[512];
-		words_contradiction(buf, sizeof(buf), in, idx[i]);
+		words_contradiction(buf, sizeof(buf), in, in->contradiction[i]);
 		if (i)
 			fputs(", ", out);
 		ksd_fput_json(out, buf);
@@ -256,7 +254,7 @@ void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 	fputs("], \"history\": ", out);
 	history(out, &in->history);
 	provenance_json(out, in->cat);
-	restore_json(out, in->cat);
+	restore_json(out, in->cat, in->restore);
 	timeline_json(out, in);
 	drift_json(out, in);
 	fputs(", \"fix\": ", out);

@@ -129,19 +129,22 @@ static void list_metadata(FILE *out, const struct ksd_metadata *m)
 
 /* A schema whose tables only bear Kinto's names says so first: what is
  * listed below is not a Kinto instance. */
-static void not_kinto(FILE *out, const struct ksd_schema *sc)
+static void not_kinto(FILE *out, const struct ksd_schema *sc, const struct ksd_result *res)
 {
-	struct ksd_not_kinto nk;
-	if (!ksd_schema_not_kinto(sc, &nk))
+	size_t i = 0;
+	while (i < res->nnot_kinto && res->not_kinto[i].schema != sc)
+		i++;
+	if (i == res->nnot_kinto)
 		return;
 	char why[WORDS_NOT_KINTO_MAX];
-	words_not_kinto(why, sizeof(why), &nk, false);
+	words_not_kinto(why, sizeof(why), &res->not_kinto[i], false);
 	fputs("    not Kinto: ", out);
 	ksd_fput_safe(out, why);
 	putc('\n', out);
 }
 
-void ksd_list_catalog(FILE *out, const char *input, const struct ksd_catalog *cat)
+void ksd_list_catalog(FILE *out, const char *input, const struct ksd_catalog *cat,
+                      const struct ksd_result *res)
 {
 	fputs("input ", out);
 	ksd_fput_safe(out, input);
@@ -173,7 +176,7 @@ void ksd_list_catalog(FILE *out, const char *input, const struct ksd_catalog *ca
 			fputs("  schema ", out);
 			ksd_fput_safe(out, sc->name);
 			putc('\n', out);
-			not_kinto(out, sc);
+			not_kinto(out, sc, res);
 			for (size_t i = 0; i < sc->ntables; i++)
 				list_table(out, &sc->tables[i]);
 			for (size_t i = 0; i < sc->nindexes; i++)

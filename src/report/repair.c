@@ -264,8 +264,7 @@ void repair_checks(FILE *out, const struct ksd_instance *in)
 	fputs(live, out);
 	const struct ksd_history *h = &in->history;
 	for (ksd_vset left = h->redo; left; left &= left - 1) {
-		const struct ksd_feature *g =
-		    &ksd_features[ksd_step_guard(ksd_vset_lowest(left), h->target)];
+		const struct ksd_feature *g = &ksd_features[h->guard[ksd_vset_lowest(left)]];
 		fputs("        UNION ALL\n        SELECT 'feature ' || ", out);
 		sql_literal(out, g->label);
 		fputs(",\n               CASE WHEN ", out);
@@ -286,8 +285,7 @@ void repair_checks(FILE *out, const struct ksd_instance *in)
 		expected_row(out, e->what, as_read(in, e), repaired_state(in, e));
 	}
 	for (ksd_vset left = h->redo; left; left &= left - 1) {
-		const struct ksd_feature *g =
-		    &ksd_features[ksd_step_guard(ksd_vset_lowest(left), h->target)];
+		const struct ksd_feature *g = &ksd_features[h->guard[ksd_vset_lowest(left)]];
 		fputs(",\n        ('feature ' || ", out);
 		sql_literal(out, g->label);
 		fprintf(out, ", '%s', '%s')",
@@ -505,7 +503,7 @@ static void redo_write(FILE *out, const struct ksd_history *h)
 {
 	for (ksd_vset left = h->redo; left; left &= left - 1) {
 		int k = ksd_vset_lowest(left);
-		const struct ksd_feature *g = &ksd_features[ksd_step_guard(k, h->target)];
+		const struct ksd_feature *g = &ksd_features[h->guard[k]];
 		char name[16];
 		snprintf(name, sizeof(name), "migrate-%03d", k);
 		fprintf(out,

@@ -1,7 +1,6 @@
 /* The `restore` line and JSON object: the program that restores the dump,
  * the oldest releases of it that can, and why (words.c words the codes);
  * for an incomplete archive, the entries whose data it lacks. */
-#include "infer/restore.h"
 #include "ksd_report.h"
 #include "report/restore.h"
 #include "report/words.h"
@@ -39,16 +38,14 @@ void restore_missing_text(FILE *out, const struct ksd_catalog *cat, const char *
 	putc('\n', out);
 }
 
-void restore_text(FILE *out, const struct ksd_catalog *cat)
+void restore_text(FILE *out, const struct ksd_catalog *cat, const struct ksd_restore *r)
 {
-	struct ksd_restore r;
-	ksd_infer_restore(cat, &r);
 	char line[WORDS_RESTORE_MAX], need[512];
-	words_restore_bound(line, sizeof(line), &r);
+	words_restore_bound(line, sizeof(line), r);
 	/* Printable ASCII only (words.h): backslashes stay as psql spells them. */
 	fprintf(out, "%-12s %s", "restore", line);
-	for (size_t i = 0; i < r.nneeds; i++) {
-		words_restore_need(need, sizeof(need), &r.needs[i]);
+	for (size_t i = 0; i < r->nneeds; i++) {
+		words_restore_need(need, sizeof(need), &r->needs[i]);
 		fprintf(out, "%s%s", i ? "; " : ": ", need);
 	}
 	putc('\n', out);
@@ -109,26 +106,24 @@ static void release_or_null(FILE *out, int v)
 	fprintf(out, "\"%s\"", r);
 }
 
-void restore_json(FILE *out, const struct ksd_catalog *cat)
+void restore_json(FILE *out, const struct ksd_catalog *cat, const struct ksd_restore *r)
 {
-	struct ksd_restore r;
-	ksd_infer_restore(cat, &r);
 	fprintf(out, ", \"restore\": {\"program\": \"%s\", \"restorable\": %s, \"min_version\": ",
-	        r.program == KSD_PROG_PSQL ? "psql" : "pg_restore",
-	        r.restorable ? "true" : "false");
-	release_or_null(out, KSD_PG_MAJOR(r.min_version));
+	        r->program == KSD_PROG_PSQL ? "psql" : "pg_restore",
+	        r->restorable ? "true" : "false");
+	release_or_null(out, KSD_PG_MAJOR(r->min_version));
 	fputs(", \"server_min\": ", out);
-	release_or_null(out, r.server_min);
+	release_or_null(out, r->server_min);
 	fputs(", \"server_max\": ", out);
-	release_or_null(out, r.server_max);
+	release_or_null(out, r->server_max);
 	fputs(", \"releases\": ", out);
-	release_list(out, r.releases, SIZE_MAX);
+	release_list(out, r->releases, SIZE_MAX);
 	fputs(", \"except\": ", out);
-	release_list(out, r.except, r.nexcept);
+	release_list(out, r->except, r->nexcept);
 	fputs(", \"needs\": [", out);
-	for (size_t i = 0; i < r.nneeds; i++) {
+	for (size_t i = 0; i < r->nneeds; i++) {
 		char need[512];
-		words_restore_need(need, sizeof(need), &r.needs[i]);
+		words_restore_need(need, sizeof(need), &r->needs[i]);
 		fputs(i ? ", " : "", out);
 		ksd_fput_json(out, need);
 	}

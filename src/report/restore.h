@@ -1,11 +1,11 @@
-/* Restore readiness (infer/restore.h) in the text report and as the JSON
+/* Restore readiness (struct ksd_restore, ksd_infer.h) in the text report and as the JSON
  * object `restore`. */
 #ifndef KSD_REPORT_RESTORE_H
 #define KSD_REPORT_RESTORE_H
 
 #include <stdio.h>
 
-#include "ksd_catalog.h"
+#include "ksd_infer.h"
 
 /* For an incomplete archive, one line: `label`, then the entries whose data
  * is missing, each name written by `put` (the terminal's escaping, or an SQL
@@ -13,8 +13,8 @@
 void restore_missing_text(FILE *out, const struct ksd_catalog *cat, const char *label,
                           void (*put)(FILE *, const char *));
 /* The `restore` line, and the `missing` line under it. */
-void restore_text(FILE *out, const struct ksd_catalog *cat);
+void restore_text(FILE *out, const struct ksd_catalog *cat, const struct ksd_restore *r);
 /* `, "restore": {...}`, to follow another member of the instance's object. */
-void restore_json(FILE *out, const struct ksd_catalog *cat);
+void restore_json(FILE *out, const struct ksd_catalog *cat, const struct ksd_restore *r);
 
 #endif

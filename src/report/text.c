@@ -138,7 +138,7 @@ static void explain(FILE *out, const struct ksd_instance *in, const struct ksd_r
 		    f->backend == KSD_STORAGE ? &in->storage : &in->permission;
 		if (!bv->present || f->backend == KSD_CACHE)
 			continue;
-		ksd_vset allows = ksd_feature_allows(f, in->obs[i], in->obs);
+		ksd_vset allows = in->allows[i];
 		int v = bv->version ? bv->version : 0;
 		ksd_vset judge = v ? KSD_VBIT(v) : bv->candidates ? bv->candidates : bv->nearest;
 		bool bad = in->obs[i] != KSD_OBS_UNKNOWN && (allows & judge) != judge;
@@ -200,11 +200,9 @@ void text_report(FILE *out, const char *input, const struct ksd_instance *in,
 	               "the words buffer holds every kind");
 	words_reason(words, WORDS_REASON_MAX, &in->reason);
 	line(out, "why", words);
-	size_t idx[KSD_MAX_FEATURES];
-	size_t n = words_contradictions(in, idx, KSD_MAX_FEATURES);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < in->ncontradictions; i++) {
 		char buf[512];
-		words_contradiction(buf, sizeof(buf), in, idx[i]);
+		words_contradiction(buf, sizeof(buf), in, in->contradiction[i]);
 		fprintf(out, "%-12s ", i ? "" : "contradicts");
 		color(out, o, RED);
 		ksd_fput_safe(out, buf);
@@ -220,7 +218,7 @@ void text_report(FILE *out, const char *input, const struct ksd_instance *in,
 	words_notes(words, sizeof(words), in);
 	line(out, "notes", words);
 	provenance_text(out, in->cat, o->explain);
-	restore_text(out, in->cat);
+	restore_text(out, in->cat, in->restore);
 	drift_text(out, in, o->explain);
 	if (o->explain)
 		explain(out, in, o);

@@ -1,14 +1,13 @@
 /* The timeline lines of --explain and the JSON array `timeline`: one event
  * each, its time as the dump spells it, or none. */
-#include "infer/timeline.h"
 #include "ksd_report.h"
 #include "report/timeline.h"
 #include "report/words.h"
 
 void timeline_text(FILE *out, const struct ksd_instance *in)
 {
-	struct ksd_event ev[KSD_MAX_EVENTS];
-	size_t n = ksd_infer_timeline(in, ev);
+	const struct ksd_event *ev = in->events;
+	size_t n = in->nevents;
 	fputs("timeline     (times only where the dump records one)\n", out);
 	for (size_t i = 0; i < n; i++) {
 		char words[128];
@@ -24,8 +23,8 @@ void timeline_text(FILE *out, const struct ksd_instance *in)
 
 void timeline_json(FILE *out, const struct ksd_instance *in)
 {
-	struct ksd_event ev[KSD_MAX_EVENTS];
-	size_t n = ksd_infer_timeline(in, ev);
+	const struct ksd_event *ev = in->events;
+	size_t n = in->nevents;
 	fputs(", \"timeline\": [", out);
 	for (size_t i = 0; i < n; i++) {
 		fprintf(out, "%s{\"event\": \"%s\", \"time\": ", i ? ", " : "",

@@ -9,16 +9,6 @@
 #include "ksd_err.h"
 #include "report/words.h"
 
-int verdict_exit(enum ksd_verdict v)
-{
-	static const int exits[] = {
-	    [KSD_VERDICT_OK] = KSD_EXIT_OK,
-	    [KSD_VERDICT_FIX] = KSD_EXIT_FIX,
-	    [KSD_VERDICT_UNDETERMINED] = KSD_EXIT_UNDETERMINED,
-	};
-	return exits[v];
-}
-
 void words_verdict(char *buf, size_t cap, enum ksd_verdict v, const struct ksd_catalog *cat)
 {
 	static const char *const names[] = {
@@ -30,7 +20,7 @@ void words_verdict(char *buf, size_t cap, enum ksd_verdict v, const struct ksd_c
 		snprintf(buf, cap, "%s, but the archive is incomplete (exit %d)", names[v],
 		         KSD_EXIT_INPUT);
 	else
-		snprintf(buf, cap, "%s (exit %d)", names[v], verdict_exit(v));
+		snprintf(buf, cap, "%s (exit %d)", names[v], ksd_verdict_exit(v));
 }
 
 const char *words_meta_name(enum ksd_meta_state m)
@@ -131,47 +121,15 @@ void words_contradiction(char *buf, size_t cap, const struct ksd_instance *in, s
 	const struct ksd_feature *f = &ksd_features[i];
 	char set[96];
 	if (in->obs[i] == KSD_OBS_PRESENT) {
-		words_vset(set, sizeof(set), ksd_feature_allows(f, KSD_OBS_PRESENT, in->obs));
+		words_vset(set, sizeof(set), in->allows[i]);
 		snprintf(buf, cap, "%s: present, found only in version%s %s", f->label,
 		         strpbrk(set, ",-") ? "s" : "", set[0] ? set : "(none)");
 	} else {
 		ksd_vset all = f->backend == KSD_STORAGE ? KSD_STORAGE_ALL : KSD_PERMISSION_ALL;
-		words_vset(set, sizeof(set), ~ksd_feature_allows(f, KSD_OBS_ABSENT, in->obs) & all);
+		words_vset(set, sizeof(set), ~in->allows[i] & all);
 		snprintf(buf, cap, "%s: missing, expected in version%s %s", f->label,
 		         strpbrk(set, ",-") ? "s" : "", set);
 	}
-}
-
-size_t words_contradictions(const struct ksd_instance *in, size_t *idx, size_t max)
-{
-	bool seen[KSD_MAX_FEATURES] = {false};
-	size_t n = 0;
-	const struct ksd_backend_verdict *bvs[] = {&in->storage, &in->permission};
-	for (int b = 0; b < 2; b++) {
-		const struct ksd_backend_verdict *bv = bvs[b];
-		if (!bv->present || bv->candidates)
-			continue;
-		for (int v = 1; v <= KSD_STORAGE_MAX; v++) {
-			if (!(bv->nearest & KSD_VBIT(v)))
-				continue;
-			size_t found[KSD_MAX_FEATURES];
-			size_t k = ksd_contradictions(in, b == 0 ? KSD_STORAGE : KSD_PERMISSION, v,
-			                              found, KSD_MAX_FEATURES);
-			for (size_t j = 0; j < k; j++)
-				if (!seen[found[j]] && n < max) {
-					seen[found[j]] = true;
-					idx[n++] = found[j];
-				}
-		}
-	}
-	/* Back to table order, which groups related features. */
-	for (size_t a = 1; a < n; a++)
-		for (size_t c = a; c > 0 && idx[c - 1] > idx[c]; c--) {
-			size_t t = idx[c];
-			idx[c] = idx[c - 1];
-			idx[c - 1] = t;
-		}
-	return n;
 }
 
 /* Appends to the text in `buf` what fits: a text that reaches `cap` is cut. */

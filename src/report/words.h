@@ -5,16 +5,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "infer/restore.h"
-#include "infer/timeline.h"
 #include "ksd_infer.h"
 
 const char *words_meta_name(enum ksd_meta_state m);
 /* The verdict line's words and the exit status they lead to: "fix needed
  * (exit 1)"; an incomplete archive exits 4 whatever the verdict, and says so. */
 void words_verdict(char *buf, size_t cap, enum ksd_verdict v, const struct ksd_catalog *cat);
-/* The exit status a verdict leads to (KSD_EXIT_OK, _FIX or _UNDETERMINED). */
-int verdict_exit(enum ksd_verdict v);
 const char *words_status_name(enum ksd_verdict v);
 /* "plain", "pg_dumpall", "custom", "tar", "directory" */
 const char *words_format_name(enum ksd_dump_format f);
@@ -30,9 +26,6 @@ const char *words_drift_why(enum ksd_drift_what w);
 void words_vset(char *buf, size_t cap, ksd_vset s);
 /* One contradiction: "<feature>: missing, expected in versions 18-26". */
 void words_contradiction(char *buf, size_t cap, const struct ksd_instance *in, size_t feature);
-/* Indexes of every feature contradicting the nearest versions, for instances
- * no version describes; returns the count (0 otherwise). */
-size_t words_contradictions(const struct ksd_instance *in, size_t *idx, size_t max);
 
 /* The words of inference's codes, cut at `cap`: "" when there is nothing to
  * say. A reason fits WORDS_REASON_MAX. */

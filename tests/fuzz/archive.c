@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "ksd_report.h"
+#include "lib/analyse.h"
 #include "lib/feed.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -16,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct feed_result r = feed_read(KSD_FMT_UNKNOWN, data, size, FEED_FILE);
 	if (r.rc != KSD_FATAL) {
 		struct ksd_report_opts o = {.format = size & 1 ? KSD_OUT_JSON : KSD_OUT_TEXT};
-		ksd_analyse(sink, "fuzz", r.cat, &o);
+		analyse_catalog(sink, "fuzz", r.cat, &o, false);
 		ksd_list_toc(sink, "fuzz", r.cat);
 	}
 	ksd_catalog_free(r.cat);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ksd_report.h"
+#include "lib/analyse.h"
 #include "lib/feed.h"
 
 #define MARKER    "\nKSD-FILE:"
@@ -75,7 +76,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct feed_result r = feed_read_path(dir);
 	if (r.rc != KSD_FATAL) {
 		struct ksd_report_opts o = {.format = KSD_OUT_JSON};
-		ksd_analyse(sink, dir, r.cat, &o);
+		analyse_catalog(sink, dir, r.cat, &o, false);
 		ksd_list_toc(sink, dir, r.cat);
 	}
 	ksd_catalog_free(r.cat);

@@ -12,6 +12,7 @@
 #include "ksd_catalog.h"
 #include "ksd_extract.h"
 #include "ksd_report.h"
+#include "lib/analyse.h"
 
 static const char default_copy[] = "COPY public.metadata (name, value) FROM stdin;";
 
@@ -73,7 +74,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    .explain = (mode & 8) != 0,
 	    .assume_version = (mode >> 4) & 1 ? 26 : 0,
 	};
-	ksd_analyse(sink, "fuzz", cat, &o);
+	analyse_catalog(sink, "fuzz", cat, &o, false);
 	ksd_extract_free(x);
 	ksd_catalog_free(cat);
 	return 0;
