@@ -11,6 +11,8 @@
 #include "lib/catalog_fixture.h"
 #include "lib/kinto_schema.h"
 #include "report/words.h"
+#include "report/kinto.h"
+#include "report/drift.h"
 
 static struct ksd_instance judge(struct ksd_schema *s)
 {

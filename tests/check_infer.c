@@ -11,6 +11,7 @@
 #include "lib/kinto_schema.h"
 #include "report/fix.h"
 #include "report/words.h"
+#include "report/kinto.h"
 
 /* The words of an instance's reason, as the reports show them. */
 static const char *reason_of(const struct ksd_instance *in)

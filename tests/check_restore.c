@@ -6,6 +6,7 @@
 
 #include "infer/restore.h"
 #include "report/words.h"
+#include "report/restore.h"
 
 static bool has(const struct ksd_restore *r, enum ksd_need code, const char *name)
 {

@@ -6,6 +6,37 @@
 #include "report/drift.h"
 #include "report/words.h"
 
+const char *words_drift_kind(enum ksd_drift_kind k)
+{
+	static const char *const names[] = {
+	    [KSD_DRIFT_TABLE] = "table",           [KSD_DRIFT_COLUMN] = "column",
+	    [KSD_DRIFT_CONSTRAINT] = "constraint", [KSD_DRIFT_INDEX] = "index",
+	    [KSD_DRIFT_FUNCTION] = "function",     [KSD_DRIFT_TRIGGER] = "trigger",
+	};
+	return names[k];
+}
+
+const char *words_drift_what(enum ksd_drift_what w)
+{
+	static const char *const names[] = {
+	    [KSD_DRIFT_EXTRA] = "extra",
+	    [KSD_DRIFT_MISSING] = "missing",
+	    [KSD_DRIFT_CHANGED] = "changed",
+	};
+	return names[w];
+}
+
+const char *words_drift_why(enum ksd_drift_what w)
+{
+	static const char *const why[] = {
+	    [KSD_DRIFT_EXTRA] = "no Kinto release creates it",
+	    [KSD_DRIFT_MISSING] = "the nearest version has it",
+	    [KSD_DRIFT_CHANGED] = "Kinto's name, but no release's definition or body",
+	    [KSD_DRIFT_NOT_KINTO] = "not Kinto's, no Kinto storage or permission schema has it",
+	};
+	return why[w];
+}
+
 static size_t count(const struct ksd_instance *in, enum ksd_drift_what what)
 {
 	size_t n = 0;

@@ -10,6 +10,8 @@
 #include "report/repair.h"
 #include "report/sqltext.h"
 #include "report/words.h"
+#include "report/kinto.h"
+#include "report/history.h"
 
 static void table(FILE *out, const struct ksd_instance *in)
 {

@@ -37,6 +37,8 @@
 #include "report/restore.h"
 #include "report/timeline.h"
 #include "report/words.h"
+#include "report/kinto.h"
+#include "report/history.h"
 
 static void int_or_null(FILE *out, int v)
 {

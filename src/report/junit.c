@@ -13,6 +13,7 @@
 #include "report/junit.h"
 #include "report/text.h"
 #include "report/words.h"
+#include "report/kinto.h"
 
 struct suite {
 	char *name;

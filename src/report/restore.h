@@ -7,6 +7,14 @@
 
 #include "ksd_infer.h"
 
+/* A PostgreSQL release (PG_VERSION_NUM): "9.3.22", "9.3", "13.22", "17". */
+void words_pg_release(char *buf, size_t cap, int v);
+/* Restore readiness: the releases that restore the file, and each need.
+ * Only our words and names the plain reader kept printable (meta-commands)
+ * or libarchive's filter names. A line fits WORDS_RESTORE_MAX. */
+#define WORDS_RESTORE_MAX 1024
+void words_restore_bound(char *buf, size_t cap, const struct ksd_restore *r);
+void words_restore_need(char *buf, size_t cap, const struct ksd_restore_need *n);
 /* For an incomplete archive, one line: `label`, then the entries whose data
  * is missing, each name written by `put` (the terminal's escaping, or an SQL
  * comment's); nothing for a whole one. */

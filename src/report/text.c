@@ -11,6 +11,8 @@
 #include "report/timeline.h"
 #include "report/text.h"
 #include "report/words.h"
+#include "report/kinto.h"
+#include "report/history.h"
 
 #define GREEN  "\033[32m"
 #define YELLOW "\033[33m"

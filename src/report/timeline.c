@@ -2,7 +2,50 @@
  * each, its time as the dump spells it, or none. */
 #include "ksd_report.h"
 #include "report/timeline.h"
-#include "report/words.h"
+
+/* Its name in JSON: install, step, flush, guess, fails, dump. */
+static const char *event_name(enum ksd_event_kind k)
+{
+	static const char *const names[] = {
+	    [KSD_EV_INSTALL] = "install", [KSD_EV_STEP] = "step",   [KSD_EV_FLUSH] = "flush",
+	    [KSD_EV_GUESS] = "guess",     [KSD_EV_FAILS] = "fails", [KSD_EV_DUMP] = "dump",
+	};
+	return names[k];
+}
+
+/* An event, without its time: "fresh install of version 26 (one version
+ * row)", "version row 21: a step run on the wrong base". */
+static void event_words(char *buf, size_t cap, const struct ksd_event *e)
+{
+	char v[32] = "a value that is no number";
+	if (e->version > 0)
+		snprintf(v, sizeof(v), "%d", e->version);
+	switch (e->kind) {
+	case KSD_EV_INSTALL:
+		snprintf(buf, cap,
+		         e->fresh ? "fresh install of version %s (one version row)"
+		                  : "install at version 1 (created_at), then a chain of steps",
+		         v);
+		return;
+	case KSD_EV_STEP:
+		snprintf(buf, cap, "version row %s%s", v,
+		         e->wrong_base ? ": a step run on the wrong base" : "");
+		return;
+	case KSD_EV_FLUSH:
+		snprintf(buf, cap, "flush: the version rows were emptied");
+		return;
+	case KSD_EV_GUESS:
+		snprintf(buf, cap, "kinto migrate starts from version %s", v);
+		return;
+	case KSD_EV_FAILS:
+		snprintf(buf, cap, "the step to %s fails on the result", v);
+		return;
+	case KSD_EV_DUMP:
+		snprintf(buf, cap, "pg_dump");
+		return;
+	}
+	buf[0] = '\0';
+}
 
 void timeline_text(FILE *out, const struct ksd_instance *in)
 {
@@ -11,7 +54,7 @@ void timeline_text(FILE *out, const struct ksd_instance *in)
 	fputs("timeline     (times only where the dump records one)\n", out);
 	for (size_t i = 0; i < n; i++) {
 		char words[128];
-		words_event(words, sizeof(words), &ev[i]);
+		event_words(words, sizeof(words), &ev[i]);
 		fprintf(out, "  %s", words);
 		if (ev[i].time) {
 			fputs(", at ", out);
@@ -28,7 +71,7 @@ void timeline_json(FILE *out, const struct ksd_instance *in)
 	fputs(", \"timeline\": [", out);
 	for (size_t i = 0; i < n; i++) {
 		fprintf(out, "%s{\"event\": \"%s\", \"time\": ", i ? ", " : "",
-		        words_event_name(ev[i].kind));
+		        event_name(ev[i].kind));
 		ksd_fput_json(out, ev[i].time);
 		switch (ev[i].kind) {
 		case KSD_EV_INSTALL:

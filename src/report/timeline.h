@@ -1,4 +1,4 @@
-/* An instance's timeline (infer/timeline.h): --explain lines and the JSON
+/* An instance's timeline (struct ksd_event, ksd_infer.h): --explain lines and the JSON
  * array `timeline`. */
 #ifndef KSD_REPORT_TIMELINE_H
 #define KSD_REPORT_TIMELINE_H

@@ -1,4 +1,8 @@
-/* The words shared by the reports (text, JSON and the SQL fix's comments). */
+/* The verdict's words, shared by the reports (text, JSON, JUnit and the SQL
+ * fix's comments): the verdict, metadata state, reasons, notes and
+ * contradictions, the plugins, what is not Kinto, the names of formats;
+ * and the helpers every topic's words use. Each other topic's words sit with
+ * its renderer (drift.h, history.h, kinto.h, restore.h, timeline.c). */
 #ifndef KSD_REPORT_WORDS_H
 #define KSD_REPORT_WORDS_H
 
@@ -16,14 +20,12 @@ const char *words_status_name(enum ksd_verdict v);
 const char *words_format_name(enum ksd_dump_format f);
 /* "none", "gzip", "lz4", "zstd", "bzip2", "xz" */
 const char *words_compression_name(enum ksd_compression_alg c);
-/* A drift item's kind ("index") and what it is ("extra", "missing",
- * "changed"; not for a table that is not Kinto's), as JSON spells them; why
- * it is so. */
-const char *words_drift_kind(enum ksd_drift_kind k);
-const char *words_drift_what(enum ksd_drift_what w);
-const char *words_drift_why(enum ksd_drift_what w);
 /* "1-3, 7" */
 void words_vset(char *buf, size_t cap, ksd_vset s);
+/* Appends "17", "16 or 17", "10-13" to the text in `buf`. */
+void words_origins(char *buf, size_t cap, ksd_vset s);
+/* Appends to the text in `buf` what fits: a text that reaches `cap` is cut. */
+void words_add(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* One contradiction: "<feature>: missing, expected in versions 18-26". */
 void words_contradiction(char *buf, size_t cap, const struct ksd_instance *in, size_t feature);
 
@@ -40,10 +42,6 @@ void words_notes(char *buf, size_t cap, const struct ksd_instance *in);
  * that keep them apart (a note's own words may hold "; "). */
 void words_each_note(const struct ksd_instance *in, void (*each)(const char *words, void *ctx),
                      void *ctx);
-/* What Kinto would do; a long list of skipped changes is cut at
- * WORDS_KINTO_MAX, as it always was. */
-#define WORDS_KINTO_MAX 768
-void words_kinto(char *buf, size_t cap, const struct ksd_prediction *p);
 
 /* A known plugin's data ("its data is at 1: 3 rows its migration 1->2
  * moves"; "" when not read or not known) and what Kinto does with it;
@@ -58,28 +56,5 @@ void words_plugin_kinto(char *buf, size_t cap, const struct ksd_plugin *p);
  * that place when `place` is false. Names are the dump's, unescaped. */
 #define WORDS_NOT_KINTO_MAX 512
 void words_not_kinto(char *buf, size_t cap, const struct ksd_not_kinto *nk, bool place);
-
-/* The PostgreSQL error a failing step raises, or NULL. */
-const char *words_error(enum ksd_cause c);
-/* How migrations from a wrong base made the schema: "storage version 17
- * when flushed; Kinto >= 12 assumed 20 and ran 020->021, 021->022;
- * 022->023 fails: column "deleted" does not exist"; "" when they did not. */
-#define WORDS_HISTORY_MAX 512
-void words_history(char *buf, size_t cap, const struct ksd_history *h);
-
-/* A PostgreSQL release (PG_VERSION_NUM): "9.3.22", "9.3", "13.22", "17". */
-void words_pg_release(char *buf, size_t cap, int v);
-/* Restore readiness: the releases that restore the file, and each need.
- * Only our words and names the plain reader kept printable (meta-commands)
- * or libarchive's filter names. A line fits WORDS_RESTORE_MAX. */
-#define WORDS_RESTORE_MAX 1024
-void words_restore_bound(char *buf, size_t cap, const struct ksd_restore *r);
-void words_restore_need(char *buf, size_t cap, const struct ksd_restore_need *n);
-
-/* A timeline event, without its time: "install, a chain from version 1",
- * "step to 21 (on the wrong base)". */
-void words_event(char *buf, size_t cap, const struct ksd_event *e);
-/* Its name in JSON: install, step, flush, guess, fails, dump. */
-const char *words_event_name(enum ksd_event_kind k);
 
 #endif
