@@ -161,6 +161,91 @@ static void lost_rows(struct ksd_instance *in)
 		in->notes |= KSD_NOTE_BIT(KSD_NOTE_LOST_TOMBSTONES);
 }
 
+/* The storage versions of an instance with Kinto's storage tables: the
+ * candidates the schema and its rows allow, the history of a schema none
+ * matches, and the version a fix records; `*undetermined` gets why there is
+ * none. */
+static void judge_storage(struct ksd_instance *in, int assume_version,
+                          struct ksd_reason *undetermined)
+{
+	struct ksd_backend_verdict *st = &in->storage;
+	const struct ksd_schema *s = in->schema;
+	score(in, KSD_STORAGE, st);
+	/* The rows tell what the schema cannot (spec 2.3). */
+	bool twin_decides =
+	    (st->candidates & ksd_twin_excludes) && (st->candidates & ~ksd_twin_excludes);
+	if (s->twin.found && twin_decides) {
+		st->candidates &= ~ksd_twin_excludes;
+		in->twin_narrowed = true;
+	} else if (twin_decides && ksd_schema_twin_shape(s) &&
+	           s->twin.searched != (KSD_TWIN_RECORDS | KSD_TWIN_DELETED)) {
+		in->notes |= KSD_NOTE_BIT(KSD_NOTE_TWIN_UNREAD);
+	}
+	int low = ksd_vset_lowest(st->candidates);
+	/* A schema no version matches may be one migrated from a wrong
+	 * base; --assume-version overrides the schema, and so that too. */
+	struct ksd_history *h = &in->history;
+	if (!st->candidates && assume_version <= 0)
+		ksd_infer_history(in->obs, st->row_versions, in->created_at, h);
+	if (!st->candidates && h->found && !h->unrepairable) {
+		in->reason = (struct ksd_reason){.code = h->rerun ? KSD_REASON_RERUN_UNDONE
+		                                                  : KSD_REASON_WRONG_BASE,
+		                                 .versions = h->origin,
+		                                 .version = h->target,
+		                                 .count = h->assumed + 1};
+	} else if (!st->candidates && h->found) {
+		*undetermined = (struct ksd_reason){.code = h->rerun ? KSD_REASON_RERUN_NO_REPAIR
+		                                                     : KSD_REASON_NO_REPAIR,
+		                                    .versions = h->origin,
+		                                    .version = h->unrepairable,
+		                                    .count = h->assumed + 1};
+	} else if (!st->candidates) {
+		*undetermined = (struct ksd_reason){.code = KSD_REASON_NO_STORAGE_MATCH,
+		                                    .versions = st->nearest,
+		                                    .count = st->ncontradictions};
+	} else if (count(st->candidates) > 1 && !harmless_from(low, st->candidates)) {
+		*undetermined = (struct ksd_reason){.code = KSD_REASON_NOT_HARMLESS,
+		                                    .versions = st->candidates};
+	} else {
+		st->version = low;
+		bool recorded_fits = st->recorded > 0 && st->recorded <= KSD_STORAGE_MAX &&
+		                     (st->candidates & KSD_VBIT(st->recorded));
+		if (count(st->candidates) > 1 && recorded_fits) {
+			/* The rows narrow what the schema cannot tell. */
+			st->version = st->recorded;
+			in->reason = (struct ksd_reason){.code = KSD_REASON_RECORDED_LOOK_ALIKE,
+			                                 .versions = st->candidates,
+			                                 .version = st->recorded};
+		} else if (count(st->candidates) > 1) {
+			in->reason = (struct ksd_reason){.code = KSD_REASON_LOWEST_LOOK_ALIKE,
+			                                 .versions = st->candidates,
+			                                 .version = low};
+		}
+	}
+}
+
+/* The metadata's state: the storage rows' first, then the permission
+ * rows'. */
+static void meta_state(struct ksd_instance *in, bool st_tables)
+{
+	const struct ksd_backend_verdict *st = &in->storage, *pm = &in->permission;
+	in->meta = KSD_META_INTACT;
+	if (st->present && st_tables)
+		in->meta = storage_state(in);
+	else if (st->present && st->rows == 0)
+		in->meta = KSD_META_FLUSHED;
+	bool pm_mismatch = false;
+	if (pm->present && pm->version) {
+		int r = pm->recorded > 0 ? pm->recorded : pm->recorded < 0 ? -1 : 1;
+		pm_mismatch = in->rows_known && in->meta_table && r != pm->version;
+		if (!in->meta_table && pm->version == 2 && !(st->present && st_tables))
+			in->meta = KSD_META_MISSING_TABLE;
+		else if (pm_mismatch &&
+		         (in->meta == KSD_META_INTACT || in->meta == KSD_META_NO_CREATED_AT))
+			in->meta = pm->recorded == 0 ? KSD_META_FLUSHED : KSD_META_WRONG;
+	}
+}
+
 void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database *db,
                         const struct ksd_schema *s, int assume_version, struct ksd_instance *in)
 {
@@ -188,60 +273,7 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 		undetermined.code =
 		    cat->any_ddl_seen ? KSD_REASON_NO_STORAGE_TABLES : KSD_REASON_DATA_ONLY;
 	} else if (st->present) {
-		score(in, KSD_STORAGE, st);
-		/* The rows tell what the schema cannot (spec 2.3). */
-		bool twin_decides =
-		    (st->candidates & ksd_twin_excludes) && (st->candidates & ~ksd_twin_excludes);
-		if (s->twin.found && twin_decides) {
-			st->candidates &= ~ksd_twin_excludes;
-			in->twin_narrowed = true;
-		} else if (twin_decides && ksd_schema_twin_shape(s) &&
-		           s->twin.searched != (KSD_TWIN_RECORDS | KSD_TWIN_DELETED)) {
-			in->notes |= KSD_NOTE_BIT(KSD_NOTE_TWIN_UNREAD);
-		}
-		int low = ksd_vset_lowest(st->candidates);
-		/* A schema no version matches may be one migrated from a wrong
-		 * base; --assume-version overrides the schema, and so that too. */
-		struct ksd_history *h = &in->history;
-		if (!st->candidates && assume_version <= 0)
-			ksd_infer_history(in->obs, st->row_versions, in->created_at, h);
-		if (!st->candidates && h->found && !h->unrepairable) {
-			in->reason = (struct ksd_reason){.code = h->rerun ? KSD_REASON_RERUN_UNDONE
-			                                                  : KSD_REASON_WRONG_BASE,
-			                                 .versions = h->origin,
-			                                 .version = h->target,
-			                                 .count = h->assumed + 1};
-		} else if (!st->candidates && h->found) {
-			undetermined = (struct ksd_reason){
-			    .code = h->rerun ? KSD_REASON_RERUN_NO_REPAIR : KSD_REASON_NO_REPAIR,
-			    .versions = h->origin,
-			    .version = h->unrepairable,
-			    .count = h->assumed + 1};
-		} else if (!st->candidates) {
-			undetermined = (struct ksd_reason){.code = KSD_REASON_NO_STORAGE_MATCH,
-			                                   .versions = st->nearest,
-			                                   .count = st->ncontradictions};
-		} else if (count(st->candidates) > 1 && !harmless_from(low, st->candidates)) {
-			undetermined = (struct ksd_reason){.code = KSD_REASON_NOT_HARMLESS,
-			                                   .versions = st->candidates};
-		} else {
-			st->version = low;
-			bool recorded_fits = st->recorded > 0 && st->recorded <= KSD_STORAGE_MAX &&
-			                     (st->candidates & KSD_VBIT(st->recorded));
-			if (count(st->candidates) > 1 && recorded_fits) {
-				/* The rows narrow what the schema cannot tell. */
-				st->version = st->recorded;
-				in->reason =
-				    (struct ksd_reason){.code = KSD_REASON_RECORDED_LOOK_ALIKE,
-				                        .versions = st->candidates,
-				                        .version = st->recorded};
-			} else if (count(st->candidates) > 1) {
-				in->reason =
-				    (struct ksd_reason){.code = KSD_REASON_LOWEST_LOOK_ALIKE,
-				                        .versions = st->candidates,
-				                        .version = low};
-			}
-		}
+		judge_storage(in, assume_version, &undetermined);
 	}
 	if (pm->present) {
 		score(in, KSD_PERMISSION, pm);
@@ -263,22 +295,7 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 		st->assumed = true;
 	}
 
-	/* Metadata state: storage first, then permission. */
-	in->meta = KSD_META_INTACT;
-	if (st->present && st_tables)
-		in->meta = storage_state(in);
-	else if (st->present && st->rows == 0)
-		in->meta = KSD_META_FLUSHED;
-	bool pm_mismatch = false;
-	if (pm->present && pm->version) {
-		int r = pm->recorded > 0 ? pm->recorded : pm->recorded < 0 ? -1 : 1;
-		pm_mismatch = in->rows_known && in->meta_table && r != pm->version;
-		if (!in->meta_table && pm->version == 2 && !(st->present && st_tables))
-			in->meta = KSD_META_MISSING_TABLE;
-		else if (pm_mismatch &&
-		         (in->meta == KSD_META_INTACT || in->meta == KSD_META_NO_CREATED_AT))
-			in->meta = pm->recorded == 0 ? KSD_META_FLUSHED : KSD_META_WRONG;
-	}
+	meta_state(in, st_tables);
 
 	if (undetermined.code && !st->assumed) {
 		in->verdict = KSD_VERDICT_UNDETERMINED;
