@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "input/detect.h"
+#include "ksd_detect.h"
 
 static const struct {
 	const char *head;

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <zstd.h>
 
-#include "input/unpack.h"
+#include "ksd_unpack.h"
 #include "ksd_limits.h"
 #include "lib/archive_builder.h"
 #include "lib/feed.h"

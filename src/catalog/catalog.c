@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/arena.h"
+#include "ksd_arena.h"
 #include "ksd_catalog.h"
 #include "ksd_limits.h"
 

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "input/detect.h"
+#include "ksd_detect.h"
 
 /* Each magic number as a range per byte: lo[i] <= byte i <= hi[i], hi
  * NULL for a fixed byte string. */

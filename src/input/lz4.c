@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input/detect.h"
+#include "ksd_detect.h"
 #include "input/method.h"
 
 struct lz {

@@ -4,7 +4,7 @@
 #ifndef KSD_INPUT_METHOD_H
 #define KSD_INPUT_METHOD_H
 
-#include "input/unpack.h"
+#include "ksd_unpack.h"
 
 struct unpack {
 	const struct unpack_method *m;

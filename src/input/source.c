@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "input/detect.h"
-#include "input/unpack.h"
+#include "ksd_detect.h"
+#include "ksd_unpack.h"
 #include "ksd_source.h"
 
 #define BUF_SIZE (1u << 20)

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "input/unpack.h"
+#include "ksd_unpack.h"
 
 struct xz;
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input/unpack.h"
+#include "ksd_unpack.h"
 #include "ksd_err.h"
 #include "reader/codec.h"
 #include "reader/handoff.h"

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "input/detect.h"
+#include "ksd_detect.h"
 #include "ksd_catalog.h"
 
 /* Receives decompressed bytes; returns KSD_OK or stops the codec with

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/buf.h"
+#include "ksd_buf.h"
 #include "ksd_limits.h"
 #include "ksd_reader.h"
 #include "reader/plain.h"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input/detect.h"
+#include "ksd_detect.h"
 #include "ksd_reader.h"
 #include "reader/codec.h"
 #include "reader/directory.h"

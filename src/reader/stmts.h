@@ -11,8 +11,8 @@
 
 #include "ksd_err.h"
 #include "ksd_extract.h"
-#include "sql/stream.h"
-#include "util/buf.h"
+#include "ksd_stream.h"
+#include "ksd_buf.h"
 
 struct stmts {
 	struct sql_stream s;

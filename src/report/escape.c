@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "ksd_report.h"
-#include "util/utf8.h"
+#include "ksd_utf8.h"
 
 struct form {
 	void (*invalid)(FILE *out, unsigned char byte);

@@ -4,7 +4,7 @@
 #include <stdint.h>
 
 #include "report/sqltext.h"
-#include "util/utf8.h"
+#include "ksd_utf8.h"
 
 /* Length of the sequence at s if a terminal shows it as text, else 0. */
 static size_t printable(const unsigned char *s)

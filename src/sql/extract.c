@@ -2,7 +2,7 @@
  * BEGIN ATOMIC bodies whole) and dispatches each on its leading keywords to
  * the handlers of stmt.h. Statements it does not know are skipped without
  * keeping their tokens. */
-#include "sql/split.h"
+#include "ksd_split.h"
 #include "sql/stmt.h"
 
 static int stmt_create(struct ksd_extract *x, struct cur *c)

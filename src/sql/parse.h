@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 #include "ksd_token.h"
-#include "util/buf.h"
+#include "ksd_buf.h"
 
 /* PostgreSQL truncates identifiers to NAMEDATALEN - 1 = 63 bytes. */
 #define NAME_MAX_LEN 63

@@ -13,7 +13,7 @@
 #include "ksd_extract.h"
 #include "ksd_token.h"
 #include "sql/parse.h"
-#include "util/buf.h"
+#include "ksd_buf.h"
 
 /* Tokens kept for one statement; a longer statement is skipped as partial.
  * Kinto's longest DDL statement has a few hundred. */

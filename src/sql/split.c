@@ -2,7 +2,7 @@
  * so that a token stream and a byte stream can both follow them. */
 #include <strings.h>
 
-#include "sql/split.h"
+#include "ksd_split.h"
 
 static bool is_word(const char *w, size_t len, const char *kw, size_t kwlen)
 {

@@ -3,7 +3,7 @@
 #ifndef KSD_SQL_SPLITTER_H
 #define KSD_SQL_SPLITTER_H
 
-#include "sql/stream.h"
+#include "ksd_stream.h"
 
 /* Once, before anything else. */
 void split_init(struct sql_stream *s);

@@ -6,7 +6,7 @@
 
 #include "ksd_limits.h"
 #include "sql/splitter.h"
-#include "sql/stream.h"
+#include "ksd_stream.h"
 
 void sql_stream_init(struct sql_stream *s, struct ksd_extract *x)
 {

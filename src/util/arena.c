@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/arena.h"
+#include "ksd_arena.h"
 
 #define BLOCK_SIZE 8192
 

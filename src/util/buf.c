@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/buf.h"
+#include "ksd_buf.h"
 
 void buf_init(struct buf *b, size_t max)
 {

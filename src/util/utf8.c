@@ -1,5 +1,5 @@
 /* UTF-8 decoding and the set of dangerous code points (see utf8.h). */
-#include "util/utf8.h"
+#include "ksd_utf8.h"
 
 /* The sequence at `s`: a lead byte and its continuation bytes. Returns its
  * length (1-4) with the decoded value in `*cp`, or 0 when `s` starts no such

@@ -12,8 +12,8 @@
 #include <stddef.h>
 
 #include "ksd_extract.h"
-#include "sql/split.h"
-#include "util/buf.h"
+#include "ksd_split.h"
+#include "ksd_buf.h"
 
 #define SQL_TAG_MAX 128 /* longest dollar-quote tag honoured, dollars included */
 /* Longest pg_dump comment kept: a TABLE DATA header up to its owner, with

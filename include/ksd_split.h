@@ -2,7 +2,8 @@
  * BEGIN ATOMIC ... END, semicolons end the body's own statements, not the
  * CREATE FUNCTION or PROCEDURE around it, and CASE ... END pairs nest in it.
  * Shared by the extractor, which splits token by token, and the plain
- * reader, which splits byte by byte. */
+ * reader, which splits byte by byte. Public because the statement stream's
+ * state (ksd_stream.h), which the readers hold, carries one. */
 #ifndef KSD_SQL_SPLIT_H
 #define KSD_SQL_SPLIT_H
 

@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "input/detect.h"
+#include "ksd_detect.h"
 
 /* unpack_step wants at least this many input bytes unless the input ends
  * sooner: enough to tell a further gzip member from trailing bytes. */
