@@ -58,6 +58,36 @@ static int usage_error(const char *fmt, const char *arg)
 	return KSD_EXIT_USAGE;
 }
 
+/* The storage version `arg` names, 0 when it names none. */
+static int storage_version(const char *arg)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	return *arg == '\0' || *end != '\0' || v < 1 || v > KSD_STORAGE_MAX ? 0 : (int)v;
+}
+
+/* Whether the options go together (--toc implies --list): 0, or
+ * usage_error()'s status. */
+static int combination(struct options *o)
+{
+	if (!o->help && !o->version && !o->versions && o->ninputs == 0)
+		return usage_error("%s", "no DUMP given");
+	if (o->toc && !o->list)
+		o->list = true;
+	static const char *const format_names[] = {
+	    [KSD_OUT_JSON] = "--format=json",
+	    [KSD_OUT_JUNIT] = "--format=junit",
+	};
+	const char *format = format_names[o->report.format];
+	if (o->report.sql_only && format)
+		return usage_error("--sql and %s do not go together", format);
+	/* --list prints its own listing, which a JUnit document cannot hold. */
+	if (o->list && o->report.format == KSD_OUT_JUNIT)
+		return usage_error("%s and --format=junit do not go together",
+		                   o->toc ? "--toc" : "--list");
+	return 0;
+}
+
 int options_parse(struct options *o, int argc, char **argv)
 {
 	enum { OPT_VERSIONS = 256, OPT_COLOR };
@@ -99,10 +129,8 @@ int options_parse(struct options *o, int argc, char **argv)
 		case 'e':
 			o->report.explain = true;
 			break;
-		case 'a': {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || v < 1 || v > KSD_STORAGE_MAX) {
+		case 'a':
+			if (!(o->report.assume_version = storage_version(optarg))) {
 				char fmt[80];
 				snprintf(fmt, sizeof(fmt),
 				         "--assume-version takes a storage version from 1 to %d, "
@@ -110,9 +138,7 @@ int options_parse(struct options *o, int argc, char **argv)
 				         KSD_STORAGE_MAX);
 				return usage_error(fmt, optarg);
 			}
-			o->report.assume_version = (int)v;
 			break;
-		}
 		case 'l':
 			o->list = true;
 			break;
@@ -150,20 +176,5 @@ int options_parse(struct options *o, int argc, char **argv)
 	}
 	o->inputs = argv + optind;
 	o->ninputs = argc - optind;
-	if (!o->help && !o->version && !o->versions && o->ninputs == 0)
-		return usage_error("%s", "no DUMP given");
-	if (o->toc && !o->list)
-		o->list = true;
-	static const char *const format_names[] = {
-	    [KSD_OUT_JSON] = "--format=json",
-	    [KSD_OUT_JUNIT] = "--format=junit",
-	};
-	const char *format = format_names[o->report.format];
-	if (o->report.sql_only && format)
-		return usage_error("--sql and %s do not go together", format);
-	/* --list prints its own listing, which a JUnit document cannot hold. */
-	if (o->list && o->report.format == KSD_OUT_JUNIT)
-		return usage_error("%s and --format=junit do not go together",
-		                   o->toc ? "--toc" : "--list");
-	return 0;
+	return combination(o);
 }

@@ -45,6 +45,28 @@ void words_restore_bound(char *buf, size_t cap, const struct ksd_restore *r)
 	}
 }
 
+/* KSD_NEED_COMPLETE: what the archive lacks, and what pg_restore does then. */
+static void incomplete_words(char *buf, size_t cap, const struct ksd_restore_need *n)
+{
+	/* What pg_restore (13 to 18) says when it meets the first of them. */
+	static const char *const fails[] = {
+	    [KSD_MISSING_FILES] = "could not open input file",
+	    [KSD_MISSING_MEMBERS] = "could not find header for file ... in tar archive",
+	    [KSD_MISSING_CUT] = "could not read from input file: end of file",
+	};
+	static const char *const items[] = {
+	    [KSD_MISSING_FILES] = "data file",
+	    [KSD_MISSING_MEMBERS] = "tar member",
+	    [KSD_MISSING_CUT] = "data block",
+	};
+	snprintf(buf, cap,
+	         "incomplete: %s%zu %s%s missing (listed under `missing`), and pg_restore "
+	         "stops at the first (\"%s\"); only the rest restores, with pg_restore -L "
+	         "and a list that leaves their TOC entries out",
+	         n->missing == KSD_MISSING_CUT ? "the file ends inside its data, " : "", n->count,
+	         items[n->missing], n->count == 1 ? "" : "s", fails[n->missing]);
+}
+
 void words_restore_need(char *buf, size_t cap, const struct ksd_restore_need *n)
 {
 	switch (n->code) {
@@ -96,26 +118,9 @@ void words_restore_need(char *buf, size_t cap, const struct ksd_restore_need *n)
 		         v, v);
 		return;
 	}
-	case KSD_NEED_COMPLETE: {
-		/* What pg_restore (13 to 18) says when it meets the first of them. */
-		static const char *const fails[] = {
-		    [KSD_MISSING_FILES] = "could not open input file",
-		    [KSD_MISSING_MEMBERS] = "could not find header for file ... in tar archive",
-		    [KSD_MISSING_CUT] = "could not read from input file: end of file",
-		};
-		static const char *const items[] = {
-		    [KSD_MISSING_FILES] = "data file",
-		    [KSD_MISSING_MEMBERS] = "tar member",
-		    [KSD_MISSING_CUT] = "data block",
-		};
-		snprintf(buf, cap,
-		         "incomplete: %s%zu %s%s missing (listed under `missing`), and pg_restore "
-		         "stops at the first (\"%s\"); only the rest restores, with pg_restore -L "
-		         "and a list that leaves their TOC entries out",
-		         n->missing == KSD_MISSING_CUT ? "the file ends inside its data, " : "",
-		         n->count, items[n->missing], n->count == 1 ? "" : "s", fails[n->missing]);
+	case KSD_NEED_COMPLETE:
+		incomplete_words(buf, cap, n);
 		return;
-	}
 	case KSD_NEED_FUNCTION: {
 		char v[16];
 		words_pg_release(v, sizeof(v), n->version);

@@ -27,10 +27,24 @@ int schema_create_database(struct ksd_extract *x, struct cur *c);
 /* drop.c: DROP TABLE, INDEX, FUNCTION, TRIGGER, SCHEMA. */
 int drop_objects(struct ksd_extract *x, struct cur *c);
 
-/* table.c: CREATE TABLE, ALTER TABLE, CREATE [UNIQUE] INDEX, ALTER INDEX. */
+/* table.c: CREATE TABLE, CREATE [UNIQUE] INDEX; a table constraint (after
+ * any CONSTRAINT `name`, "" when none) and a column definition up to `end`
+ * from the cursor, which ALTER TABLE ... ADD shares (`keep_existing`: an
+ * existing column of that name is left alone). */
 int table_create(struct ksd_extract *x, struct cur *c);
-int table_alter(struct ksd_extract *x, struct cur *c);
 int table_create_index(struct ksd_extract *x, struct cur *c, bool unique);
+int table_constraint(struct ksd_extract *x, struct ksd_schema *s, struct ksd_table *t,
+                     const char *name, struct cur *c);
+int table_column(struct ksd_extract *x, struct ksd_table *t, struct cur *c, size_t end,
+                 bool keep_existing);
+/* The first token in [i, end) at depth 0 that is one of `extra`
+ * (NULL-terminated) or, with `column_words`, a word that ends a column's
+ * type or default; else end. */
+size_t table_scan_to(const struct cur *c, size_t i, size_t end, bool column_words,
+                     const char *const *extra);
+
+/* alter.c: ALTER TABLE, ALTER INDEX. */
+int table_alter(struct ksd_extract *x, struct cur *c);
 int table_alter_index(struct ksd_extract *x, struct cur *c);
 
 /* routine.c: CREATE [OR REPLACE] FUNCTION, CREATE [CONSTRAINT] TRIGGER. */
