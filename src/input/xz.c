@@ -10,19 +10,16 @@
  * the input without a copy; a copied block that finds no partner, from its
  * copy. */
 #include <lzma.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "input/method.h"
 #include "input/xz.h"
+#include "input/xz_worker.h"
 #include "ksd_limits.h"
 
 #define BUDGET ((uint64_t)KSD_XZ_THREADS_MEM)
-/* The worker looks at its stop flag this often (bytes of output). */
-#define WORK_SLICE (1u << 20)
 
 enum seq {
 	SEQ_STREAM_HEADER,
@@ -61,20 +58,6 @@ struct copy {
 	size_t len, cap;
 };
 
-/* Decodes copy[1] into `out`; touched by the calling thread only while no
- * worker runs, except `stop`. */
-struct worker {
-	pthread_t tid;
-	bool running; /* a thread to join */
-	atomic_bool stop;
-	lzma_stream s;
-	const unsigned char *in;
-	size_t in_len;
-	unsigned char *out;
-	size_t out_len, made;
-	lzma_ret ret;
-};
-
 struct xz {
 	enum seq seq, after; /* after: where a run of held blocks goes on */
 	lzma_ret error;      /* LZMA_OK until something failed; then sticky */
@@ -92,8 +75,8 @@ struct xz {
 	bool from_copy;   /* SEQ_BLOCK reads copy[0], not the input */
 	size_t copy_pos;
 	lzma_stream s;
-	bool paired; /* the worker has slot 1 */
-	struct worker w;
+	bool paired;        /* the worker has slot 1 */
+	struct xz_worker w; /* decodes copy[1] into `out` */
 	unsigned char *out; /* the worker's output, kept for the next pair */
 	size_t out_cap, hand_pos;
 	uint64_t padding;
@@ -175,23 +158,6 @@ static bool gather(struct xz *x, struct io *io, size_t want)
 	x->head_len += n;
 	io->in_pos += n;
 	return x->head_len == want;
-}
-
-static void *work(void *arg)
-{
-	struct worker *w = arg;
-	w->s.next_in = w->in;
-	w->s.avail_in = w->in_len;
-	w->s.next_out = w->out;
-	lzma_ret r = LZMA_OK;
-	while (r == LZMA_OK && !atomic_load_explicit(&w->stop, memory_order_relaxed)) {
-		w->s.avail_out =
-		    min_size(WORK_SLICE, w->out_len - (size_t)(w->s.next_out - w->out));
-		r = lzma_code(&w->s, LZMA_FINISH); /* no progress twice: LZMA_BUF_ERROR */
-	}
-	w->made = (size_t)(w->s.next_out - w->out);
-	w->ret = r;
-	return NULL;
 }
 
 static void swap_slots(struct xz *x)
@@ -386,21 +352,14 @@ static enum act block_header(struct xz *x, struct io *io)
 
 static enum act start_pair(struct xz *x)
 {
-	struct worker *w = &x->w;
+	struct xz_worker *w = &x->w;
 	x->paired = true;
 	x->hand_pos = 0;
 	w->made = 0;
 	w->ret = block_init(x, &w->s, 1);
-	if (w->ret == LZMA_OK) {
-		w->in = x->copy[1].p;
-		w->in_len = x->copy[1].len;
-		w->out = x->out;
-		w->out_len = (size_t)x->blk[1].b.uncompressed_size;
-		atomic_store(&w->stop, false);
-		w->running = pthread_create(&w->tid, NULL, work, w) == 0;
-		if (!w->running)
-			work(w); /* no thread: the same work, in turn */
-	}
+	if (w->ret == LZMA_OK)
+		xz_worker_start(w, x->copy[1].p, x->copy[1].len, x->out,
+		                (size_t)x->blk[1].b.uncompressed_size);
 	return start_block(x, true);
 }
 
@@ -422,11 +381,8 @@ static enum act step_copy(struct xz *x, struct io *io)
 
 static enum act step_handout(struct xz *x, struct io *io)
 {
-	struct worker *w = &x->w;
-	if (w->running) {
-		pthread_join(w->tid, NULL);
-		w->running = false;
-	}
+	struct xz_worker *w = &x->w;
+	xz_worker_join(w);
 	size_t n = min_size(io->out_cap - io->out_pos, w->made - x->hand_pos);
 	memcpy(io->out + io->out_pos, x->out + x->hand_pos, n);
 	io->out_pos += n;
@@ -566,10 +522,7 @@ void xz_free(struct xz *x)
 {
 	if (!x)
 		return;
-	if (x->w.running) {
-		atomic_store(&x->w.stop, true);
-		pthread_join(x->w.tid, NULL);
-	}
+	xz_worker_stop(&x->w);
 	lzma_end(&x->s);
 	lzma_end(&x->w.s);
 	lzma_index_hash_end(x->ih, NULL);
