@@ -11,6 +11,16 @@ bool parse_is_kw(const struct ksd_token *t, const char *kw)
 	return t->kind == KSD_TOK_IDENT && t->len == n && strncasecmp(t->s, kw, n) == 0;
 }
 
+bool parse_is_one_of(const struct ksd_token *t, const char *const *kws, size_t n)
+{
+	if (t->kind != KSD_TOK_IDENT)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (parse_is_kw(t, kws[i]))
+			return true;
+	return false;
+}
+
 bool parse_at(const struct cur *c, const char *kw)
 {
 	return c->i < c->n && parse_is_kw(&c->t[c->i], kw);

@@ -22,6 +22,8 @@ struct cur {
 /* Token tests and movement. Keywords compare case-insensitively and only
  * match unquoted identifiers. */
 bool parse_is_kw(const struct ksd_token *t, const char *kw);
+/* Whether t is one of the `n` keywords `kws`. */
+bool parse_is_one_of(const struct ksd_token *t, const char *const *kws, size_t n);
 bool parse_at(const struct cur *c, const char *kw);
 bool parse_at_kind(const struct cur *c, enum ksd_tok kind);
 bool parse_accept(struct cur *c, const char *kw);

@@ -14,12 +14,7 @@ static bool option_kw(const struct ksd_token *t)
 	    "language", "immutable", "stable",    "volatile", "strict",    "called", "returns",
 	    "security", "external",  "leakproof", "not",      "parallel",  "cost",   "rows",
 	    "support",  "set",       "as",        "window",   "transform", "begin",  "return"};
-	if (t->kind != KSD_TOK_IDENT)
-		return false;
-	for (size_t i = 0; i < sizeof(kws) / sizeof(kws[0]); i++)
-		if (parse_is_kw(t, kws[i]))
-			return true;
-	return false;
+	return parse_is_one_of(t, kws, sizeof(kws) / sizeof(kws[0]));
 }
 
 static size_t to_option(const struct cur *c, size_t i)

@@ -16,12 +16,7 @@ static bool column_kw(const struct ksd_token *t)
 	                                  "constraint", "primary",    "unique",     "check",
 	                                  "references", "generated",  "deferrable", "initially",
 	                                  "storage",    "compression"};
-	if (t->kind != KSD_TOK_IDENT)
-		return false;
-	for (size_t i = 0; i < sizeof(kws) / sizeof(kws[0]); i++)
-		if (parse_is_kw(t, kws[i]))
-			return true;
-	return false;
+	return parse_is_one_of(t, kws, sizeof(kws) / sizeof(kws[0]));
 }
 
 /* First index in [i, end) at depth 0 that is a column keyword or one of
