@@ -300,32 +300,6 @@ void data_end(struct ksd_extract *x, uint64_t rows)
 	d->use = KSD_COPY_SKIP;
 }
 
-/* The first byte c in p[0..end), or NULL. The first columns of a Kinto
- * line are short (a 36-byte id, a parent, a resource name): their first
- * 48 bytes are looked at eight a step inline (the classic zero-byte test
- * on each word xor c, which never misses one), where a memchr call per
- * field cost more than its bytes; past them (the long data column of a
- * line read at its ends) memchr's wide steps win. */
-static const char *next_byte(const char *p, const char *end, unsigned char c)
-{
-	const uint64_t ones = UINT64_C(0x0101010101010101);
-	for (int k = 0; k < 6 && end - p >= 8; k++, p += 8) {
-		uint64_t w;
-		memcpy(&w, p, sizeof(w));
-		w ^= ones * c;
-		if ((w - ones) & ~w & ones << 7) {
-			while ((unsigned char)*p != c)
-				p++;
-			return p;
-		}
-	}
-	if (end - p >= 8)
-		return memchr(p, c, (size_t)(end - p));
-	while (p < end && (unsigned char)*p != c)
-		p++;
-	return p < end ? p : NULL;
-}
-
 /* The fields of a line given by its ends, in one pass each way: field k
  * is known when it lies whole in the head (ending at a tab there, or the
  * whole line is there) or in the tail (starting after a tab there). */
@@ -357,7 +331,7 @@ static void end_fields(const struct data_block *d, const char *head, size_t head
 	/* Forward through the head, up to the last wanted column. */
 	int col = 0, next = 0; /* d->order[next]: the next column read */
 	for (; col <= last; col++) {
-		const char *tab = next_byte(p, end, '\t');
+		const char *tab = memchr(p, '\t', (size_t)(end - p));
 		if (!tab && !whole)
 			break;
 		if (want[d->order[next]] == col) {
@@ -394,7 +368,7 @@ static bool decode(const struct span *f, char *out, size_t cap, struct data_fiel
 	size_t len = f->len;
 	if (!f->known || (len == 2 && s[0] == '\\' && s[1] == 'N'))
 		return false;
-	if (!next_byte(s, s + len, '\\')) {
+	if (!memchr(s, '\\', len)) {
 		*v = (struct data_field){s, len, true};
 		return true;
 	}
