@@ -1,7 +1,8 @@
 /* Statements and COPY data into the extractor (see stmts.h). COPY lines
- * are found by the stream with memchr whatever is wanted of them; only what
- * the extractor asked for (whole lines, or their ends) costs more than a
- * count. */
+ * are found with memchr whatever is wanted of them: by the stream, or, for
+ * lines read at their ends that lie whole in a buffer, by the extractor
+ * many at a time; only what the extractor asked for (whole lines, or their
+ * ends) costs more than a count. */
 #include <string.h>
 
 #include "ksd_limits.h"
