@@ -57,6 +57,12 @@ int ksd_extract_copy_line(struct ksd_extract *x, const char *line, size_t len, s
  * bytes. KSD_OK, or KSD_FATAL when out of memory. */
 int ksd_extract_copy_ends(struct ksd_extract *x, const char *head, const char *tail,
                           size_t tail_len, size_t len, struct ksd_err *err);
+/* Whole data lines at data[0..len) of a KSD_COPY_ENDS block, each read where
+ * it lies as ksd_extract_copy_ends would read it, up to the terminator line
+ * or a line without its newline: *used is the bytes they fill, *rows how
+ * many they are. KSD_OK, or KSD_FATAL when out of memory. */
+int ksd_extract_copy_rows(struct ksd_extract *x, const char *data, size_t len, size_t *used,
+                          uint64_t *rows, struct ksd_err *err);
 /* The block ended after `lines` data lines (the terminator not counted). */
 void ksd_extract_copy_end(struct ksd_extract *x, uint64_t lines);
 /* Whether a data line (without its newline, a trailing '\r' tolerated) is

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ksd_extract.h"
 #include "ksd_split.h"
@@ -133,6 +134,11 @@ void sql_stream_insert(struct sql_stream *s);
 /* At SQL_EV_COPY: whether the block's lines are only counted; then whole
  * lines come many at a time, as SQL_EV_ROWS. */
 void sql_stream_rows_only(struct sql_stream *s, bool only);
+/* Whether the next byte begins a COPY data line (the "\." line included). */
+bool sql_stream_at_row(struct sql_stream *s);
+/* At a COPY data line's start: `rows` whole lines were taken by the
+ * caller, without their bytes being handed here. */
+void sql_stream_rows_taken(struct sql_stream *s, uint64_t rows);
 /* Anything the extractor was told may change its answer for a head. */
 void sql_stream_forget_head(struct sql_stream *s);
 /* End of input, called until *ev is SQL_EV_NONE: each call hands out what

@@ -26,8 +26,10 @@ static const char schema_v11[] =
     "CREATE TABLE public.timestamps (parent_id text NOT NULL, collection_id text NOT NULL,\n"
     " last_modified timestamp NOT NULL);\n";
 
-/* Reads `ddl` then `data` (split at `cut`) with a fresh catalog. */
-static struct ksd_catalog *read_split(const char *ddl, const char *data, size_t cut, bool count)
+/* Reads `ddl` then `data` with a fresh catalog: data[0..cut) in one piece,
+ * the rest in pieces of `step` bytes. */
+static struct ksd_catalog *read_pieces(const char *ddl, const char *data, size_t cut, size_t step,
+                                       bool count)
 {
 	struct ksd_catalog *cat = ksd_catalog_new();
 	ck_assert_ptr_nonnull(cat);
@@ -42,12 +44,21 @@ static struct ksd_catalog *read_split(const char *ddl, const char *data, size_t 
 	memcpy(copy, data, len + 1);
 	ck_assert_int_eq(plain_feed(p, ddl, strlen(ddl)), KSD_OK);
 	ck_assert_int_eq(plain_feed(p, copy, cut), KSD_OK);
-	ck_assert_int_eq(plain_feed(p, copy + cut, len - cut), KSD_OK);
+	for (size_t i = cut, n; i < len; i += n) {
+		n = len - i < step ? len - i : step;
+		ck_assert_int_eq(plain_feed(p, copy + i, n), KSD_OK);
+	}
 	ck_assert_int_eq(plain_finish(p), KSD_OK);
 	free(copy);
 	plain_free(p);
 	ksd_extract_free(x);
 	return cat;
+}
+
+/* Reads `ddl` then `data` (split at `cut`) with a fresh catalog. */
+static struct ksd_catalog *read_split(const char *ddl, const char *data, size_t cut, bool count)
+{
+	return read_pieces(ddl, data, cut, SIZE_MAX, count);
 }
 
 static const struct ksd_schema *pub(const struct ksd_catalog *cat)
@@ -112,6 +123,67 @@ START_TEST(rows_are_counted_at_every_buffer_cut)
 		ck_assert(!ksd_schema_table(s, "metadata")->data_dumped);
 		ksd_catalog_free(cat);
 	}
+	free(data);
+}
+END_TEST
+
+static void same_inventory(const struct ksd_schema *a, const struct ksd_schema *b)
+{
+	const struct ksd_inventory *i = &a->inventory, *j = &b->inventory;
+	ck_assert_uint_eq(ksd_schema_table(a, "objects")->rows,
+	                  ksd_schema_table(b, "objects")->rows);
+	ck_assert_uint_eq(i->nresources, j->nresources);
+	for (size_t k = 0; k < i->nresources; k++) {
+		ck_assert_str_eq(i->resources[k].name, j->resources[k].name);
+		ck_assert_uint_eq(i->resources[k].rows, j->resources[k].rows);
+	}
+	ck_assert_uint_eq(i->other, j->other);
+	ck_assert_uint_eq(i->tombstones, j->tombstones);
+	ck_assert_uint_eq(i->ninternal, j->ninternal);
+	for (size_t k = 0; k < i->ninternal; k++) {
+		ck_assert_str_eq(i->internal[k].parent_id, j->internal[k].parent_id);
+		ck_assert_str_eq(i->internal[k].resource_name, j->internal[k].resource_name);
+		ck_assert_uint_eq(i->internal[k].rows, j->internal[k].rows);
+	}
+}
+
+/* Lines that lie whole in a buffer are read where they lie, many at a
+ * time (ksd_extract_copy_rows); what they say must be what the same lines
+ * say read a byte at a time: a '\r' before the newline, escapes in the
+ * resource name, a tab too few or too many, an empty line, a line longer
+ * than the kept head, a parent past it, and a "\.\r" end. */
+START_TEST(lines_read_in_place_say_what_they_say_cut)
+{
+	static const char head[] = "COPY public.objects (id, parent_id, resource_name, data, "
+	                           "last_modified, deleted) FROM stdin;\n"
+	                           "1\t/b\trecord\t{}\t2026-01-01\tt\r\n"
+	                           "2\t/b\trec\\tord\t{}\t2026-01-01\tf\n"
+	                           "3\t__x__\thistory\n"
+	                           "\n"
+	                           "4\t__x__\trecord\t{}\t2026-01-01\tt\t9\n"
+	                           "5\t/b\tlong\t{\"k\": \"";
+	size_t big = 2000;
+	char *data = malloc(sizeof(head) + 2 * big + 200);
+	char *o = data + sprintf(data, "%s", head);
+	memset(o, 'x', big);
+	o += big;
+	o += sprintf(o, "\"}\t2026-01-01\tt\n6\t");
+	memset(o, 'p', big);
+	o += big;
+	strcpy(o, "\tbig\t{}\t2026-01-01\tf\n7\t\\\\b\tr\\\\\t{}\t2026-01-01\ttrue\n\\.\r\n");
+	/* A byte at a time: no line lies whole in a buffer, so every one is
+	 * read through its kept ends. */
+	struct ksd_catalog *ref = read_pieces(schema_v26, data, 0, 1, true);
+	ck_assert_uint_eq(ksd_schema_table(pub(ref), "objects")->rows, 8);
+	ck_assert_uint_eq(resource(pub(ref), "rec\tord"), 1);
+	ck_assert_uint_ge(pub(ref)->inventory.tombstones, 3);
+	size_t len = strlen(data);
+	for (size_t cut = 0; cut <= len; cut += cut < 300 || cut > len - 300 ? 1 : 53) {
+		struct ksd_catalog *cat = read_split(schema_v26, data, cut, true);
+		same_inventory(pub(cat), pub(ref));
+		ksd_catalog_free(cat);
+	}
+	ksd_catalog_free(ref);
 	free(data);
 }
 END_TEST
@@ -358,6 +430,7 @@ Suite *data_suite(void)
 	TCase *tc = tcase_create("data");
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, rows_are_counted_at_every_buffer_cut);
+	tcase_add_test(tc, lines_read_in_place_say_what_they_say_cut);
 	tcase_add_test(tc, nothing_is_counted_unless_asked);
 	tcase_add_test(tc, resource_names_past_the_cap_are_counted_together);
 	tcase_add_test(tc, insert_rows_are_counted);

@@ -1,7 +1,8 @@
 /* Statements and COPY data into the extractor (see stmts.h). COPY lines
- * are found by the stream with memchr whatever is wanted of them; only what
- * the extractor asked for (whole lines, or their ends) costs more than a
- * count. */
+ * are found with memchr whatever is wanted of them: by the stream, or, for
+ * lines read at their ends that lie whole in a buffer, by the extractor
+ * many at a time; only what the extractor asked for (whole lines, or their
+ * ends) costs more than a count. */
 #include <string.h>
 
 #include "ksd_limits.h"
@@ -151,6 +152,21 @@ static int event(struct stmts *st, enum sql_event ev, const unsigned char *d, si
 	return hook ? hook(ctx, ev, d, n) : KSD_OK;
 }
 
+/* KSD_COPY_ENDS: the whole lines at d[0..len), at a line's start, read by
+ * the extractor where they lie, without an event per line; the bytes they
+ * fill (*used). */
+static int whole_rows(struct stmts *st, const unsigned char *d, size_t len, size_t *used)
+{
+	uint64_t rows = 0;
+	*used = 0;
+	if (st->copy_use != KSD_COPY_ENDS || !sql_stream_at_row(&st->s))
+		return KSD_OK;
+	int rc = ksd_extract_copy_rows(st->x, (const char *)d, len, used, &rows, st->err);
+	st->copy_rows += rows;
+	sql_stream_rows_taken(&st->s, rows);
+	return rc;
+}
+
 int stmts_feed(struct stmts *st, const void *data, size_t len, stmts_hook *hook, void *ctx)
 {
 	const unsigned char *d = data;
@@ -158,6 +174,11 @@ int stmts_feed(struct stmts *st, const void *data, size_t len, stmts_hook *hook,
 	int rc = KSD_OK;
 	sql_stream_buffer(&st->s);
 	while (i < len) {
+		size_t took;
+		if (whole_rows(st, d + i, len - i, &took) == KSD_FATAL)
+			return KSD_FATAL;
+		if ((i += took) == len)
+			break;
 		enum sql_event ev;
 		size_t n = sql_stream_get(&st->s, d + i, len - i, &ev);
 		int r = event(st, ev, d + i, n, hook, ctx);

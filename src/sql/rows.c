@@ -151,13 +151,6 @@ static size_t copy_field(const char *s, size_t len, char *out)
 	return o;
 }
 
-bool ksd_extract_copy_is_end(const char *line, size_t len)
-{
-	if (len > 0 && line[len - 1] == '\r')
-		len--;
-	return len == 2 && line[0] == '\\' && line[1] == '.';
-}
-
 int ksd_extract_copy_line(struct ksd_extract *x, const char *line, size_t len, struct ksd_err *err)
 {
 	if (!x->copy_active)

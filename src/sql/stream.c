@@ -48,6 +48,17 @@ void sql_stream_rows_only(struct sql_stream *s, bool only)
 	s->rows_only = only;
 }
 
+bool sql_stream_at_row(struct sql_stream *s)
+{
+	settle(s);
+	return s->mode == SQL_M_COPY_DATA && s->line_len == 0;
+}
+
+void sql_stream_rows_taken(struct sql_stream *s, uint64_t rows)
+{
+	s->line += (long)rows;
+}
+
 /* Whole lines of a block whose lines are only counted, up to its "\."
  * line or the last newline here: one memchr a line, one event for all. */
 static size_t copy_rows(struct sql_stream *s, const unsigned char *d, size_t len)
