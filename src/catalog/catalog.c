@@ -1,33 +1,12 @@
 /* Catalog building and lookup. Strings live in the arena; the object arrays
- * are malloc'd and grow by doubling (capacity is implied by the count). */
+ * are malloc'd and grow by doubling (util/array.h). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/arena.h"
+#include "util/array.h"
 #include "ksd_catalog.h"
 #include "ksd_limits.h"
-
-/* Appends a zeroed element to the array *arr of *n elements. Arrays hold a
- * power-of-two capacity derived from the count, so no capacity field is
- * needed. NULL when out of memory or over KSD_MAX_OBJECTS. */
-static void *append(void *arrp, size_t *n, size_t elem)
-{
-	void **arr = arrp;
-	if (*n >= KSD_MAX_OBJECTS)
-		return NULL;
-	if (*n == 0 || (*n >= 4 && (*n & (*n - 1)) == 0)) {
-		void *bigger = realloc(*arr, (*n ? *n * 2 : 4) * elem);
-		if (!bigger)
-			return NULL;
-		*arr = bigger;
-	}
-	char *slot = (char *)*arr + *n * elem;
-	memset(slot, 0, elem);
-	(*n)++;
-	return slot;
-}
-
-#define APPEND(arr, n) append(&(arr), &(n), sizeof(*(arr)))
 
 static bool same(const char *a, const char *b)
 {
