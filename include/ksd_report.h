@@ -1,5 +1,5 @@
-/* From a catalog to what the user sees: the --list catalog dump, and the
- * analysis (inference + text / JSON / SQL report). */
+/* From a dump's facts and its catalog to what the user sees: the --list
+ * catalog dump, and the analysis (inference + text / JSON / SQL report). */
 #ifndef KSD_REPORT_H
 #define KSD_REPORT_H
 
@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "ksd_catalog.h"
+#include "ksd_dump.h"
 
 enum ksd_output_format { KSD_OUT_TEXT, KSD_OUT_JSON, KSD_OUT_JUNIT };
 
@@ -23,19 +24,21 @@ struct ksd_report_opts {
 	struct ksd_junit *junit; /* KSD_OUT_JUNIT: where the testcases go */
 };
 
-/* --list: every database, schema, table... in the catalog. With `toc`,
- * the archive's TOC entries pg_restore -l style instead. */
-void ksd_list_catalog(FILE *out, const char *input, const struct ksd_catalog *cat);
-void ksd_list_toc(FILE *out, const char *input, const struct ksd_catalog *cat);
+/* --list: the dump's format, then every database, schema, table... in the
+ * catalog. --list --toc: the archive's TOC entries, pg_restore -l style. */
+void ksd_list_catalog(FILE *out, const char *input, const struct ksd_dump *dump,
+                      const struct ksd_catalog *cat);
+void ksd_list_toc(FILE *out, const char *input, const struct ksd_dump *dump);
 
 /* Infers, diagnoses and reports every Kinto instance in the catalog. Returns
  * the worst exit code of its instances (KSD_EXIT_OK, _FIX or _UNDETERMINED). */
-int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
-                const struct ksd_report_opts *opts);
+int ksd_analyse(FILE *out, const char *input, const struct ksd_dump *dump,
+                const struct ksd_catalog *cat, const struct ksd_report_opts *opts);
 
 /* The status ksd_analyse returns, without a report: --list exits with it,
  * so that every form gives one answer. */
-int ksd_verdict_status(const struct ksd_catalog *cat, const struct ksd_report_opts *opts);
+int ksd_verdict_status(const struct ksd_dump *dump, const struct ksd_catalog *cat,
+                       const struct ksd_report_opts *opts);
 
 /* NULL when out of memory. */
 struct ksd_junit *ksd_junit_new(void);

@@ -124,9 +124,12 @@ static int worst(int a, int b)
 
 static int process(const char *input, const struct options *o)
 {
+	struct ksd_dump *dump = ksd_dump_new();
 	struct ksd_catalog *cat = ksd_catalog_new();
-	if (!cat) {
+	if (!dump || !cat) {
 		fputs("kinto-schema-doctor: error: out of memory\n", stderr);
+		ksd_dump_free(dump);
+		ksd_catalog_free(cat);
 		return KSD_EXIT_INPUT;
 	}
 	struct ksd_err err;
@@ -134,9 +137,9 @@ static int process(const char *input, const struct options *o)
 	/* Rows are counted only where they are shown (--list, JSON, and the
 	 * plugins' data in --explain): the default report and --sql skip the
 	 * table data unread. */
-	cat->count_rows = !o->toc && (o->list || o->report.explain ||
+	bool count_rows = !o->toc && (o->list || o->report.explain ||
 	                              (o->report.format == KSD_OUT_JSON && !o->report.sql_only));
-	int rc = ksd_read_dump(input, cat, &err);
+	int rc = ksd_read_dump(input, count_rows, dump, cat, &err);
 	end_progress();
 	int status = KSD_EXIT_OK;
 	const char *name = strcmp(input, "-") == 0 ? "(stdin)" : input;
@@ -149,21 +152,22 @@ static int process(const char *input, const struct options *o)
 	}
 	if (rc != KSD_FATAL) {
 		if (o->toc)
-			ksd_list_toc(stdout, name, cat);
+			ksd_list_toc(stdout, name, dump);
 		else if (o->list) {
-			ksd_list_catalog(stdout, name, cat);
-			status = worst(status, ksd_verdict_status(cat, &o->report));
+			ksd_list_catalog(stdout, name, dump, cat);
+			status = worst(status, ksd_verdict_status(dump, cat, &o->report));
 		} else
-			status = worst(status, ksd_analyse(stdout, name, cat, &o->report));
+			status = worst(status, ksd_analyse(stdout, name, dump, cat, &o->report));
 	}
 	/* How much of the file was read: archive readers skip the table data. */
 	const char *stats = getenv("KSD_STATS");
 	if (stats && *stats && strcmp(stats, "0") != 0) {
 		fputs("kinto-schema-doctor: stats: '", stderr);
 		ksd_fput_safe(stderr, name);
-		fprintf(stderr, "' bytes read %llu\n", (unsigned long long)cat->bytes_read);
+		fprintf(stderr, "' bytes read %llu\n", (unsigned long long)dump->bytes_read);
 	}
 	ksd_catalog_free(cat);
+	ksd_dump_free(dump);
 	return status;
 }
 

@@ -16,7 +16,7 @@ static char *run(const struct ksd_report_opts *o, int *status)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
-	*status = ksd_analyse(f, "in.sql", cat, o);
+	*status = ksd_analyse(f, "in.sql", dump, cat, o);
 	fclose(f);
 	return buf;
 }

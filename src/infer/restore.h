@@ -1,5 +1,5 @@
 /* Restore readiness: which program restores a dump and the oldest
- * PostgreSQL release of it that can, from what the catalog says of the file
+ * PostgreSQL release of it that can, from what the dump says of the file
  * (archive version, compression, tar layout, data missing from an archive,
  * a plain dump's psql meta-commands, the server functions it calls and its
  * standard_conforming_strings). Codes and release numbers; src/report/ words them. */
@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "ksd_catalog.h"
+#include "ksd_dump.h"
 
 /* Releases as PG_VERSION_NUM: 90322 is 9.3.22, 130022 is 13.22, 170000 is
  * the major release 17. */
@@ -41,7 +41,7 @@ struct ksd_restore_need {
 	int version; /* KSD_NEED_SERVER, KSD_NEED_COMPRESSION: a major, PG_VERSION_NUM */
 	enum ksd_compression_alg compression; /* KSD_NEED_COMPRESSION, KSD_NEED_UNWRAP */
 	/* KSD_NEED_FUNCTION: the function; otherwise the meta-command's name, from
-	 * the catalog. */
+	 * the dump. */
 	const char *name;
 	/* KSD_NEED_FUNCTION in an archive: the TOC entry type whose SQL calls
 	 * it, which pg_restore `version` and later take for statistics (and
@@ -78,6 +78,6 @@ struct ksd_restore {
 	size_t nneeds;
 };
 
-void ksd_infer_restore(const struct ksd_catalog *cat, struct ksd_restore *out);
+void ksd_infer_restore(const struct ksd_dump *dump, struct ksd_restore *out);
 
 #endif

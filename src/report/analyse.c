@@ -61,8 +61,8 @@ static void no_kinto_why(char *why, size_t cap, const struct ksd_catalog *cat,
 		snprintf(why + len, cap - len, "; %zu more schemas like them", n - shown);
 }
 
-static void none_found(FILE *out, const char *input, const struct ksd_catalog *cat,
-                       const struct ksd_report_opts *opts)
+static void none_found(FILE *out, const char *input, const struct ksd_dump *dump,
+                       const struct ksd_catalog *cat, const struct ksd_report_opts *opts)
 {
 	struct ksd_not_kinto nk[KSD_MAX_NOT_KINTO];
 	size_t n = ksd_not_kinto(cat, nk, KSD_MAX_NOT_KINTO);
@@ -82,32 +82,32 @@ static void none_found(FILE *out, const char *input, const struct ksd_catalog *c
 		      "\"permission\": null, \"metadata\": null, \"status\": \"undetermined\", "
 		      "\"contradictions\": [], \"fix\": null",
 		      out);
-		provenance_json(out, cat);
-		restore_json(out, cat);
+		provenance_json(out, dump);
+		restore_json(out, dump);
 		fputs(", \"reason\": ", out);
 		ksd_fput_json(out, why);
 		not_kinto_json(out, nk, shown);
 		fputs("}\n", out);
 	} else if (opts->format == KSD_OUT_JUNIT) {
-		junit_none(opts->junit, why, cat);
+		junit_none(opts->junit, why, dump);
 	} else {
 		char verdict[96];
-		words_verdict(verdict, sizeof(verdict), KSD_VERDICT_UNDETERMINED, cat);
+		words_verdict(verdict, sizeof(verdict), KSD_VERDICT_UNDETERMINED, dump);
 		ksd_fput_safe(out, input);
 		fputs(": ", out);
 		ksd_fput_safe(out, why);
 		fprintf(out, "\nverdict      %s\n", verdict);
-		provenance_text(out, cat, opts->explain);
-		restore_text(out, cat);
+		provenance_text(out, dump, opts->explain);
+		restore_text(out, dump);
 	}
 }
 
 /* Every instance of the catalog judged, in *in (n of them); false, said on
  * stderr, when out of memory. */
-static bool judge(const struct ksd_catalog *cat, const struct ksd_report_opts *opts,
-                  struct ksd_instance **in, size_t *n)
+static bool judge(const struct ksd_dump *dump, const struct ksd_catalog *cat,
+                  const struct ksd_report_opts *opts, struct ksd_instance **in, size_t *n)
 {
-	if (ksd_infer_catalog(cat, opts->assume_version, in, n))
+	if (ksd_infer_catalog(dump, cat, opts->assume_version, in, n))
 		return true;
 	fputs("kinto-schema-doctor: error: out of memory during the analysis\n", stderr);
 	return false;
@@ -123,33 +123,34 @@ static int worst(const struct ksd_instance *in, size_t n)
 	return status;
 }
 
-int ksd_verdict_status(const struct ksd_catalog *cat, const struct ksd_report_opts *opts)
+int ksd_verdict_status(const struct ksd_dump *dump, const struct ksd_catalog *cat,
+                       const struct ksd_report_opts *opts)
 {
 	struct ksd_instance *in;
 	size_t n;
-	if (!judge(cat, opts, &in, &n))
+	if (!judge(dump, cat, opts, &in, &n))
 		return KSD_EXIT_UNDETERMINED;
 	int status = worst(in, n);
 	free(in);
 	return status;
 }
 
-int ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
-                const struct ksd_report_opts *opts)
+int ksd_analyse(FILE *out, const char *input, const struct ksd_dump *dump,
+                const struct ksd_catalog *cat, const struct ksd_report_opts *opts)
 {
 	struct ksd_instance *in;
 	size_t n;
-	if (!judge(cat, opts, &in, &n))
+	if (!judge(dump, cat, opts, &in, &n))
 		return KSD_EXIT_UNDETERMINED;
 	if (n == 0) {
-		none_found(out, input, cat, opts);
+		none_found(out, input, dump, cat, opts);
 		return KSD_EXIT_UNDETERMINED;
 	}
 	int status = worst(in, n);
 	/* The fix goes to psql: the entries an incomplete archive lacks are
 	 * named in a comment. */
 	if (opts->sql_only)
-		restore_missing_text(out, cat, "-- missing: ", sql_comment);
+		restore_missing_text(out, dump, "-- missing: ", sql_comment);
 	for (size_t i = 0; i < n; i++) {
 		if (opts->sql_only) {
 			if (in[i].fix) {

@@ -19,14 +19,14 @@ int verdict_exit(enum ksd_verdict v)
 	return exits[v];
 }
 
-void words_verdict(char *buf, size_t cap, enum ksd_verdict v, const struct ksd_catalog *cat)
+void words_verdict(char *buf, size_t cap, enum ksd_verdict v, const struct ksd_dump *dump)
 {
 	static const char *const names[] = {
 	    [KSD_VERDICT_OK] = "consistent",
 	    [KSD_VERDICT_FIX] = "fix needed",
 	    [KSD_VERDICT_UNDETERMINED] = "undetermined",
 	};
-	if (cat->archive.nmissing)
+	if (dump->archive.nmissing)
 		snprintf(buf, cap, "%s, but the archive is incomplete (exit %d)", names[v],
 		         KSD_EXIT_INPUT);
 	else

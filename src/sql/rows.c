@@ -61,7 +61,7 @@ void ksd_extract_table_data(struct ksd_extract *x, const char *schema, const cha
 	if (s)
 		s->metadata.data_seen = true;
 	else
-		x->cat->partial = true;
+		x->dump->partial = true;
 }
 
 /* Columns of a data block whose names data.c is given: its DATA_* columns
@@ -106,7 +106,7 @@ enum ksd_copy_use ksd_extract_copy_begin(struct ksd_extract *x, const char *sql,
 		if (parse_is_kw(&c.t[i], "csv") || parse_is_kw(&c.t[i], "binary") ||
 		    parse_is_kw(&c.t[i], "delimiter") || parse_is_kw(&c.t[i], "null") ||
 		    parse_is_kw(&c.t[i], "format")) {
-			x->cat->partial = true;
+			x->dump->partial = true;
 			return KSD_COPY_SKIP;
 		}
 	}
@@ -120,12 +120,12 @@ enum ksd_copy_use ksd_extract_copy_begin(struct ksd_extract *x, const char *sql,
 	if (x->copy_name_col < 0 && x->copy_value_col < 0)
 		return use; /* some other table called metadata */
 	if (!x->row && !(x->row = malloc(KSD_MAX_ROW + 1))) {
-		x->cat->partial = true;
+		x->dump->partial = true;
 		return use;
 	}
 	struct ksd_schema *s = session_schema(x, schema);
 	if (!s) {
-		x->cat->partial = true;
+		x->dump->partial = true;
 		return use;
 	}
 	/* An empty block still says the table was dumped, and empty. */

@@ -58,6 +58,10 @@ struct twin_keys {
 
 struct ksd_extract {
 	struct ksd_catalog *cat;
+	/* Where what statements say of the dump itself goes, and the read's
+	 * option (ksd_extract_new). */
+	struct ksd_dump *dump;
+	bool count_rows;
 	char *dbname;     /* NULL: the unnamed database of a plain dump */
 	name_t search;    /* first usable schema of search_path, "" when empty */
 	name_t ns;        /* ksd_extract_set_namespace, "" when unset */
