@@ -11,27 +11,9 @@
 #include "ksd_limits.h"
 #include "sql/stmt.h"
 
-/* The column names data.c reads, in DATA_* order: each table's own over
- * Kinto's history (user_id and resource_name before version 7). */
-static const char *const col_names[DATA_NCOLS][3] = {
-    [DATA_ID] = {"id", NULL, NULL},
-    [DATA_PARENT] = {"parent_id", "user_id", NULL},
-    [DATA_RESOURCE] = {"resource_name", "collection_id", NULL},
-    [DATA_DELETED] = {"deleted", NULL, NULL},
-};
-
 static bool is(const char *a, const char *b)
 {
 	return strcmp(a, b) == 0;
-}
-
-static int col_of(const char *name)
-{
-	for (int k = 0; k < DATA_NCOLS; k++)
-		for (int j = 0; col_names[k][j]; j++)
-			if (is(name, col_names[k][j]))
-				return k;
-	return -1;
 }
 
 /* A twin is still worth looking for. */
@@ -107,7 +89,7 @@ enum ksd_copy_use data_begin(struct ksd_extract *x, const char *schema, const ch
 		d->col[k] = -1;
 	d->ncols = ncols ? ncols : t->ncolumns;
 	for (size_t i = 0; i < (ncols ? nkept : t->ncolumns); i++) {
-		int k = col_of(ncols ? cols[i] : t->columns[i].name);
+		int k = ksd_row_column(ncols ? cols[i] : t->columns[i].name);
 		if (k >= 0 && d->col[k] < 0)
 			d->col[k] = (int)i;
 	}

@@ -21,9 +21,9 @@ static void meta_columns(struct ksd_extract *x, const char *schema, const struct
 			size_t comma = parse_next_comma(c, i, close);
 			name_t col;
 			if (parse_name_tok(&c->t[i], col)) {
-				if (strcmp(col, "name") == 0)
+				if (strcmp(col, KSD_METADATA_NAME) == 0)
 					*name_col = k;
-				else if (strcmp(col, "value") == 0)
+				else if (strcmp(col, KSD_METADATA_VALUE) == 0)
 					*value_col = k;
 			}
 			i = comma + 1;
@@ -34,14 +34,14 @@ static void meta_columns(struct ksd_extract *x, const char *schema, const struct
 	struct ksd_schema *s = db ? ksd_database_schema(db, session_schema_name(x, schema)) : NULL;
 	struct ksd_table *t = s ? ksd_schema_table(s, "metadata") : NULL;
 	if (!t || t->ncolumns == 0) {
-		*name_col = 0;
-		*value_col = 1;
+		*name_col = KSD_METADATA_NAME_COL;
+		*value_col = KSD_METADATA_VALUE_COL;
 		return;
 	}
 	for (size_t i = 0; i < t->ncolumns && i < 1024; i++) {
-		if (strcmp(t->columns[i].name, "name") == 0)
+		if (strcmp(t->columns[i].name, KSD_METADATA_NAME) == 0)
 			*name_col = (int)i;
-		else if (strcmp(t->columns[i].name, "value") == 0)
+		else if (strcmp(t->columns[i].name, KSD_METADATA_VALUE) == 0)
 			*value_col = (int)i;
 	}
 }
@@ -386,9 +386,9 @@ int rows_insert(struct ksd_extract *x, struct ksd_lexer *lx)
 	int name_col = -1, value_col = -1;
 	if (meta && ncols) {
 		for (size_t k = 0; k < ncols && k < KEPT_COLUMNS; k++) {
-			if (strcmp(cols[k], "name") == 0)
+			if (strcmp(cols[k], KSD_METADATA_NAME) == 0)
 				name_col = (int)k;
-			else if (strcmp(cols[k], "value") == 0)
+			else if (strcmp(cols[k], KSD_METADATA_VALUE) == 0)
 				value_col = (int)k;
 		}
 	} else if (meta) {
