@@ -2,8 +2,8 @@
  * format and compression, where it came from, whether it was read whole,
  * and an archive's header and TOC. Readers fill it while they read; the
  * extractor adds what statements say of the dump (server calls,
- * standard_conforming_strings). Strings are copied into its arena and stay
- * valid until ksd_dump_free(). */
+ * standard_conforming_strings, what it had to skip). Strings are copied
+ * into its arena and stay valid until ksd_dump_free(). */
 #ifndef KSD_DUMP_H
 #define KSD_DUMP_H
 
@@ -126,7 +126,7 @@ struct ksd_dump {
 	 * compressed after the fact); KSD_COMPRESSION_NONE when nothing. */
 	enum ksd_compression_alg compression;
 	struct ksd_provenance prov;
-	bool partial;        /* a reader stopped early or skipped something */
+	bool partial;        /* a reader or the extractor stopped early or skipped something */
 	uint64_t bytes_read; /* from the files themselves, for KSD_STATS */
 	struct ksd_toc_entry *toc;
 	size_t ntoc;
