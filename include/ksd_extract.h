@@ -1,7 +1,9 @@
 /* The DDL extractor: the one door from every format reader into the catalog.
  * Readers hand it complete SQL statements, psql \connect switches and the rows
  * of COPY blocks; it tokenizes, recognises the statements that matter, tracks
- * the current database and search_path, and fills the catalog. */
+ * the current database and search_path, and fills the catalog. What the
+ * statements say of the dump itself (the server functions it calls,
+ * standard_conforming_strings, what it had to skip) goes to the dump. */
 #ifndef KSD_EXTRACT_H
 #define KSD_EXTRACT_H
 
@@ -10,11 +12,15 @@
 #include <stdint.h>
 
 #include "ksd_catalog.h"
+#include "ksd_dump.h"
 #include "ksd_err.h"
 
 struct ksd_extract;
 
-struct ksd_extract *ksd_extract_new(struct ksd_catalog *cat);
+/* count_rows: count every table's rows and the inventory (the read's
+ * option); otherwise only metadata rows and the twins' keys are read. */
+struct ksd_extract *ksd_extract_new(struct ksd_catalog *cat, struct ksd_dump *dump,
+                                    bool count_rows);
 void ksd_extract_free(struct ksd_extract *x);
 
 /* One complete statement (the trailing ';' may be present). Unknown statements
@@ -45,7 +51,7 @@ enum ksd_copy_use {
 #define KSD_COPY_TAIL 128
 
 /* A `COPY ... FROM stdin;` statement: what to do with its lines. A metadata
- * table's are wanted whole; others are counted when the catalog counts rows,
+ * table's are wanted whole; others are counted when rows are counted,
  * and objects/records/deleted read at their ends for the inventory and the
  * deleted/records twins. */
 enum ksd_copy_use ksd_extract_copy_begin(struct ksd_extract *x, const char *sql, size_t len);
@@ -89,7 +95,7 @@ void ksd_extract_table_data(struct ksd_extract *x, const char *schema, const cha
 bool ksd_extract_insert_skips(struct ksd_extract *x, const char *head, size_t len);
 
 /* Whether an archive reader must read `schema`.`table`'s data (beside the
- * metadata table's, always read): when the catalog counts rows, or for the
+ * metadata table's, always read): when rows are counted, or for the
  * twins of a schema at 10..17. Asked after the TOC's SQL went in. */
 bool ksd_extract_wants_data(struct ksd_extract *x, const char *schema, const char *table);
 

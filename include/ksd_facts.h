@@ -1,9 +1,10 @@
 /* Kinto's schema history as data: the version sets, the fingerprint rows
  * (every object each version has), the migration steps (what each needs,
  * changes, renames, and what re-running one does), the canonical function
- * bodies, the known plugins and the version table; with the lookups that
- * only read these tables. Inference (src/infer/) decides with them, the
- * report words and writes them; neither is needed to read them. */
+ * bodies, the known plugins, the version table and the names of the columns
+ * its rows are read by; with the lookups that only read these tables.
+ * Inference (src/infer/) decides with them, the report words and writes
+ * them, src/sql/ reads rows by the names; none of those is needed here. */
 #ifndef KSD_FACTS_H
 #define KSD_FACTS_H
 
@@ -225,6 +226,27 @@ struct ksd_known_plugin {
 };
 extern const struct ksd_known_plugin ksd_known_plugins[];
 extern const size_t ksd_nknown_plugins;
+
+/* What the data readers need of Kinto's names to read its rows; here, below
+ * src/sql/ which reads the rows, rather than with inference. The columns of
+ * objects, records and deleted that hold a row's id, its parent, its
+ * resource name and its tombstone flag, whatever Kinto called them then
+ * (user_id and resource_name before version 7, collection_id from 7 to 20). */
+enum ksd_row_column {
+	KSD_ROW_ID,
+	KSD_ROW_PARENT,
+	KSD_ROW_RESOURCE,
+	KSD_ROW_DELETED,
+	KSD_ROW_NCOLUMNS
+};
+/* The row column a column of that name is; -1 for any other. */
+int ksd_row_column(const char *name);
+/* The metadata table's two columns, and where Kinto creates them: where a
+ * dump that lists no columns has them. */
+#define KSD_METADATA_NAME      "name"
+#define KSD_METADATA_VALUE     "value"
+#define KSD_METADATA_NAME_COL  0
+#define KSD_METADATA_VALUE_COL 1
 
 /* The version table: the releases that ship version v and the change its
  * migration made; NULL outside 1..KSD_STORAGE_MAX (1..KSD_PERMISSION_MAX). */

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "ksd_catalog.h"
+#include "ksd_dump.h"
 #include "ksd_err.h"
 #include "ksd_facts.h"
 #include "ksd_limits.h"
@@ -340,7 +341,7 @@ struct ksd_event {
 #define KSD_MAX_EVENTS 64
 
 struct ksd_instance {
-	const struct ksd_catalog *cat;     /* the dump it is in */
+	const struct ksd_dump *dump;       /* the dump it is in */
 	const struct ksd_restore *restore; /* the dump's, in the result */
 	const struct ksd_database *db;
 	const struct ksd_schema *schema;
@@ -412,11 +413,12 @@ static inline int ksd_verdict_exit(enum ksd_verdict v)
 	                              : KSD_EXIT_UNDETERMINED;
 }
 
-/* Infers all `*r` holds from the catalog. `*r` must stay where it is while
+/* Infers all `*r` holds from the catalog and the dump's facts. `*r` must stay where it is while
  * it is read (the instances point into it); ksd_result_free() releases it.
  * False when out of memory: then `*r` holds no instance and the status is
  * KSD_EXIT_UNDETERMINED. */
-bool ksd_infer(const struct ksd_catalog *cat, int assume_version, struct ksd_result *r);
+bool ksd_infer(const struct ksd_dump *dump, const struct ksd_catalog *cat, int assume_version,
+               struct ksd_result *r);
 void ksd_result_free(struct ksd_result *r);
 
 #endif

@@ -1,6 +1,6 @@
-/* From a dump's catalog and its result (ksd_infer.h) to what the user sees:
- * the --list catalog dump, and the report (text, JSON, JUnit or SQL). The
- * report renders the result; it infers nothing. */
+/* From a dump's facts, its catalog and its result (ksd_infer.h) to what the
+ * user sees: the --list catalog dump, and the report (text, JSON, JUnit or
+ * SQL). The report renders the result; it infers nothing. */
 #ifndef KSD_REPORT_H
 #define KSD_REPORT_H
 
@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "ksd_catalog.h"
+#include "ksd_dump.h"
 #include "ksd_infer.h"
 
 enum ksd_output_format { KSD_OUT_TEXT, KSD_OUT_JSON, KSD_OUT_JUNIT };
@@ -25,16 +26,17 @@ struct ksd_report_opts {
 	struct ksd_junit *junit; /* KSD_OUT_JUNIT: where the testcases go */
 };
 
-/* --list: every database, schema, table... in the catalog, a schema that
- * is not Kinto's (in `res`) said so. --list --toc: the archive's TOC
- * entries pg_restore -l style instead. */
-void ksd_list_catalog(FILE *out, const char *input, const struct ksd_catalog *cat,
-                      const struct ksd_result *res);
-void ksd_list_toc(FILE *out, const char *input, const struct ksd_catalog *cat);
+/* --list: the dump's format, then every database, schema, table... in the
+ * catalog, a schema that is not Kinto's (in `res`) said so. --list --toc:
+ * the archive's TOC entries, pg_restore -l style. */
+void ksd_list_catalog(FILE *out, const char *input, const struct ksd_dump *dump,
+                      const struct ksd_catalog *cat, const struct ksd_result *res);
+void ksd_list_toc(FILE *out, const char *input, const struct ksd_dump *dump);
 
 /* Reports every Kinto instance of the result, or why there is none. */
-void ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
-                 const struct ksd_result *res, const struct ksd_report_opts *opts);
+void ksd_analyse(FILE *out, const char *input, const struct ksd_dump *dump,
+                 const struct ksd_catalog *cat, const struct ksd_result *res,
+                 const struct ksd_report_opts *opts);
 
 /* NULL when out of memory. */
 struct ksd_junit *ksd_junit_new(void);

@@ -125,9 +125,12 @@ static int worst(int a, int b)
 
 static int process(const char *input, const struct options *o)
 {
+	struct ksd_dump *dump = ksd_dump_new();
 	struct ksd_catalog *cat = ksd_catalog_new();
-	if (!cat) {
+	if (!dump || !cat) {
 		fputs("kinto-schema-doctor: error: out of memory\n", stderr);
+		ksd_dump_free(dump);
+		ksd_catalog_free(cat);
 		return KSD_EXIT_INPUT;
 	}
 	struct ksd_err err;
@@ -135,9 +138,9 @@ static int process(const char *input, const struct options *o)
 	/* Rows are counted only where they are shown (--list, JSON, and the
 	 * plugins' data in --explain): the default report and --sql skip the
 	 * table data unread. */
-	cat->count_rows = !o->toc && (o->list || o->report.explain ||
+	bool count_rows = !o->toc && (o->list || o->report.explain ||
 	                              (o->report.format == KSD_OUT_JSON && !o->report.sql_only));
-	int rc = ksd_read_dump(input, cat, &err);
+	int rc = ksd_read_dump(input, count_rows, dump, cat, &err);
 	end_progress();
 	int status = KSD_EXIT_OK;
 	const char *name = strcmp(input, "-") == 0 ? "(stdin)" : input;
@@ -149,19 +152,19 @@ static int process(const char *input, const struct options *o)
 		status = KSD_EXIT_INPUT;
 	}
 	if (rc != KSD_FATAL && o->toc) {
-		ksd_list_toc(stdout, name, cat);
+		ksd_list_toc(stdout, name, dump);
 	} else if (rc != KSD_FATAL) {
 		/* One result, whatever the form: --list exits as the report
 		 * would. */
 		struct ksd_result res;
-		bool inferred = ksd_infer(cat, o->report.assume_version, &res);
+		bool inferred = ksd_infer(dump, cat, o->report.assume_version, &res);
 		if (o->list)
-			ksd_list_catalog(stdout, name, cat, &res);
+			ksd_list_catalog(stdout, name, dump, cat, &res);
 		if (!inferred)
 			fputs("kinto-schema-doctor: error: out of memory during the analysis\n",
 			      stderr);
 		else if (!o->list)
-			ksd_analyse(stdout, name, cat, &res, &o->report);
+			ksd_analyse(stdout, name, dump, cat, &res, &o->report);
 		status = worst(status, res.status);
 		ksd_result_free(&res);
 	}
@@ -170,9 +173,10 @@ static int process(const char *input, const struct options *o)
 	if (stats && *stats && strcmp(stats, "0") != 0) {
 		fputs("kinto-schema-doctor: stats: '", stderr);
 		ksd_fput_safe(stderr, name);
-		fprintf(stderr, "' bytes read %llu\n", (unsigned long long)cat->bytes_read);
+		fprintf(stderr, "' bytes read %llu\n", (unsigned long long)dump->bytes_read);
 	}
 	ksd_catalog_free(cat);
+	ksd_dump_free(dump);
 	return status;
 }
 

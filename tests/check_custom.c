@@ -43,11 +43,11 @@ START_TEST(every_archive_version_yields_table_and_rows)
 		struct ab b = ab_custom(vmin, 4, vmin >= 7 ? 8 : 4, comp, flag, payload);
 		struct feed_result r = feed_read(KSD_FMT_CUSTOM, b.p, b.len, FEED_FILE);
 		assert_rows(&r, "public", "20");
-		ck_assert_uint_eq(r.cat->ntoc, 2);
-		ck_assert_int_eq(r.cat->toc[1].dump_id, 20);
-		ck_assert_str_eq(r.cat->toc[1].desc, "TABLE DATA");
-		ck_assert(r.cat->toc[1].selected);
-		ksd_catalog_free(r.cat);
+		ck_assert_uint_eq(r.dump->ntoc, 2);
+		ck_assert_int_eq(r.dump->toc[1].dump_id, 20);
+		ck_assert_str_eq(r.dump->toc[1].desc, "TABLE DATA");
+		ck_assert(r.dump->toc[1].selected);
+		feed_free(&r);
 		free(b.p);
 	}
 }
@@ -61,7 +61,7 @@ START_TEST(every_compression_with_and_without_offsets_and_from_a_pipe)
 	struct ab b = ab_custom(16, 4, 8, comp, flag, AB_ROWS);
 	struct feed_result r = feed_read(KSD_FMT_CUSTOM, b.p, b.len, via);
 	assert_rows(&r, "public", "20");
-	ksd_catalog_free(r.cat);
+	feed_free(&r);
 	free(b.p);
 }
 END_TEST
@@ -71,7 +71,7 @@ START_TEST(eight_byte_ints_are_read)
 	struct ab b = ab_custom(14, 8, 8, AB_ZLIB, 2, AB_ROWS);
 	struct feed_result r = feed_read(KSD_FMT_CUSTOM, b.p, b.len, FEED_FILE);
 	assert_rows(&r, "public", "20");
-	ksd_catalog_free(r.cat);
+	feed_free(&r);
 	free(b.p);
 }
 END_TEST
@@ -101,7 +101,7 @@ START_TEST(unqualified_sql_goes_to_the_entry_namespace)
 	struct feed_result r = feed_read(KSD_FMT_CUSTOM, b.p, b.len, FEED_FILE);
 	assert_rows(&r, "kinto", "20");
 	ck_assert_ptr_null(schema(r.cat, "public"));
-	ksd_catalog_free(r.cat);
+	feed_free(&r);
 	free(b.p);
 }
 END_TEST
@@ -126,7 +126,7 @@ START_TEST(definitions_with_several_statements)
 	ck_assert_ptr_nonnull(t);
 	ck_assert(ksd_table_column(t, "y")->not_null);
 	ck_assert(!r.cat->any_data_seen);
-	ksd_catalog_free(r.cat);
+	feed_free(&r);
 	free(b.p);
 }
 END_TEST
@@ -259,7 +259,7 @@ START_TEST(hostile_archives_fail_with_a_located_message)
 	              r.err.msg);
 	ck_assert_msg(r.err.offset >= 0 && r.err.offset <= (long long)b.len, "%s: offset %lld",
 	              hostiles[_i].name, r.err.offset);
-	ksd_catalog_free(r.cat);
+	feed_free(&r);
 	free(b.p);
 }
 END_TEST
@@ -274,14 +274,14 @@ START_TEST(a_real_archive_cut_at_every_byte_is_an_error)
 	struct feed_result whole = feed_read(KSD_FMT_CUSTOM, data, len, FEED_FILE);
 	ck_assert_msg(whole.rc == KSD_OK, "%s: %s", names[_i], whole.err.msg);
 	ck_assert_uint_eq(schema(whole.cat, "public")->metadata.nrows, 3);
-	ksd_catalog_free(whole.cat);
+	feed_free(&whole);
 	for (size_t cut = 0; cut < len; cut++) {
 		struct feed_result r = feed_read(KSD_FMT_CUSTOM, data, cut, FEED_FILE);
 		ck_assert_msg(r.rc == KSD_FATAL || r.rc == KSD_WARN || r.rc == KSD_INCOMPLETE,
 		              "%s cut at %zu: rc %d", names[_i], cut, r.rc);
 		ck_assert_msg(r.err.set && r.err.msg[0], "%s cut at %zu: no message", names[_i],
 		              cut);
-		ksd_catalog_free(r.cat);
+		feed_free(&r);
 	}
 	free(data);
 }
@@ -342,7 +342,7 @@ START_TEST(a_trailing_toc_copy_gives_the_offsets)
 		else
 			ck_assert_uint_gt(r.bytes_read, 3u << 20); /* walked */
 	}
-	ksd_catalog_free(r.cat);
+	feed_free(&r);
 	free(b.p);
 }
 END_TEST

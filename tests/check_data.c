@@ -32,9 +32,10 @@ static struct ksd_catalog *read_pieces(const char *ddl, const char *data, size_t
                                        bool count)
 {
 	struct ksd_catalog *cat = ksd_catalog_new();
+	struct ksd_dump *dump = ksd_dump_new();
 	ck_assert_ptr_nonnull(cat);
-	cat->count_rows = count;
-	struct ksd_extract *x = ksd_extract_new(cat);
+	ck_assert_ptr_nonnull(dump);
+	struct ksd_extract *x = ksd_extract_new(cat, dump, count);
 	struct ksd_err err;
 	ksd_err_clear(&err);
 	struct plain *p = plain_new(x, &err);
@@ -52,6 +53,7 @@ static struct ksd_catalog *read_pieces(const char *ddl, const char *data, size_t
 	free(copy);
 	plain_free(p);
 	ksd_extract_free(x);
+	ksd_dump_free(dump);
 	return cat;
 }
 
@@ -393,9 +395,10 @@ START_TEST(a_data_member_interprets_no_meta_command)
 	                           "\\connect other\n";
 	for (int script = 0; script < 2; script++) {
 		struct ksd_catalog *cat = ksd_catalog_new();
+		struct ksd_dump *dump = ksd_dump_new();
 		ck_assert_ptr_nonnull(cat);
-		cat->count_rows = true;
-		struct ksd_extract *x = ksd_extract_new(cat);
+		ck_assert_ptr_nonnull(dump);
+		struct ksd_extract *x = ksd_extract_new(cat, dump, true);
 		struct ksd_err err;
 		ksd_err_clear(&err);
 		struct plain *p = plain_new(x, &err);
@@ -420,6 +423,7 @@ START_TEST(a_data_member_interprets_no_meta_command)
 		plain_free(p);
 		ksd_extract_free(x);
 		ksd_catalog_free(cat);
+		ksd_dump_free(dump);
 	}
 }
 END_TEST

@@ -30,11 +30,11 @@ START_TEST(real_directories_are_read)
 	feed_fixture(path, sizeof(path), names[_i]);
 	struct feed_result r = feed_read_path(path);
 	ck_assert_msg(r.rc == KSD_OK, "%s", r.err.msg);
-	ck_assert_int_eq(r.cat->format, KSD_FMT_DIRECTORY);
+	ck_assert_int_eq(r.dump->format, KSD_FMT_DIRECTORY);
 	ck_assert_uint_eq(feed_public_rows(r.cat), 3);
-	ck_assert_str_eq(r.cat->prov.database, "tiny");
-	ck_assert_int_eq(r.cat->archive.format, 3);
-	ksd_catalog_free(r.cat);
+	ck_assert_str_eq(r.dump->prov.database, "tiny");
+	ck_assert_int_eq(r.dump->archive.format, 3);
+	feed_free(&r);
 }
 END_TEST
 
@@ -68,7 +68,7 @@ START_TEST(compression_is_told_by_magic_bytes)
 	ck_assert_msg(r.rc == KSD_OK, "case %d: %s", _i, r.err.msg);
 	ck_assert_uint_eq(feed_public_rows(r.cat), 2);
 	ck_assert(r.cat->any_data_seen);
-	ksd_catalog_free(r.cat);
+	feed_free(&r);
 	free(z);
 	free(toc.p);
 }
@@ -89,7 +89,7 @@ START_TEST(unsafe_file_names_are_refused)
 	ck_assert_uint_eq(feed_public_rows(r.cat), 0);
 	ck_assert_ptr_nonnull(
 	    ksd_schema_table(ksd_database_schema(&r.cat->databases[0], "public"), "metadata"));
-	ksd_catalog_free(r.cat);
+	feed_free(&r);
 	free(toc.p);
 }
 END_TEST
@@ -112,13 +112,13 @@ START_TEST(a_missing_data_file_makes_the_archive_incomplete)
 	                                      "(public.metadata)"
 	                                    : "the data of 1 TOC entry is missing: 30.dat "
 	                                      "(public.records)");
-	ck_assert(!r.cat->partial);
-	ck_assert_int_eq(r.cat->archive.missing, KSD_MISSING_FILES);
-	ck_assert_uint_eq(r.cat->archive.nmissing, 1);
-	ck_assert(ksd_catalog_table_data_missing(r.cat, "public", "records") == (_i == 1));
-	ck_assert(ksd_catalog_table_data_missing(r.cat, "public", "metadata") == (_i == 0));
+	ck_assert(!r.dump->partial);
+	ck_assert_int_eq(r.dump->archive.missing, KSD_MISSING_FILES);
+	ck_assert_uint_eq(r.dump->archive.nmissing, 1);
+	ck_assert(ksd_dump_table_data_missing(r.dump, "public", "records") == (_i == 1));
+	ck_assert(ksd_dump_table_data_missing(r.dump, "public", "metadata") == (_i == 0));
 	ck_assert_uint_eq(feed_public_rows(r.cat), _i == 0 ? 0 : 2);
-	ksd_catalog_free(r.cat);
+	feed_free(&r);
 	free(toc.p);
 }
 END_TEST
@@ -135,7 +135,7 @@ START_TEST(a_tar_archives_toc_alone_is_refused_as_such)
 	                 "this toc.dat belongs to a tar archive; give the .tar file (none "
 	                 "of the 2 data files its TOC names is beside it)");
 	ck_assert_str_eq(r.err.member, "toc.dat");
-	ksd_catalog_free(r.cat);
+	feed_free(&r);
 	free(toc.p);
 }
 END_TEST
@@ -156,7 +156,7 @@ START_TEST(only_regular_data_files_are_opened)
 	struct feed_result r = feed_read_path(dir);
 	ck_assert_int_eq(r.rc, KSD_INCOMPLETE);
 	ck_assert_str_eq(r.err.msg, "the data of 1 TOC entry is missing: 20.dat (public.metadata)");
-	ksd_catalog_free(r.cat);
+	feed_free(&r);
 	free(toc.p);
 }
 END_TEST
@@ -175,7 +175,7 @@ START_TEST(a_bomb_in_a_data_file_is_stopped)
 	ck_assert_int_eq(r.rc, KSD_WARN);
 	ck_assert_msg(strstr(r.err.msg, "a decompression bomb") != NULL, "%s", r.err.msg);
 	ck_assert_str_eq(r.err.member, "20.dat.zst");
-	ksd_catalog_free(r.cat);
+	feed_free(&r);
 	free(z);
 	free(toc.p);
 }
@@ -191,7 +191,7 @@ START_TEST(a_toc_cut_anywhere_is_an_error)
 		ck_assert_msg(r.rc == KSD_FATAL || r.rc == KSD_WARN, "cut at %zu: rc %d", cut,
 		              r.rc);
 		ck_assert_msg(r.err.set, "cut at %zu: no message", cut);
-		ksd_catalog_free(r.cat);
+		feed_free(&r);
 	}
 	free(data);
 }
@@ -202,7 +202,7 @@ START_TEST(a_directory_without_toc_is_refused)
 	struct feed_result r = feed_read_path(dir);
 	ck_assert_int_eq(r.rc, KSD_FATAL);
 	ck_assert_msg(strstr(r.err.msg, "no toc.dat") != NULL, "%s", r.err.msg);
-	ksd_catalog_free(r.cat);
+	feed_free(&r);
 }
 END_TEST
 

@@ -17,7 +17,7 @@
 static struct ksd_instance judge(struct ksd_schema *s)
 {
 	struct ksd_instance in;
-	ksd_infer_instance(cat, &cat->databases[0], s, 0, &in);
+	ksd_infer_instance(dump, cat, &cat->databases[0], s, 0, &in);
 	return in;
 }
 

@@ -10,12 +10,14 @@
 #include "ksd_limits.h"
 
 static struct ksd_catalog *cat;
+static struct ksd_dump *dump;
 static struct ksd_extract *x;
 
 static void setup(void)
 {
 	cat = ksd_catalog_new();
-	x = ksd_extract_new(cat);
+	dump = ksd_dump_new();
+	x = ksd_extract_new(cat, dump, false);
 	ck_assert_ptr_nonnull(x);
 }
 
@@ -23,6 +25,7 @@ static void teardown(void)
 {
 	ksd_extract_free(x);
 	ksd_catalog_free(cat);
+	ksd_dump_free(dump);
 }
 
 /* Feeds one statement from an exact-size heap copy, so that ASan sees any
@@ -539,7 +542,7 @@ START_TEST(too_many_tokens_skip_the_statement_as_partial)
 	strcpy(sql + at, "y int); CREATE TABLE small (x int);");
 	run(sql);
 	free(sql);
-	ck_assert(cat->partial);
+	ck_assert(dump->partial);
 	ck_assert_ptr_null(ksd_schema_table(pub(), "big"));
 	ck_assert_ptr_nonnull(table("small"));
 }
@@ -570,7 +573,8 @@ START_TEST(every_prefix_of_a_script_is_survived)
 	size_t len = strlen(script);
 	for (size_t n = 0; n <= len; n++) {
 		struct ksd_catalog *c = ksd_catalog_new();
-		struct ksd_extract *e = ksd_extract_new(c);
+		struct ksd_dump *d = ksd_dump_new();
+		struct ksd_extract *e = ksd_extract_new(c, d, false);
 		char *copy = malloc(n ? n : 1);
 		memcpy(copy, script, n);
 		struct ksd_err err;
@@ -579,6 +583,7 @@ START_TEST(every_prefix_of_a_script_is_survived)
 		free(copy);
 		ksd_extract_free(e);
 		ksd_catalog_free(c);
+		ksd_dump_free(d);
 	}
 }
 END_TEST
@@ -620,14 +625,14 @@ START_TEST(selects_record_the_server_functions_they_call)
 	    "SELECT app.refresh();\n"
 	    "SELECT * FROM app_stats;\n"
 	    "SELECT 1;");
-	ck_assert_uint_eq(cat->prov.ncalls, 2);
-	ck_assert_str_eq(cat->prov.calls[0], "set_config");
-	ck_assert_str_eq(cat->prov.calls[1], "pg_restore_extended_stats");
-	ck_assert(!cat->prov.std_strings_off);
+	ck_assert_uint_eq(dump->prov.ncalls, 2);
+	ck_assert_str_eq(dump->prov.calls[0], "set_config");
+	ck_assert_str_eq(dump->prov.calls[1], "pg_restore_extended_stats");
+	ck_assert(!dump->prov.std_strings_off);
 	run("SET standard_conforming_strings = on;");
-	ck_assert(!cat->prov.std_strings_off);
+	ck_assert(!dump->prov.std_strings_off);
 	run("SET standard_conforming_strings = 'off';\nSET standard_conforming_strings = on;");
-	ck_assert(cat->prov.std_strings_off);
+	ck_assert(dump->prov.std_strings_off);
 }
 END_TEST
 
@@ -680,9 +685,9 @@ START_TEST(copy_column_orders_and_other_tables)
 	static const char *const none[] = {NULL};
 	copy_lines("COPY public.records (id) FROM stdin;", none, false);
 	copy_lines("COPY public.metadata (a, b) FROM stdin;", none, false);
-	ck_assert(!cat->partial);
+	ck_assert(!dump->partial);
 	copy_lines("COPY public.metadata (name, value) FROM stdin WITH (FORMAT csv);", none, false);
-	ck_assert(cat->partial);
+	ck_assert(dump->partial);
 	/* An empty block is still a dumped, empty table. */
 	run("SET search_path = empty, pg_catalog;");
 	copy_lines("COPY metadata (name, value) FROM stdin;", none, true);

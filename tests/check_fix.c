@@ -18,7 +18,7 @@ static char *fix_for(struct ksd_schema *s, int assume, const char *input, bool c
 		for (size_t i = 0; i < cat->databases[d].nschemas; i++)
 			if (&cat->databases[d].schemas[i] == s)
 				db = &cat->databases[d];
-	ksd_infer_instance(cat, db, s, assume, &in);
+	ksd_infer_instance(dump, cat, db, s, assume, &in);
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);

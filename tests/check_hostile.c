@@ -26,7 +26,7 @@ START_TEST(a_long_run_of_continuation_bytes_sorts_without_overflow)
 	ks_meta(cat, s, "storage_schema_version", value);
 	ks_meta(cat, s, "storage_schema_version", "\xe2\x82\xac\x80\x80\x80\x80\x80\x80");
 	struct ksd_instance in;
-	ksd_infer_instance(cat, &cat->databases[0], s, 0, &in);
+	ksd_infer_instance(dump, cat, &cat->databases[0], s, 0, &in);
 	ck_assert_uint_eq(in.storage.rows, 2);
 	ck_assert_int_eq(in.storage.recorded, -1);
 	ck_assert_ptr_nonnull(in.storage.recorded_value);
@@ -36,7 +36,7 @@ END_TEST
 /* The same value arriving through a COPY block, to the JSON report. */
 START_TEST(a_copy_row_of_broken_utf8_reaches_the_report)
 {
-	struct ksd_extract *x = ksd_extract_new(cat);
+	struct ksd_extract *x = ksd_extract_new(cat, dump, false);
 	ck_assert_ptr_nonnull(x);
 	const char *copy = "COPY public.metadata (name, value) FROM stdin;";
 	ck_assert(ksd_extract_copy_begin(x, copy, strlen(copy)));
@@ -51,7 +51,7 @@ START_TEST(a_copy_row_of_broken_utf8_reaches_the_report)
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 	struct ksd_report_opts o = {.format = KSD_OUT_JSON};
-	analyse_catalog(f, "in.sql", cat, &o, false);
+	analyse_catalog(f, "in.sql", dump, cat, &o, false);
 	fclose(f);
 	ck_assert_ptr_nonnull(strstr(buf, "\"1\\u0080\\u0080"));
 	free(buf);
@@ -61,7 +61,7 @@ END_TEST
 /* The plain reader on a whole text, in one slice: its status at the end. */
 static int read_plain(const char *text, struct ksd_err *err)
 {
-	struct ksd_extract *x = ksd_extract_new(cat);
+	struct ksd_extract *x = ksd_extract_new(cat, dump, false);
 	ck_assert_ptr_nonnull(x);
 	ksd_err_clear(err);
 	struct plain *p = plain_new(x, err);

@@ -38,7 +38,7 @@ static const char *notes_of(const struct ksd_instance *in)
 static struct ksd_instance judge(struct ksd_schema *s, int assume)
 {
 	struct ksd_instance in;
-	ksd_infer_instance(cat, &cat->databases[0], s, assume, &in);
+	ksd_infer_instance(dump, cat, &cat->databases[0], s, assume, &in);
 	return in;
 }
 
@@ -378,7 +378,7 @@ START_TEST(a_twin_rules_out_12_but_only_where_the_schema_allowed_it)
 	struct ksd_schema *s13 = ks_build(cat, "other", "public", 13, 0);
 	s13->twin =
 	    (struct ksd_twin){true, "a", "/b", "record", KSD_TWIN_RECORDS | KSD_TWIN_DELETED};
-	ksd_infer_instance(cat, &cat->databases[1], s13, 0, &in);
+	ksd_infer_instance(dump, cat, &cat->databases[1], s13, 0, &in);
 	ck_assert_uint_eq(in.storage.candidates, KSD_VBIT(13));
 	ck_assert(!in.twin_narrowed);
 }
@@ -401,7 +401,7 @@ START_TEST(the_tables_whose_rows_would_decide_are_noted_when_missing)
 	ck_assert_uint_eq(in.notes & note, 0);
 	/* At 13 no row could narrow anything. */
 	struct ksd_schema *s13 = ks_build(cat, "other", "public", 13, 0);
-	ksd_infer_instance(cat, &cat->databases[1], s13, 0, &in);
+	ksd_infer_instance(dump, cat, &cat->databases[1], s13, 0, &in);
 	ck_assert_uint_eq(in.notes & note, 0);
 }
 END_TEST
@@ -448,11 +448,11 @@ START_TEST(kinto_attachment_without_a_row_reads_1)
 	struct ksd_schema *s2 = ks_build(cat, "moved", "public", 26, 0);
 	ks_meta(cat, s2, "kinto_attachment_schema_version", "2");
 	attachment_rows(s2, "attachments", 1);
-	ksd_infer_instance(cat, &cat->databases[1], s2, 0, &in);
+	ksd_infer_instance(dump, cat, &cat->databases[1], s2, 0, &in);
 	ck_assert_int_eq(in.plugins[0].data_version, 2);
 	ck_assert_int_eq(in.plugins[0].run, KSD_PLUGIN_RUN_UP_TO_DATE);
 	struct ksd_schema *s3 = ks_build(cat, "none", "public", 26, 0);
-	ksd_infer_instance(cat, &cat->databases[2], s3, 0, &in);
+	ksd_infer_instance(dump, cat, &cat->databases[2], s3, 0, &in);
 	ck_assert_uint_eq(in.nplugins, 0);
 }
 END_TEST
@@ -520,7 +520,7 @@ START_TEST(a_data_only_dump_is_undetermined)
 	ks_meta(cat, s, "storage_schema_version", "17");
 	struct ksd_instance *all;
 	size_t n;
-	ck_assert(ksd_infer_catalog(cat, 0, &all, &n));
+	ck_assert(ksd_infer_catalog(dump, cat, 0, &all, &n));
 	ck_assert_uint_eq(n, 1);
 	ck_assert_int_eq(all[0].verdict, KSD_VERDICT_UNDETERMINED);
 	ck_assert_ptr_nonnull(strstr(reason_of(&all[0]), "data-only"));
@@ -537,7 +537,7 @@ START_TEST(each_schema_and_database_is_an_instance)
 	ksd_catalog_add_table(cat, other, "users");
 	struct ksd_instance *all;
 	size_t n;
-	ck_assert(ksd_infer_catalog(cat, 0, &all, &n));
+	ck_assert(ksd_infer_catalog(dump, cat, 0, &all, &n));
 	ck_assert_uint_eq(n, 3);
 	ck_assert_str_eq(all[1].schema->name, "kinto");
 	ck_assert_int_eq(all[1].verdict, KSD_VERDICT_FIX);
@@ -553,7 +553,7 @@ START_TEST(no_kinto_is_no_instance)
 	ks_meta(cat, s, "foo", "bar");
 	struct ksd_instance *all;
 	size_t n;
-	ck_assert(ksd_infer_catalog(cat, 0, &all, &n));
+	ck_assert(ksd_infer_catalog(dump, cat, 0, &all, &n));
 	ck_assert_uint_eq(n, 0);
 	free(all);
 }
@@ -575,7 +575,7 @@ END_TEST
 START_TEST(a_partial_dump_gives_no_fix)
 {
 	struct ksd_schema *s = ks_build(cat, NULL, "public", 17, KS_FLUSHED);
-	cat->partial = true;
+	dump->partial = true;
 	struct ksd_instance in = judge(s, 0);
 	ck_assert_int_eq(in.verdict, KSD_VERDICT_UNDETERMINED);
 	ck_assert(!in.fix);

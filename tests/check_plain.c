@@ -42,12 +42,14 @@ static const char dump[] = "--\n-- PostgreSQL database dump\n--\n\n"
                            "\\unrestrict abcDEF123\n";
 
 /* Runs the reader over `text` cut into slices of `step` bytes (0: whole);
- * returns the catalog, the reader's status in *rc and its error in *err. */
-static struct ksd_catalog *read_catalog(const char *text, size_t len, size_t step, int *rc,
-                                        struct ksd_err *err)
+ * returns the catalog, the dump's facts in *d, the reader's status in *rc
+ * and its error in *err. */
+static struct ksd_catalog *read_catalog(const char *text, size_t len, size_t step,
+                                        struct ksd_dump **d, int *rc, struct ksd_err *err)
 {
 	struct ksd_catalog *cat = ksd_catalog_new();
-	struct ksd_extract *x = ksd_extract_new(cat);
+	*d = ksd_dump_new();
+	struct ksd_extract *x = ksd_extract_new(cat, *d, false);
 	ksd_err_clear(err);
 	struct plain *p = plain_new(x, err);
 	*rc = KSD_OK;
@@ -70,15 +72,17 @@ static struct ksd_catalog *read_catalog(const char *text, size_t len, size_t ste
 static char *read_in_slices(const char *text, size_t len, size_t step, int *rc)
 {
 	struct ksd_err err;
-	struct ksd_catalog *cat = read_catalog(text, len, step, rc, &err);
+	struct ksd_dump *d;
+	struct ksd_catalog *cat = read_catalog(text, len, step, &d, rc, &err);
 	char *out = NULL;
 	size_t outlen = 0;
 	FILE *f = open_memstream(&out, &outlen);
-	analyse_catalog(f, "t", cat, &(struct ksd_report_opts){0}, true);
+	analyse_catalog(f, "t", d, cat, &(struct ksd_report_opts){0}, true);
 	if (err.set)
 		fprintf(f, "error line %ld: %s\n", err.line, err.msg);
 	fclose(f);
 	ksd_catalog_free(cat);
+	ksd_dump_free(d);
 	return out;
 }
 
@@ -237,7 +241,8 @@ START_TEST(runs_keep_every_byte_and_line)
 	size_t len = strlen(runs_dump);
 	for (size_t step = 0; step <= 40; step++) {
 		struct ksd_catalog *cat = ksd_catalog_new();
-		struct ksd_extract *x = ksd_extract_new(cat);
+		struct ksd_dump *d = ksd_dump_new();
+		struct ksd_extract *x = ksd_extract_new(cat, d, false);
 		struct ksd_err err;
 		ksd_err_clear(&err);
 		struct plain *p = plain_new(x, &err);
@@ -265,6 +270,7 @@ START_TEST(runs_keep_every_byte_and_line)
 		ck_assert_str_eq(s->metadata.rows[1].name, "e\\");
 		ck_assert_str_eq(s->metadata.rows[1].value, "f\\");
 		ksd_catalog_free(cat);
+		ksd_dump_free(d);
 	}
 }
 END_TEST
@@ -333,7 +339,8 @@ START_TEST(a_reused_buffer_is_read_afresh)
 	                              "CREATE TABLE public.u (b int);\n"};
 	char buf[128];
 	struct ksd_catalog *cat = ksd_catalog_new();
-	struct ksd_extract *x = ksd_extract_new(cat);
+	struct ksd_dump *d = ksd_dump_new();
+	struct ksd_extract *x = ksd_extract_new(cat, d, false);
 	struct ksd_err err;
 	ksd_err_clear(&err);
 	struct plain *p = plain_new(x, &err);
@@ -350,6 +357,7 @@ START_TEST(a_reused_buffer_is_read_afresh)
 	ck_assert_ptr_nonnull(ksd_schema_table(s, "t"));
 	ck_assert_ptr_nonnull(ksd_schema_table(s, "u"));
 	ksd_catalog_free(cat);
+	ksd_dump_free(d);
 }
 END_TEST
 
@@ -473,7 +481,8 @@ START_TEST(a_table_data_header_says_the_data_was_dumped)
 	for (size_t step = 0; step < 8; step++) {
 		int rc;
 		struct ksd_err err;
-		struct ksd_catalog *cat = read_catalog(headers[_i].sql, len, step, &rc, &err);
+		struct ksd_dump *d;
+		struct ksd_catalog *cat = read_catalog(headers[_i].sql, len, step, &d, &rc, &err);
 		ck_assert_int_eq(rc, KSD_OK);
 		struct ksd_schema *s = ksd_database_schema(&cat->databases[0], "kinto");
 		ck_assert_ptr_nonnull(s);
@@ -481,6 +490,7 @@ START_TEST(a_table_data_header_says_the_data_was_dumped)
 		ck_assert_msg(s->metadata.data_seen == headers[_i].meta_data, "step %zu", step);
 		ck_assert_uint_eq(s->metadata.nrows, 0);
 		ksd_catalog_free(cat);
+		ksd_dump_free(d);
 	}
 }
 END_TEST
@@ -542,7 +552,7 @@ START_TEST(the_dump_header_says_where_it_came_from)
 	struct feed_result r =
 	    feed_read(KSD_FMT_UNKNOWN, provenances[_i].sql, strlen(provenances[_i].sql), FEED_FILE);
 	ck_assert_msg(r.rc == KSD_OK, "%s", r.err.msg);
-	const struct ksd_provenance *p = &r.cat->prov;
+	const struct ksd_provenance *p = &r.dump->prov;
 	assert_str_or_null(p->created, provenances[_i].created);
 	assert_str_or_null(p->database, provenances[_i].database);
 	assert_str_or_null(p->server_version, provenances[_i].server);
@@ -553,7 +563,7 @@ START_TEST(the_dump_header_says_where_it_came_from)
 		strcat(names, p->meta[i]);
 	}
 	ck_assert_str_eq(names, provenances[_i].meta);
-	ksd_catalog_free(r.cat);
+	feed_free(&r);
 }
 END_TEST
 
@@ -575,13 +585,13 @@ START_TEST(leading_messages_are_skipped_within_a_bound_and_counted_as_lines)
 		/* Within the bound the header is read and the cut string is
 		 * reported on its own line; past it, the file is read as it is. */
 		if (past) {
-			ck_assert_ptr_null(r.cat->prov.pg_dump_version);
+			ck_assert_ptr_null(r.dump->prov.pg_dump_version);
 		} else {
-			ck_assert_str_eq(r.cat->prov.pg_dump_version, "15.18");
+			ck_assert_str_eq(r.dump->prov.pg_dump_version, "15.18");
 			ck_assert_int_eq(r.rc, KSD_WARN);
 			ck_assert_int_eq(r.err.line, (long)n + 3);
 		}
-		ksd_catalog_free(r.cat);
+		feed_free(&r);
 		free(sql);
 	}
 }
@@ -595,10 +605,10 @@ START_TEST(meta_command_names_are_bounded)
 	strcat(sql, "\\");
 	memset(sql + strlen(sql), 'x', 100);
 	struct feed_result r = feed_read(KSD_FMT_UNKNOWN, sql, strlen(sql), FEED_FILE);
-	ck_assert_uint_eq(r.cat->prov.nmeta, KSD_MAX_META_COMMANDS);
-	ck_assert(r.cat->prov.meta_truncated);
-	ck_assert_str_eq(r.cat->prov.meta[KSD_MAX_META_COMMANDS - 1], "cmd15");
-	ksd_catalog_free(r.cat);
+	ck_assert_uint_eq(r.dump->prov.nmeta, KSD_MAX_META_COMMANDS);
+	ck_assert(r.dump->prov.meta_truncated);
+	ck_assert_str_eq(r.dump->prov.meta[KSD_MAX_META_COMMANDS - 1], "cmd15");
+	feed_free(&r);
 }
 END_TEST
 

@@ -17,7 +17,7 @@ static char *run(const struct ksd_report_opts *o, int *status)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
-	*status = analyse_catalog(f, "in.sql", cat, o, false);
+	*status = analyse_catalog(f, "in.sql", dump, cat, o, false);
 	fclose(f);
 	return buf;
 }

@@ -1,4 +1,4 @@
-/* Restore readiness from the catalog's facts: the bound each archive
+/* Restore readiness from the dump's facts: the bound each archive
  * version, compression, tar layout and psql meta-command sets, and how
  * releases are written. */
 #include <check.h>
@@ -30,13 +30,13 @@ static const struct {
 
 START_TEST(each_archive_version_sets_the_oldest_pg_restore)
 {
-	struct ksd_catalog *cat = ksd_catalog_new();
-	cat->format = KSD_FMT_CUSTOM;
-	cat->archive.vmaj = 1;
-	cat->archive.vmin = archives[_i].vmin;
-	cat->archive.compression = archives[_i].compression;
+	struct ksd_dump *dump = ksd_dump_new();
+	dump->format = KSD_FMT_CUSTOM;
+	dump->archive.vmaj = 1;
+	dump->archive.vmin = archives[_i].vmin;
+	dump->archive.compression = archives[_i].compression;
 	struct ksd_restore r;
-	ksd_infer_restore(cat, &r);
+	ksd_infer_restore(dump, &r);
 	ck_assert_int_eq(r.program, KSD_PROG_PG_RESTORE);
 	ck_assert(r.restorable);
 	ck_assert_int_eq(r.min_version, archives[_i].min_version);
@@ -44,21 +44,21 @@ START_TEST(each_archive_version_sets_the_oldest_pg_restore)
 	ck_assert_int_eq(has(&r, KSD_NEED_COMPRESSION, NULL),
 	                 archives[_i].compression == KSD_COMPRESSION_LZ4 ||
 	                     archives[_i].compression == KSD_COMPRESSION_ZSTD);
-	ksd_catalog_free(cat);
+	ksd_dump_free(dump);
 }
 END_TEST
 
 START_TEST(psql_meta_commands_are_named)
 {
-	struct ksd_catalog *cat = ksd_catalog_new();
-	cat->format = KSD_FMT_PLAIN;
+	struct ksd_dump *dump = ksd_dump_new();
+	dump->format = KSD_FMT_PLAIN;
 	static const char *const names[] = {"connect", "restrict", "unrestrict",
 	                                    "!",       "ir",       "gexec"};
 	for (size_t i = 0; i < 6; i++)
-		cat->prov.meta[cat->prov.nmeta++] = names[i];
-	cat->prov.pg_dump_version = "17.6 (Debian 17.6-1)";
+		dump->prov.meta[dump->prov.nmeta++] = names[i];
+	dump->prov.pg_dump_version = "17.6 (Debian 17.6-1)";
 	struct ksd_restore r;
-	ksd_infer_restore(cat, &r);
+	ksd_infer_restore(dump, &r);
 	ck_assert_int_eq(r.program, KSD_PROG_PSQL);
 	ck_assert_int_eq(r.min_version, 130000);
 	ck_assert_int_eq(r.releases[0], 130022);
@@ -69,32 +69,32 @@ START_TEST(psql_meta_commands_are_named)
 	ck_assert(has(&r, KSD_NEED_META, "gexec"));
 	ck_assert(!has(&r, KSD_NEED_META, "connect"));
 	ck_assert_uint_eq(r.nneeds, 5); /* \restrict once, and the server */
-	ksd_catalog_free(cat);
+	ksd_dump_free(dump);
 }
 END_TEST
 
 START_TEST(tar_layouts_and_wrapped_files)
 {
-	struct ksd_catalog *cat = ksd_catalog_new();
-	cat->format = KSD_FMT_TAR;
-	cat->archive.vmin = 14;
-	cat->archive.tar_layout = KSD_TAR_TOC_NOT_FIRST;
+	struct ksd_dump *dump = ksd_dump_new();
+	dump->format = KSD_FMT_TAR;
+	dump->archive.vmin = 14;
+	dump->archive.tar_layout = KSD_TAR_TOC_NOT_FIRST;
 	struct ksd_restore r;
-	ksd_infer_restore(cat, &r);
+	ksd_infer_restore(dump, &r);
 	ck_assert(r.restorable);
 	ck_assert_uint_eq(r.nexcept, 4);
 	ck_assert_int_eq(r.except[1], 170000);
-	cat->archive.tar_layout |= KSD_TAR_DATA_OUT_OF_ORDER;
-	ksd_infer_restore(cat, &r);
+	dump->archive.tar_layout |= KSD_TAR_DATA_OUT_OF_ORDER;
+	ksd_infer_restore(dump, &r);
 	ck_assert(!r.restorable);
 	ck_assert(has(&r, KSD_NEED_DATA_ORDER, NULL));
-	cat->archive.tar_layout = 0;
-	cat->compression = KSD_COMPRESSION_GZIP;
-	ksd_infer_restore(cat, &r);
+	dump->archive.tar_layout = 0;
+	dump->compression = KSD_COMPRESSION_GZIP;
+	ksd_infer_restore(dump, &r);
 	ck_assert(!r.restorable);
 	ck_assert(has(&r, KSD_NEED_UNWRAP, NULL));
 	ck_assert_int_eq(r.needs[0].compression, KSD_COMPRESSION_GZIP);
-	ksd_catalog_free(cat);
+	ksd_dump_free(dump);
 }
 END_TEST
 
@@ -111,26 +111,26 @@ START_TEST(an_incomplete_archive_is_not_restorable)
 	    {KSD_FMT_TAR, KSD_MISSING_MEMBERS, "in tar archive"},
 	    {KSD_FMT_CUSTOM, KSD_MISSING_CUT, "end of file"},
 	};
-	struct ksd_catalog *cat = ksd_catalog_new();
-	cat->format = kinds[_i].format;
-	cat->archive.vmaj = 1;
-	cat->archive.vmin = 14;
-	ck_assert_int_eq(ksd_catalog_add_toc(cat, &(struct ksd_toc_entry){.dump_id = 7,
-	                                                                  .desc = "TABLE DATA",
-	                                                                  .schema = "public",
-	                                                                  .tag = "records",
-	                                                                  .has_data = true}),
+	struct ksd_dump *dump = ksd_dump_new();
+	dump->format = kinds[_i].format;
+	dump->archive.vmaj = 1;
+	dump->archive.vmin = 14;
+	ck_assert_int_eq(ksd_dump_add_toc(dump, &(struct ksd_toc_entry){.dump_id = 7,
+	                                                                .desc = "TABLE DATA",
+	                                                                .schema = "public",
+	                                                                .tag = "records",
+	                                                                .has_data = true}),
 	                 0);
 	struct ksd_restore r;
-	ksd_infer_restore(cat, &r);
+	ksd_infer_restore(dump, &r);
 	ck_assert(r.restorable);
 	ck_assert(!has(&r, KSD_NEED_COMPLETE, NULL));
-	ksd_catalog_data_missing(cat, 0, kinds[_i].kind);
-	ksd_catalog_data_missing(cat, 0, kinds[_i].kind); /* once per entry */
-	ck_assert_uint_eq(cat->archive.nmissing, 1);
-	ck_assert(ksd_catalog_table_data_missing(cat, "public", "records"));
-	ck_assert(!ksd_catalog_table_data_missing(cat, "other", "records"));
-	ksd_infer_restore(cat, &r);
+	ksd_dump_data_missing(dump, 0, kinds[_i].kind);
+	ksd_dump_data_missing(dump, 0, kinds[_i].kind); /* once per entry */
+	ck_assert_uint_eq(dump->archive.nmissing, 1);
+	ck_assert(ksd_dump_table_data_missing(dump, "public", "records"));
+	ck_assert(!ksd_dump_table_data_missing(dump, "other", "records"));
+	ksd_infer_restore(dump, &r);
 	ck_assert(!r.restorable);
 	ck_assert_int_eq(r.min_version, 120000);
 	ck_assert(has(&r, KSD_NEED_COMPLETE, NULL));
@@ -140,7 +140,7 @@ START_TEST(an_incomplete_archive_is_not_restorable)
 			words_restore_need(words, sizeof(words), &r.needs[i]);
 	ck_assert_msg(strstr(words, kinds[_i].fails) != NULL, "%s", words);
 	ck_assert_msg(strstr(words, "pg_restore -L") != NULL, "%s", words);
-	ksd_catalog_free(cat);
+	ksd_dump_free(dump);
 }
 END_TEST
 
@@ -149,14 +149,14 @@ END_TEST
  * go into 19. */
 START_TEST(statistics_and_std_strings_bound_the_server)
 {
-	struct ksd_catalog *cat = ksd_catalog_new();
-	cat->format = _i ? KSD_FMT_CUSTOM : KSD_FMT_PLAIN;
-	cat->archive.vmin = 16;
-	cat->prov.pg_dump_version = "18.6 (Debian 18.6-3)";
-	ck_assert_int_eq(ksd_catalog_add_call(cat, "set_config"), 0);
-	ck_assert_int_eq(ksd_catalog_add_call(cat, "pg_restore_extended_stats"), 0);
+	struct ksd_dump *dump = ksd_dump_new();
+	dump->format = _i ? KSD_FMT_CUSTOM : KSD_FMT_PLAIN;
+	dump->archive.vmin = 16;
+	dump->prov.pg_dump_version = "18.6 (Debian 18.6-3)";
+	ck_assert_int_eq(ksd_dump_add_call(dump, "set_config"), 0);
+	ck_assert_int_eq(ksd_dump_add_call(dump, "pg_restore_extended_stats"), 0);
 	struct ksd_restore r;
-	ksd_infer_restore(cat, &r);
+	ksd_infer_restore(dump, &r);
 	ck_assert_int_eq(r.server_min, 190000);
 	ck_assert_int_eq(r.server_max, 0);
 	ck_assert(has(&r, KSD_NEED_FUNCTION, "pg_restore_extended_stats"));
@@ -169,9 +169,9 @@ START_TEST(statistics_and_std_strings_bound_the_server)
 			ck_assert_ptr_nonnull(strstr(buf, "into a server 19 or later"));
 			ck_assert_int_eq(strstr(buf, "pg_restore 19 --no-statistics") != NULL, _i);
 		}
-	cat->prov.std_strings_off = true;
-	cat->prov.ncalls = 0;
-	ksd_infer_restore(cat, &r);
+	dump->prov.std_strings_off = true;
+	dump->prov.ncalls = 0;
+	ksd_infer_restore(dump, &r);
 	ck_assert_int_eq(r.server_min, 180000);
 	ck_assert_int_eq(r.server_max, 180000);
 	ck_assert(has(&r, KSD_NEED_STD_STRINGS_OFF, NULL));
@@ -179,7 +179,7 @@ START_TEST(statistics_and_std_strings_bound_the_server)
 	ck_assert_str_eq(buf, "it sets standard_conforming_strings off, which a server 19 or later "
 	                      "refuses (\"non-standard string literals are not supported\"): into "
 	                      "a server 18 or older");
-	ksd_catalog_free(cat);
+	ksd_dump_free(dump);
 }
 END_TEST
 

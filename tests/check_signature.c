@@ -102,7 +102,7 @@ START_TEST(kinto_is_told_by_its_signature_not_a_table_name)
 	struct ksd_schema *s = build(c);
 	struct ksd_instance *all;
 	size_t n;
-	ck_assert(ksd_infer_catalog(cat, 0, &all, &n));
+	ck_assert(ksd_infer_catalog(dump, cat, 0, &all, &n));
 	free(all);
 	ck_assert_msg(n == (c->kinto ? 1u : 0u), "%s: %zu instances", c->what, n);
 	struct ksd_not_kinto nk;
@@ -148,7 +148,7 @@ START_TEST(a_kinto_beside_another_application_is_the_only_instance)
 	ksd_catalog_add_column(cat, ksd_catalog_add_table(cat, other, "objects"), "bucket_id");
 	struct ksd_instance *all;
 	size_t n;
-	ck_assert(ksd_infer_catalog(cat, 0, &all, &n));
+	ck_assert(ksd_infer_catalog(dump, cat, 0, &all, &n));
 	ck_assert_uint_eq(n, 1);
 	ck_assert_str_eq(all[0].schema->name, "public");
 	ck_assert_int_eq(all[0].verdict, KSD_VERDICT_OK);

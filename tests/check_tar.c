@@ -16,8 +16,8 @@ START_TEST(a_real_tar_is_read_from_a_file_and_a_pipe)
 	struct feed_result r = feed_read(KSD_FMT_TAR, data, len, _i ? FEED_PIPE : FEED_FILE);
 	ck_assert_msg(r.rc == KSD_OK, "%s", r.err.msg);
 	ck_assert_uint_eq(feed_public_rows(r.cat), 3);
-	ck_assert_uint_eq(r.cat->ntoc, 13);
-	ksd_catalog_free(r.cat);
+	ck_assert_uint_eq(r.dump->ntoc, 13);
+	feed_free(&r);
 	free(data);
 }
 END_TEST
@@ -33,7 +33,7 @@ START_TEST(a_real_tar_cut_before_its_end_is_an_error)
 		ck_assert_msg(r.rc == KSD_FATAL || r.rc == KSD_WARN, "cut at %zu: rc %d", cut,
 		              r.rc);
 		ck_assert_msg(r.err.set, "cut at %zu: no message", cut);
-		ksd_catalog_free(r.cat);
+		feed_free(&r);
 	}
 	free(data);
 }
@@ -62,7 +62,7 @@ START_TEST(members_are_found_by_the_toc_file_name)
 	struct feed_result r = feed_read(KSD_FMT_TAR, b.p, b.len, FEED_FILE);
 	ck_assert_msg(r.rc == KSD_OK, "%s", r.err.msg);
 	ck_assert_uint_eq(feed_public_rows(r.cat), 2);
-	ksd_catalog_free(r.cat);
+	feed_free(&r);
 	free(b.p);
 }
 END_TEST
@@ -110,7 +110,7 @@ START_TEST(hostile_tars_fail_with_a_message)
 	ck_assert_msg(_i == 1 ? r.rc == KSD_INCOMPLETE : r.rc == KSD_FATAL || r.rc == KSD_WARN,
 	              "case %d: rc %d", _i, r.rc);
 	ck_assert_msg(r.err.set && strstr(r.err.msg, want) != NULL, "case %d: %s", _i, r.err.msg);
-	ksd_catalog_free(r.cat);
+	feed_free(&r);
 	free(b.p);
 }
 END_TEST
@@ -174,8 +174,8 @@ START_TEST(members_in_any_order_are_read)
 	    feed_read(KSD_FMT_UNKNOWN, b.p, b.len, _i % 2 ? FEED_PIPE : FEED_FILE);
 	ck_assert_msg(r.rc == KSD_OK, "%s: %s", orders[_i / 2].order, r.err.msg);
 	ck_assert_uint_eq(feed_public_rows(r.cat), 2);
-	ck_assert_uint_eq(r.cat->archive.tar_layout, orders[_i / 2].layout);
-	ksd_catalog_free(r.cat);
+	ck_assert_uint_eq(r.dump->archive.tar_layout, orders[_i / 2].layout);
+	feed_free(&r);
 	free(b.p);
 }
 END_TEST
@@ -191,12 +191,12 @@ START_TEST(a_stream_keeps_only_small_early_members)
 	ck_assert_msg(strstr(r.err.msg, "member 20.dat of TOC entry 20 came before toc.dat in "
 	                                "this stream and was too large to keep") != NULL,
 	              "%s", r.err.msg);
-	ck_assert(r.cat->partial);
-	ksd_catalog_free(r.cat);
+	ck_assert(r.dump->partial);
+	feed_free(&r);
 	r = feed_read(KSD_FMT_UNKNOWN, b.p, b.len, FEED_FILE);
 	ck_assert_msg(r.rc == KSD_OK, "%s", r.err.msg);
 	ck_assert_uint_eq(feed_public_rows(r.cat), 2);
-	ksd_catalog_free(r.cat);
+	feed_free(&r);
 	free(b.p);
 }
 END_TEST
@@ -210,8 +210,8 @@ START_TEST(a_toc_without_data_entries_is_read)
 	         getenv("KSD_TESTDATA") ? getenv("KSD_TESTDATA") : "testdata");
 	struct feed_result r = feed_read_path(path);
 	ck_assert_msg(r.rc == KSD_OK, "%s", r.err.msg);
-	ck_assert_uint_eq(r.cat->archive.tar_layout, 0);
-	ksd_catalog_free(r.cat);
+	ck_assert_uint_eq(r.dump->archive.tar_layout, 0);
+	feed_free(&r);
 }
 END_TEST
 

@@ -16,6 +16,7 @@
 
 struct fixture {
 	struct ksd_source *src;
+	struct ksd_dump *dump;
 	struct ksd_catalog *cat;
 	struct ksd_err err;
 	struct toc t;
@@ -27,10 +28,11 @@ static void open_toc(struct fixture *f, const struct ab *b)
 	ksd_err_clear(&f->err);
 	f->src = ksd_source_open(feed_stage(b->p, b->len, FEED_FILE), &f->err);
 	ck_assert_ptr_nonnull(f->src);
+	f->dump = ksd_dump_new();
 	f->cat = ksd_catalog_new();
 	f->t = (struct toc){.src = f->src,
 	                    .err = &f->err,
-	                    .cat = f->cat,
+	                    .dump = f->dump,
 	                    .vmin = b->vmin,
 	                    .int_size = b->int_size,
 	                    .off_size = b->off_size,
@@ -40,6 +42,7 @@ static void open_toc(struct fixture *f, const struct ab *b)
 static void close_toc(struct fixture *f)
 {
 	ksd_source_free(f->src);
+	ksd_dump_free(f->dump);
 	ksd_catalog_free(f->cat);
 }
 
@@ -245,9 +248,9 @@ START_TEST(header_versions_and_sizes_are_checked)
 	int rc = toc_read_head(&f.t, TOC_FMT_CUSTOM);
 	if (!heads[_i].msg) {
 		ck_assert_msg(rc == KSD_OK, "case %d: %s", _i, f.err.msg);
-		ck_assert_str_eq(f.cat->prov.database, "kinto");
-		ck_assert_str_eq(f.cat->prov.pg_dump_version, "15.18 (test)");
-		ck_assert_str_eq(f.cat->prov.created, "2026-01-02 03:04:05");
+		ck_assert_str_eq(f.dump->prov.database, "kinto");
+		ck_assert_str_eq(f.dump->prov.pg_dump_version, "15.18 (test)");
+		ck_assert_str_eq(f.dump->prov.created, "2026-01-02 03:04:05");
 	} else {
 		ck_assert_int_eq(rc, KSD_FATAL);
 		ck_assert_msg(strstr(f.err.msg, heads[_i].msg) != NULL, "case %d: %s", _i,
@@ -285,16 +288,16 @@ START_TEST(versions_gate_the_header_fields)
 	open_toc(&f, &b);
 	ck_assert_msg(toc_read_head(&f.t, TOC_FMT_CUSTOM) == KSD_OK, "1.%d: %s", _i, f.err.msg);
 	ck_assert_uint_eq(ksd_source_tell(f.src), b.len);
-	ck_assert_int_eq(f.cat->archive.vmin, _i);
+	ck_assert_int_eq(f.dump->archive.vmin, _i);
 	ck_assert_int_eq(f.t.alg, _i < 2 || _i >= 15 ? KSD_COMP_ZLIB : KSD_COMP_NONE);
 	if (_i >= 4)
-		ck_assert_str_eq(f.cat->prov.database, "kinto");
+		ck_assert_str_eq(f.dump->prov.database, "kinto");
 	else
-		ck_assert_ptr_null(f.cat->prov.database);
+		ck_assert_ptr_null(f.dump->prov.database);
 	if (_i >= 10)
-		ck_assert_str_eq(f.cat->prov.server_version, "15.18 (test)");
+		ck_assert_str_eq(f.dump->prov.server_version, "15.18 (test)");
 	else
-		ck_assert_ptr_null(f.cat->prov.server_version);
+		ck_assert_ptr_null(f.dump->prov.server_version);
 	close_toc(&f);
 	free(b.p);
 }
@@ -359,7 +362,7 @@ START_TEST(member_data_is_read_in_any_slicing)
 	b.p = z;
 	b.len = zlen;
 	open_toc(&f, &b);
-	struct ksd_extract *x = ksd_extract_new(f.cat);
+	struct ksd_extract *x = ksd_extract_new(f.cat, f.dump, false);
 	f.t.x = x;
 	struct toc_want w = {.dump_id = 7, .copy_stmt = AB_COPY};
 	struct chunked c = {f.src, &f.err, chunk_sizes[_i % 4]};
@@ -385,7 +388,7 @@ START_TEST(cut_member_data_names_member_and_offset)
 	struct fixture f;
 	struct ab b = {.p = z, .len = zlen - 3, .vmin = 14, .int_size = 4, .off_size = 8};
 	open_toc(&f, &b);
-	struct ksd_extract *x = ksd_extract_new(f.cat);
+	struct ksd_extract *x = ksd_extract_new(f.cat, f.dump, false);
 	f.t.x = x;
 	struct toc_want w = {.dump_id = 7, .copy_stmt = AB_COPY};
 	struct chunked c = {f.src, &f.err, 4096};

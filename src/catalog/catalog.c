@@ -1,33 +1,12 @@
 /* Catalog building and lookup. Strings live in the arena; the object arrays
- * are malloc'd and grow by doubling (capacity is implied by the count). */
+ * are malloc'd and grow by doubling (util/array.h). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "ksd_arena.h"
+#include "ksd_array.h"
 #include "ksd_catalog.h"
 #include "ksd_limits.h"
-
-/* Appends a zeroed element to the array *arr of *n elements. Arrays hold a
- * power-of-two capacity derived from the count, so no capacity field is
- * needed. NULL when out of memory or over KSD_MAX_OBJECTS. */
-static void *append(void *arrp, size_t *n, size_t elem)
-{
-	void **arr = arrp;
-	if (*n >= KSD_MAX_OBJECTS)
-		return NULL;
-	if (*n == 0 || (*n >= 4 && (*n & (*n - 1)) == 0)) {
-		void *bigger = realloc(*arr, (*n ? *n * 2 : 4) * elem);
-		if (!bigger)
-			return NULL;
-		*arr = bigger;
-	}
-	char *slot = (char *)*arr + *n * elem;
-	memset(slot, 0, elem);
-	(*n)++;
-	return slot;
-}
-
-#define APPEND(arr, n) append(&(arr), &(n), sizeof(*(arr)))
 
 static bool same(const char *a, const char *b)
 {
@@ -99,7 +78,6 @@ void ksd_catalog_free(struct ksd_catalog *cat)
 		free(db->extensions);
 	}
 	free(cat->databases);
-	free(cat->toc);
 	arena_free(cat->arena);
 	free(cat);
 }
@@ -112,23 +90,6 @@ const char *ksd_catalog_strdup(struct ksd_catalog *cat, const char *s)
 const char *ksd_catalog_strndup(struct ksd_catalog *cat, const char *s, size_t len)
 {
 	return s ? arena_strndup(cat->arena, s, len) : NULL;
-}
-
-int ksd_catalog_add_call(struct ksd_catalog *cat, const char *name)
-{
-	struct ksd_provenance *p = &cat->prov;
-	for (size_t i = 0; i < p->ncalls; i++)
-		if (strcmp(p->calls[i], name) == 0)
-			return 0;
-	if (p->ncalls == KSD_MAX_CALLS) {
-		p->calls_truncated = true;
-		return 0;
-	}
-	const char *kept = ksd_catalog_strdup(cat, name);
-	if (!kept)
-		return -1;
-	p->calls[p->ncalls++] = kept;
-	return 0;
 }
 
 /* Copies `name`; false when a non-NULL name could not be copied. */
@@ -478,42 +439,6 @@ int ksd_catalog_set_twin(struct ksd_catalog *cat, struct ksd_schema *s, const ch
 			return -1;
 	s->twin = (struct ksd_twin){true, k[0], k[1], k[2], s->twin.searched};
 	return 0;
-}
-
-int ksd_catalog_add_toc(struct ksd_catalog *cat, const struct ksd_toc_entry *e)
-{
-	struct ksd_toc_entry copy = *e;
-	if (!dup_name(cat, e->desc, &copy.desc) || !dup_name(cat, e->schema, &copy.schema) ||
-	    !dup_name(cat, e->tag, &copy.tag) || !dup_name(cat, e->owner, &copy.owner) ||
-	    !dup_name(cat, e->file, &copy.file))
-		return -1;
-	struct ksd_toc_entry *slot = APPEND(cat->toc, cat->ntoc);
-	if (!slot)
-		return -1;
-	*slot = copy;
-	return 0;
-}
-
-void ksd_catalog_data_missing(struct ksd_catalog *cat, size_t i, enum ksd_missing_kind kind)
-{
-	if (i >= cat->ntoc || cat->toc[i].data_missing)
-		return;
-	cat->toc[i].data_missing = true;
-	cat->archive.missing = kind;
-	cat->archive.nmissing++;
-}
-
-bool ksd_catalog_table_data_missing(const struct ksd_catalog *cat, const char *schema,
-                                    const char *table)
-{
-	for (size_t i = 0; cat->archive.nmissing && i < cat->ntoc; i++) {
-		const struct ksd_toc_entry *e = &cat->toc[i];
-		bool in_schema =
-		    e->schema && schema ? strcmp(e->schema, schema) == 0 : !e->schema && !schema;
-		if (e->data_missing && in_schema && e->tag && strcmp(e->tag, table) == 0)
-			return true;
-	}
-	return false;
 }
 
 /* Removes element i of an array by shifting the rest down, keeping order. */

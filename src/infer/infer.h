@@ -47,13 +47,15 @@ bool ksd_schema_not_kinto(const struct ksd_schema *s, struct ksd_not_kinto *out)
 size_t ksd_not_kinto(const struct ksd_catalog *cat, struct ksd_not_kinto *out, size_t max);
 
 /* Finds and judges every Kinto instance of the catalog (a schema with
- * Kinto's storage or permission signature, see ksd_not_kinto). `*out` is malloc'd
+ * Kinto's storage or permission signature, see ksd_not_kinto), read from
+ * `dump` (whose completeness weighs on the verdict). `*out` is malloc'd
  * (NULL when none). Returns false when out of memory. */
-bool ksd_infer_catalog(const struct ksd_catalog *cat, int assume_version, struct ksd_instance **out,
-                       size_t *n);
+bool ksd_infer_catalog(const struct ksd_dump *dump, const struct ksd_catalog *cat,
+                       int assume_version, struct ksd_instance **out, size_t *n);
 /* Judges one schema as a Kinto instance. */
-void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database *db,
-                        const struct ksd_schema *s, int assume_version, struct ksd_instance *in);
+void ksd_infer_instance(const struct ksd_dump *dump, const struct ksd_catalog *cat,
+                        const struct ksd_database *db, const struct ksd_schema *s,
+                        int assume_version, struct ksd_instance *in);
 
 /* The storage version Kinto reads from the instance's metadata; `*from` gets
  * the version it works from (0 when the read fails). */

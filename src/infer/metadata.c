@@ -151,7 +151,7 @@ void metadata_read(const struct ksd_catalog *cat, const struct ksd_schema *s,
 	in->meta_table = ksd_schema_table(s, "metadata") != NULL;
 	/* Other tables' data says nothing of rows an archive lost. */
 	in->rows_known = (m->data_seen || m->nrows > 0 || (cat->any_data_seen && in->meta_table)) &&
-	                 !ksd_catalog_table_data_missing(cat, s->name, "metadata");
+	                 !ksd_dump_table_data_missing(in->dump, s->name, "metadata");
 	read_rows(m, STORAGE_ROW, &in->storage);
 	read_rows(m, PERMISSION_ROW, &in->permission);
 	plugins_read(m, in);

@@ -106,9 +106,9 @@ static void need(struct ksd_restore *r, struct ksd_restore_need n, int first)
 	}
 }
 
-static void archive_needs(const struct ksd_catalog *cat, struct ksd_restore *r)
+static void archive_needs(const struct ksd_dump *dump, struct ksd_restore *r)
 {
-	const struct ksd_archive *a = &cat->archive;
+	const struct ksd_archive *a = &dump->archive;
 	for (size_t i = 0; i < sizeof(archive_readers) / sizeof(archive_readers[0]); i++) {
 		const struct archive_reader *ar = &archive_readers[i];
 		if (ar->vmin == a->vmin)
@@ -143,9 +143,9 @@ static void archive_needs(const struct ksd_catalog *cat, struct ksd_restore *r)
 	}
 }
 
-static void psql_needs(const struct ksd_catalog *cat, struct ksd_restore *r)
+static void psql_needs(const struct ksd_dump *dump, struct ksd_restore *r)
 {
-	const struct ksd_provenance *p = &cat->prov;
+	const struct ksd_provenance *p = &dump->prov;
 	for (size_t i = 0; i < p->nmeta; i++) {
 		const struct meta *m = NULL;
 		for (size_t k = 0; k < sizeof(metas) / sizeof(metas[0]); k++)
@@ -168,9 +168,9 @@ static void psql_needs(const struct ksd_catalog *cat, struct ksd_restore *r)
 
 /* The functions the SQL calls that some servers lack, and the setting 19
  * refuses: they bound the servers it loads into. */
-static void server_needs(const struct ksd_catalog *cat, bool archive, struct ksd_restore *r)
+static void server_needs(const struct ksd_dump *dump, bool archive, struct ksd_restore *r)
 {
-	const struct ksd_provenance *p = &cat->prov;
+	const struct ksd_provenance *p = &dump->prov;
 	for (size_t i = 0; i < sizeof(server_functions) / sizeof(server_functions[0]); i++) {
 		const struct server_function *f = &server_functions[i];
 		bool called = false;
@@ -206,31 +206,31 @@ static int major_of(const char *v)
 	return a >= 10 ? a * 10000 : a * 10000 + b * 100;
 }
 
-void ksd_infer_restore(const struct ksd_catalog *cat, struct ksd_restore *out)
+void ksd_infer_restore(const struct ksd_dump *dump, struct ksd_restore *out)
 {
 	memset(out, 0, sizeof(*out));
-	bool archive = cat->format == KSD_FMT_CUSTOM || cat->format == KSD_FMT_TAR ||
-	               cat->format == KSD_FMT_DIRECTORY;
+	bool archive = dump->format == KSD_FMT_CUSTOM || dump->format == KSD_FMT_TAR ||
+	               dump->format == KSD_FMT_DIRECTORY;
 	out->program = archive ? KSD_PROG_PG_RESTORE : KSD_PROG_PSQL;
 	out->restorable = true;
-	if (cat->compression != KSD_COMPRESSION_NONE) {
+	if (dump->compression != KSD_COMPRESSION_NONE) {
 		/* Neither psql nor pg_restore decompresses a whole file. */
 		need(out,
 		     (struct ksd_restore_need){.code = KSD_NEED_UNWRAP,
-		                               .compression = cat->compression},
+		                               .compression = dump->compression},
 		     0);
 		out->restorable = false;
 	}
 	if (archive)
-		archive_needs(cat, out);
+		archive_needs(dump, out);
 	else
-		psql_needs(cat, out);
+		psql_needs(dump, out);
 	/* pg_dump's output loads into servers of its major or later; an older
 	 * one may reject some of it (pg_dump 17's SET transaction_timeout). */
-	out->server_min = major_of(cat->prov.pg_dump_version);
+	out->server_min = major_of(dump->prov.pg_dump_version);
 	if (out->server_min)
 		need(out,
 		     (struct ksd_restore_need){.code = KSD_NEED_SERVER, .version = out->server_min},
 		     0);
-	server_needs(cat, archive, out);
+	server_needs(dump, archive, out);
 }

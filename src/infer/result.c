@@ -21,11 +21,12 @@ static bool not_kinto(const struct ksd_catalog *cat, struct ksd_result *r)
 	return true;
 }
 
-bool ksd_infer(const struct ksd_catalog *cat, int assume_version, struct ksd_result *r)
+bool ksd_infer(const struct ksd_dump *dump, const struct ksd_catalog *cat, int assume_version,
+               struct ksd_result *r)
 {
 	*r = (struct ksd_result){.status = KSD_EXIT_UNDETERMINED};
-	ksd_infer_restore(cat, &r->restore);
-	if (!not_kinto(cat, r) || !ksd_infer_catalog(cat, assume_version, &r->in, &r->n))
+	ksd_infer_restore(dump, &r->restore);
+	if (!not_kinto(cat, r) || !ksd_infer_catalog(dump, cat, assume_version, &r->in, &r->n))
 		return false;
 	if (r->n)
 		r->status = KSD_EXIT_OK;

@@ -46,6 +46,6 @@ size_t ksd_infer_timeline(const struct ksd_instance *in, struct ksd_event *ev)
 		ev[n++] = (struct ksd_event){.kind = KSD_EV_GUESS, .version = h->assumed};
 	if (h->found && h->failed)
 		ev[n++] = (struct ksd_event){.kind = KSD_EV_FAILS, .version = h->failed};
-	ev[n++] = (struct ksd_event){.kind = KSD_EV_DUMP, .time = in->cat->prov.created};
+	ev[n++] = (struct ksd_event){.kind = KSD_EV_DUMP, .time = in->dump->prov.created};
 	return n;
 }

@@ -246,11 +246,12 @@ static void meta_state(struct ksd_instance *in, bool st_tables)
 	}
 }
 
-void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database *db,
-                        const struct ksd_schema *s, int assume_version, struct ksd_instance *in)
+void ksd_infer_instance(const struct ksd_dump *dump, const struct ksd_catalog *cat,
+                        const struct ksd_database *db, const struct ksd_schema *s,
+                        int assume_version, struct ksd_instance *in)
 {
 	memset(in, 0, sizeof(*in));
-	in->cat = cat;
+	in->dump = dump;
 	in->db = db;
 	in->schema = s;
 	struct ksd_backend_verdict *st = &in->storage, *pm = &in->permission;
@@ -282,10 +283,10 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 		else if (!undetermined.code)
 			undetermined.code = KSD_REASON_NO_PERMISSION_MATCH;
 	}
-	if (!undetermined.code && cat->partial)
+	if (!undetermined.code && dump->partial)
 		undetermined.code = KSD_REASON_PARTIAL;
 	if (!undetermined.code && in->meta_table && !in->rows_known)
-		undetermined.code = ksd_catalog_table_data_missing(cat, s->name, "metadata")
+		undetermined.code = ksd_dump_table_data_missing(dump, s->name, "metadata")
 		                        ? KSD_REASON_META_MISSING
 		                        : KSD_REASON_NO_DATA;
 	if (assume_version > 0 && st->present) {
@@ -322,8 +323,8 @@ void ksd_infer_instance(const struct ksd_catalog *cat, const struct ksd_database
 	in->nevents = ksd_infer_timeline(in, in->events);
 }
 
-bool ksd_infer_catalog(const struct ksd_catalog *cat, int assume_version, struct ksd_instance **out,
-                       size_t *n)
+bool ksd_infer_catalog(const struct ksd_dump *dump, const struct ksd_catalog *cat,
+                       int assume_version, struct ksd_instance **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -337,7 +338,7 @@ bool ksd_infer_catalog(const struct ksd_catalog *cat, int assume_version, struct
 			if (!sig.storage && !sig.permission_tables)
 				continue;
 			struct ksd_instance probe;
-			ksd_infer_instance(cat, db, s, assume_version, &probe);
+			ksd_infer_instance(dump, cat, db, s, assume_version, &probe);
 			if (!probe.storage.present && !probe.permission.present)
 				continue;
 			if (*n == cap) {

@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "ksd_detect.h"
-#include "ksd_catalog.h"
+#include "ksd_dump.h"
 
 /* Receives decompressed bytes; returns KSD_OK or stops the codec with
  * KSD_FATAL/KSD_WARN (the callback then owns the error). For uncapped
@@ -39,7 +39,7 @@ const char *codec_error(const struct codec *c);
 #define CODEC_MAGIC_LEN 4
 enum ksd_compression codec_sniff(const unsigned char *head, size_t len);
 
-/* What the catalog calls a compression: zlib streams are what pg_dump -Z
+/* What the dump calls a compression: zlib streams are what pg_dump -Z
  * calls gzip, a zstd skippable frame and a legacy lz4 frame are zstd and
  * lz4. */
 enum ksd_compression_alg codec_fact(enum ksd_compression comp);

@@ -7,7 +7,7 @@
  *
  * Whatever is read, the archive is checked to hold every block its TOC
  * names (see check_offsets and scan): those it lacks are marked missing in
- * the catalog.
+ * the dump's TOC.
  *
  * pg_dump 17 and 18 writing to a redirected stdout leave every offset unset
  * in the TOC and append the rewritten TOC (same length, offsets recorded)
@@ -34,7 +34,7 @@ enum { BLK_DATA = 1, BLK_BLOBS = 3 };
 #define CHUNK_BUF (64u << 10)
 
 /* A data entry: its block's offset (when recorded), its place in the
- * catalog's TOC, where a missing block is marked, and whether a walk met
+ * dump's TOC, where a missing block is marked, and whether a walk met
  * its block whole. */
 struct block {
 	uint64_t pos;
@@ -88,7 +88,8 @@ static int note_entry(void *ctx, const struct toc_entry *e)
 		c->cap = cap;
 	}
 	if (!c->in_copy)
-		c->blocks[c->ndata] = (struct block){e->pos, c->t.cat->ntoc - 1, e->dump_id, false};
+		c->blocks[c->ndata] =
+		    (struct block){e->pos, c->t.dump->ntoc - 1, e->dump_id, false};
 	c->ndata++;
 	if (e->pos_flag != TOC_POS_SET)
 		c->any_unset = true;
@@ -101,8 +102,8 @@ static void missing(struct custom *c, size_t from, bool unwalked, long long at)
 {
 	for (size_t i = from; i < c->ndata; i++)
 		if (!unwalked || !c->blocks[i].walked) {
-			ksd_catalog_data_missing(c->t.cat, c->blocks[i].entry, KSD_MISSING_CUT);
-			c->t.cat->archive.cut_at = at;
+			ksd_dump_data_missing(c->t.dump, c->blocks[i].entry, KSD_MISSING_CUT);
+			c->t.dump->archive.cut_at = at;
 		}
 }
 
@@ -446,7 +447,7 @@ int ksd_read_custom(const struct ksd_read *r)
 	struct custom *c = calloc(1, sizeof(*c));
 	if (!c)
 		return ksd_err_at_offset(r->err, -1, "out of memory");
-	c->t = (struct toc){.src = src, .err = r->err, .cat = r->cat, .x = r->x, .custom = true};
+	c->t = (struct toc){.src = src, .err = r->err, .dump = r->dump, .x = r->x, .custom = true};
 	c->data_end = ksd_source_size(src);
 	int rc = toc_read_head(&c->t, TOC_FMT_CUSTOM);
 	/* Where the TOC count starts: a rewritten TOC starts there too. */
@@ -469,5 +470,5 @@ int ksd_read_custom(const struct ksd_read *r)
 	toc_wants_free(c->wants, c->nwants);
 	free(c->blocks);
 	free(c);
-	return toc_complete(r->cat, r->err, rc);
+	return toc_complete(r->dump, r->err, rc);
 }

@@ -35,10 +35,10 @@ static char *find_file(const char *dir, const char *name)
 	return NULL;
 }
 
-struct ksd_source *directory_open(const char *dir, const char *name, struct ksd_catalog *cat)
+struct ksd_source *directory_open(const char *dir, const char *name, struct ksd_dump *dump)
 {
 	char *path = find_file(dir, name);
-	const char *kept = path ? ksd_catalog_strdup(cat, path) : NULL;
+	const char *kept = path ? ksd_dump_strdup(dump, path) : NULL;
 	free(path);
 	struct ksd_err scratch;
 	ksd_err_clear(&scratch);
@@ -66,7 +66,7 @@ static int check_file(void *ctx, const struct toc_entry *e)
 	c->named++;
 	char *path = find_file(c->dir, e->file);
 	if (!path)
-		ksd_catalog_data_missing(c->t->cat, c->t->cat->ntoc - 1, KSD_MISSING_FILES);
+		ksd_dump_data_missing(c->t->dump, c->t->dump->ntoc - 1, KSD_MISSING_FILES);
 	c->found = c->found || path;
 	free(path);
 	return KSD_OK;
@@ -99,7 +99,7 @@ static int read_data(struct toc *t, const char *dir, struct toc_want *w)
 		                         "TOC entry %d names the data file \"%s\", which is not "
 		                         "<digits>.dat: refused",
 		                         w->dump_id, w->file ? w->file : "");
-	struct ksd_source *src = directory_open(dir, w->file, t->cat);
+	struct ksd_source *src = directory_open(dir, w->file, t->dump);
 	if (!src)
 		return ksd_err_at_offset(
 		    t->err, -1, "data file %s of TOC entry %d is missing (or not a regular file)",
@@ -108,7 +108,7 @@ static int read_data(struct toc *t, const char *dir, struct toc_want *w)
 	t->member = member;
 	struct member_read r = {src, t->err};
 	int rc = toc_data_read_member(t, w, member, src, read_file, &r);
-	t->cat->bytes_read += ksd_source_bytes_read(src);
+	t->dump->bytes_read += ksd_source_bytes_read(src);
 	ksd_source_free(src);
 	t->member = "toc.dat";
 	return rc;
@@ -127,7 +127,7 @@ int ksd_read_directory(const struct ksd_read *r)
 			return KSD_FATAL;
 		}
 	}
-	struct toc t = {.src = src, .err = r->err, .cat = r->cat, .x = r->x, .member = member};
+	struct toc t = {.src = src, .err = r->err, .dump = r->dump, .x = r->x, .member = member};
 	struct toc_want wants[TOC_MAX_WANTS];
 	size_t nwants = 0;
 	struct check check = {.t = &t, .dir = r->dir};
@@ -137,7 +137,7 @@ int ksd_read_directory(const struct ksd_read *r)
 	/* Uncompressed data and none of it here: a tar archive's toc.dat (tar
 	 * never compresses), or a -Z0 directory that lost every data file. */
 	if (rc == KSD_OK && check.named && !check.found &&
-	    r->cat->archive.compression == KSD_COMPRESSION_NONE) {
+	    r->dump->archive.compression == KSD_COMPRESSION_NONE) {
 		r->err->member = member;
 		rc = ksd_err_at_offset(r->err, -1,
 		                       "this toc.dat belongs to a tar archive; give the .tar file "
@@ -146,7 +146,7 @@ int ksd_read_directory(const struct ksd_read *r)
 	}
 	for (size_t i = 0; i < nwants && rc == KSD_OK; i++) {
 		if (toc_want_missing(&t, &wants[i]))
-			continue; /* the catalog says so */
+			continue; /* the dump's TOC says so */
 		int rd = read_data(&t, r->dir, &wants[i]);
 		if (rd != KSD_OK)
 			rc = KSD_WARN; /* the TOC is whole: a partial result */
@@ -154,5 +154,5 @@ int ksd_read_directory(const struct ksd_read *r)
 	toc_wants_free(wants, nwants);
 	if (src != r->src)
 		ksd_source_free(src);
-	return toc_complete(r->cat, r->err, rc);
+	return toc_complete(r->dump, r->err, rc);
 }

@@ -20,7 +20,7 @@
 struct plain {
 	struct stmts st;
 	struct ksd_err *err;
-	struct ksd_catalog *cat; /* a whole dump's: where its provenance goes; NULL */
+	struct ksd_dump *dump; /* a whole dump's: where its provenance goes; NULL */
 	struct buf meta;
 	/* pg_dump's own header and trailer comments, to tell a truncated dump */
 	int dumps_begun, dumps_complete;
@@ -57,15 +57,15 @@ static void keep_first(struct plain *p, const char **field, const char *value, s
 	while (len > 0 && value[len - 1] == ' ')
 		len--;
 	if (!*field && len > 0)
-		*field = ksd_catalog_strndup(p->cat, value, len);
+		*field = ksd_dump_strndup(p->dump, value, len);
 }
 
 /* The database a single-database dump names: pg_dump -C's DATABASE entry
  * or a \connect. A pg_dumpall script names several: none is kept. */
 static void note_database(struct plain *p, const char *name, size_t len)
 {
-	if (p->cat->format != KSD_FMT_DUMPALL)
-		keep_first(p, &p->cat->prov.database, name, len);
+	if (p->dump->format != KSD_FMT_DUMPALL)
+		keep_first(p, &p->dump->prov.database, name, len);
 }
 
 /* pg_dump's header comments: "-- Dumped from database version V",
@@ -73,7 +73,7 @@ static void note_database(struct plain *p, const char *name, size_t len)
  * "-- Name: D; Type: DATABASE; Schema: -; Owner: O". */
 static bool note_provenance(struct plain *p)
 {
-	struct ksd_provenance *prov = &p->cat->prov;
+	struct ksd_provenance *prov = &p->dump->prov;
 	const struct {
 		const char *head;
 		const char **field;
@@ -121,7 +121,7 @@ static void note_comment(struct plain *p)
 	else if ((n == sizeof(done) - 1 && memcmp(c, done, n) == 0) ||
 	         (n == sizeof(cluster_done) - 1 && memcmp(c, cluster_done, n) == 0))
 		p->dumps_complete++;
-	else if (!p->cat || !note_provenance(p))
+	else if (!p->dump || !note_provenance(p))
 		note_table_data(p);
 }
 
@@ -191,7 +191,7 @@ static void meta_connect(struct plain *p, char *arg)
 	}
 	if (name[0])
 		ksd_extract_connect(p->st.x, name);
-	if (name[0] && p->cat)
+	if (name[0] && p->dump)
 		note_database(p, name, strlen(name));
 }
 
@@ -199,7 +199,7 @@ static void meta_connect(struct plain *p, char *arg)
  * Bytes other than printable ASCII become '?'. */
 static void note_meta(struct plain *p, const char *m, size_t cmdlen)
 {
-	struct ksd_provenance *prov = &p->cat->prov;
+	struct ksd_provenance *prov = &p->dump->prov;
 	/* Kept printable: the restore advice names it as it stands. */
 	char name[KSD_META_NAME_MAX];
 	if (cmdlen > KSD_META_NAME_MAX)
@@ -213,7 +213,7 @@ static void note_meta(struct plain *p, const char *m, size_t cmdlen)
 		prov->meta_truncated = true;
 		return;
 	}
-	const char *kept = ksd_catalog_strndup(p->cat, name, cmdlen);
+	const char *kept = ksd_dump_strndup(p->dump, name, cmdlen);
 	if (kept)
 		prov->meta[prov->nmeta++] = kept;
 }
@@ -224,7 +224,7 @@ static void finish_meta(struct plain *p)
 		return;
 	char *m = p->meta.data;
 	size_t cmdlen = strcspn(m, " \t\r");
-	if (p->cat)
+	if (p->dump)
 		note_meta(p, m, cmdlen);
 	if ((cmdlen == 7 && strncmp(m, "connect", 7) == 0) || (cmdlen == 1 && m[0] == 'c')) {
 		m[strcspn(m, "\r")] = '\0';
@@ -343,7 +343,7 @@ int ksd_read_plain(const struct ksd_read *r)
 	struct plain *p = plain_new(r->x, r->err);
 	if (!p)
 		return ksd_err_at_offset(r->err, -1, "out of memory");
-	p->cat = r->cat;
+	p->dump = r->dump;
 	int rc = KSD_OK;
 	/* Skipped, so that pg_dump's header comments that follow are read as
 	 * its comments, not as part of a statement that starts with a message. */

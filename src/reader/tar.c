@@ -36,14 +36,14 @@ struct kept {
 struct place {
 	int dump_id;  /* of its file name, <dump_id>.dat */
 	size_t at;    /* among the data entries, in TOC order */
-	size_t entry; /* in the catalog's TOC */
+	size_t entry; /* in the dump's TOC */
 	bool seen;    /* its member was met */
 };
 
 struct tar {
 	struct ksd_source *src;
 	struct ksd_err *err;
-	struct ksd_catalog *cat;
+	struct ksd_dump *dump;
 	struct archive *ar;
 	int ndata;          /* TABLE DATA entries, each with a <digits>.dat member */
 	int seen;           /* data members met */
@@ -154,7 +154,7 @@ static int count_data(void *ctx, const struct toc_entry *e)
 		tr->cap_places = cap;
 	}
 	tr->places[tr->nplaces] =
-	    (struct place){atoi(e->file), tr->nplaces, tr->cat->ntoc - 1, false};
+	    (struct place){atoi(e->file), tr->nplaces, tr->dump->ntoc - 1, false};
 	tr->nplaces++;
 	return KSD_OK;
 }
@@ -346,7 +346,7 @@ static int members(struct toc *t, struct tar *tr, struct toc_want *wants, size_t
 		if (r < ARCHIVE_WARN)
 			return ar_fail(tr, NULL, "cannot read the next member header");
 		const char *raw = archive_entry_pathname(entry);
-		const char *name = ksd_catalog_strdup(t->cat, raw ? raw : "");
+		const char *name = ksd_dump_strdup(t->dump, raw ? raw : "");
 		if (!name)
 			return ksd_err_at_offset(t->err, -1, "out of memory");
 		if (toc_valid_file(name)) {
@@ -368,7 +368,7 @@ static int members(struct toc *t, struct tar *tr, struct toc_want *wants, size_t
 	 * toc.dat or after it). Without the places, only a count can tell. */
 	for (size_t i = 0; !tr->places_full && i < tr->nplaces; i++)
 		if (!tr->places[i].seen)
-			ksd_catalog_data_missing(t->cat, tr->places[i].entry, KSD_MISSING_MEMBERS);
+			ksd_dump_data_missing(t->dump, tr->places[i].entry, KSD_MISSING_MEMBERS);
 	if (tr->places_full && tr->seen < tr->ndata)
 		return ksd_err_at_offset(t->err, (long long)ksd_source_tell(tr->src),
 		                         "unexpected end of input: %d of %d data members present, "
@@ -415,7 +415,7 @@ static int early_members(struct toc *t, struct tar *tr, struct toc_want *wants, 
 		const char *raw = archive_entry_pathname(entry);
 		if (raw && strcmp(raw, "toc.dat") == 0)
 			return rc;
-		const char *name = ksd_catalog_strdup(t->cat, raw ? raw : "");
+		const char *name = ksd_dump_strdup(t->dump, raw ? raw : "");
 		if (!name)
 			return ksd_err_at_offset(t->err, -1, "out of memory");
 		struct toc_want *w = toc_valid_file(name) ? find_want(wants, nwants, name) : NULL;
@@ -444,7 +444,7 @@ static void tar_free(struct tar *tr)
 int ksd_read_tar(const struct ksd_read *r)
 {
 	struct ksd_err *err = r->err;
-	struct tar tr = {.src = r->src, .err = err, .cat = r->cat};
+	struct tar tr = {.src = r->src, .err = err, .dump = r->dump};
 	struct toc_want wants[TOC_MAX_WANTS];
 	size_t nwants = 0;
 	struct ksd_source *toc_src = NULL;
@@ -457,7 +457,8 @@ int ksd_read_tar(const struct ksd_read *r)
 	    err);
 	if (!toc_src)
 		goto done;
-	struct toc t = {.src = toc_src, .err = err, .cat = r->cat, .x = r->x, .member = "toc.dat"};
+	struct toc t = {
+	    .src = toc_src, .err = err, .dump = r->dump, .x = r->x, .member = "toc.dat"};
 	rc = toc_read_head(&t, TOC_FMT_TAR);
 	if (rc == KSD_OK)
 		rc = toc_read_entries(&t, count_data, &tr, wants, &nwants);
@@ -489,9 +490,9 @@ int ksd_read_tar(const struct ksd_read *r)
 			rc = KSD_WARN;
 		}
 done:
-	r->cat->archive.tar_layout = tr.layout;
+	r->dump->archive.tar_layout = tr.layout;
 	toc_wants_free(wants, nwants);
 	ksd_source_free(toc_src);
 	tar_free(&tr);
-	return toc_complete(r->cat, err, rc);
+	return toc_complete(r->dump, err, rc);
 }

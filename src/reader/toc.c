@@ -238,17 +238,17 @@ static int read_date(struct toc *t)
 		return KSD_OK;
 	snprintf(created, sizeof(created), "%04d-%02d-%02d %02d:%02d:%02d", (int)f[5] + 1900,
 	         (int)f[4] + 1, (int)f[3], (int)f[2], (int)f[1], (int)f[0]);
-	t->cat->prov.created = ksd_catalog_strdup(t->cat, created);
-	return t->cat->prov.created ? KSD_OK : toc_fail(t, here(t), "out of memory");
+	t->dump->prov.created = ksd_dump_strdup(t->dump, created);
+	return t->dump->prov.created ? KSD_OK : toc_fail(t, here(t), "out of memory");
 }
 
-/* A header string kept in the catalog. */
+/* A header string kept in the dump. */
 static int head_str(struct toc *t, const char **out, const char *what)
 {
 	char *s;
 	if (toc_read_str(t, &s, KSD_MAX_TOC_STR, what) != KSD_OK)
 		return KSD_FATAL;
-	*out = ksd_catalog_strdup(t->cat, s);
+	*out = ksd_dump_strdup(t->dump, s);
 	bool oom = s && !*out;
 	free(s);
 	return oom ? toc_fail(t, here(t), "out of memory") : KSD_OK;
@@ -256,7 +256,7 @@ static int head_str(struct toc *t, const char **out, const char *what)
 
 int toc_read_head(struct toc *t, int want_format)
 {
-	struct ksd_archive *a = &t->cat->archive;
+	struct ksd_archive *a = &t->dump->archive;
 	unsigned char magic[5];
 	if (ksd_source_read_exact(t->src, magic, 5, t->err) != KSD_OK) {
 		t->err->member = t->member;
@@ -296,7 +296,7 @@ int toc_read_head(struct toc *t, int want_format)
 		                want_format == TOC_FMT_CUSTOM ? "custom" : "tar/directory");
 	if (read_compression(t, a) != KSD_OK)
 		return KSD_FATAL;
-	struct ksd_provenance *prov = &t->cat->prov;
+	struct ksd_provenance *prov = &t->dump->prov;
 	if (a->vmin >= V_COMPRESS_INT &&
 	    (read_date(t) != KSD_OK || head_str(t, &prov->database, "database name") != KSD_OK))
 		return KSD_FATAL;
@@ -454,7 +454,7 @@ static int read_fields(struct toc *t, struct toc_entry *e, struct fields *f)
 	    .has_data = e->has_data,
 	    .file = e->has_data && !t->custom ? f->file : NULL,
 	};
-	if (!t->quiet && ksd_catalog_add_toc(t->cat, &ce) != 0)
+	if (!t->quiet && ksd_dump_add_toc(t->dump, &ce) != 0)
 		return toc_fail(t, at, "out of memory or too many TOC entries");
 	e->tag = f->tag, e->desc = f->desc, e->defn = f->defn, e->copy_stmt = f->copy_stmt;
 	e->ns = f->ns, e->owner = f->owner, e->file = f->file ? f->file : "";
@@ -495,7 +495,7 @@ static int add_want(struct toc *t, const struct toc_entry *e, struct toc_want *w
                     size_t *nwants)
 {
 	if (*nwants >= TOC_MAX_WANTS) {
-		t->cat->partial = true;
+		t->dump->partial = true;
 		return KSD_OK;
 	}
 	struct toc_want *w = &wants[*nwants];
@@ -567,18 +567,18 @@ bool toc_table_data_file(const struct toc_entry *e)
 
 bool toc_want_missing(const struct toc *t, const struct toc_want *w)
 {
-	return w->tag && ksd_catalog_table_data_missing(t->cat, w->ns, w->tag);
+	return w->tag && ksd_dump_table_data_missing(t->dump, w->ns, w->tag);
 }
 
-int toc_complete(const struct ksd_catalog *cat, struct ksd_err *err, int rc)
+int toc_complete(const struct ksd_dump *dump, struct ksd_err *err, int rc)
 {
-	const struct ksd_archive *a = &cat->archive;
+	const struct ksd_archive *a = &dump->archive;
 	if (rc != KSD_OK || !a->nmissing)
 		return rc;
 	char names[160] = "";
 	size_t len = 0, named = 0;
-	for (size_t i = 0; i < cat->ntoc && named < 3 && len < sizeof(names); i++) {
-		const struct ksd_toc_entry *e = &cat->toc[i];
+	for (size_t i = 0; i < dump->ntoc && named < 3 && len < sizeof(names); i++) {
+		const struct ksd_toc_entry *e = &dump->toc[i];
 		if (!e->data_missing)
 			continue;
 		int n = snprintf(names + len, sizeof(names) - len, "%s%s%s%s%s%s%s",

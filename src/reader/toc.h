@@ -1,6 +1,6 @@
 /* Archive header and TOC decoding shared by the custom, tar and directory
  * readers: bounded int/string/offset primitives gated by archive version,
- * and the TOC walk that feeds each entry to the catalog and the extractor.
+ * and the TOC walk that feeds each entry to the dump and the extractor.
  * The metadata table's data stream goes through toc_data.h. */
 #ifndef KSD_TOC_H
 #define KSD_TOC_H
@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "ksd_catalog.h"
+#include "ksd_dump.h"
 #include "ksd_err.h"
 #include "ksd_extract.h"
 #include "ksd_source.h"
@@ -32,7 +32,7 @@ enum toc_pos { TOC_POS_NOT_SET = 1, TOC_POS_SET = 2, TOC_NO_DATA = 3 };
 struct toc {
 	struct ksd_source *src;
 	struct ksd_err *err;
-	struct ksd_catalog *cat;
+	struct ksd_dump *dump;
 	struct ksd_extract *x;
 	const char *member; /* "toc.dat" for tar and directory, NULL for custom */
 	int vmin, int_size, off_size;
@@ -68,7 +68,7 @@ struct toc_want {
 };
 
 /* Reads the header up to the TOC count (magic included) and fills
- * cat->archive and the version strings. KSD_OK or KSD_FATAL. */
+ * dump->archive and the version strings. KSD_OK or KSD_FATAL. */
 int toc_read_head(struct toc *t, int want_format);
 
 /* Records the first error at offset `at`, naming t->member. KSD_FATAL. */
@@ -83,7 +83,7 @@ int toc_read_str(struct toc *t, char **s, size_t max, const char *what);
 int toc_skip_str(struct toc *t, bool *was_null);
 int toc_read_offset(struct toc *t, int *flag, uint64_t *pos);
 
-/* Walks every TOC entry: adds it to the catalog, feeds its SQL to the
+/* Walks every TOC entry: adds it to the dump's TOC, feeds its SQL to the
  * extractor, notes table data, and calls `fn` for the format's own needs
  * (custom offsets, file names). Wanted entries are appended to wants[].
  * With t->quiet, only decodes and calls `fn`.
@@ -109,9 +109,9 @@ bool toc_valid_file(const char *name);
 bool toc_table_data_file(const struct toc_entry *e);
 
 /* The end of an archive reader: its result `rc`, unless it read the
- * archive whole but found data missing (the catalog's archive.nmissing):
+ * archive whole but found data missing (the dump's archive.nmissing):
  * then KSD_INCOMPLETE, err naming the first entries. */
-int toc_complete(const struct ksd_catalog *cat, struct ksd_err *err, int rc);
+int toc_complete(const struct ksd_dump *dump, struct ksd_err *err, int rc);
 
 /* Whether a wanted table's data was found missing by the completeness
  * check: then it is not looked for again. */

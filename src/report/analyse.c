@@ -61,8 +61,9 @@ static void no_kinto_why(char *why, size_t cap, const struct ksd_catalog *cat,
 		snprintf(why + len, cap - len, "; %zu more schemas like them", n - shown);
 }
 
-static void none_found(FILE *out, const char *input, const struct ksd_catalog *cat,
-                       const struct ksd_result *res, const struct ksd_report_opts *opts)
+static void none_found(FILE *out, const char *input, const struct ksd_dump *dump,
+                       const struct ksd_catalog *cat, const struct ksd_result *res,
+                       const struct ksd_report_opts *opts)
 {
 	const struct ksd_not_kinto *nk = res->not_kinto;
 	size_t n = res->nnot_kinto;
@@ -82,39 +83,40 @@ static void none_found(FILE *out, const char *input, const struct ksd_catalog *c
 		      "\"permission\": null, \"metadata\": null, \"status\": \"undetermined\", "
 		      "\"contradictions\": [], \"fix\": null",
 		      out);
-		provenance_json(out, cat);
-		restore_json(out, cat, &res->restore);
+		provenance_json(out, dump);
+		restore_json(out, dump, &res->restore);
 		fputs(", \"reason\": ", out);
 		ksd_fput_json(out, why);
 		not_kinto_json(out, nk, shown);
 		fputs("}\n", out);
 	} else if (opts->format == KSD_OUT_JUNIT) {
-		junit_none(opts->junit, why, cat);
+		junit_none(opts->junit, why, dump);
 	} else {
 		char verdict[96];
-		words_verdict(verdict, sizeof(verdict), KSD_VERDICT_UNDETERMINED, cat);
+		words_verdict(verdict, sizeof(verdict), KSD_VERDICT_UNDETERMINED, dump);
 		ksd_fput_safe(out, input);
 		fputs(": ", out);
 		ksd_fput_safe(out, why);
 		fprintf(out, "\nverdict      %s\n", verdict);
-		provenance_text(out, cat, opts->explain);
-		restore_text(out, cat, &res->restore);
+		provenance_text(out, dump, opts->explain);
+		restore_text(out, dump, &res->restore);
 	}
 }
 
-void ksd_analyse(FILE *out, const char *input, const struct ksd_catalog *cat,
-                 const struct ksd_result *res, const struct ksd_report_opts *opts)
+void ksd_analyse(FILE *out, const char *input, const struct ksd_dump *dump,
+                 const struct ksd_catalog *cat, const struct ksd_result *res,
+                 const struct ksd_report_opts *opts)
 {
 	const struct ksd_instance *in = res->in;
 	size_t n = res->n;
 	if (n == 0) {
-		none_found(out, input, cat, res, opts);
+		none_found(out, input, dump, cat, res, opts);
 		return;
 	}
 	/* The fix goes to psql: the entries an incomplete archive lacks are
 	 * named in a comment. */
 	if (opts->sql_only)
-		restore_missing_text(out, cat, "-- missing: ", sql_comment);
+		restore_missing_text(out, dump, "-- missing: ", sql_comment);
 	for (size_t i = 0; i < n; i++) {
 		if (opts->sql_only) {
 			if (in[i].fix) {

@@ -255,8 +255,8 @@ void json_report(FILE *out, const char *input, const struct ksd_instance *in)
 	words_each_note(in, list_item, &notes);
 	fputs("], \"history\": ", out);
 	history(out, &in->history);
-	provenance_json(out, in->cat);
-	restore_json(out, in->cat, in->restore);
+	provenance_json(out, in->dump);
+	restore_json(out, in->dump, in->restore);
 	timeline_json(out, in);
 	drift_json(out, in);
 	fputs(", \"fix\": ", out);

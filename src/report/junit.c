@@ -128,7 +128,7 @@ void junit_instance(struct ksd_junit *j, const char *input, const struct ksd_ins
 		}
 		char *fix = in->verdict == KSD_VERDICT_FIX ? fix_string(input, in) : NULL;
 		char verdict[96];
-		words_verdict(verdict, sizeof(verdict), in->verdict, in->cat);
+		words_verdict(verdict, sizeof(verdict), in->verdict, in->dump);
 		outcome(f, "failure", words_status_name(in->verdict), verdict, why,
 		        fix ? fix : why);
 		free(fix);
@@ -170,10 +170,10 @@ static void lone_case(struct ksd_junit *j, const char *name, bool error, const c
 	case_end(f);
 }
 
-void junit_none(struct ksd_junit *j, const char *why, const struct ksd_catalog *cat)
+void junit_none(struct ksd_junit *j, const char *why, const struct ksd_dump *dump)
 {
 	char verdict[96];
-	words_verdict(verdict, sizeof(verdict), KSD_VERDICT_UNDETERMINED, cat);
+	words_verdict(verdict, sizeof(verdict), KSD_VERDICT_UNDETERMINED, dump);
 	lone_case(j, "Kinto instance", false, words_status_name(KSD_VERDICT_UNDETERMINED), verdict,
 	          why);
 }

@@ -10,6 +10,6 @@
 void junit_instance(struct ksd_junit *j, const char *input, const struct ksd_instance *in,
                     const struct ksd_report_opts *opts);
 /* No Kinto instance in the dump: a failure saying `why`. */
-void junit_none(struct ksd_junit *j, const char *why, const struct ksd_catalog *cat);
+void junit_none(struct ksd_junit *j, const char *why, const struct ksd_dump *dump);
 
 #endif

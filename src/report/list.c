@@ -143,20 +143,20 @@ static void not_kinto(FILE *out, const struct ksd_schema *sc, const struct ksd_r
 	putc('\n', out);
 }
 
-void ksd_list_catalog(FILE *out, const char *input, const struct ksd_catalog *cat,
-                      const struct ksd_result *res)
+void ksd_list_catalog(FILE *out, const char *input, const struct ksd_dump *dump,
+                      const struct ksd_catalog *cat, const struct ksd_result *res)
 {
 	fputs("input ", out);
 	ksd_fput_safe(out, input);
-	fprintf(out, ": %s", words_format_name(cat->format));
-	if (cat->compression != KSD_COMPRESSION_NONE)
-		fprintf(out, ", %s", words_compression_name(cat->compression));
-	if (cat->prov.pg_dump_version) {
+	fprintf(out, ": %s", words_format_name(dump->format));
+	if (dump->compression != KSD_COMPRESSION_NONE)
+		fprintf(out, ", %s", words_compression_name(dump->compression));
+	if (dump->prov.pg_dump_version) {
 		fputs(", pg_dump ", out);
-		ksd_fput_safe(out, cat->prov.pg_dump_version);
+		ksd_fput_safe(out, dump->prov.pg_dump_version);
 	}
-	fputs(cat->partial ? " (partial)\n" : "\n", out);
-	restore_missing_text(out, cat, "missing ", ksd_fput_safe);
+	fputs(dump->partial ? " (partial)\n" : "\n", out);
+	restore_missing_text(out, dump, "missing ", ksd_fput_safe);
 	for (size_t d = 0; d < cat->ndatabases; d++) {
 		const struct ksd_database *db = &cat->databases[d];
 		fputs("database ", out);

@@ -6,23 +6,23 @@
 #include "report/provenance.h"
 #include "report/words.h"
 
-static bool is_archive(const struct ksd_catalog *cat)
+static bool is_archive(const struct ksd_dump *dump)
 {
-	return cat->format == KSD_FMT_CUSTOM || cat->format == KSD_FMT_TAR ||
-	       cat->format == KSD_FMT_DIRECTORY;
+	return dump->format == KSD_FMT_CUSTOM || dump->format == KSD_FMT_TAR ||
+	       dump->format == KSD_FMT_DIRECTORY;
 }
 
 /* An archive's own compression, or what a plain file is wrapped in. */
-static enum ksd_compression_alg compression(const struct ksd_catalog *cat)
+static enum ksd_compression_alg compression(const struct ksd_dump *dump)
 {
-	return is_archive(cat) ? cat->archive.compression : cat->compression;
+	return is_archive(dump) ? dump->archive.compression : dump->compression;
 }
 
 /* What an archive file is wrapped in, or NULL. */
-static const char *wrapper(const struct ksd_catalog *cat)
+static const char *wrapper(const struct ksd_dump *dump)
 {
-	return is_archive(cat) && cat->compression != KSD_COMPRESSION_NONE
-	           ? words_compression_name(cat->compression)
+	return is_archive(dump) && dump->compression != KSD_COMPRESSION_NONE
+	           ? words_compression_name(dump->compression)
 	           : NULL;
 }
 
@@ -42,17 +42,17 @@ static void explain_line(FILE *out, const char *label, const char *value)
 	putc('\n', out);
 }
 
-void provenance_text(FILE *out, const struct ksd_catalog *cat, bool explain)
+void provenance_text(FILE *out, const struct ksd_dump *dump, bool explain)
 {
-	const struct ksd_provenance *p = &cat->prov;
-	const struct ksd_archive *a = &cat->archive;
-	fprintf(out, "%-12s %s", "dump", words_format_name(cat->format));
-	if (is_archive(cat))
+	const struct ksd_provenance *p = &dump->prov;
+	const struct ksd_archive *a = &dump->archive;
+	fprintf(out, "%-12s %s", "dump", words_format_name(dump->format));
+	if (is_archive(dump))
 		fprintf(out, " archive %d.%d", a->vmaj, a->vmin);
-	if (compression(cat) != KSD_COMPRESSION_NONE)
-		fprintf(out, ", %s", words_compression_name(compression(cat)));
-	if (wrapper(cat))
-		fprintf(out, " in a %s file", wrapper(cat));
+	if (compression(dump) != KSD_COMPRESSION_NONE)
+		fprintf(out, ", %s", words_compression_name(compression(dump)));
+	if (wrapper(dump))
+		fprintf(out, " in a %s file", wrapper(dump));
 	field(out, "pg_dump", p->pg_dump_version);
 	field(out, "server", p->server_version);
 	field(out, "database", p->database);
@@ -61,8 +61,8 @@ void provenance_text(FILE *out, const struct ksd_catalog *cat, bool explain)
 	if (!explain)
 		return;
 	fputs("dump details (as the dump says; pg_restore -l prints the same header)\n", out);
-	explain_line(out, "format", words_format_name(cat->format));
-	if (is_archive(cat)) {
+	explain_line(out, "format", words_format_name(dump->format));
+	if (is_archive(dump)) {
 		char buf[128];
 		snprintf(buf, sizeof(buf),
 		         "%d.%d-%d, %d-byte integers, %d-byte offsets, %lld TOC entries", a->vmaj,
@@ -70,15 +70,15 @@ void provenance_text(FILE *out, const struct ksd_catalog *cat, bool explain)
 		explain_line(out, "archive version", buf);
 		if (a->vmin < 15) {
 			snprintf(buf, sizeof(buf), "%s (zlib level %d)",
-			         words_compression_name(compression(cat)), a->level);
+			         words_compression_name(compression(dump)), a->level);
 			explain_line(out, "compression", buf);
 		} else {
-			explain_line(out, "compression", words_compression_name(compression(cat)));
+			explain_line(out, "compression", words_compression_name(compression(dump)));
 		}
-		if (wrapper(cat))
-			explain_line(out, "file wrapped in", wrapper(cat));
+		if (wrapper(dump))
+			explain_line(out, "file wrapped in", wrapper(dump));
 	} else {
-		explain_line(out, "compression", words_compression_name(compression(cat)));
+		explain_line(out, "compression", words_compression_name(compression(dump)));
 	}
 	explain_line(out, "created", p->created);
 	explain_line(out, "database", p->database);
@@ -94,20 +94,20 @@ void provenance_text(FILE *out, const struct ksd_catalog *cat, bool explain)
 	}
 }
 
-void provenance_json(FILE *out, const struct ksd_catalog *cat)
+void provenance_json(FILE *out, const struct ksd_dump *dump)
 {
-	const struct ksd_provenance *p = &cat->prov;
+	const struct ksd_provenance *p = &dump->prov;
 	fputs(", \"dump\": {\"format\": ", out);
-	ksd_fput_json(out, words_format_name(cat->format));
+	ksd_fput_json(out, words_format_name(dump->format));
 	fputs(", \"archive_version\": ", out);
-	if (is_archive(cat))
-		fprintf(out, "\"%d.%d\"", cat->archive.vmaj, cat->archive.vmin);
+	if (is_archive(dump))
+		fprintf(out, "\"%d.%d\"", dump->archive.vmaj, dump->archive.vmin);
 	else
 		fputs("null", out);
 	fputs(", \"compression\": ", out);
-	ksd_fput_json(out, words_compression_name(compression(cat)));
+	ksd_fput_json(out, words_compression_name(compression(dump)));
 	fputs(", \"wrapped\": ", out);
-	ksd_fput_json(out, wrapper(cat));
+	ksd_fput_json(out, wrapper(dump));
 	fputs(", \"created\": ", out);
 	ksd_fput_json(out, p->created);
 	fputs(", \"database\": ", out);

@@ -6,11 +6,11 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "ksd_catalog.h"
+#include "ksd_dump.h"
 
 /* The `dump` line; with `explain`, a line per field after it. */
-void provenance_text(FILE *out, const struct ksd_catalog *cat, bool explain);
+void provenance_text(FILE *out, const struct ksd_dump *dump, bool explain);
 /* `, "dump": {...}`, to follow another member of the instance's object. */
-void provenance_json(FILE *out, const struct ksd_catalog *cat);
+void provenance_json(FILE *out, const struct ksd_dump *dump);
 
 #endif

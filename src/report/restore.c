@@ -161,17 +161,17 @@ void words_restore_need(char *buf, size_t cap, const struct ksd_restore_need *n)
 /* Entries named on the `missing` line; JSON lists them all. */
 #define MISSING_SHOWN 20
 
-void restore_missing_text(FILE *out, const struct ksd_catalog *cat, const char *label,
+void restore_missing_text(FILE *out, const struct ksd_dump *dump, const char *label,
                           void (*put)(FILE *, const char *))
 {
-	const struct ksd_archive *a = &cat->archive;
+	const struct ksd_archive *a = &dump->archive;
 	if (!a->nmissing)
 		return;
 	fprintf(out, "%s%zu TOC entr%s without data:", label, a->nmissing,
 	        a->nmissing == 1 ? "y" : "ies");
 	size_t shown = 0;
-	for (size_t i = 0; i < cat->ntoc && shown < MISSING_SHOWN; i++) {
-		const struct ksd_toc_entry *e = &cat->toc[i];
+	for (size_t i = 0; i < dump->ntoc && shown < MISSING_SHOWN; i++) {
+		const struct ksd_toc_entry *e = &dump->toc[i];
 		if (!e->data_missing)
 			continue;
 		fputs(shown++ ? ", " : " ", out);
@@ -191,7 +191,7 @@ void restore_missing_text(FILE *out, const struct ksd_catalog *cat, const char *
 	putc('\n', out);
 }
 
-void restore_text(FILE *out, const struct ksd_catalog *cat, const struct ksd_restore *r)
+void restore_text(FILE *out, const struct ksd_dump *dump, const struct ksd_restore *r)
 {
 	char line[WORDS_RESTORE_MAX], need[512];
 	words_restore_bound(line, sizeof(line), r);
@@ -202,19 +202,19 @@ void restore_text(FILE *out, const struct ksd_catalog *cat, const struct ksd_res
 		fprintf(out, "%s%s", i ? "; " : ": ", need);
 	}
 	putc('\n', out);
-	restore_missing_text(out, cat, "missing      ", ksd_fput_safe);
+	restore_missing_text(out, dump, "missing      ", ksd_fput_safe);
 }
 
 /* , "missing": [{"dump_id": 3384, "schema": "public", "table": "user_principals",
  * "file": "3384.dat"}]: every entry, only for an incomplete archive. */
-static void missing_json(FILE *out, const struct ksd_catalog *cat)
+static void missing_json(FILE *out, const struct ksd_dump *dump)
 {
-	if (!cat->archive.nmissing)
+	if (!dump->archive.nmissing)
 		return;
 	fputs(", \"missing\": [", out);
 	bool first = true;
-	for (size_t i = 0; i < cat->ntoc; i++) {
-		const struct ksd_toc_entry *e = &cat->toc[i];
+	for (size_t i = 0; i < dump->ntoc; i++) {
+		const struct ksd_toc_entry *e = &dump->toc[i];
 		if (!e->data_missing)
 			continue;
 		fprintf(out, "%s{\"dump_id\": %d, \"schema\": ", first ? "" : ", ", e->dump_id);
@@ -259,7 +259,7 @@ static void release_or_null(FILE *out, int v)
 	fprintf(out, "\"%s\"", r);
 }
 
-void restore_json(FILE *out, const struct ksd_catalog *cat, const struct ksd_restore *r)
+void restore_json(FILE *out, const struct ksd_dump *dump, const struct ksd_restore *r)
 {
 	fprintf(out, ", \"restore\": {\"program\": \"%s\", \"restorable\": %s, \"min_version\": ",
 	        r->program == KSD_PROG_PSQL ? "psql" : "pg_restore",
@@ -281,6 +281,6 @@ void restore_json(FILE *out, const struct ksd_catalog *cat, const struct ksd_res
 		ksd_fput_json(out, need);
 	}
 	putc(']', out);
-	missing_json(out, cat);
+	missing_json(out, dump);
 	putc('}', out);
 }

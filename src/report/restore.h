@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "ksd_dump.h"
 #include "ksd_infer.h"
 
 /* A PostgreSQL release (PG_VERSION_NUM): "9.3.22", "9.3", "13.22", "17". */
@@ -18,11 +19,11 @@ void words_restore_need(char *buf, size_t cap, const struct ksd_restore_need *n)
 /* For an incomplete archive, one line: `label`, then the entries whose data
  * is missing, each name written by `put` (the terminal's escaping, or an SQL
  * comment's); nothing for a whole one. */
-void restore_missing_text(FILE *out, const struct ksd_catalog *cat, const char *label,
+void restore_missing_text(FILE *out, const struct ksd_dump *dump, const char *label,
                           void (*put)(FILE *, const char *));
 /* The `restore` line, and the `missing` line under it. */
-void restore_text(FILE *out, const struct ksd_catalog *cat, const struct ksd_restore *r);
+void restore_text(FILE *out, const struct ksd_dump *dump, const struct ksd_restore *r);
 /* `, "restore": {...}`, to follow another member of the instance's object. */
-void restore_json(FILE *out, const struct ksd_catalog *cat, const struct ksd_restore *r);
+void restore_json(FILE *out, const struct ksd_dump *dump, const struct ksd_restore *r);
 
 #endif

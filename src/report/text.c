@@ -191,7 +191,7 @@ void text_report(FILE *out, const char *input, const struct ksd_instance *in,
 	      : in->verdict == KSD_VERDICT_FIX ? YELLOW
 	                                       : RED);
 	char verdict[96];
-	words_verdict(verdict, sizeof(verdict), in->verdict, in->cat);
+	words_verdict(verdict, sizeof(verdict), in->verdict, in->dump);
 	fputs(verdict, out);
 	color(out, o, RESET);
 	putc('\n', out);
@@ -219,8 +219,8 @@ void text_report(FILE *out, const char *input, const struct ksd_instance *in,
 	line(out, "after fix", words);
 	words_notes(words, sizeof(words), in);
 	line(out, "notes", words);
-	provenance_text(out, in->cat, o->explain);
-	restore_text(out, in->cat, in->restore);
+	provenance_text(out, in->dump, o->explain);
+	restore_text(out, in->dump, in->restore);
 	drift_text(out, in, o->explain);
 	if (o->explain)
 		explain(out, in, o);

@@ -34,48 +34,48 @@ static const char *format_name(enum ksd_dump_format f)
 	return f == KSD_FMT_CUSTOM ? "CUSTOM" : f == KSD_FMT_TAR ? "TAR" : "DIRECTORY";
 }
 
-static void put_header(FILE *out, const struct ksd_catalog *cat)
+static void put_header(FILE *out, const struct ksd_dump *dump)
 {
-	const struct ksd_archive *a = &cat->archive;
+	const struct ksd_archive *a = &dump->archive;
 	/* The creation time is the dump host's local time, stored without a
 	 * zone; pg_restore renders it in the reader's zone, we print it as is. */
 	fputs(";\n; Archive created at ", out);
-	put_field(out, cat->prov.created ? cat->prov.created : "(unknown)", "");
+	put_field(out, dump->prov.created ? dump->prov.created : "(unknown)", "");
 	fputs("\n;     dbname: ", out);
-	put_field(out, cat->prov.database, "");
+	put_field(out, dump->prov.database, "");
 	fprintf(out, "\n;     TOC Entries: %lld\n", a->ntoc);
 	if (a->vmin >= 15)
 		fprintf(out, ";     Compression: %s\n", words_compression_name(a->compression));
 	else
 		fprintf(out, ";     Compression: %d\n", a->level);
 	fprintf(out, ";     Dump Version: %d.%d-%d\n", a->vmaj, a->vmin, a->vrev);
-	fprintf(out, ";     Format: %s\n", format_name(cat->format));
+	fprintf(out, ";     Format: %s\n", format_name(dump->format));
 	fprintf(out, ";     Integer: %d bytes\n;     Offset: %d bytes\n", a->int_size, a->off_size);
-	if (cat->prov.server_version) {
+	if (dump->prov.server_version) {
 		fputs(";     Dumped from database version: ", out);
-		put_field(out, cat->prov.server_version, "");
+		put_field(out, dump->prov.server_version, "");
 		putc('\n', out);
 	}
-	if (cat->prov.pg_dump_version) {
+	if (dump->prov.pg_dump_version) {
 		fputs(";     Dumped by pg_dump version: ", out);
-		put_field(out, cat->prov.pg_dump_version, "");
+		put_field(out, dump->prov.pg_dump_version, "");
 		putc('\n', out);
 	}
 	fputs(";\n;\n; Selected TOC Entries:\n;\n", out);
 }
 
-void ksd_list_toc(FILE *out, const char *input, const struct ksd_catalog *cat)
+void ksd_list_toc(FILE *out, const char *input, const struct ksd_dump *dump)
 {
-	if (cat->format != KSD_FMT_CUSTOM && cat->format != KSD_FMT_TAR &&
-	    cat->format != KSD_FMT_DIRECTORY) {
+	if (dump->format != KSD_FMT_CUSTOM && dump->format != KSD_FMT_TAR &&
+	    dump->format != KSD_FMT_DIRECTORY) {
 		fputs("; ", out);
 		ksd_fput_safe(out, input);
 		fputs(" is not an archive: it has no TOC\n", out);
 		return;
 	}
-	put_header(out, cat);
-	for (size_t i = 0; i < cat->ntoc; i++) {
-		const struct ksd_toc_entry *e = &cat->toc[i];
+	put_header(out, dump);
+	for (size_t i = 0; i < dump->ntoc; i++) {
+		const struct ksd_toc_entry *e = &dump->toc[i];
 		if (!e->selected)
 			continue;
 		fprintf(out, "%d; %u %u ", e->dump_id, e->catalog_oid, e->oid);

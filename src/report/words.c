@@ -9,14 +9,14 @@
 #include "ksd_err.h"
 #include "report/words.h"
 
-void words_verdict(char *buf, size_t cap, enum ksd_verdict v, const struct ksd_catalog *cat)
+void words_verdict(char *buf, size_t cap, enum ksd_verdict v, const struct ksd_dump *dump)
 {
 	static const char *const names[] = {
 	    [KSD_VERDICT_OK] = "consistent",
 	    [KSD_VERDICT_FIX] = "fix needed",
 	    [KSD_VERDICT_UNDETERMINED] = "undetermined",
 	};
-	if (cat->archive.nmissing)
+	if (dump->archive.nmissing)
 		snprintf(buf, cap, "%s, but the archive is incomplete (exit %d)", names[v],
 		         KSD_EXIT_INPUT);
 	else

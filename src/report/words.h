@@ -14,7 +14,7 @@
 const char *words_meta_name(enum ksd_meta_state m);
 /* The verdict line's words and the exit status they lead to: "fix needed
  * (exit 1)"; an incomplete archive exits 4 whatever the verdict, and says so. */
-void words_verdict(char *buf, size_t cap, enum ksd_verdict v, const struct ksd_catalog *cat);
+void words_verdict(char *buf, size_t cap, enum ksd_verdict v, const struct ksd_dump *dump);
 const char *words_status_name(enum ksd_verdict v);
 /* "plain", "pg_dumpall", "custom", "tar", "directory" */
 const char *words_format_name(enum ksd_dump_format f);

@@ -1,5 +1,5 @@
 /* The data of tables other than metadata, read only as far as it is wanted:
- * rows counted when the catalog counts them; for objects/records the rows
+ * rows counted when the read counts them; for objects/records the rows
  * per resource name, the tombstones and the rows under internal parents;
  * the (id, parent_id, collection_id) keys of `deleted` and `records` where
  * a twin tells versions 10..11 from 12 (spec 2.3). Only the few columns
@@ -11,27 +11,9 @@
 #include "ksd_limits.h"
 #include "sql/stmt.h"
 
-/* The column names data.c reads, in DATA_* order: each table's own over
- * Kinto's history (user_id and resource_name before version 7). */
-static const char *const col_names[DATA_NCOLS][3] = {
-    [DATA_ID] = {"id", NULL, NULL},
-    [DATA_PARENT] = {"parent_id", "user_id", NULL},
-    [DATA_RESOURCE] = {"resource_name", "collection_id", NULL},
-    [DATA_DELETED] = {"deleted", NULL, NULL},
-};
-
 static bool is(const char *a, const char *b)
 {
 	return strcmp(a, b) == 0;
-}
-
-static int col_of(const char *name)
-{
-	for (int k = 0; k < DATA_NCOLS; k++)
-		for (int j = 0; col_names[k][j]; j++)
-			if (is(name, col_names[k][j]))
-				return k;
-	return -1;
 }
 
 /* A twin is still worth looking for. */
@@ -61,19 +43,19 @@ static struct ksd_schema *find(struct ksd_extract *x, const char *schema)
 
 bool ksd_extract_wants_data(struct ksd_extract *x, const char *schema, const char *table)
 {
-	if (!x->cat->count_rows && !twin_table(table))
+	if (!x->count_rows && !twin_table(table))
 		return false; /* the common case first: no lookup */
 	struct ksd_schema *s = find(x, schema);
 	if (!s || !ksd_schema_table(s, table))
 		return false;
-	return x->cat->count_rows || (twin_table(table) && twin_shape(s));
+	return x->count_rows || (twin_table(table) && twin_shape(s));
 }
 
 void data_dumped(struct ksd_extract *x, const char *schema, const char *table)
 {
 	struct ksd_schema *s = find(x, schema);
 	struct ksd_table *t = s ? ksd_schema_table(s, table) : NULL;
-	if (t && x->cat->count_rows)
+	if (t && x->count_rows)
 		t->data_dumped = true;
 }
 
@@ -107,11 +89,11 @@ enum ksd_copy_use data_begin(struct ksd_extract *x, const char *schema, const ch
 		d->col[k] = -1;
 	d->ncols = ncols ? ncols : t->ncolumns;
 	for (size_t i = 0; i < (ncols ? nkept : t->ncolumns); i++) {
-		int k = col_of(ncols ? cols[i] : t->columns[i].name);
+		int k = ksd_row_column(ncols ? cols[i] : t->columns[i].name);
 		if (k >= 0 && d->col[k] < 0)
 			d->col[k] = (int)i;
 	}
-	bool count = x->cat->count_rows;
+	bool count = x->count_rows;
 	bool keyed = d->col[DATA_ID] >= 0 && d->col[DATA_PARENT] >= 0 && d->col[DATA_RESOURCE] >= 0;
 	d->tombstones = count && is(table, "deleted") && deleted_holds_tombstones(s);
 	d->inventory =
@@ -288,10 +270,10 @@ void data_end(struct ksd_extract *x, uint64_t rows)
 {
 	struct data_block *d = &x->data;
 	if (d->use != KSD_COPY_SKIP && d->s && flush_run(x) != KSD_OK)
-		x->cat->partial = true; /* out of memory: some rows are not counted */
+		x->dump->partial = true; /* out of memory: some rows are not counted */
 	struct ksd_schema *s = d->use != KSD_COPY_SKIP ? find(x, d->schema) : NULL;
 	struct ksd_table *t = s ? ksd_schema_table(s, d->table) : NULL;
-	if (t && x->cat->count_rows) {
+	if (t && x->count_rows) {
 		t->data_dumped = true;
 		t->rows += rows;
 	}

@@ -131,7 +131,7 @@ int ksd_extract_stmt(struct ksd_extract *x, const char *sql, size_t len, long li
 				overflow = true;
 		} while (ksd_lexer_next_sig(&lx, &t));
 		if (overflow) {
-			x->cat->partial = true;
+			x->dump->partial = true;
 			continue;
 		}
 		if (kind != K_SKIP && dispatch(x, kind) != KSD_OK)

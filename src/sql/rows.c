@@ -21,9 +21,9 @@ static void meta_columns(struct ksd_extract *x, const char *schema, const struct
 			size_t comma = parse_next_comma(c, i, close);
 			name_t col;
 			if (parse_name_tok(&c->t[i], col)) {
-				if (strcmp(col, "name") == 0)
+				if (strcmp(col, KSD_METADATA_NAME) == 0)
 					*name_col = k;
-				else if (strcmp(col, "value") == 0)
+				else if (strcmp(col, KSD_METADATA_VALUE) == 0)
 					*value_col = k;
 			}
 			i = comma + 1;
@@ -34,14 +34,14 @@ static void meta_columns(struct ksd_extract *x, const char *schema, const struct
 	struct ksd_schema *s = db ? ksd_database_schema(db, session_schema_name(x, schema)) : NULL;
 	struct ksd_table *t = s ? ksd_schema_table(s, "metadata") : NULL;
 	if (!t || t->ncolumns == 0) {
-		*name_col = 0;
-		*value_col = 1;
+		*name_col = KSD_METADATA_NAME_COL;
+		*value_col = KSD_METADATA_VALUE_COL;
 		return;
 	}
 	for (size_t i = 0; i < t->ncolumns && i < 1024; i++) {
-		if (strcmp(t->columns[i].name, "name") == 0)
+		if (strcmp(t->columns[i].name, KSD_METADATA_NAME) == 0)
 			*name_col = (int)i;
-		else if (strcmp(t->columns[i].name, "value") == 0)
+		else if (strcmp(t->columns[i].name, KSD_METADATA_VALUE) == 0)
 			*value_col = (int)i;
 	}
 }
@@ -61,7 +61,7 @@ void ksd_extract_table_data(struct ksd_extract *x, const char *schema, const cha
 	if (s)
 		s->metadata.data_seen = true;
 	else
-		x->cat->partial = true;
+		x->dump->partial = true;
 }
 
 /* Columns of a data block whose names data.c is given: its DATA_* columns
@@ -106,7 +106,7 @@ enum ksd_copy_use ksd_extract_copy_begin(struct ksd_extract *x, const char *sql,
 		if (parse_is_kw(&c.t[i], "csv") || parse_is_kw(&c.t[i], "binary") ||
 		    parse_is_kw(&c.t[i], "delimiter") || parse_is_kw(&c.t[i], "null") ||
 		    parse_is_kw(&c.t[i], "format")) {
-			x->cat->partial = true;
+			x->dump->partial = true;
 			return KSD_COPY_SKIP;
 		}
 	}
@@ -120,12 +120,12 @@ enum ksd_copy_use ksd_extract_copy_begin(struct ksd_extract *x, const char *sql,
 	if (x->copy_name_col < 0 && x->copy_value_col < 0)
 		return use; /* some other table called metadata */
 	if (!x->row && !(x->row = malloc(KSD_MAX_ROW + 1))) {
-		x->cat->partial = true;
+		x->dump->partial = true;
 		return use;
 	}
 	struct ksd_schema *s = session_schema(x, schema);
 	if (!s) {
-		x->cat->partial = true;
+		x->dump->partial = true;
 		return use;
 	}
 	/* An empty block still says the table was dumped, and empty. */
@@ -379,9 +379,9 @@ int rows_insert(struct ksd_extract *x, struct ksd_lexer *lx)
 	int name_col = -1, value_col = -1;
 	if (meta && ncols) {
 		for (size_t k = 0; k < ncols && k < KEPT_COLUMNS; k++) {
-			if (strcmp(cols[k], "name") == 0)
+			if (strcmp(cols[k], KSD_METADATA_NAME) == 0)
 				name_col = (int)k;
-			else if (strcmp(cols[k], "value") == 0)
+			else if (strcmp(cols[k], KSD_METADATA_VALUE) == 0)
 				value_col = (int)k;
 		}
 	} else if (meta) {

@@ -7,12 +7,14 @@
 
 #include "sql/session.h"
 
-struct ksd_extract *ksd_extract_new(struct ksd_catalog *cat)
+struct ksd_extract *ksd_extract_new(struct ksd_catalog *cat, struct ksd_dump *dump, bool count_rows)
 {
 	struct ksd_extract *x = calloc(1, sizeof(*x));
 	if (!x)
 		return NULL;
 	x->cat = cat;
+	x->dump = dump;
+	x->count_rows = count_rows;
 	x->std_strings = true;
 	x->copy_name_col = x->copy_value_col = -1;
 	buf_init(&x->out, SIZE_MAX);

@@ -11,6 +11,7 @@
 
 #include "ksd_catalog.h"
 #include "ksd_extract.h"
+#include "ksd_facts.h"
 #include "ksd_token.h"
 #include "sql/parse.h"
 #include "ksd_buf.h"
@@ -19,8 +20,15 @@
  * Kinto's longest DDL statement has a few hundred. */
 #define MAX_TOKENS (1u << 16)
 
-/* The columns of a table's data that data.c reads: objects/records/deleted. */
-enum { DATA_ID, DATA_PARENT, DATA_RESOURCE, DATA_DELETED, DATA_NCOLS };
+/* The columns of a table's data that data.c reads: objects/records/deleted,
+ * Kinto's row columns (ksd_facts.h). */
+enum {
+	DATA_ID = KSD_ROW_ID,
+	DATA_PARENT = KSD_ROW_PARENT,
+	DATA_RESOURCE = KSD_ROW_RESOURCE,
+	DATA_DELETED = KSD_ROW_DELETED,
+	DATA_NCOLS = KSD_ROW_NCOLUMNS
+};
 
 /* The table whose data (a COPY block, an INSERT) is being read. */
 struct data_block {
@@ -58,6 +66,10 @@ struct twin_keys {
 
 struct ksd_extract {
 	struct ksd_catalog *cat;
+	/* Where what statements say of the dump itself goes, and the read's
+	 * option (ksd_extract_new). */
+	struct ksd_dump *dump;
+	bool count_rows;
 	char *dbname;     /* NULL: the unnamed database of a plain dump */
 	name_t search;    /* first usable schema of search_path, "" when empty */
 	name_t ns;        /* ksd_extract_set_namespace, "" when unset */

@@ -80,7 +80,7 @@ int setting_set(struct ksd_extract *x, struct cur *c)
 		x->std_strings = !((n == 3 && strncasecmp(v, "off", 3) == 0) ||
 		                   (n == 5 && strncasecmp(v, "false", 5) == 0));
 		if (!x->std_strings)
-			x->cat->prov.std_strings_off = true;
+			x->dump->prov.std_strings_off = true;
 	}
 	return KSD_OK;
 }

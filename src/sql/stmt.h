@@ -16,7 +16,7 @@ int setting_set(struct ksd_extract *x, struct cur *c);
 int setting_reset(struct ksd_extract *x, struct cur *c);
 int setting_select(struct ksd_extract *x, struct cur *c);
 
-/* calls.c: the server function a SELECT calls, recorded in the catalog. */
+/* calls.c: the server function a SELECT calls, recorded in the dump. */
 int calls_select(struct ksd_extract *x, struct cur *c);
 
 /* schema.c: CREATE SCHEMA, CREATE EXTENSION, CREATE DATABASE. */

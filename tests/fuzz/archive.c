@@ -17,9 +17,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct feed_result r = feed_read(KSD_FMT_UNKNOWN, data, size, FEED_FILE);
 	if (r.rc != KSD_FATAL) {
 		struct ksd_report_opts o = {.format = size & 1 ? KSD_OUT_JSON : KSD_OUT_TEXT};
-		analyse_catalog(sink, "fuzz", r.cat, &o, false);
-		ksd_list_toc(sink, "fuzz", r.cat);
+		analyse_catalog(sink, "fuzz", r.dump, r.cat, &o, false);
+		ksd_list_toc(sink, "fuzz", r.dump);
 	}
-	ksd_catalog_free(r.cat);
+	feed_free(&r);
 	return 0;
 }

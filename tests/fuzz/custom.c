@@ -9,6 +9,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	feed_count_rows = size & 1; /* every table's data decoded and counted */
-	ksd_catalog_free(feed_read(KSD_FMT_CUSTOM, data, size, FEED_FILE).cat);
+	struct feed_result r = feed_read(KSD_FMT_CUSTOM, data, size, FEED_FILE);
+	feed_free(&r);
 	return 0;
 }

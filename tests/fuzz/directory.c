@@ -76,10 +76,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct feed_result r = feed_read_path(dir);
 	if (r.rc != KSD_FATAL) {
 		struct ksd_report_opts o = {.format = KSD_OUT_JSON};
-		analyse_catalog(sink, dir, r.cat, &o, false);
-		ksd_list_toc(sink, dir, r.cat);
+		analyse_catalog(sink, dir, r.dump, r.cat, &o, false);
+		ksd_list_toc(sink, dir, r.dump);
 	}
-	ksd_catalog_free(r.cat);
+	feed_free(&r);
 	feed_dir_clear(dir);
 	nfiles = 0;
 	return 0;

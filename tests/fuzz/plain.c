@@ -30,8 +30,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	size_t split = data[0] % size;
 	struct ksd_catalog *cat = ksd_catalog_new();
-	cat->count_rows = data[0] & 0x80;
-	struct ksd_extract *x = ksd_extract_new(cat);
+	struct ksd_dump *dump = ksd_dump_new();
+	struct ksd_extract *x = ksd_extract_new(cat, dump, data[0] & 0x80);
 	struct ksd_err err;
 	ksd_err_clear(&err);
 	if (data[0] & 0x40) {
@@ -45,5 +45,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	ksd_extract_free(x);
 	ksd_catalog_free(cat);
+	ksd_dump_free(dump);
 	return 0;
 }

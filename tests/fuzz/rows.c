@@ -61,7 +61,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	unsigned mode = data[0];
 	struct ksd_catalog *cat = ksd_catalog_new();
-	struct ksd_extract *x = ksd_extract_new(cat);
+	struct ksd_dump *dump = ksd_dump_new();
+	struct ksd_extract *x = ksd_extract_new(cat, dump, false);
 	struct ksd_err err;
 	ksd_err_clear(&err);
 	if (mode & 1)
@@ -74,8 +75,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    .explain = (mode & 8) != 0,
 	    .assume_version = (mode >> 4) & 1 ? 26 : 0,
 	};
-	analyse_catalog(sink, "fuzz", cat, &o, false);
+	analyse_catalog(sink, "fuzz", dump, cat, &o, false);
 	ksd_extract_free(x);
 	ksd_catalog_free(cat);
+	ksd_dump_free(dump);
 	return 0;
 }

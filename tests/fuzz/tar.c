@@ -7,6 +7,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	ksd_catalog_free(feed_read(KSD_FMT_TAR, data, size, FEED_FILE).cat);
+	struct feed_result r = feed_read(KSD_FMT_TAR, data, size, FEED_FILE);
+	feed_free(&r);
 	return 0;
 }

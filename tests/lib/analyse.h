@@ -8,9 +8,9 @@
 
 #include "ksd_report.h"
 
-/* Writes the report of `cat` to `out` (--list with `list`) and returns the
+/* Writes the report of `dump` and its `cat` to `out` (--list with `list`) and returns the
  * exit status the tool gives it. */
-int analyse_catalog(FILE *out, const char *input, const struct ksd_catalog *cat,
-                    const struct ksd_report_opts *o, bool list);
+int analyse_catalog(FILE *out, const char *input, const struct ksd_dump *dump,
+                    const struct ksd_catalog *cat, const struct ksd_report_opts *o, bool list);
 
 #endif

@@ -92,12 +92,17 @@ bool feed_count_rows;
 
 static struct feed_result result_new(void)
 {
-	struct feed_result r = {.rc = KSD_OK, .cat = ksd_catalog_new()};
-	if (!r.cat)
+	struct feed_result r = {.rc = KSD_OK, .dump = ksd_dump_new(), .cat = ksd_catalog_new()};
+	if (!r.dump || !r.cat)
 		die("out of memory", 0);
-	r.cat->count_rows = feed_count_rows;
 	ksd_err_clear(&r.err);
 	return r;
+}
+
+void feed_free(struct feed_result *r)
+{
+	ksd_dump_free(r->dump);
+	ksd_catalog_free(r->cat);
 }
 
 /* The one place the tests call a format's reader by name. */
@@ -105,16 +110,16 @@ static struct feed_result read_archive(enum ksd_dump_format format, const char *
 {
 	struct feed_result r = result_new();
 	struct ksd_source *src = ksd_source_open(name, &r.err);
-	struct ksd_extract *x = ksd_extract_new(r.cat);
+	struct ksd_extract *x = ksd_extract_new(r.cat, r.dump, feed_count_rows);
 	if (!src || !x)
 		die(r.err.set ? r.err.msg : "out of memory", 0);
-	r.cat->format = format;
+	r.dump->format = format;
 	ksd_reader_fn *reader = format == KSD_FMT_CUSTOM ? ksd_read_custom
 	                        : format == KSD_FMT_TAR  ? ksd_read_tar
 	                                                 : NULL;
 	if (!reader)
 		die("feed_read runs the custom or the tar reader itself, no other", 0);
-	r.rc = reader(&(struct ksd_read){.src = src, .x = x, .cat = r.cat, .err = &r.err});
+	r.rc = reader(&(struct ksd_read){.src = src, .x = x, .dump = r.dump, .err = &r.err});
 	r.bytes_read = ksd_source_bytes_read(src);
 	ksd_extract_free(x);
 	ksd_source_free(src);
@@ -124,8 +129,8 @@ static struct feed_result read_archive(enum ksd_dump_format format, const char *
 struct feed_result feed_read_path(const char *path)
 {
 	struct feed_result r = result_new();
-	r.rc = ksd_read_dump(path, r.cat, &r.err);
-	r.bytes_read = r.cat->bytes_read;
+	r.rc = ksd_read_dump(path, feed_count_rows, r.dump, r.cat, &r.err);
+	r.bytes_read = r.dump->bytes_read;
 	return r;
 }
 

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "ksd_catalog.h"
+#include "ksd_dump.h"
 #include "ksd_err.h"
 
 enum feed_via {
@@ -26,12 +27,15 @@ const char *feed_stage(const void *data, size_t len, enum feed_via via);
 struct feed_result {
 	int rc;
 	struct ksd_err err;
-	struct ksd_catalog *cat; /* the caller frees it */
-	uint64_t bytes_read;     /* from the file or pipe */
+	struct ksd_dump *dump; /* the caller frees both (feed_free) */
+	struct ksd_catalog *cat;
+	uint64_t bytes_read; /* from the file or pipe */
 };
 
-/* Whether the catalogs feed_read and feed_read_path make count every
- * table's rows, as --format=json and --list have them (false at first). */
+void feed_free(struct feed_result *r);
+
+/* Whether the reads of feed_read and feed_read_path count every table's
+ * rows, as --format=json and --list have them (false at first). */
 extern bool feed_count_rows;
 
 /* Runs a reader over `len` bytes. KSD_FMT_UNKNOWN reads them as the tool
