@@ -202,6 +202,8 @@ static void history(FILE *out, const struct ksd_history *h)
 	int_or_null(out, h->failed);
 	fputs(", \"error\": ", out);
 	ksd_fput_json(out, h->failed ? words_error(h->cause) : NULL);
+	fputs(", \"missing\": ", out);
+	ksd_fput_json(out, h->failed && h->cause == KSD_CAUSE_MISSING ? h->missing : NULL);
 	fputs(", \"lost\": ", out);
 	int_or_null(out, h->lost);
 	fputs(", \"restamped\": ", out);
