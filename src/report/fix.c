@@ -143,7 +143,8 @@ static void rows_check(FILE *out, const struct ksd_instance *in, int record)
 	sql_version_list(dump, sizeof(dump), read);
 	sql_version_list(fixed, sizeof(fixed), left);
 	fputs("-- Stop, changing nothing, unless the version rows are as the dump showed\n"
-	      "-- them or as this fix leaves them.\nDO $ksd$\nDECLARE\n    got text;\nBEGIN\n"
+	      "-- them or as this fix leaves them, and created_at is there if it was.\nDO "
+	      "$ksd$\nDECLARE\n    got text;\nBEGIN\n"
 	      "    SELECT pg_catalog.array_to_string(ARRAY(\n"
 	      "               SELECT DISTINCT v FROM (\n"
 	      "                   SELECT CASE WHEN value ~ '^[0-9]{1,3}$' THEN value::int END\n"
@@ -156,8 +157,21 @@ static void rows_check(FILE *out, const struct ksd_instance *in, int record)
 	        "    IF got NOT IN ('%s', '%s') THEN\n"
 	        "        RAISE EXCEPTION 'kinto-schema-doctor: the storage version rows read %%, "
 	        "the dump shows %s: this is not the database in the dump; nothing was changed',\n"
-	        "            got;\n    END IF;\nEND\n$ksd$;\n",
+	        "            got;\n    END IF;\n",
 	        KSD_STORAGE_MAX, dump, fixed, *dump ? dump : "none");
+	/* The fix never removes created_at: where the dump shows it, a database
+	 * without it is another one (a flushed twin). */
+	if (in->created_at) {
+		fputs("    IF NOT EXISTS (SELECT 1 FROM ", out);
+		table(out, in);
+		fputs(
+		    " WHERE name = 'created_at') THEN\n"
+		    "        RAISE EXCEPTION 'kinto-schema-doctor: there is no created_at row, the "
+		    "dump shows one: this is not the database in the dump; nothing was changed';\n"
+		    "    END IF;\n",
+		    out);
+	}
+	fputs("END\n$ksd$;\n", out);
 }
 
 void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool connect)
