@@ -83,6 +83,40 @@ START_TEST(a_wrong_version_is_deleted_before_the_right_one_goes_in)
 }
 END_TEST
 
+/* The digest a plain fix expects of a function's source, "" when none. */
+static void body_digest(const char *sql, const char *name, char hex[33])
+{
+	char row[64];
+	snprintf(row, sizeof(row), "('body %s', '", name);
+	const char *at = strstr(sql, row);
+	snprintf(hex, 33, "%.32s", at ? at + strlen(row) : "");
+}
+
+/* Versions 21 and 22 differ by bump_timestamp's body alone: a plain fix
+ * checks the schema as well as the version rows, so that 22's fix refuses
+ * a version 21 database whose rows look the same. */
+START_TEST(a_plain_fix_checks_the_schema_that_tells_its_version)
+{
+	char *sql21 = fix_for(ks_build(cat, NULL, "a", 21, KS_FLUSHED), 0, "x", false);
+	char *sql22 = fix_for(ks_build(cat, NULL, "b", 22, KS_FLUSHED), 0, "x", false);
+	char hex21[33], hex22[33];
+	body_digest(sql21, "bump_timestamp", hex21);
+	body_digest(sql22, "bump_timestamp", hex22);
+	ck_assert_uint_eq(strlen(hex21), 32);
+	ck_assert_uint_eq(strlen(hex22), 32);
+	ck_assert_str_ne(hex21, hex22);
+	const char *check = strstr(sql22, "this is neither the database in the dump");
+	const char *insert = strstr(sql22, "INSERT INTO");
+	ck_assert_ptr_nonnull(check);
+	ck_assert_ptr_nonnull(insert);
+	ck_assert(check < insert);
+	ck_assert_ptr_nonnull(strstr(sql22, "('index idx_objects_resource_name_parent_id_deleted', "
+	                                    "'missing', 'missing')"));
+	free(sql21);
+	free(sql22);
+}
+END_TEST
+
 START_TEST(look_alikes_record_the_lowest)
 {
 	char *sql = fix_for(ks_build(cat, NULL, "public", 12, KS_FLUSHED), 0, "x", false);
@@ -271,6 +305,7 @@ Suite *fix_suite(void)
 	tcase_add_checked_fixture(tc, catalog_setup, catalog_teardown);
 	tcase_add_test(tc, a_flushed_database_gets_its_version_and_created_at);
 	tcase_add_test(tc, a_wrong_version_is_deleted_before_the_right_one_goes_in);
+	tcase_add_test(tc, a_plain_fix_checks_the_schema_that_tells_its_version);
 	tcase_add_test(tc, look_alikes_record_the_lowest);
 	tcase_add_test(tc, a_missing_table_is_created);
 	tcase_add_loop_test(tc, a_hybrid_gets_one_checked_transaction_that_deletes_nothing, 10, 20);

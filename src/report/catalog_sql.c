@@ -11,8 +11,8 @@ void sql_literal(FILE *out, const char *s)
 	fputc('\'', out);
 }
 
-/* SQL true when fingerprint row f (a kind ksd_step_guard() picks) holds in
- * the current schema. */
+/* SQL true when fingerprint row f (a kind sql_feature_kind() takes) holds
+ * in the current schema. */
 void sql_feature(FILE *out, const struct ksd_feature *f)
 {
 	if (f->kind == KSD_F_TABLE || f->kind == KSD_F_INDEX) {
@@ -23,7 +23,8 @@ void sql_feature(FILE *out, const struct ksd_feature *f)
 		fprintf(out, " AND relkind = '%c')", f->kind == KSD_F_TABLE ? 'r' : 'i');
 		return;
 	}
-	bool column = f->kind == KSD_F_COLUMN || f->kind == KSD_F_COLUMN_TYPE;
+	bool column = f->kind == KSD_F_COLUMN || f->kind == KSD_F_COLUMN_TYPE ||
+	              f->kind == KSD_F_COLUMN_NOT_NULL || f->kind == KSD_F_COLUMN_COLLATE_C;
 	fputs(column
 	          ? "EXISTS (SELECT FROM pg_catalog.pg_attribute a\n"
 	            "                    JOIN pg_catalog.pg_class c ON c.oid = a.attrelid\n"
@@ -40,6 +41,11 @@ void sql_feature(FILE *out, const struct ksd_feature *f)
 		fputs("k.contype AND k.conname = ", out);
 		sql_literal(out, f->name);
 	}
+	/* 950: the oid of the collation "C" in every PostgreSQL release. */
+	if (f->kind == KSD_F_COLUMN_COLLATE_C)
+		fputs("\n                     AND a.attcollation = 950", out);
+	if (f->kind == KSD_F_COLUMN_NOT_NULL)
+		fputs("\n                     AND a.attnotnull", out);
 	if (f->kind == KSD_F_COLUMN_TYPE) {
 		fputs(
 		    "\n                     AND pg_catalog.format_type(a.atttypid, a.atttypmod) ~ ",
@@ -61,4 +67,12 @@ void sql_version_list(char *buf, size_t cap, ksd_vset rows)
 	for (int v = 1; v <= KSD_STORAGE_MAX; v++)
 		if (rows & KSD_VBIT(v))
 			len += (size_t)snprintf(buf + len, cap - len, "%s%d", len ? "," : "", v);
+}
+
+bool sql_feature_kind(enum ksd_feature_kind kind)
+{
+	return kind == KSD_F_TABLE || kind == KSD_F_INDEX || kind == KSD_F_COLUMN ||
+	       kind == KSD_F_COLUMN_TYPE || kind == KSD_F_COLUMN_NOT_NULL ||
+	       kind == KSD_F_COLUMN_COLLATE_C || kind == KSD_F_PRIMARY_KEY ||
+	       kind == KSD_F_CONSTRAINT;
 }

@@ -13,9 +13,13 @@
 
 /* `s`, one of our constants, as an SQL string literal. */
 void sql_literal(FILE *out, const char *s);
-/* SQL true when fingerprint row f (a kind ksd_step_guard() picks: a table,
- * a column or its type, a primary key, a constraint, an index) holds. */
+/* SQL true when fingerprint row f (a kind sql_feature_kind() takes) holds;
+ * an index is looked for by its name alone. */
 void sql_feature(FILE *out, const struct ksd_feature *f);
+/* Whether sql_feature() can read a row of this kind: a table, a column,
+ * its type, NOT NULL or collation "C", a primary key, a constraint, an
+ * index (not a function's body or a trigger's events). */
+bool sql_feature_kind(enum ksd_feature_kind kind);
 /* The versions of `rows` as "a,b,c", in order: how the checks render the
  * version rows. */
 void sql_version_list(char *buf, size_t cap, ksd_vset rows);

@@ -124,9 +124,9 @@ static void header(FILE *out, const char *input, const struct ksd_instance *in)
 		      "one"
 		      "\n-- it already repaired.",
 		      out);
-	else if (in->meta_table)
-		fputs("\n-- It stops, changing nothing, unless the version rows are the dump's or "
-		      "the\n-- ones it leaves.",
+	else
+		fputs("\n-- It stops, changing nothing, unless the schema is the dump's and the "
+		      "version\n-- rows are the dump's or the ones it leaves.",
 		      out);
 	fputs("\n-- Safe to run twice: every statement is guarded.\n", out);
 }
@@ -188,10 +188,12 @@ void fix_write(FILE *out, const char *input, const struct ksd_instance *in, bool
 	 * repair_records() says (the check holds them as read or as left). */
 	bool rows = st->present && st->version && !(st->rows && st->recorded == st->version);
 	int record = rows ? st->version : repair ? repair_records(in) : 0;
-	if (repair)
-		repair_checks(out, in);
-	else if (in->meta_table)
+	/* A plain fix changes the version rows only: its check holds them as
+	 * read or as left, then the schema as read, which tells this database
+	 * from its neighbours with the same rows (a version apart). */
+	if (!repair && in->meta_table)
 		rows_check(out, in, record);
+	repair_checks(out, in);
 	if (!in->meta_table) {
 		fputs("CREATE TABLE IF NOT EXISTS ", out);
 		table(out, in);

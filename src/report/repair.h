@@ -8,7 +8,8 @@
 
 /* The Kinto schema pinned as the search path for the transaction, then
  * the check that stops, changing nothing, unless the database is the one in
- * the dump or one this script repaired. First after BEGIN. */
+ * the dump or one this script fixed: a repair's, or a plain fix's after its
+ * version rows' check. Right after BEGIN. */
 void repair_checks(FILE *out, const struct ksd_instance *in);
 /* The version the repair records, the rows above it deleted: the origin
  * after re-runs; 0 when the rows stay as they are (Kinto already reads the

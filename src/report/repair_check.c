@@ -1,11 +1,13 @@
-/* The check a repair runs first, inside the fix's transaction: the Kinto
- * schema pinned as the search path, every table of Kinto's locked, then
- * each feature the repair looks at read from the live catalog and compared
- * with the dump's state and the repaired one; it raises, changing nothing,
- * when the database is neither (another database, or one changed since the
- * dump). No name from the dump is written inside the dollar quotes: the
- * block finds the schema as current_schema(). */
+/* The check a fix runs first, inside its transaction: the Kinto schema
+ * pinned as the search path, every table of Kinto's locked, then each
+ * feature that tells versions apart read from the live catalog and compared
+ * with the dump's state and the one the fix leaves; it raises, changing
+ * nothing, when the database is neither (another database, or one changed
+ * since the dump). No name from the dump is written inside the dollar
+ * quotes: the block finds the schema as current_schema(). */
 #include <string.h>
+
+#include "ksd_md5.h"
 
 #include "report/catalog_sql.h"
 #include "report/repair.h"
@@ -87,9 +89,13 @@ static const char *trigger_as_read(const struct ksd_instance *in)
 	                         KSD_OBS_PRESENT);
 }
 
-static void expected_row(FILE *out, const char *what, const char *as_read, const char *repaired)
+/* One row of the expected list; `first` says whether it opens the list. */
+static void expected_row(FILE *out, bool *first, const char *what, const char *as_read,
+                         const char *repaired)
 {
-	fprintf(out, ",\n        ('%s', '%s', '%s')", what, as_read, repaired ? repaired : as_read);
+	fprintf(out, "%s\n        ('%s', '%s', '%s')", *first ? "" : ",", what, as_read,
+	        repaired ? repaired : as_read);
+	*first = false;
 }
 
 /* The catalog as the check compares it: one row per feature. 950 is the
@@ -118,7 +124,11 @@ static const char live[] =
     "         WHERE c.relnamespace = ns AND NOT t.tgisinternal\n"
     "        UNION ALL\n"
     "        SELECT 'index ' || relname, 'present' FROM pg_catalog.pg_class\n"
-    "         WHERE relnamespace = ns AND relkind = 'i'\n"
+    "         WHERE relnamespace = ns AND relkind = 'i'\n";
+
+/* The version rows as they are, for a repair (a plain fix checks them in
+ * its own block, values that are none ignored). */
+static const char live_rows[] =
     "        UNION ALL\n"
     "        SELECT 'storage_schema_version rows',\n"
     "               pg_catalog.string_agg(value, ',' ORDER BY pg_catalog.lpad(value, 3, "
@@ -202,9 +212,9 @@ int repair_records(const struct ksd_instance *in)
 	return in->history.rerun ? in->history.target : 0;
 }
 
-/* Every index of Kinto's name, as the dump has it and as the repair leaves
+/* Every index of Kinto's name, as the dump has it and as the fix leaves
  * it: what tells apart cells whose version rows and tables are alike. */
-static void index_rows(FILE *out, const struct ksd_instance *in)
+static void index_rows(FILE *out, bool *first, const struct ksd_instance *in)
 {
 	for (size_t i = 0; i < ksd_nfeatures; i++) {
 		const struct ksd_feature *f = &ksd_features[i];
@@ -221,96 +231,218 @@ static void index_rows(FILE *out, const struct ksd_instance *in)
 		const char *left = !redone(&in->history, f->label)                   ? read
 		                   : ksd_feature_holds(f->label, in->history.target) ? "present"
 		                                                                     : "missing";
-		fprintf(out, ",\n        ('index %s', '%s', '%s')", f->name, read, left);
+		if (in->missing_deleted_index && strcmp(f->name, KSD_DELETED_INDEX) == 0)
+			left = "present";
+		char what[KSD_NAME_CAP + 8];
+		snprintf(what, sizeof(what), "index %s", f->name);
+		expected_row(out, first, what, read, left);
 	}
+}
+
+/* The source of each function of Kinto's as PostgreSQL's md5() sees it,
+ * CRLF line ends made LF as the catalog stores a body. */
+static const char live_bodies[] =
+    "        UNION ALL\n"
+    "        SELECT 'body ' || proname,\n"
+    "               pg_catalog.md5(pg_catalog.replace(prosrc, pg_catalog.chr(13) || "
+    "pg_catalog.chr(10),\n"
+    "                                                 pg_catalog.chr(10)))\n"
+    "          FROM pg_catalog.pg_proc WHERE pronamespace = ns\n";
+
+/* Each function of Kinto's the dump shows once, by the digest of its
+ * source, or missing: the bodies are all that tells 21 from 22 or 25 from
+ * 26. A cut body, or a name the dump has twice, is left out. For a plain
+ * fix only: a repair installs bodies of its own. */
+static void body_rows(FILE *out, bool *first, const struct ksd_instance *in)
+{
+	for (size_t i = 0; i < ksd_nfeatures; i++) {
+		const struct ksd_feature *f = &ksd_features[i];
+		if (f->backend != KSD_STORAGE || f->kind != KSD_F_FUNCTION)
+			continue;
+		const struct ksd_function *fn = NULL;
+		size_t n = 0;
+		for (size_t j = 0; j < in->schema->nfunctions; j++)
+			if (strcmp(in->schema->functions[j].name, f->name) == 0 && n++ == 0)
+				fn = &in->schema->functions[j];
+		char what[KSD_NAME_CAP + 8], hex[KSD_MD5_HEX] = "missing";
+		snprintf(what, sizeof(what), "body %s", f->name);
+		if (fn && (n > 1 || !fn->body || strlen(fn->body) != fn->body_len))
+			continue;
+		if (fn)
+			ksd_md5_hex(fn->body, fn->body_len, hex);
+		expected_row(out, first, what, hex, NULL);
+	}
+}
+
+/* Whether fingerprint row i is a redone step's guard: its row is written
+ * as the guard's. */
+static bool is_guard(const struct ksd_history *h, size_t i)
+{
+	for (ksd_vset left = h->redo; left; left &= left - 1)
+		if (h->guard[ksd_vset_lowest(left)] == i)
+			return true;
+	return false;
+}
+
+/* Whether the check reads fingerprint row i beyond the rows above: a kind
+ * sql_feature() reads, which the dump shows either way, not an index
+ * (index_rows), not an expectation's or a guard's. These tell apart the
+ * versions the rows above leave alike (005 from 006 by the type of data,
+ * 017 from 018 by records.deleted). */
+static bool more(const struct ksd_instance *in, size_t i)
+{
+	const struct ksd_feature *f = &ksd_features[i];
+	if (f->backend != KSD_STORAGE || !sql_feature_kind(f->kind) || f->kind == KSD_F_INDEX ||
+	    in->obs[i] == KSD_OBS_UNKNOWN || is_guard(&in->history, i))
+		return false;
+	for (size_t e = 0; e < sizeof(expectations) / sizeof(expectations[0]); e++)
+		if (strcmp(expectations[e].feature, f->label) == 0)
+			return false;
+	return true;
+}
+
+/* A feature's live row: 'feature LABEL', present or missing. */
+static void live_feature(FILE *out, const struct ksd_feature *f)
+{
+	fputs("        UNION ALL\n        SELECT 'feature ' || ", out);
+	sql_literal(out, f->label);
+	fputs(",\n               CASE WHEN ", out);
+	sql_feature(out, f);
+	fputs(" THEN 'present' ELSE 'missing' END\n", out);
+}
+
+/* A feature's expected row; `left` NULL: what the fix leaves is not
+ * compared (a redone step's table statements change it, under the names
+ * later steps gave the tables). */
+static void feature_row(FILE *out, bool *first, const struct ksd_feature *f, const char *read,
+                        const char *left)
+{
+	fprintf(out, "%s\n        ('feature ' || ", *first ? "" : ",");
+	sql_literal(out, f->label);
+	fprintf(out, ", '%s', %s%s%s)", read, left ? "'" : "", left ? left : "NULL",
+	        left ? "'" : "");
+	*first = false;
+}
+
+/* The search path, the block's start, the metadata table looked for (where
+ * the dump has one) and every table of Kinto's locked. */
+static void check_open(FILE *out, const struct ksd_instance *in)
+{
+	fputs("-- The blocks below find the Kinto schema as current_schema().\nSET LOCAL "
+	      "search_path = ",
+	      out);
+	sql_ident(out, in->schema->name);
+	fputs(", pg_temp;\n-- Stop, changing nothing, unless this is the database in the dump or "
+	      "one\n"
+	      "-- this script already repaired.\n"
+	      "DO $ksd$\nDECLARE\n"
+	      "    ns oid := (SELECT oid FROM pg_catalog.pg_namespace\n"
+	      "                WHERE nspname = pg_catalog.current_schema());\n"
+	      "    t name;\n    to_dump text;\n    to_repaired text;\n    clash record;\nBEGIN\n",
+	      out);
+	if (in->meta_table)
+		fputs(
+		    "    IF NOT EXISTS (SELECT FROM pg_catalog.pg_class\n"
+		    "                    WHERE relnamespace = ns AND relname = 'metadata') THEN\n"
+		    "        RAISE EXCEPTION 'kinto-schema-doctor: the schema of the dump or its "
+		    "metadata table is missing: this is not the database in the dump; nothing was "
+		    "changed';\n"
+		    "    END IF;\n",
+		    out);
+	else
+		fputs("    IF ns IS NULL THEN\n"
+		      "        RAISE EXCEPTION 'kinto-schema-doctor: the schema of the dump is "
+		      "missing: "
+		      "this is not the database in the dump; nothing was changed';\n"
+		      "    END IF;\n",
+		      out);
+	fputs("    -- Hold off every other session until COMMIT, so that what is checked\n"
+	      "    -- stays true while the fix runs.\n"
+	      "    FOR t IN SELECT relname FROM pg_catalog.pg_class\n"
+	      "              WHERE relnamespace = ns AND relkind = 'r'\n"
+	      "                AND relname IN ('deleted', 'metadata', 'objects', 'timestamps')\n"
+	      "              ORDER BY relname LOOP\n"
+	      "        EXECUTE pg_catalog.format('LOCK TABLE %I.%I IN ACCESS EXCLUSIVE MODE',\n"
+	      "                                  pg_catalog.current_schema(), t);\n"
+	      "    END LOOP;\n"
+	      "    -- Each feature as the catalog shows it, as the dump showed it and as the\n"
+	      "    -- fix leaves it.\n",
+	      out);
+}
+
+/* The live side: the catalog, the guard of each redone step (a repair), the
+ * version rows (a repair) or the function bodies (a plain fix). */
+static void check_live(FILE *out, const struct ksd_instance *in)
+{
+	const struct ksd_history *h = &in->history;
+	fputs(live, out);
+	fputs(h->found ? live_rows : live_bodies, out);
+	for (ksd_vset left = h->redo; left; left &= left - 1)
+		live_feature(out, &ksd_features[h->guard[ksd_vset_lowest(left)]]);
+	for (size_t i = 0; i < ksd_nfeatures; i++)
+		if (more(in, i))
+			live_feature(out, &ksd_features[i]);
 }
 
 void repair_checks(FILE *out, const struct ksd_instance *in)
 {
 	enum ksd_repair r = in->history.repairs;
-	fputs("-- The blocks below find the Kinto schema as current_schema().\nSET LOCAL "
-	      "search_path = ",
-	      out);
-	sql_ident(out, in->schema->name);
-	fputs(
-	    ", pg_temp;\n-- Stop, changing nothing, unless this is the database in the dump or "
-	    "one\n"
-	    "-- this script already repaired.\n"
-	    "DO $ksd$\nDECLARE\n"
-	    "    ns oid := (SELECT oid FROM pg_catalog.pg_namespace\n"
-	    "                WHERE nspname = pg_catalog.current_schema());\n"
-	    "    t name;\n    to_dump text;\n    to_repaired text;\n    clash record;\nBEGIN\n"
-	    "    IF NOT EXISTS (SELECT FROM pg_catalog.pg_class\n"
-	    "                    WHERE relnamespace = ns AND relname = 'metadata') THEN\n"
-	    "        RAISE EXCEPTION 'kinto-schema-doctor: the schema of the dump or its metadata "
-	    "table is missing: this is not the database in the dump; nothing was changed';\n"
-	    "    END IF;\n"
-	    "    -- Hold off every other session until COMMIT, so that what is checked\n"
-	    "    -- stays true while the repair runs.\n"
-	    "    FOR t IN SELECT relname FROM pg_catalog.pg_class\n"
-	    "              WHERE relnamespace = ns AND relkind = 'r'\n"
-	    "                AND relname IN ('deleted', 'metadata', 'objects', 'timestamps')\n"
-	    "              ORDER BY relname LOOP\n"
-	    "        EXECUTE pg_catalog.format('LOCK TABLE %I.%I IN ACCESS EXCLUSIVE MODE',\n"
-	    "                                  pg_catalog.current_schema(), t);\n"
-	    "    END LOOP;\n"
-	    "    -- Each feature as the catalog shows it, as the dump showed it and as the\n"
-	    "    -- repair leaves it.\n",
-	    out);
-	fputs(live, out);
 	const struct ksd_history *h = &in->history;
-	for (ksd_vset left = h->redo; left; left &= left - 1) {
-		const struct ksd_feature *g = &ksd_features[h->guard[ksd_vset_lowest(left)]];
-		fputs("        UNION ALL\n        SELECT 'feature ' || ", out);
-		sql_literal(out, g->label);
-		fputs(",\n               CASE WHEN ", out);
-		sql_feature(out, g);
-		fputs(" THEN 'present' ELSE 'missing' END\n", out);
+	check_open(out, in);
+	check_live(out, in);
+	fputs("    ), expected(what, dump, repaired) AS (VALUES", out);
+	bool first = true;
+	if (h->found) {
+		ksd_vset after = in->storage.row_versions;
+		int record = repair_records(in);
+		if (record)
+			after = (after & KSD_VRANGE(1, record)) | KSD_VBIT(record);
+		char rows[160], repaired[160];
+		sql_version_list(rows, sizeof(rows), in->storage.row_versions);
+		sql_version_list(repaired, sizeof(repaired), after);
+		expected_row(out, &first, "storage_schema_version rows", rows, repaired);
 	}
-	fputs("    ), expected(what, dump, repaired) AS (VALUES\n", out);
-	ksd_vset after = in->storage.row_versions;
-	int record = repair_records(in);
-	if (record)
-		after = (after & KSD_VRANGE(1, record)) | KSD_VBIT(record);
-	char rows[160], repaired[160];
-	sql_version_list(rows, sizeof(rows), in->storage.row_versions);
-	sql_version_list(repaired, sizeof(repaired), after);
-	fprintf(out, "        ('storage_schema_version rows', '%s', '%s')", rows, repaired);
 	for (size_t i = 0; i < sizeof(expectations) / sizeof(expectations[0]); i++) {
 		const struct expectation *e = &expectations[i];
-		expected_row(out, e->what, as_read(in, e), repaired_state(in, e));
+		expected_row(out, &first, e->what, as_read(in, e), repaired_state(in, e));
 	}
 	for (ksd_vset left = h->redo; left; left &= left - 1) {
 		const struct ksd_feature *g = &ksd_features[h->guard[ksd_vset_lowest(left)]];
-		fputs(",\n        ('feature ' || ", out);
-		sql_literal(out, g->label);
-		fprintf(out, ", '%s', '%s')",
-		        observed(in, g->label) == KSD_OBS_PRESENT ? "present" : "missing",
-		        ksd_feature_holds(g->label, h->target) ? "present" : "missing");
+		feature_row(out, &first, g,
+		            observed(in, g->label) == KSD_OBS_PRESENT ? "present" : "missing",
+		            ksd_feature_holds(g->label, h->target) ? "present" : "missing");
 	}
-	index_rows(out, in);
-	expected_row(out, "trigger tgr_deleted_last_modified", trigger_as_read(in),
+	for (size_t i = 0; i < ksd_nfeatures; i++) {
+		if (!more(in, i))
+			continue;
+		const char *read = in->obs[i] == KSD_OBS_PRESENT ? "present" : "missing";
+		feature_row(out, &first, &ksd_features[i], read,
+		            redone(h, ksd_features[i].label) ? NULL : read);
+	}
+	index_rows(out, &first, in);
+	if (!h->found)
+		body_rows(out, &first, in);
+	expected_row(out, &first, "trigger tgr_deleted_last_modified", trigger_as_read(in),
 	             r & KSD_REPAIR_CODE              ? trigger_at(h->target)
 	             : r & KSD_REPAIR_DELETED_TRIGGER ? "insert"
 	                                              : NULL);
-	fputs(
-	    ")\n"
-	    "    SELECT pg_catalog.string_agg(pg_catalog.format('%s is %s, the dump shows %s',\n"
-	    "               e.what, coalesce(l.got, 'missing'), e.dump), '; ')\n"
-	    "               FILTER (WHERE coalesce(l.got, 'missing') <> e.dump),\n"
-	    "           pg_catalog.string_agg(pg_catalog.format('%s is %s, the repair leaves %s',\n"
-	    "               e.what, coalesce(l.got, 'missing'), e.repaired), '; ')\n"
-	    "               FILTER (WHERE coalesce(l.got, 'missing') <> e.repaired)\n"
-	    "      INTO to_dump, to_repaired\n"
-	    "      FROM expected AS e LEFT JOIN live AS l ON l.what = e.what;\n"
-	    "    IF to_dump IS NOT NULL AND to_repaired IS NOT NULL THEN\n"
-	    "        RAISE EXCEPTION 'kinto-schema-doctor: this is neither the database in the "
-	    "dump "
-	    "nor one this script repaired (%); nothing was changed',\n"
-	    "            CASE WHEN length(to_dump) <= length(to_repaired) THEN to_dump\n"
-	    "                 ELSE to_repaired END;\n"
-	    "    END IF;\n",
-	    out);
+	fputs(")\n"
+	      "    SELECT pg_catalog.string_agg(pg_catalog.format('%s is %s, the dump shows %s',\n"
+	      "               e.what, coalesce(l.got, 'missing'), e.dump), '; ')\n"
+	      "               FILTER (WHERE coalesce(l.got, 'missing') <> e.dump),\n"
+	      "           pg_catalog.string_agg(pg_catalog.format('%s is %s, the fix leaves %s',\n"
+	      "               e.what, coalesce(l.got, 'missing'), e.repaired), '; ')\n"
+	      "               FILTER (WHERE coalesce(l.got, 'missing') <> e.repaired)\n"
+	      "      INTO to_dump, to_repaired\n"
+	      "      FROM expected AS e LEFT JOIN live AS l ON l.what = e.what;\n"
+	      "    IF to_dump IS NOT NULL AND to_repaired IS NOT NULL THEN\n"
+	      "        RAISE EXCEPTION 'kinto-schema-doctor: this is neither the database in the "
+	      "dump "
+	      "nor one this script repaired (%); nothing was changed',\n"
+	      "            CASE WHEN length(to_dump) <= length(to_repaired) THEN to_dump\n"
+	      "                 ELSE to_repaired END;\n"
+	      "    END IF;\n",
+	      out);
 	if (r & KSD_REPAIR_TOMBSTONES)
 		fputs(clash, out);
 	fputs("END\n$ksd$;\n", out);

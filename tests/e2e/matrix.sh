@@ -17,8 +17,11 @@
 #           verdict on the healed schema instead of as text;
 #           rows the report names as lost before the dump may be missing,
 #           and times it names as restamped before the dump may differ;
-#           the same script run on the cell before it (another dump) must
-#           refuse, or find it repaired already: either way change nothing;
+#           the same script run on the cell before it and on the cells
+#           of its mode a version below and above (other dumps, where
+#           built) must refuse, or find them repaired already: either way
+#           change nothing; unless it heals them (a schema the tool reads
+#           the same, from origins it cannot tell apart);
 #   else    the cell is not healed.
 # Cells not yet clean or healed are listed with their outcome in
 # tests/e2e/matrix.known; an outcome that differs from the list either way
@@ -170,17 +173,35 @@ outcome() {
 	cmp -s "$t/snap1" "$t/snap2" || { echo "repair-not-idempotent"; return; }
 	migrate w >/dev/null || { echo "repair-migrate-fails"; return; }
 	same w "$c" rows || { keep_diff "$1"; echo "repair-differs"; return; }
-	# The script on the cell before it (another dump): it must refuse, or
-	# find it already repaired; either way nothing may change.
-	near=$cells/${3:-}.sql
-	if [ -n "${3:-}" ] && ! cmp -s "$near" "$dump"; then
-		restore n "$near" || { echo "restore-fails-$3"; return; }
+	# The script on other dumps: the cell before it, and the cells of the
+	# same mode one version below and above where they were built (the
+	# same version rows on another schema). Each must refuse, or find it
+	# already repaired; either way nothing may change. Only where the
+	# schema the tool reads is the same (origins it cannot tell apart, e.g.
+	# 16 or 17 under the same hybrid) may the script change it, and then it
+	# must heal it as its own script would.
+	for near in ${3:-} $(twins "$1"); do
+		cmp -s "$cells/$near.sql" "$dump" && continue
+		restore n "$cells/$near.sql" || { echo "restore-fails-$near"; return; }
 		snapshot n "$t/near1"
 		apply n "$t/repair.sql"
 		snapshot n "$t/near2"
-		cmp -s "$t/near1" "$t/near2" || { echo "changes-$3"; return; }
-	fi
+		cmp -s "$t/near1" "$t/near2" && continue
+		cn=$(clean "$(printf %02d "$(awk -v f="$near.sql" '$1 == f { print $2 }' \
+			"$cells/truth.tsv")")") &&
+			migrate n >/dev/null && same n "$cn" rows || { echo "changes-$near"; return; }
+	done
 	echo healed
+}
+
+# twins CELL: the cells of CELL's mode at the versions next to its own that
+# were built.
+twins() {
+	v=$(echo "$1" | sed 's/^v0*\([0-9]*\)-.*/\1/')
+	for w in $((v - 1)) $((v + 1)); do
+		n=$(printf 'v%02d-%s' "$w" "${1#*-}")
+		[ -f "$cells/$n.sql" ] && echo "$n"
+	done
 }
 
 fails=0 n=0 good=0 prev=
