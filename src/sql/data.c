@@ -106,14 +106,11 @@ enum ksd_copy_use data_begin(struct ksd_extract *x, const char *schema, const ch
 		data_dumped(x, schema, table);
 	/* Only the columns this block's uses read; the id only for twins. */
 	d->want_max = -1;
-	d->want_min = INT_MAX;
 	for (int k = 0; k < DATA_NCOLS; k++) {
 		d->want[k] =
 		    (size_t)d->col[k] < d->ncols && (k != DATA_ID || d->twin) ? d->col[k] : -1;
-		if (d->want[k] >= 0) {
-			d->want_max = d->want[k] > d->want_max ? d->want[k] : d->want_max;
-			d->want_min = d->want[k] < d->want_min ? d->want[k] : d->want_min;
-		}
+		if (d->want[k] > d->want_max)
+			d->want_max = d->want[k];
 	}
 	d->nwant = 0;
 	for (int c = 0; c <= d->want_max; c++)
@@ -295,7 +292,7 @@ static void end_fields(const struct data_block *d, const char *head, size_t head
                        const char *tail, size_t tail_len, bool whole, struct span f[DATA_NCOLS])
 {
 	const int *want = d->want;
-	int max = d->want_max, min = d->want_min, last = max;
+	int max = d->want_max, last = max;
 	const char *p = head, *end = head + head_len;
 	/* A whole line's last column (`deleted` in Kinto's tables) is what
 	 * follows its last tab: read from the end rather than past the long
@@ -326,9 +323,15 @@ static void end_fields(const struct data_block *d, const char *head, size_t head
 	}
 	if (whole || col > max)
 		return;
-	/* Backward through the tail, down to the first column still wanted. */
+	/* Backward through the tail, down to the first column still wanted:
+	 * not into the long data column before the last one when only the
+	 * last is (a scan of the whole tail at every row). */
+	int need = max;
+	for (int k = 0; k < DATA_NCOLS; k++)
+		if (want[k] >= col && want[k] < need)
+			need = want[k];
 	const char *stop = tail + tail_len;
-	for (size_t c = d->ncols; c-- > (size_t)(col > min ? col : min);) {
+	for (size_t c = d->ncols; c-- > (size_t)need;) {
 		const char *t = stop;
 		while (t > tail && t[-1] != '\t')
 			t--;

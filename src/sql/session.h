@@ -40,9 +40,9 @@ struct data_block {
 	bool twin;       /* keep or probe (id, parent_id, collection_id) keys */
 	bool tombstones; /* every row is a tombstone: the `deleted` table */
 	/* Per block, for the rows: the columns read from each line (-1: not
-	 * read), the highest and lowest of them, and the schema. */
+	 * read), the highest of them, and the schema. */
 	int want[DATA_NCOLS];
-	int want_max, want_min;
+	int want_max;
 	int order[DATA_NCOLS]; /* the DATA_* read, by column */
 	int nwant;
 	struct ksd_schema *s;
