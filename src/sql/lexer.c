@@ -64,18 +64,26 @@ static bool op_byte(char c)
 
 /* A quoted run from z[start] (just past the opening quote) to the closing
  * quote q; a doubled quote stays inside and, with `backslash`, '\' escapes
- * the next byte. Returns the token length, or 0 when unterminated. */
+ * the next byte. Returns the token length, or 0 when unterminated. Found
+ * with memchr from quote to quote: an INSERT's JSON values are kilobytes. */
 static size_t quoted(const char *z, size_t n, size_t start, char q, bool backslash)
 {
-	for (size_t i = start; i < n; i++) {
-		if (backslash && z[i] == '\\') {
-			i++;
-		} else if (z[i] == q) {
-			if (i + 1 < n && z[i + 1] == q)
-				i++;
-			else
-				return i + 1;
+	size_t i = start;
+	while (i < n) {
+		const char *p = memchr(z + i, q, n - i);
+		size_t at = p ? (size_t)(p - z) : n;
+		const char *b = backslash ? memchr(z + i, '\\', at - i) : NULL;
+		if (b) {
+			i = (size_t)(b - z) + 2;
+			continue;
 		}
+		if (!p)
+			return 0;
+		if (at + 1 < n && z[at + 1] == q) {
+			i = at + 2;
+			continue;
+		}
+		return at + 1;
 	}
 	return 0;
 }

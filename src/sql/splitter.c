@@ -449,6 +449,30 @@ static size_t skip_scan(struct sql_stream *s, const unsigned char *d, size_t len
 	}
 }
 
+/* A kept string without backslash escapes, up to its closing quote, a
+ * newline or the end of d, its doubled quotes taken in the run as
+ * split_step() would take them (the string closes and opens again: prev
+ * and prev2 end as the quote): an INSERT's JSON values hold one every few
+ * dozen bytes. */
+static size_t squote_run(struct sql_stream *s, const unsigned char *d, size_t len)
+{
+	size_t n = 0;
+	for (;;) {
+		const unsigned char *q = next_stop(s, SQL_K_SQUOTE, d + n, len - n);
+		const unsigned char *nl = next_stop(s, SQL_K_NL, d + n, len - n);
+		if (nl < q || q + 1 >= d + len || q[1] != '\'') {
+			n = (size_t)((nl < q ? nl : q) - d);
+			break;
+		}
+		n = (size_t)(q - d) + 2;
+		s->prev2 = s->prev;
+		s->prev = '\'';
+	}
+	if (n > 0 && !s->skipping)
+		buf_append(&s->stmt, d, n);
+	return n;
+}
+
 /* Inside a string, a quoted name, a dollar-quoted body or a comment of a
  * begun statement, most bytes change no state: split_step() would only append
  * them. Appends the run of such bytes at d[0..len) in one go (or a run of
@@ -463,7 +487,9 @@ size_t split_run(struct sql_stream *s, const unsigned char *d, size_t len)
 		return n;
 	switch (s->lex) {
 	case SQL_L_SQUOTE:
-		set |= 1u << SQL_K_SQUOTE | (s->squote_escapes ? 1u << SQL_K_BACKSLASH : 0);
+		if (!s->squote_escapes)
+			return squote_run(s, d, len);
+		set |= 1u << SQL_K_SQUOTE | 1u << SQL_K_BACKSLASH;
 		break;
 	case SQL_L_DQUOTE:
 		set |= 1u << SQL_K_DQUOTE;
