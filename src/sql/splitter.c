@@ -4,8 +4,12 @@
  * runs of bytes that change no state (split_run()), identifier runs
  * (ident_run()), the scan of an INSERT nobody reads (skip_scan()) and a
  * head seen before (skip_known_head()). */
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "sql/lexer.h"
 #include "sql/splitter.h"
@@ -407,6 +411,67 @@ static const unsigned char *next_stop(struct sql_stream *s, int k, const unsigne
 	return at;
 }
 
+#if defined(__SSE2__)
+/* The bytes of p[0..64) equal to c, one bit each. */
+static inline uint64_t mask64(const unsigned char *p, char c)
+{
+	const __m128i v = _mm_set1_epi8(c);
+	uint64_t m = 0;
+	for (int k = 0; k < 4; k++)
+		m |= (uint64_t)(uint16_t)_mm_movemask_epi8(
+		         _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * k)), v))
+		     << (16 * k);
+	return m;
+}
+#endif
+
+/* Inside a string without backslash escapes, from d[0]: the index of its
+ * closing quote, or len when d ends first. Doubled quotes stay inside
+ * (*doubled then says that prev and prev2 end as the quote, as
+ * split_step() leaves them); the newlines passed are counted. A quote that
+ * is d's last byte is taken as closing: were it doubled, the next quote
+ * opens the same string again. The quotes of each 64 bytes are paired in
+ * a mask: the strings of Kinto-shaped INSERTs hold a doubled quote every
+ * few dozen bytes, too close for a search per quote. */
+static size_t string_end(struct sql_stream *s, const unsigned char *d, size_t len, bool *doubled)
+{
+	size_t i = 0;
+#if defined(__SSE2__)
+	while (len - i >= 64) {
+		uint64_t q = mask64(d + i, '\''), nl = mask64(d + i, '\n');
+		size_t step = 64;
+		while (q) {
+			int b = __builtin_ctzll(q);
+			bool pair = b < 63 ? (q >> (b + 1) & 1) : i + 64 < len && d[i + 64] == '\'';
+			if (!pair) {
+				s->line += (unsigned)__builtin_popcountll(nl & ((UINT64_C(1) << b) - 1));
+				return i + (size_t)b;
+			}
+			*doubled = true;
+			if (b == 63) {
+				step = 65;
+				break;
+			}
+			q &= ~(UINT64_C(3) << b);
+		}
+		s->line += (unsigned)__builtin_popcountll(nl);
+		i += step;
+	}
+#endif
+	while (i < len) {
+		const unsigned char *q = memchr(d + i, '\'', len - i);
+		size_t at = q ? (size_t)(q - d) : len;
+		for (const unsigned char *nl = d + i;
+		     (nl = memchr(nl, '\n', at - (size_t)(nl - d))) != NULL; nl++)
+			s->line++;
+		if (!q || at + 1 >= len || d[at + 1] != '\'')
+			return at;
+		*doubled = true;
+		i = at + 2;
+	}
+	return len;
+}
+
 /* A skipped statement's common bytes in one loop: top-level runs and the
  * strings without backslash escapes between them, which are all of an
  * INSERT's values but their ';'. Stops where split_step() must decide (any other
@@ -429,45 +494,26 @@ static size_t skip_scan(struct sql_stream *s, const unsigned char *d, size_t len
 		}
 		if (s->lex != SQL_L_SQUOTE || s->squote_escapes)
 			return i;
-		const unsigned char *q = next_stop(s, SQL_K_SQUOTE, d + i, len - i);
-		const unsigned char *nl = next_stop(s, SQL_K_NL, d + i, len - i);
-		if (nl < q)
-			return (size_t)(nl - d); /* counted by split_step() */
-		if (q == d + len)
+		bool doubled = false;
+		size_t end = i + string_end(s, d + i, len - i, &doubled);
+		if (doubled)
+			s->prev2 = s->prev = '\'';
+		if (end == len)
 			return len;
-		/* A doubled quote: the string goes on, as if it had closed and
-		 * re-opened (prev and prev2 are then both the quote). */
-		if (q + 1 < d + len && q[1] == '\'') {
-			s->prev2 = s->prev;
-			s->prev = '\'';
-			i = (size_t)(q - d) + 2;
-			continue;
-		}
 		/* The closing quote. */
 		s->lex = SQL_L_NORMAL;
-		i = (size_t)(q - d) + 1;
+		i = end + 1;
 	}
 }
 
-/* A kept string without backslash escapes, up to its closing quote, a
- * newline or the end of d, its doubled quotes taken in the run as
- * split_step() would take them (the string closes and opens again: prev
- * and prev2 end as the quote): an INSERT's JSON values hold one every few
- * dozen bytes. */
+/* A kept string without backslash escapes, up to its closing quote or the
+ * end of d, as split_step() would take it. */
 static size_t squote_run(struct sql_stream *s, const unsigned char *d, size_t len)
 {
-	size_t n = 0;
-	for (;;) {
-		const unsigned char *q = next_stop(s, SQL_K_SQUOTE, d + n, len - n);
-		const unsigned char *nl = next_stop(s, SQL_K_NL, d + n, len - n);
-		if (nl < q || q + 1 >= d + len || q[1] != '\'') {
-			n = (size_t)((nl < q ? nl : q) - d);
-			break;
-		}
-		n = (size_t)(q - d) + 2;
-		s->prev2 = s->prev;
-		s->prev = '\'';
-	}
+	bool doubled = false;
+	size_t n = string_end(s, d, len, &doubled);
+	if (doubled)
+		s->prev2 = s->prev = '\'';
 	if (n > 0 && !s->skipping)
 		buf_append(&s->stmt, d, n);
 	return n;
