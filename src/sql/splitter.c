@@ -444,7 +444,8 @@ static size_t string_end(struct sql_stream *s, const unsigned char *d, size_t le
 			int b = __builtin_ctzll(q);
 			bool pair = b < 63 ? (q >> (b + 1) & 1) : i + 64 < len && d[i + 64] == '\'';
 			if (!pair) {
-				s->line += (unsigned)__builtin_popcountll(nl & ((UINT64_C(1) << b) - 1));
+				s->line +=
+				    (unsigned)__builtin_popcountll(nl & ((UINT64_C(1) << b) - 1));
 				return i + (size_t)b;
 			}
 			*doubled = true;
