@@ -444,8 +444,9 @@ static size_t string_end(struct sql_stream *s, const unsigned char *d, size_t le
 			int b = __builtin_ctzll(q);
 			bool pair = b < 63 ? (q >> (b + 1) & 1) : i + 64 < len && d[i + 64] == '\'';
 			if (!pair) {
-				s->line +=
-				    (unsigned)__builtin_popcountll(nl & ((UINT64_C(1) << b) - 1));
+				uint64_t before = nl & ((UINT64_C(1) << b) - 1);
+				if (before) /* without popcnt, a call into libgcc */
+					s->line += (unsigned)__builtin_popcountll(before);
 				return i + (size_t)b;
 			}
 			*doubled = true;
@@ -455,7 +456,8 @@ static size_t string_end(struct sql_stream *s, const unsigned char *d, size_t le
 			}
 			q &= ~(UINT64_C(3) << b);
 		}
-		s->line += (unsigned)__builtin_popcountll(nl);
+		if (nl)
+			s->line += (unsigned)__builtin_popcountll(nl);
 		i += step;
 	}
 #endif
