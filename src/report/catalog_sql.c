@@ -76,3 +76,76 @@ bool sql_feature_kind(enum ksd_feature_kind kind)
 	       kind == KSD_F_COLUMN_COLLATE_C || kind == KSD_F_PRIMARY_KEY ||
 	       kind == KSD_F_CONSTRAINT;
 }
+
+/* The kind of a row as the features query below names it. */
+static const char *kind_word(enum ksd_feature_kind kind)
+{
+	switch (kind) {
+	case KSD_F_TABLE:
+		return "table";
+	case KSD_F_INDEX:
+		return "index";
+	case KSD_F_PRIMARY_KEY:
+		return "primary key";
+	case KSD_F_CONSTRAINT:
+		return "constraint";
+	case KSD_F_COLUMN_TYPE:
+		return "type";
+	case KSD_F_COLUMN_NOT_NULL:
+		return "not null";
+	case KSD_F_COLUMN_COLLATE_C:
+		return "collate";
+	default:
+		return "column";
+	}
+}
+
+static void literal_or_null(FILE *out, const char *s)
+{
+	if (s)
+		sql_literal(out, s);
+	else
+		fputs("NULL", out);
+}
+
+void sql_feature_row(FILE *out, const struct ksd_feature *f)
+{
+	fputs("(", out);
+	sql_literal(out, f->label);
+	fprintf(out, ", '%s', ", kind_word(f->kind));
+	literal_or_null(out, f->table);
+	fputs(", ", out);
+	literal_or_null(out, f->name);
+	fputs(", ", out);
+	literal_or_null(out, f->kind == KSD_F_COLUMN_TYPE ? f->pattern : NULL);
+	fputs(")", out);
+}
+
+/* The rows of sql_feature_row(), each read as sql_feature() would read it,
+ * in the schema whose oid is `ns`. */
+const char sql_features_live_head[] =
+    "        SELECT 'feature ' || f.label,\n"
+    "               CASE WHEN CASE f.kind\n"
+    "                   WHEN 'table' THEN EXISTS (SELECT FROM pg_catalog.pg_class\n"
+    "                       WHERE relnamespace = ns AND relname = f.name AND relkind = 'r')\n"
+    "                   WHEN 'index' THEN EXISTS (SELECT FROM pg_catalog.pg_class\n"
+    "                       WHERE relnamespace = ns AND relname = f.name AND relkind = 'i')\n"
+    "                   WHEN 'primary key' THEN EXISTS (SELECT FROM pg_catalog.pg_constraint k\n"
+    "                       JOIN pg_catalog.pg_class c ON c.oid = k.conrelid\n"
+    "                       WHERE c.relnamespace = ns AND c.relname = f.tbl AND k.contype = 'p')\n"
+    "                   WHEN 'constraint' THEN EXISTS (SELECT FROM pg_catalog.pg_constraint k\n"
+    "                       JOIN pg_catalog.pg_class c ON c.oid = k.conrelid\n"
+    "                       WHERE c.relnamespace = ns AND c.relname = f.tbl AND k.conname = "
+    "f.name)\n"
+    "                   ELSE EXISTS (SELECT FROM pg_catalog.pg_attribute a\n"
+    "                       JOIN pg_catalog.pg_class c ON c.oid = a.attrelid\n"
+    "                       WHERE c.relnamespace = ns AND c.relname = f.tbl AND a.attnum > 0\n"
+    "                         AND NOT a.attisdropped AND a.attname = f.name\n"
+    "                         AND (f.kind <> 'type'\n"
+    "                              OR pg_catalog.format_type(a.atttypid, a.atttypmod) ~ "
+    "f.pattern)\n"
+    "                         AND (f.kind <> 'not null' OR a.attnotnull)\n"
+    "                         AND (f.kind <> 'collate' OR a.attcollation = 950))\n"
+    "               END THEN 'present' ELSE 'missing' END\n"
+    "          FROM (VALUES";
+const char sql_features_live_tail[] = "\n               ) AS f(label, kind, tbl, name, pattern)\n";

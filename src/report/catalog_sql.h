@@ -20,6 +20,13 @@ void sql_feature(FILE *out, const struct ksd_feature *f);
  * its type, NOT NULL or collation "C", a primary key, a constraint, an
  * index (not a function's body or a trigger's events). */
 bool sql_feature_kind(enum ksd_feature_kind kind);
+/* Fingerprint row f as a row of the features query: (label, kind, table,
+ * name, the type's pattern). */
+void sql_feature_row(FILE *out, const struct ksd_feature *f);
+/* The features query of a check, around its rows: 'feature LABEL' and
+ * present or missing, each row read as sql_feature() reads it, in the
+ * schema whose oid is the block's variable `ns`. */
+extern const char sql_features_live_head[], sql_features_live_tail[];
 /* The versions of `rows` as "a,b,c", in order: how the checks render the
  * version rows. */
 void sql_version_list(char *buf, size_t cap, ksd_vset rows);

@@ -301,14 +301,12 @@ static bool more(const struct ksd_instance *in, size_t i)
 	return true;
 }
 
-/* A feature's live row: 'feature LABEL', present or missing. */
-static void live_feature(FILE *out, const struct ksd_feature *f)
+/* One row of the features query, `first` the query's first. */
+static void live_feature(FILE *out, bool *first, const struct ksd_feature *f)
 {
-	fputs("        UNION ALL\n        SELECT 'feature ' || ", out);
-	sql_literal(out, f->label);
-	fputs(",\n               CASE WHEN ", out);
-	sql_feature(out, f);
-	fputs(" THEN 'present' ELSE 'missing' END\n", out);
+	fputs(*first ? "\n                   " : ",\n                   ", out);
+	sql_feature_row(out, f);
+	*first = false;
 }
 
 /* A feature's expected row; `left` NULL: what the fix leaves is not
@@ -332,7 +330,10 @@ static void check_open(FILE *out, const struct ksd_instance *in)
 	      "search_path = ",
 	      out);
 	sql_ident(out, in->schema->name);
-	fputs(", pg_temp;\n-- Stop, changing nothing, unless this is the database in the dump or "
+	fputs(", pg_temp;\n"
+	      "-- The patterns below are read as written, whatever the server's default.\n"
+	      "SET LOCAL standard_conforming_strings = on;\n-- Stop, changing nothing, unless this "
+	      "is the database in the dump or "
 	      "one\n"
 	      "-- this script already repaired.\n"
 	      "DO $ksd$\nDECLARE\n"
@@ -377,11 +378,20 @@ static void check_live(FILE *out, const struct ksd_instance *in)
 	const struct ksd_history *h = &in->history;
 	fputs(live, out);
 	fputs(h->found ? live_rows : live_bodies, out);
+	bool any = h->redo != 0;
+	for (size_t i = 0; i < ksd_nfeatures && !any; i++)
+		any = more(in, i);
+	if (!any)
+		return; /* VALUES takes no empty list */
+	fputs("        UNION ALL\n", out);
+	fputs(sql_features_live_head, out);
+	bool first = true;
 	for (ksd_vset left = h->redo; left; left &= left - 1)
-		live_feature(out, &ksd_features[h->guard[ksd_vset_lowest(left)]]);
+		live_feature(out, &first, &ksd_features[h->guard[ksd_vset_lowest(left)]]);
 	for (size_t i = 0; i < ksd_nfeatures; i++)
 		if (more(in, i))
-			live_feature(out, &ksd_features[i]);
+			live_feature(out, &first, &ksd_features[i]);
+	fputs(sql_features_live_tail, out);
 }
 
 void repair_checks(FILE *out, const struct ksd_instance *in)
