@@ -166,18 +166,24 @@ START_TEST(a_skipped_step_is_redone_as_data_says)
 	/* 006->007 renames columns: its statements run again after 008..011,
 	 * which changed code and made timestamps, and an older step's run
 	 * again under the names 007 gave; 009 changes code only. */
-	ck_assert_int_eq(ksd_step_redo(7, 8, 11), KSD_REDO_TABLES);
-	ck_assert_int_eq(ksd_step_redo(4, 5, 17), KSD_REDO_TABLES);
-	/* 018->019 gave records.id a collation that 004's ALTER TYPE drops. */
-	ck_assert_int_eq(ksd_step_redo(4, 4, 26), KSD_REDO_NONE);
+	enum ksd_repair after;
+	ck_assert_int_eq(ksd_step_redo(7, 8, 11, &after), KSD_REDO_TABLES);
+	ck_assert_int_eq(after, KSD_REPAIR_NONE);
+	ck_assert_int_eq(ksd_step_redo(4, 5, 17, &after), KSD_REDO_TABLES);
+	/* 018->019 gave records.id a collation that 004's ALTER TYPE drops:
+	 * 019's repair sets it again on the tables 020->021 renamed; before
+	 * them there is no such repair. */
+	ck_assert_int_eq(ksd_step_redo(4, 4, 26, &after), KSD_REDO_TABLES);
+	ck_assert_int_eq(after, KSD_REPAIR_COLLATE_OBJECTS);
+	ck_assert_int_eq(ksd_step_redo(4, 4, 20, &after), KSD_REDO_NONE);
 	char table[KSD_NAME_CAP] = "records", column[KSD_NAME_CAP] = "resource_name";
 	ksd_step_rename(7, table, column);
 	ck_assert_str_eq(column, "collection_id");
 	ksd_step_rename(21, table, column);
 	ck_assert_str_eq(table, "objects");
 	ck_assert_str_eq(column, "resource_name");
-	ck_assert_int_eq(ksd_step_redo(9, 12, 17), KSD_REDO_CODE);
-	ck_assert_int_eq(ksd_step_redo(23, 24, 26), KSD_REDO_TABLES);
+	ck_assert_int_eq(ksd_step_redo(9, 12, 17, &after), KSD_REDO_CODE);
+	ck_assert_int_eq(ksd_step_redo(23, 24, 26, &after), KSD_REDO_TABLES);
 	/* The guard is a fact the step changes and nothing later changes back. */
 	ck_assert_str_eq(ksd_features[ksd_step_guard(7, 11)].label, "records.user_id column");
 	ck_assert_str_eq(ksd_features[ksd_step_guard(5, 17)].label, "primary key on records");

@@ -77,7 +77,8 @@ static void plan_repair(const enum ksd_obs obs[KSD_MAX_FEATURES], int origin, st
 		    st->repair_reads ? ksd_feature_index(st->repair_reads) : ksd_nfeatures;
 		bool readable =
 		    !st->repair_reads || (reads < ksd_nfeatures && obs[reads] == KSD_OBS_PRESENT);
-		enum ksd_redo redo = ksd_step_redo(k, h->assumed, h->top);
+		enum ksd_repair after;
+		enum ksd_redo redo = ksd_step_redo(k, h->assumed, h->top, &after);
 		if (st->repair && renamed && readable)
 			h->repairs |= st->repair;
 		else if (st->data_only ||
@@ -86,7 +87,7 @@ static void plan_repair(const enum ksd_obs obs[KSD_MAX_FEATURES], int origin, st
 		else if (redo == KSD_REDO_CODE)
 			h->repairs |= KSD_REPAIR_CODE;
 		else if (redo == KSD_REDO_TABLES && ksd_step_guard(k, h->top) < ksd_nfeatures) {
-			h->repairs |= KSD_REPAIR_REDO | KSD_REPAIR_CODE;
+			h->repairs |= KSD_REPAIR_REDO | KSD_REPAIR_CODE | after;
 			h->redo |= KSD_VBIT(k);
 			h->guard[k] = ksd_step_guard(k, h->top);
 		} else if (!h->unrepairable)

@@ -13,10 +13,13 @@ enum ksd_redo {
 	KSD_REDO_CODE,   /* it changes code only: the target's code covers it */
 	KSD_REDO_TABLES, /* its table statements run as they are */
 };
-enum ksd_redo ksd_step_redo(int k, int from, int to);
+/* *after: the repairs to make once it ran again, for what its statements
+ * reset of a later step's (018->019's collations). */
+enum ksd_redo ksd_step_redo(int k, int from, int to, enum ksd_repair *after);
 /* The feature whose state tells whether step k's table statements already
  * ran: one it changes and no later step up to `target` changes again, on a
- * table `target` has (ksd_nfeatures: none). */
+ * table `target` has, else on one it may have (a leftover); ksd_nfeatures:
+ * none. */
 size_t ksd_step_guard(int k, int target);
 /* Kinto runs steps from+1.. on a schema at version `truth` (0: as `obs`
  * shows it, unknown taken as there), each step leaving what it changes as
