@@ -2,7 +2,9 @@
 # The corrective SQL on a real server: restore flushed dumps of the corpus,
 # apply `--sql` (twice: it must be idempotent), check that Kinto's own version
 # query then reads the true version, and that our remaining migrations up to
-# 26 all succeed from there, each in its own transaction as Kinto runs them.
+# 26 all succeed from there, each in its own transaction as Kinto runs them;
+# a script must refuse another version's database with the same rows, and
+# heal one whose metadata table is gone.
 set -u
 top=${KSD_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 pgbin=${KSD_PGBIN:-/usr/lib/postgresql/15/bin}
@@ -74,5 +76,38 @@ for v in 3 9 14 17 20; do
 	got=$(version "$db")
 	[ "$got" = 26 ] || fail "v$v: after the migrations Kinto reads '$got'"
 done
+# A script checks the schema, not only the version rows: the fix of one
+# flushed version refuses the flushed database of another (the same rows:
+# none), changing nothing.
+for pair in "17 14" "14 17" "20 17"; do
+	set -- $pair
+	own=$(printf %02d "$1") other=$(printf %02d "$2")
+	db=near$own$other
+	psql_q -d postgres -c "CREATE DATABASE $db" >/dev/null
+	psql_q -d "$db" -f "$top/testdata/pg15/mig-v$other-flushed.sql" >/dev/null 2>"$t/err" ||
+		{ fail "v$2: restore: $(cat "$t/err")"; continue; }
+	"$KSD" --sql "$top/testdata/pg15/mig-v$own-flushed.sql" >"$t/near.sql" 2>/dev/null
+	rows "$db" >"$t/before"
+	if psql_q -d "$db" -f "$t/near.sql" >/dev/null 2>"$t/err"; then
+		fail "v$1's fix ran on the flushed v$2 database"
+	elif ! grep -q 'not the database in the dump\|neither the database in the dump' "$t/err"; then
+		fail "v$1's fix on v$2: $(grep ERROR "$t/err")"
+	fi
+	rows "$db" >"$t/after"
+	cmp -s "$t/before" "$t/after" || fail "v$1's fix changed the v$2 database"
+done
+
+# Without a metadata table: the fix makes it, after the same check.
+psql_q -d postgres -c "CREATE DATABASE nometa" >/dev/null
+psql_q -d nometa -f "$top/testdata/pg15/mig-v17-flushed.sql" >/dev/null 2>&1 &&
+	psql_q -d nometa -c "DROP TABLE metadata" >/dev/null &&
+	"$pgbin/pg_dump" -d nometa -f "$t/nometa.sql" || fail "no metadata: setting up failed"
+"$KSD" --sql "$t/nometa.sql" >"$t/fix.sql" 2>/dev/null
+for run in 1 2; do
+	psql_q -d nometa -f "$t/fix.sql" >/dev/null 2>"$t/err" ||
+		fail "no metadata: run $run: $(grep ERROR "$t/err")"
+done
+[ "$(version nometa)" = 17 ] || fail "no metadata: after the fix Kinto reads '$(version nometa)'"
+
 echo "fix-apply: $fails failed"
 [ "$fails" -eq 0 ]
