@@ -69,8 +69,12 @@ static bool op_byte(char c)
 static size_t quoted(const char *z, size_t n, size_t start, char q, bool backslash)
 {
 	size_t i = start;
+	const char *p = NULL; /* the next quote at or after i, once looked for */
 	while (i < n) {
-		const char *p = memchr(z + i, q, n - i);
+		/* Looked for again only once passed: a backslash every few bytes
+		 * must not rescan the string up to its quote each time. */
+		if (!p || p < z + i)
+			p = memchr(z + i, q, n - i);
 		size_t at = p ? (size_t)(p - z) : n;
 		const char *b = backslash ? memchr(z + i, '\\', at - i) : NULL;
 		if (b) {
