@@ -427,13 +427,13 @@ static inline uint64_t mask64(const unsigned char *p, char c)
 
 /* Inside a string without backslash escapes, from d[0]: the index of its
  * closing quote, or len when d ends first. Doubled quotes stay inside
- * (*doubled then says that prev and prev2 end as the quote, as
- * split_step() leaves them); the newlines passed are counted. A quote that
+ * (prev and prev2 then end as the quote, as split_step() leaves them); the
+ * newlines passed are counted. A quote that
  * is d's last byte is taken as closing: were it doubled, the next quote
  * opens the same string again. The quotes of each 64 bytes are paired in
  * a mask: the strings of Kinto-shaped INSERTs hold a doubled quote every
  * few dozen bytes, too close for a search per quote. */
-static size_t string_end(struct sql_stream *s, const unsigned char *d, size_t len, bool *doubled)
+static size_t string_end(struct sql_stream *s, const unsigned char *d, size_t len)
 {
 	size_t i = 0;
 #if defined(__SSE2__)
@@ -449,7 +449,7 @@ static size_t string_end(struct sql_stream *s, const unsigned char *d, size_t le
 					s->line += (unsigned)__builtin_popcountll(before);
 				return i + (size_t)b;
 			}
-			*doubled = true;
+			s->prev2 = s->prev = '\'';
 			if (b == 63) {
 				step = 65;
 				break;
@@ -469,7 +469,7 @@ static size_t string_end(struct sql_stream *s, const unsigned char *d, size_t le
 			s->line++;
 		if (!q || at + 1 >= len || d[at + 1] != '\'')
 			return at;
-		*doubled = true;
+		s->prev2 = s->prev = '\'';
 		i = at + 2;
 	}
 	return len;
@@ -497,10 +497,7 @@ static size_t skip_scan(struct sql_stream *s, const unsigned char *d, size_t len
 		}
 		if (s->lex != SQL_L_SQUOTE || s->squote_escapes)
 			return i;
-		bool doubled = false;
-		size_t end = i + string_end(s, d + i, len - i, &doubled);
-		if (doubled)
-			s->prev2 = s->prev = '\'';
+		size_t end = i + string_end(s, d + i, len - i);
 		if (end == len)
 			return len;
 		/* The closing quote. */
@@ -513,10 +510,7 @@ static size_t skip_scan(struct sql_stream *s, const unsigned char *d, size_t len
  * end of d, as split_step() would take it. */
 static size_t squote_run(struct sql_stream *s, const unsigned char *d, size_t len)
 {
-	bool doubled = false;
-	size_t n = string_end(s, d, len, &doubled);
-	if (doubled)
-		s->prev2 = s->prev = '\'';
+	size_t n = string_end(s, d, len);
 	if (n > 0 && !s->skipping)
 		buf_append(&s->stmt, d, n);
 	return n;
