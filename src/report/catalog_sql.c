@@ -11,8 +11,8 @@ void sql_literal(FILE *out, const char *s)
 	fputc('\'', out);
 }
 
-/* SQL true when fingerprint row f (a kind sql_feature_kind() takes) holds
- * in the current schema. */
+/* SQL true when fingerprint row f (a kind ksd_step_guard() picks) holds in
+ * the current schema: a redone step's guard. */
 void sql_feature(FILE *out, const struct ksd_feature *f)
 {
 	if (f->kind == KSD_F_TABLE || f->kind == KSD_F_INDEX) {
@@ -23,8 +23,7 @@ void sql_feature(FILE *out, const struct ksd_feature *f)
 		fprintf(out, " AND relkind = '%c')", f->kind == KSD_F_TABLE ? 'r' : 'i');
 		return;
 	}
-	bool column = f->kind == KSD_F_COLUMN || f->kind == KSD_F_COLUMN_TYPE ||
-	              f->kind == KSD_F_COLUMN_NOT_NULL || f->kind == KSD_F_COLUMN_COLLATE_C;
+	bool column = f->kind == KSD_F_COLUMN || f->kind == KSD_F_COLUMN_TYPE;
 	fputs(column
 	          ? "EXISTS (SELECT FROM pg_catalog.pg_attribute a\n"
 	            "                    JOIN pg_catalog.pg_class c ON c.oid = a.attrelid\n"
@@ -41,11 +40,6 @@ void sql_feature(FILE *out, const struct ksd_feature *f)
 		fputs("k.contype AND k.conname = ", out);
 		sql_literal(out, f->name);
 	}
-	/* 950: the oid of the collation "C" in every PostgreSQL release. */
-	if (f->kind == KSD_F_COLUMN_COLLATE_C)
-		fputs("\n                     AND a.attcollation = 950", out);
-	if (f->kind == KSD_F_COLUMN_NOT_NULL)
-		fputs("\n                     AND a.attnotnull", out);
 	if (f->kind == KSD_F_COLUMN_TYPE) {
 		fputs(
 		    "\n                     AND pg_catalog.format_type(a.atttypid, a.atttypmod) ~ ",
@@ -121,8 +115,8 @@ void sql_feature_row(FILE *out, const struct ksd_feature *f)
 	fputs(")", out);
 }
 
-/* The rows of sql_feature_row(), each read as sql_feature() would read it,
- * in the schema whose oid is `ns`. */
+/* The rows of sql_feature_row(), each read from the catalog of the schema
+ * whose oid is `ns` (950: the oid of the collation "C" in every release). */
 const char sql_features_live_head[] =
     "        SELECT 'feature ' || f.label,\n"
     "               CASE WHEN CASE f.kind\n"

@@ -13,19 +13,20 @@
 
 /* `s`, one of our constants, as an SQL string literal. */
 void sql_literal(FILE *out, const char *s);
-/* SQL true when fingerprint row f (a kind sql_feature_kind() takes) holds;
- * an index is looked for by its name alone. */
+/* SQL true when fingerprint row f (a kind ksd_step_guard() picks: a
+ * table, a column or its type, a primary key, a constraint, an index)
+ * holds; an index is looked for by its name alone. */
 void sql_feature(FILE *out, const struct ksd_feature *f);
-/* Whether sql_feature() can read a row of this kind: a table, a column,
- * its type, NOT NULL or collation "C", a primary key, a constraint, an
- * index (not a function's body or a trigger's events). */
+/* Whether the features query below reads a row of this kind: those of
+ * sql_feature(), NOT NULL and collation "C" (not a function's body or a
+ * trigger's events). */
 bool sql_feature_kind(enum ksd_feature_kind kind);
 /* Fingerprint row f as a row of the features query: (label, kind, table,
  * name, the type's pattern). */
 void sql_feature_row(FILE *out, const struct ksd_feature *f);
 /* The features query of a check, around its rows: 'feature LABEL' and
- * present or missing, each row read as sql_feature() reads it, in the
- * schema whose oid is the block's variable `ns`. */
+ * present or missing, each row read as sql_feature() reads it (NOT NULL
+ * and the collation too), in the schema whose oid is the block's `ns`. */
 extern const char sql_features_live_head[], sql_features_live_tail[];
 /* The versions of `rows` as "a,b,c", in order: how the checks render the
  * version rows. */
