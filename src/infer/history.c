@@ -78,6 +78,7 @@ static void plan_repair(const enum ksd_obs obs[KSD_MAX_FEATURES], int origin, st
 		bool readable =
 		    !st->repair_reads || (reads < ksd_nfeatures && obs[reads] == KSD_OBS_PRESENT);
 		enum ksd_repair after;
+		size_t guard;
 		enum ksd_redo redo = ksd_step_redo(k, h->assumed, h->top, &after);
 		if (st->repair && renamed && readable)
 			h->repairs |= st->repair;
@@ -86,10 +87,11 @@ static void plan_repair(const enum ksd_obs obs[KSD_MAX_FEATURES], int origin, st
 			continue;
 		else if (redo == KSD_REDO_CODE)
 			h->repairs |= KSD_REPAIR_CODE;
-		else if (redo == KSD_REDO_TABLES && ksd_step_guard(k, h->top) < ksd_nfeatures) {
+		else if (redo == KSD_REDO_TABLES &&
+		         (guard = ksd_step_guard(k, h->top)) < ksd_nfeatures) {
 			h->repairs |= KSD_REPAIR_REDO | KSD_REPAIR_CODE | after;
 			h->redo |= KSD_VBIT(k);
-			h->guard[k] = ksd_step_guard(k, h->top);
+			h->guard[k] = guard;
 		} else if (!h->unrepairable)
 			h->unrepairable = k;
 	}

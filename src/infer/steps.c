@@ -93,10 +93,8 @@ enum ksd_redo ksd_step_redo(int k, int from, int to, enum ksd_repair *after)
 	if (!ksd_steps[k].redo)
 		return KSD_REDO_NONE;
 	enum ksd_repair again = KSD_REPAIR_NONE;
-	for (int j = from + 1; j <= to; j++) {
+	for (int j = (from > k ? from : k) + 1; j <= to; j++) {
 		bool collation_only;
-		if (j <= k)
-			continue;
 		if (changes_tables_too(k, j))
 			return KSD_REDO_NONE;
 		if (!same_column(k, j, &collation_only))
