@@ -131,8 +131,9 @@ static int run(struct codec *c, const unsigned char *p, size_t n, bool last, siz
 		             : KSD_OK;
 	for (;;) {
 		size_t used, made;
-		enum unpack_status st = unpack_step(c->u, p + *took, n - *took, last, &used,
-		                                    handoff_buffer(c->h), HANDOFF_PIECE, &made);
+		enum unpack_status st =
+		    unpack_step(c->u, p + *took, n - *took, last, &used, handoff_buffer(c->h),
+		                handoff_room(c->h), &made);
 		*took += used;
 		if (st == UNPACK_ERROR)
 			return stopped(c);

@@ -20,14 +20,17 @@ struct handoff *handoff_new(handoff_fn *out, void *ctx, bool threaded);
 /* Waits for the consumer, then joins its thread. */
 void handoff_free(struct handoff *h);
 
-/* Where the next piece goes: HANDOFF_PIECE bytes, the caller's until it
+/* Where the next bytes go: handoff_room() of them, the caller's until it
  * gives them. */
 unsigned char *handoff_buffer(struct handoff *h);
-/* Passes on `len` bytes of that buffer. KSD_OK, or the status with which
- * the consumer stopped (then it takes nothing more), which may be told a
- * few pieces late. */
+size_t handoff_room(const struct handoff *h);
+/* Gives `len` bytes of that buffer: with a thread, they are passed on once
+ * HANDOFF_PIECE bytes are together, or at handoff_drain. KSD_OK, or the
+ * status with which the consumer stopped (then it takes nothing more),
+ * which may be told a few pieces late. */
 int handoff_give(struct handoff *h, size_t len);
-/* Waits until the consumer has taken every piece: KSD_OK or its status. */
+/* Passes on what was given and waits until the consumer has taken every
+ * piece: KSD_OK or its status. */
 int handoff_drain(struct handoff *h);
 
 #endif
