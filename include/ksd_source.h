@@ -1,7 +1,8 @@
 /* A byte source over a file, stdin, or a decompressing stream.
  * Readers pull bytes, skip (seeking when the source allows it) and peek at
- * the head for format detection. All reads go through a fixed buffer: memory
- * does not depend on the input size. */
+ * the head for format detection. All reads go through a fixed buffer (two
+ * once a long read of a file or a pipe is read ahead on a second thread):
+ * memory does not depend on the input size. */
 #ifndef KSD_SOURCE_H
 #define KSD_SOURCE_H
 

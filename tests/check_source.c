@@ -1,6 +1,7 @@
 /* The byte source: peek, read, skip and seek agree on positions, on files
  * and on pipes, and never read past the end. */
 #include <check.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,8 @@
 #include "ksd_source.h"
 #include "lib/feed.h"
 
-#define SIZE (3u << 20) /* spans several internal buffers */
+#define SIZE (3u << 20)  /* spans several internal buffers */
+#define LONG (24u << 20) /* long enough to be read ahead */
 
 static unsigned char byte_at(uint64_t i)
 {
@@ -20,9 +22,9 @@ static unsigned char *data;
 
 static void setup(void)
 {
-	data = malloc(SIZE);
+	data = malloc(LONG);
 	ck_assert_ptr_nonnull(data);
-	for (uint64_t i = 0; i < SIZE; i++)
+	for (uint64_t i = 0; i < LONG; i++)
 		data[i] = byte_at(i);
 }
 
@@ -167,31 +169,215 @@ START_TEST(next_then_read_agree)
 }
 END_TEST
 
-/* A file still being written: bytes appended after open are read too. */
-START_TEST(next_follows_a_growing_file)
+static void expect_at(const unsigned char *d, size_t len, uint64_t off)
+{
+	for (size_t k = 0; k < len; k++)
+		if (d[k] != byte_at(off + k))
+			ck_abort_msg("byte %llu differs", (unsigned long long)(off + k));
+}
+
+/* Borrows chunks from `off` on, checking each, until `until` or the end of
+ * input: where it stopped. */
+static uint64_t borrow_until(struct ksd_source *src, uint64_t off, uint64_t until)
 {
 	struct ksd_err err;
 	ksd_err_clear(&err);
-	const char *path = feed_stage(data, SIZE, FEED_FILE);
-	struct ksd_source *src = ksd_source_open(path, &err);
 	const unsigned char *d;
-	size_t len;
-	uint64_t off = 0;
-	while (off < SIZE) {
-		ck_assert_int_eq(ksd_source_next(src, &d, &len, SIZE - off, &err), KSD_OK);
-		ck_assert_uint_gt(len, 0);
+	size_t len = 1;
+	while (off < until && len > 0) {
+		size_t max = until - off < SIZE ? (size_t)(until - off) : SIZE;
+		ck_assert_int_eq(ksd_source_next(src, &d, &len, max, &err), KSD_OK);
+		expect_at(d, len, off);
 		off += len;
 	}
+	return off;
+}
+
+/* A file still being written: bytes appended after its end was read are
+ * read too. `size` bytes are staged and borrowed to their end first. */
+static void follow_growing(const unsigned char *bytes, size_t size)
+{
+	struct ksd_err err;
+	ksd_err_clear(&err);
+	const char *path = feed_stage(bytes, size, FEED_FILE);
+	struct ksd_source *src = ksd_source_open(path, &err);
+	ck_assert_uint_eq(borrow_until(src, 0, size), size);
 	FILE *f = fopen(path, "ab");
 	ck_assert_ptr_nonnull(f);
 	fputs("tail", f);
 	fclose(f);
+	const unsigned char *d;
+	size_t len;
 	ck_assert_int_eq(ksd_source_next(src, &d, &len, SIZE, &err), KSD_OK);
 	ck_assert_uint_eq(len, 4);
 	ck_assert_mem_eq(d, "tail", 4);
 	ck_assert_int_eq(ksd_source_next(src, &d, &len, SIZE, &err), KSD_OK);
 	ck_assert_uint_eq(len, 0);
 	ksd_source_free(src);
+}
+
+START_TEST(next_follows_a_growing_file)
+{
+	follow_growing(data, SIZE);
+}
+END_TEST
+
+/* Past a few buffers of a long sequential read, a file or a pipe is read
+ * ahead by a second thread (input/ahead.h): every call still sees the
+ * bytes in order, wherever the swaps of its buffers fall. */
+
+/* A fixed walk through every call of the interface, sizes and seeks drawn
+ * from a small generator so that a failure repeats. */
+START_TEST(read_ahead_keeps_every_call_in_order)
+{
+	struct ksd_err err;
+	ksd_err_clear(&err);
+	struct ksd_source *src =
+	    ksd_source_open(feed_stage(data, LONG, _i ? FEED_PIPE : FEED_FILE), &err);
+	ck_assert_ptr_nonnull(src);
+	static unsigned char buf[1u << 20];
+	uint32_t r = 12345;
+	uint64_t off = 0;
+	while (off < LONG) {
+		r = r * 1103515245u + 12345u;
+		/* Mostly short, so that many fall across the buffers' seams. */
+		size_t n = (r >> 8) % ((r & 7) == 0 ? 700u << 10 : 100u << 10) + 1, got;
+		unsigned op = (r >> 24) % 64;
+		const unsigned char *d;
+		ssize_t k;
+		if (op < 24) {
+			n %= KSD_SOURCE_PEEK_MAX;
+			d = ksd_source_peek(src, n, &got);
+			ck_assert_ptr_nonnull(d);
+			ck_assert_uint_eq(got, n < LONG - off ? n : LONG - off);
+			expect_at(d, got, off);
+		} else if (op < 40) {
+			ck_assert_int_eq(ksd_source_next(src, &d, &got, n, &err), KSD_OK);
+			ck_assert_uint_gt(got, 0);
+			expect_at(d, got, off);
+			off += got;
+		} else if (op < 52) {
+			k = ksd_source_read(src, buf, n, &err);
+			ck_assert_int_gt(k, 0);
+			expect_at(buf, (size_t)k, off);
+			off += (uint64_t)k;
+		} else if (op < 60) {
+			n = n < LONG - off ? n : LONG - off;
+			ck_assert_int_eq(ksd_source_skip(src, n, &err), KSD_OK);
+			off += n;
+		} else if (_i) {
+			/* a pipe cannot seek */
+		} else if (op < 63) { /* back a little, within what was read */
+			uint64_t back = (r >> 4) % 1000;
+			off -= back < off ? back : off;
+			ck_assert_int_eq(ksd_source_seek(src, off, &err), KSD_OK);
+		} else { /* far back or ahead, and now and then to the end */
+			off = (r & 0x100) ? LONG - 1 : (uint64_t)(r >> 4) % LONG;
+			ck_assert_int_eq(ksd_source_seek(src, off, &err), KSD_OK);
+		}
+		ck_assert_uint_eq(ksd_source_tell(src), off);
+	}
+	const unsigned char *d;
+	size_t got;
+	ck_assert_int_eq(ksd_source_next(src, &d, &got, SIZE, &err), KSD_OK);
+	ck_assert_uint_eq(got, 0);
+	ksd_source_free(src);
+}
+END_TEST
+
+/* Borrowing to the end, as the plain reader does: the thread's reads end
+ * the input as they should, and a file that grows after its end was read
+ * ahead is read on. */
+START_TEST(read_ahead_follows_a_growing_file)
+{
+	follow_growing(data, LONG);
+}
+END_TEST
+
+/* A seek back to just before a borrowed chunk, right after the read-ahead
+ * buffer came in: the byte lies in no buffer now and is read again. */
+START_TEST(read_ahead_seeks_back_across_a_swap)
+{
+	struct ksd_err err;
+	ksd_err_clear(&err);
+	struct ksd_source *src = ksd_source_open(feed_stage(data, LONG, FEED_FILE), &err);
+	const unsigned char *d;
+	size_t len;
+	uint64_t off = 0;
+	int backs = 0;
+	while (off < LONG) {
+		ck_assert_int_eq(ksd_source_next(src, &d, &len, SIZE, &err), KSD_OK);
+		expect_at(d, len, off);
+		/* Once the thread reads ahead (a seek stops it for a while). */
+		if ((off > (6u << 20) && backs == 0) || (off > (16u << 20) && backs == 1)) {
+			unsigned char b;
+			ck_assert_int_eq(ksd_source_seek(src, off - 1, &err), KSD_OK);
+			ck_assert_int_eq(ksd_source_read_exact(src, &b, 1, &err), KSD_OK);
+			ck_assert_uint_eq(b, byte_at(off - 1));
+			ck_assert_int_eq(ksd_source_seek(src, off + len, &err), KSD_OK);
+			backs++;
+		}
+		off += len;
+	}
+	ck_assert_int_eq(backs, 2);
+	ksd_source_free(src);
+}
+END_TEST
+
+/* A file cut shorter while it is read ends where it was cut: its size at
+ * open no longer holds, and no read is asked for again and again. */
+START_TEST(read_ahead_ends_a_file_cut_short)
+{
+	struct ksd_err err;
+	ksd_err_clear(&err);
+	const char *path = feed_stage(data, LONG, FEED_FILE);
+	struct ksd_source *src = ksd_source_open(path, &err);
+	uint64_t off = borrow_until(src, 0, 6u << 20);
+	FILE *f = fopen(path, "r+b");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(ftruncate(fileno(f), 8u << 20), 0);
+	fclose(f);
+	off = borrow_until(src, off, UINT64_MAX);
+	ck_assert_uint_le(off, LONG);
+	ck_assert_uint_ge(off, 8u << 20);
+	ksd_source_free(src);
+}
+END_TEST
+
+static int stall_fd;
+
+static void *write_half(void *arg)
+{
+	(void)arg;
+	for (size_t at = 0; at < LONG / 2;) {
+		ssize_t n = write(stall_fd, data + at, LONG / 2 - at);
+		ck_assert_int_gt(n, 0);
+		at += (size_t)n;
+	}
+	return NULL;
+}
+
+/* A pipe whose writer stalls, its end never written: the thread waits in
+ * its read, and a caller that stops there is not held up by it (before the
+ * thread could be cut short, this test hung). */
+START_TEST(read_ahead_stops_on_a_stalled_pipe)
+{
+	int p[2];
+	ck_assert_int_eq(pipe(p), 0);
+	stall_fd = p[1];
+	pthread_t writer;
+	ck_assert_int_eq(pthread_create(&writer, NULL, write_half, NULL), 0);
+	char name[32];
+	snprintf(name, sizeof(name), "/dev/fd/%d", p[0]);
+	struct ksd_err err;
+	ksd_err_clear(&err);
+	struct ksd_source *src = ksd_source_open(name, &err);
+	ck_assert_ptr_nonnull(src);
+	ck_assert_uint_eq(borrow_until(src, 0, LONG / 2), LONG / 2);
+	pthread_join(writer, NULL);
+	ksd_source_free(src);
+	close(p[0]);
+	close(p[1]);
 }
 END_TEST
 
@@ -206,6 +392,15 @@ Suite *source_suite(void)
 	tcase_add_loop_test(tc, next_walks_the_whole_input, 0, 2);
 	tcase_add_loop_test(tc, next_then_read_agree, 0, 2);
 	tcase_add_test(tc, next_follows_a_growing_file);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("read-ahead");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_loop_test(tc, read_ahead_keeps_every_call_in_order, 0, 2);
+	tcase_add_test(tc, read_ahead_follows_a_growing_file);
+	tcase_add_test(tc, read_ahead_seeks_back_across_a_swap);
+	tcase_add_test(tc, read_ahead_ends_a_file_cut_short);
+	tcase_add_test(tc, read_ahead_stops_on_a_stalled_pipe);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,6 +1,7 @@
 /* Byte source over a file descriptor, one of our decoders (unpack.h) or,
  * for what none of them decodes, a libarchive decompressing stream. One fixed buffer per source;
- * large reads bypass it. */
+ * large reads bypass it. A long sequential read of a file or a pipe is read
+ * ahead by a second thread (ahead.h) into a second buffer, and the two swap. */
 #define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include <archive.h>
 #include <errno.h>
@@ -10,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "input/ahead.h"
 #include "ksd_detect.h"
 #include "ksd_unpack.h"
 #include "ksd_source.h"
@@ -20,6 +22,12 @@
  * a long sequential read soon uses the whole buffer. */
 #define READ_MIN  (64u << 10)
 #define PIPE_SIZE (1 << 20) /* the most an unprivileged process may ask for */
+/* Once reads have ramped up, a file with more than this left (or a pipe) is
+ * read ahead by a second thread, into a buffer of its own at this offset:
+ * the bytes a fill() keeps are copied in front of them, which is never more
+ * than it asks for, KSD_SOURCE_PEEK_MAX. */
+#define AHEAD_MIN     (8u * BUF_SIZE)
+#define AHEAD_RESERVE KSD_SOURCE_PEEK_MAX
 
 struct ksd_source {
 	const char *name;
@@ -38,6 +46,12 @@ struct ksd_source {
 	bool eof;
 	bool ran_out;           /* since the last seek, the input ended before a read or skip did */
 	struct ksd_err *cb_err; /* where the libarchive read callback reports */
+	struct ahead ahead;     /* the read-ahead thread, when `next` is set */
+	unsigned char *next;    /* its buffer; NULL when no thread runs */
+	bool asked;             /* a read of the stream at next_off is under way */
+	bool no_ahead;          /* read in turn: no thread, or a file's end was read ahead */
+	uint64_t next_off;
+	size_t lo; /* buf[0..lo) holds no input (after a read-ahead swap) */
 };
 
 static ksd_progress_fn *progress;
@@ -103,6 +117,10 @@ void ksd_source_free(struct ksd_source *src)
 	unpack_free(src->up);
 	if (src->ar && !src->ar_borrowed)
 		archive_read_free(src->ar);
+	if (src->next) {
+		ahead_stop(&src->ahead);
+		free(src->next);
+	}
 	if (src->fd > STDIN_FILENO)
 		close(src->fd);
 	free(src->buf);
@@ -170,16 +188,90 @@ static ssize_t raw_read(struct ksd_source *src, void *dst, size_t len, struct ks
 	}
 }
 
+/* Asks the thread for the bytes that follow the buffer's. */
+static void ask_ahead(struct ksd_source *src)
+{
+	src->next_off = src->buf_off + src->len;
+	ahead_ask(&src->ahead, src->next + AHEAD_RESERVE, BUF_SIZE - AHEAD_RESERVE, src->next_off);
+	src->asked = true;
+}
+
+/* Whether the next reads are worth a thread: a file or a pipe read
+ * sequentially at full size, with much left. Starts it if so. */
+static bool start_ahead(struct ksd_source *src)
+{
+	if (src->fd < 0 || src->up || src->ar || src->no_ahead || src->read_size < BUF_SIZE ||
+	    (src->size >= 0 && (uint64_t)src->size - (src->buf_off + src->len) < AHEAD_MIN))
+		return false;
+	if (!src->next) {
+		src->next = malloc(BUF_SIZE);
+		if (!src->next || !ahead_start(&src->ahead, src->fd, src->seekable)) {
+			free(src->next);
+			src->next = NULL;
+			src->no_ahead = true;
+			return false;
+		}
+	}
+	ask_ahead(src);
+	return true;
+}
+
+/* Takes the read ahead's buffer, the unconsumed bytes copied in front of
+ * its input, and asks for the next one into the buffer given back. */
+static int take_ahead(struct ksd_source *src, struct ksd_err *err)
+{
+	int error;
+	ssize_t n = ahead_wait(&src->ahead, &error);
+	src->asked = false;
+	if (n < 0)
+		return ksd_err_at_offset(err, (long long)src->next_off, "read error: %s",
+		                         strerror(error));
+	if (n == 0 && src->seekable) {
+		/* The end as it was when read ahead: a file still being written
+		 * may have grown since, so it is read again, and from now on in
+		 * turn (a file cut shorter than it was would start the thread
+		 * again and again). */
+		src->no_ahead = true;
+		if (lseek(src->fd, (off_t)src->next_off, SEEK_SET) < 0)
+			return ksd_err_at_offset(err, (long long)src->next_off, "cannot seek: %s",
+			                         strerror(errno));
+		return KSD_OK;
+	}
+	size_t left = src->len - src->pos;
+	unsigned char *b = src->next;
+	memcpy(b + AHEAD_RESERVE - left, src->buf + src->pos, left);
+	src->next = src->buf;
+	src->buf = b;
+	src->buf_off = src->next_off - AHEAD_RESERVE;
+	src->lo = src->pos = AHEAD_RESERVE - left;
+	src->len = AHEAD_RESERVE + (size_t)n;
+	src->raw_read += (uint64_t)n;
+	if (progress)
+		progress(src->name, src->raw_read, src->size);
+	if (n == 0)
+		src->eof = true;
+	else
+		ask_ahead(src);
+	return KSD_OK;
+}
+
 /* Fills the buffer until it holds `want` unconsumed bytes or input ends. */
 static int fill(struct ksd_source *src, size_t want, struct ksd_err *err)
 {
+	while (src->asked && !src->eof && src->len - src->pos < want)
+		if (take_ahead(src, err) != KSD_OK)
+			return KSD_FATAL;
+	if (src->asked)
+		return KSD_OK;
 	if (src->pos > 0 && src->len - src->pos < want) {
 		memmove(src->buf, src->buf + src->pos, src->len - src->pos);
 		src->buf_off += src->pos;
 		src->len -= src->pos;
-		src->pos = 0;
+		src->pos = src->lo = 0;
 	}
 	while (!src->eof && src->len - src->pos < want) {
+		if (start_ahead(src))
+			return fill(src, want, err);
 		size_t ask = BUF_SIZE - src->len;
 		size_t need = want - (src->len - src->pos);
 		size_t step = src->read_size > need ? src->read_size : need;
@@ -215,8 +307,10 @@ int ksd_source_next(struct ksd_source *src, const unsigned char **data, size_t *
                     struct ksd_err *err)
 {
 	if (src->pos == src->len) {
-		src->buf_off += src->len;
-		src->pos = src->len = 0;
+		if (!src->asked) {
+			src->buf_off += src->len;
+			src->pos = src->len = src->lo = 0;
+		}
 		if (fill(src, 1, err) != KSD_OK)
 			return KSD_FATAL;
 	}
@@ -232,10 +326,10 @@ int ksd_source_next(struct ksd_source *src, const unsigned char **data, size_t *
 ssize_t ksd_source_read(struct ksd_source *src, void *buf, size_t len, struct ksd_err *err)
 {
 	size_t have = src->len - src->pos;
-	if (have == 0 && len >= BUF_SIZE / 2) {
+	if (have == 0 && len >= BUF_SIZE / 2 && !src->asked) {
 		/* Large reads skip the copy through our buffer. */
 		src->buf_off += src->len;
-		src->pos = src->len = 0;
+		src->pos = src->len = src->lo = 0;
 		if (src->eof)
 			return 0;
 		ssize_t n = raw_read(src, buf, len, err);
@@ -279,18 +373,23 @@ int ksd_source_read_exact(struct ksd_source *src, void *buf, size_t len, struct 
 
 int ksd_source_seek(struct ksd_source *src, uint64_t offset, struct ksd_err *err)
 {
-	if (offset >= src->buf_off && offset <= src->buf_off + src->len) {
+	if (offset >= src->buf_off + src->lo && offset <= src->buf_off + src->len) {
 		src->pos = (size_t)(offset - src->buf_off);
 		src->ran_out = false;
 		return KSD_OK;
 	}
 	if (!src->seekable)
 		return KSD_FATAL;
+	if (src->asked) { /* the read ahead is of bytes no longer wanted */
+		int error;
+		ahead_wait(&src->ahead, &error);
+		src->asked = false;
+	}
 	if (offset > (uint64_t)INT64_MAX || lseek(src->fd, (off_t)offset, SEEK_SET) < 0)
 		return ksd_err_at_offset(err, (long long)ksd_source_tell(src),
 		                         "cannot seek to offset %llu", (unsigned long long)offset);
 	src->buf_off = offset;
-	src->pos = src->len = 0;
+	src->pos = src->len = src->lo = 0;
 	src->eof = src->ran_out = false;
 	src->read_size = READ_MIN;
 	return KSD_OK;
