@@ -49,7 +49,7 @@ struct ksd_source {
 	struct ahead ahead;     /* the read-ahead thread, when `next` is set */
 	unsigned char *next;    /* its buffer; NULL when no thread runs */
 	bool asked;             /* a read of the stream at next_off is under way */
-	bool no_ahead;          /* read in turn: no thread, or a file's end was read ahead */
+	bool no_ahead; /* read in turn: a decoder's input, no thread, or a file's end read ahead */
 	uint64_t next_off;
 	size_t lo; /* buf[0..lo) holds no input (after a read-ahead swap) */
 };
@@ -494,6 +494,10 @@ static struct ksd_source *unpack_source(struct ksd_source *inner, enum ksd_compr
 
 struct ksd_source *ksd_source_decompress(struct ksd_source *inner, struct ksd_err *err)
 {
+	/* A decoder's input is read in turn: decoding costs many times the
+	 * read, and a second buffer would take the one-block xz limit's room.
+	 * (Decoding on the thread instead was slower: bench/results.md.) */
+	inner->no_ahead = true;
 	size_t got;
 	const unsigned char *head = ksd_source_peek(inner, UNPACK_LOOKAHEAD, &got);
 	enum ksd_compression comp = head ? ksd_detect_compression(head, got) : KSD_COMP_NONE;
