@@ -357,9 +357,9 @@ static void *write_half(void *arg)
 	return NULL;
 }
 
-/* A pipe whose writer stalls, its end never written: the thread waits in
- * its read, and a caller that stops there is not held up by it (before the
- * thread could be cut short, this test hung). */
+/* A pipe whose writer stalls, its end never written: the thread waits for
+ * bytes, and a caller that stops there is not held up by it (without the
+ * thread's stop pipe, this test hangs). */
 START_TEST(read_ahead_stops_on_a_stalled_pipe)
 {
 	int p[2];

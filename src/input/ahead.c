@@ -1,8 +1,13 @@
 /* The read-ahead thread (ahead.h): the caller and the thread hand one read
- * back and forth through `state`. The thread can be cancelled only inside
- * its read: a caller that stops early does not wait on a pipe whose writer
- * has stalled. */
+ * back and forth through `state`. A pipe is read only once poll() says it
+ * has bytes or has ended, and the same poll() watches a pipe of our own
+ * that ahead_stop() writes to: a caller that stops early does not wait for
+ * a pipe whose writer has stalled. (Cancelling the thread inside its read
+ * did the same, but leaves a sanitizer's stack records behind.) */
+#define _GNU_SOURCE /* pipe2 */
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
 
 #include "input/ahead.h"
@@ -20,22 +25,31 @@ static bool not_asked(void *arg)
 	return atomic_load(&((struct ahead *)arg)->state) != ASKED;
 }
 
+/* Whether the pipe can be read without waiting; false when told to stop. */
+static bool readable(const struct ahead *a)
+{
+	struct pollfd p[2] = {{.fd = a->fd, .events = POLLIN},
+	                      {.fd = a->stop[0], .events = POLLIN}};
+	while (poll(p, 2, -1) < 0)
+		if (errno != EINTR)
+			return true; /* let the read say what is wrong */
+	return !p[1].revents;
+}
+
 static void *work(void *arg)
 {
 	struct ahead *a = arg;
-	int was;
-	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &was);
 	for (;;) {
 		ksd_park_wait(&a->park, asked_or_quit, a);
 		if (atomic_load(&a->state) == QUIT)
 			return NULL;
+		if (!a->positioned && !readable(a))
+			return NULL;
 		ssize_t n;
-		pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, &was);
 		do
 			n = a->positioned ? pread(a->fd, a->dst, a->want, (off_t)a->off)
 			                  : read(a->fd, a->dst, a->want);
 		while (n < 0 && errno == EINTR);
-		pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &was);
 		a->error = n < 0 ? errno : 0;
 		a->got = n;
 		int asked = ASKED;
@@ -50,13 +64,19 @@ bool ahead_start(struct ahead *a, int fd, bool positioned)
 	a->fd = fd;
 	a->positioned = positioned;
 	atomic_init(&a->state, IDLE);
-	if (!ksd_park_init(&a->park))
+	a->stop[0] = a->stop[1] = -1;
+	if (!positioned && pipe2(a->stop, O_CLOEXEC) != 0)
 		return false;
-	if (pthread_create(&a->tid, NULL, work, a) != 0) {
+	if (ksd_park_init(&a->park)) {
+		if (pthread_create(&a->tid, NULL, work, a) == 0)
+			return true;
 		ksd_park_destroy(&a->park);
-		return false;
 	}
-	return true;
+	if (!positioned) {
+		close(a->stop[0]);
+		close(a->stop[1]);
+	}
+	return false;
 }
 
 void ahead_ask(struct ahead *a, unsigned char *dst, size_t want, uint64_t off)
@@ -80,7 +100,16 @@ void ahead_stop(struct ahead *a)
 {
 	atomic_store(&a->state, QUIT);
 	ksd_park_wake(&a->park);
-	pthread_cancel(a->tid);
+	if (!a->positioned) {
+		ssize_t w;
+		do
+			w = write(a->stop[1], "", 1);
+		while (w < 0 && errno == EINTR);
+	}
 	pthread_join(a->tid, NULL);
 	ksd_park_destroy(&a->park);
+	if (!a->positioned) {
+		close(a->stop[0]);
+		close(a->stop[1]);
+	}
 }

@@ -17,6 +17,7 @@ struct ahead {
 	atomic_int state; /* IDLE, ASKED, DONE or QUIT (ahead.c) */
 	int fd;
 	bool positioned; /* pread() at `off` (a regular file), else read() */
+	int stop[2];     /* a pipe: ahead_stop() writes, the thread's poll() hears */
 	/* The read asked for and its outcome: each side writes them only
 	 * before it hands the state over. */
 	unsigned char *dst;
@@ -33,7 +34,7 @@ void ahead_ask(struct ahead *a, unsigned char *dst, size_t want, uint64_t off);
 /* Waits for the read asked for: its byte count, 0 at the end, -1 with
  * *error set. */
 ssize_t ahead_wait(struct ahead *a, int *error);
-/* Ends the thread, a read under way cut short. */
+/* Ends the thread; on a pipe, a wait for bytes under way is cut short. */
 void ahead_stop(struct ahead *a);
 
 #endif
