@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ksd_source.h"
@@ -346,38 +347,70 @@ END_TEST
 
 static int stall_fd;
 
+/* Writes `len` bytes of data into the pipe, `piece` at a time, resting
+ * `rest_us` microseconds after each. */
+static void write_slowly(size_t len, size_t piece, long rest_us)
+{
+	for (size_t at = 0; at < len;) {
+		ssize_t n = write(stall_fd, data + at, len - at < piece ? len - at : piece);
+		ck_assert_int_gt(n, 0);
+		at += (size_t)n;
+		if (rest_us)
+			nanosleep(&(struct timespec){0, rest_us * 1000}, NULL);
+	}
+}
+
 static void *write_half(void *arg)
 {
 	(void)arg;
-	for (size_t at = 0; at < LONG / 2;) {
-		ssize_t n = write(stall_fd, data + at, LONG / 2 - at);
-		ck_assert_int_gt(n, 0);
-		at += (size_t)n;
-	}
+	write_slowly(LONG / 2, LONG, 0);
 	return NULL;
 }
 
-/* A pipe whose writer stalls, its end never written: the thread waits for
- * bytes, and a caller that stops there is not held up by it (without the
- * thread's stop pipe, this test hangs). */
-START_TEST(read_ahead_stops_on_a_stalled_pipe)
+static void *write_slow(void *arg)
+{
+	(void)arg;
+	write_slowly(LONG, 64u << 10, 300);
+	return NULL;
+}
+
+/* Reads the first `len` bytes a writer thread puts into a pipe, through a
+ * source; the pipe stays open until the source is freed. */
+static void read_pipe(void *(*writer_fn)(void *), uint64_t len)
 {
 	int p[2];
 	ck_assert_int_eq(pipe(p), 0);
 	stall_fd = p[1];
 	pthread_t writer;
-	ck_assert_int_eq(pthread_create(&writer, NULL, write_half, NULL), 0);
+	ck_assert_int_eq(pthread_create(&writer, NULL, writer_fn, NULL), 0);
 	char name[32];
 	snprintf(name, sizeof(name), "/dev/fd/%d", p[0]);
 	struct ksd_err err;
 	ksd_err_clear(&err);
 	struct ksd_source *src = ksd_source_open(name, &err);
 	ck_assert_ptr_nonnull(src);
-	ck_assert_uint_eq(borrow_until(src, 0, LONG / 2), LONG / 2);
+	ck_assert_uint_eq(borrow_until(src, 0, len), len);
 	pthread_join(writer, NULL);
 	ksd_source_free(src);
 	close(p[0]);
 	close(p[1]);
+}
+
+/* A writer slower than the reader: the caller sleeps for the thread's
+ * reads, gives it up after a few and reads on in turn, every byte in
+ * order. */
+START_TEST(read_ahead_gives_way_to_a_slow_pipe)
+{
+	read_pipe(write_slow, LONG);
+}
+END_TEST
+
+/* A pipe whose writer stalls, its end never written: the thread waits for
+ * bytes, and a caller that stops there is not held up by it (without the
+ * thread's stop pipe, this test hangs). */
+START_TEST(read_ahead_stops_on_a_stalled_pipe)
+{
+	read_pipe(write_half, LONG / 2);
 }
 END_TEST
 
@@ -401,6 +434,7 @@ Suite *source_suite(void)
 	tcase_add_test(tc, read_ahead_seeks_back_across_a_swap);
 	tcase_add_test(tc, read_ahead_ends_a_file_cut_short);
 	tcase_add_test(tc, read_ahead_stops_on_a_stalled_pipe);
+	tcase_add_test(tc, read_ahead_gives_way_to_a_slow_pipe);
 	suite_add_tcase(s, tc);
 	return s;
 }

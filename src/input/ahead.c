@@ -25,7 +25,7 @@ static bool not_asked(void *arg)
 	return atomic_load(&((struct ahead *)arg)->state) != ASKED;
 }
 
-/* Whether the pipe can be read without waiting; false when told to stop. */
+/* Whether the input can be read without waiting; false when told to stop. */
 static bool readable(const struct ahead *a)
 {
 	struct pollfd p[2] = {{.fd = a->fd, .events = POLLIN},
@@ -43,12 +43,11 @@ static void *work(void *arg)
 		ksd_park_wait(&a->park, asked_or_quit, a);
 		if (atomic_load(&a->state) == QUIT)
 			return NULL;
-		if (!a->positioned && !readable(a))
+		if (a->may_stall && !readable(a))
 			return NULL;
 		ssize_t n;
 		do
-			n = a->positioned ? pread(a->fd, a->dst, a->want, (off_t)a->off)
-			                  : read(a->fd, a->dst, a->want);
+			n = read(a->fd, a->dst, a->want);
 		while (n < 0 && errno == EINTR);
 		a->error = n < 0 ? errno : 0;
 		a->got = n;
@@ -59,38 +58,37 @@ static void *work(void *arg)
 	}
 }
 
-bool ahead_start(struct ahead *a, int fd, bool positioned)
+bool ahead_start(struct ahead *a, int fd, bool may_stall)
 {
 	a->fd = fd;
-	a->positioned = positioned;
+	a->may_stall = may_stall;
 	atomic_init(&a->state, IDLE);
 	a->stop[0] = a->stop[1] = -1;
-	if (!positioned && pipe2(a->stop, O_CLOEXEC) != 0)
+	if (may_stall && pipe2(a->stop, O_CLOEXEC) != 0)
 		return false;
 	if (ksd_park_init(&a->park)) {
 		if (pthread_create(&a->tid, NULL, work, a) == 0)
 			return true;
 		ksd_park_destroy(&a->park);
 	}
-	if (!positioned) {
+	if (may_stall) {
 		close(a->stop[0]);
 		close(a->stop[1]);
 	}
 	return false;
 }
 
-void ahead_ask(struct ahead *a, unsigned char *dst, size_t want, uint64_t off)
+void ahead_ask(struct ahead *a, unsigned char *dst, size_t want)
 {
 	a->dst = dst;
 	a->want = want;
-	a->off = off;
 	atomic_store(&a->state, ASKED);
 	ksd_park_wake(&a->park);
 }
 
-ssize_t ahead_wait(struct ahead *a, int *error)
+ssize_t ahead_wait(struct ahead *a, int *error, bool *slept)
 {
-	ksd_park_wait(&a->park, not_asked, a);
+	*slept = ksd_park_wait(&a->park, not_asked, a);
 	atomic_store(&a->state, IDLE);
 	*error = a->error;
 	return a->got;
@@ -100,7 +98,7 @@ void ahead_stop(struct ahead *a)
 {
 	atomic_store(&a->state, QUIT);
 	ksd_park_wake(&a->park);
-	if (!a->positioned) {
+	if (a->may_stall) {
 		ssize_t w;
 		do
 			w = write(a->stop[1], "", 1);
@@ -108,7 +106,7 @@ void ahead_stop(struct ahead *a)
 	}
 	pthread_join(a->tid, NULL);
 	ksd_park_destroy(&a->park);
-	if (!a->positioned) {
+	if (a->may_stall) {
 		close(a->stop[0]);
 		close(a->stop[1]);
 	}

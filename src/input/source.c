@@ -28,6 +28,12 @@
  * than it asks for, KSD_SOURCE_PEEK_MAX. */
 #define AHEAD_MIN     (8u * BUF_SIZE)
 #define AHEAD_RESERVE KSD_SOURCE_PEEK_MAX
+/* The thread pays only while its reads are done, or nearly, when the
+ * caller wants them. On a machine whose cores are busy with other work,
+ * each hand-over waits for a core and the caller sleeps: past this many
+ * sleeps in the last 16 hand-overs, the rest is read in turn, which is then
+ * faster (bench/results.md). */
+#define AHEAD_SLEEPS_MAX 4
 
 struct ksd_source {
 	const char *name;
@@ -49,9 +55,11 @@ struct ksd_source {
 	struct ahead ahead;     /* the read-ahead thread, when `next` is set */
 	unsigned char *next;    /* its buffer; NULL when no thread runs */
 	bool asked;             /* a read of the stream at next_off is under way */
-	bool no_ahead; /* read in turn: a decoder's input, no thread, or a file's end read ahead */
+	bool no_ahead; /* read in turn: a decoder's input, no thread, a file's end read ahead, or no
+	                  gain */
 	uint64_t next_off;
-	size_t lo; /* buf[0..lo) holds no input (after a read-ahead swap) */
+	size_t lo;       /* buf[0..lo) holds no input (after a read-ahead swap) */
+	unsigned sleeps; /* a bit per hand-over, the newest lowest: the caller slept */
 };
 
 static ksd_progress_fn *progress;
@@ -192,7 +200,7 @@ static ssize_t raw_read(struct ksd_source *src, void *dst, size_t len, struct ks
 static void ask_ahead(struct ksd_source *src)
 {
 	src->next_off = src->buf_off + src->len;
-	ahead_ask(&src->ahead, src->next + AHEAD_RESERVE, BUF_SIZE - AHEAD_RESERVE, src->next_off);
+	ahead_ask(&src->ahead, src->next + AHEAD_RESERVE, BUF_SIZE - AHEAD_RESERVE);
 	src->asked = true;
 }
 
@@ -205,7 +213,7 @@ static bool start_ahead(struct ksd_source *src)
 		return false;
 	if (!src->next) {
 		src->next = malloc(BUF_SIZE);
-		if (!src->next || !ahead_start(&src->ahead, src->fd, src->seekable)) {
+		if (!src->next || !ahead_start(&src->ahead, src->fd, !src->seekable)) {
 			free(src->next);
 			src->next = NULL;
 			src->no_ahead = true;
@@ -221,8 +229,10 @@ static bool start_ahead(struct ksd_source *src)
 static int take_ahead(struct ksd_source *src, struct ksd_err *err)
 {
 	int error;
-	ssize_t n = ahead_wait(&src->ahead, &error);
+	bool slept;
+	ssize_t n = ahead_wait(&src->ahead, &error, &slept);
 	src->asked = false;
+	src->sleeps = (src->sleeps << 1 | slept) & 0xffff;
 	if (n < 0)
 		return ksd_err_at_offset(err, (long long)src->next_off, "read error: %s",
 		                         strerror(error));
@@ -232,9 +242,6 @@ static int take_ahead(struct ksd_source *src, struct ksd_err *err)
 		 * turn (a file cut shorter than it was would start the thread
 		 * again and again). */
 		src->no_ahead = true;
-		if (lseek(src->fd, (off_t)src->next_off, SEEK_SET) < 0)
-			return ksd_err_at_offset(err, (long long)src->next_off, "cannot seek: %s",
-			                         strerror(errno));
 		return KSD_OK;
 	}
 	size_t left = src->len - src->pos;
@@ -248,10 +255,13 @@ static int take_ahead(struct ksd_source *src, struct ksd_err *err)
 	src->raw_read += (uint64_t)n;
 	if (progress)
 		progress(src->name, src->raw_read, src->size);
-	if (n == 0)
+	if (n == 0) {
 		src->eof = true;
-	else
+	} else if (__builtin_popcount(src->sleeps) > AHEAD_SLEEPS_MAX) {
+		src->no_ahead = true; /* in turn from here */
+	} else {
 		ask_ahead(src);
+	}
 	return KSD_OK;
 }
 
@@ -382,7 +392,8 @@ int ksd_source_seek(struct ksd_source *src, uint64_t offset, struct ksd_err *err
 		return KSD_FATAL;
 	if (src->asked) { /* the read ahead is of bytes no longer wanted */
 		int error;
-		ahead_wait(&src->ahead, &error);
+		bool slept;
+		ahead_wait(&src->ahead, &error, &slept);
 		src->asked = false;
 	}
 	if (offset > (uint64_t)INT64_MAX || lseek(src->fd, (off_t)offset, SEEK_SET) < 0)

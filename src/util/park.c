@@ -44,12 +44,12 @@ static long long now(void)
 	return (long long)t.tv_sec * 1000000000 + t.tv_nsec;
 }
 
-void ksd_park_wait(struct ksd_park *p, ksd_park_ready_fn *ready, void *arg)
+bool ksd_park_wait(struct ksd_park *p, ksd_park_ready_fn *ready, void *arg)
 {
 	long long until = 0;
 	for (unsigned i = 0;; i++) {
 		if (ready(arg))
-			return;
+			return false;
 		if (i % 64 == 0) {
 			long long t = now();
 			if (!until)
@@ -65,6 +65,7 @@ void ksd_park_wait(struct ksd_park *p, ksd_park_ready_fn *ready, void *arg)
 		pthread_cond_wait(&p->cv, &p->mu);
 	atomic_fetch_sub(&p->sleepers, 1);
 	pthread_mutex_unlock(&p->mu);
+	return true;
 }
 
 void ksd_park_wake(struct ksd_park *p)
