@@ -26,9 +26,9 @@ void ksd_park_destroy(struct ksd_park *p);
  * keeps a wake-up from being lost. */
 typedef bool ksd_park_ready_fn(void *arg);
 
-/* Returns once ready(arg) holds: whether it had to go past the spin (the
- * other side was not a few microseconds away). */
-bool ksd_park_wait(struct ksd_park *p, ksd_park_ready_fn *ready, void *arg);
+/* Returns once ready(arg) holds: about how many nanoseconds it waited
+ * (0 when ready at once). */
+long long ksd_park_wait(struct ksd_park *p, ksd_park_ready_fn *ready, void *arg);
 /* Called after a sequentially consistent atomic store that may make the
  * other thread's condition hold. */
 void ksd_park_wake(struct ksd_park *p);

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "input/ahead.h"
@@ -36,6 +37,14 @@ static bool readable(const struct ahead *a)
 	return !p[1].revents;
 }
 
+/* The calling thread's CPU time in ns. */
+static long long thread_cpu(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+	return (long long)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
 static void *work(void *arg)
 {
 	struct ahead *a = arg;
@@ -45,10 +54,12 @@ static void *work(void *arg)
 			return NULL;
 		if (a->may_stall && !readable(a))
 			return NULL;
+		long long cpu = thread_cpu();
 		ssize_t n;
 		do
 			n = read(a->fd, a->dst, a->want);
 		while (n < 0 && errno == EINTR);
+		a->read_cpu = thread_cpu() - cpu;
 		a->error = n < 0 ? errno : 0;
 		a->got = n;
 		int asked = ASKED;
@@ -86,9 +97,10 @@ void ahead_ask(struct ahead *a, unsigned char *dst, size_t want)
 	ksd_park_wake(&a->park);
 }
 
-ssize_t ahead_wait(struct ahead *a, int *error, bool *slept)
+ssize_t ahead_wait(struct ahead *a, int *error, long long *waited, long long *read_cpu)
 {
-	*slept = ksd_park_wait(&a->park, not_asked, a);
+	*waited = ksd_park_wait(&a->park, not_asked, a);
+	*read_cpu = a->read_cpu;
 	atomic_store(&a->state, IDLE);
 	*error = a->error;
 	return a->got;

@@ -25,6 +25,7 @@ struct ahead {
 	size_t want;
 	ssize_t got; /* -1: `error` says why */
 	int error;
+	long long read_cpu; /* the thread's CPU time for the read, in ns */
 };
 
 /* Starts the thread for `fd`: false when none could be started. */
@@ -32,8 +33,9 @@ bool ahead_start(struct ahead *a, int fd, bool may_stall);
 /* Asks for up to `want` bytes into `dst`. */
 void ahead_ask(struct ahead *a, unsigned char *dst, size_t want);
 /* Waits for the read asked for: its byte count, 0 at the end, -1 with
- * *error set. *slept: whether the read was not done within the spin. */
-ssize_t ahead_wait(struct ahead *a, int *error, bool *slept);
+ * *error set. *waited: how long the caller waited for it; *read_cpu: the
+ * thread's CPU time for it (both in ns). */
+ssize_t ahead_wait(struct ahead *a, int *error, long long *waited, long long *read_cpu);
 /* Ends the thread; where it may stall, a wait for bytes under way is cut
  * short. */
 void ahead_stop(struct ahead *a);

@@ -28,12 +28,8 @@
  * than it asks for, KSD_SOURCE_PEEK_MAX. */
 #define AHEAD_MIN     (8u * BUF_SIZE)
 #define AHEAD_RESERVE KSD_SOURCE_PEEK_MAX
-/* The thread pays only while its reads are done, or nearly, when the
- * caller wants them. On a machine whose cores are busy with other work,
- * each hand-over waits for a core and the caller sleeps: past this many
- * sleeps in the last 16 hand-overs, the rest is read in turn, which is then
- * faster (bench/results.md). */
-#define AHEAD_SLEEPS_MAX 4
+/* The hand-overs whose waits are weighed together (ahead_pays). */
+#define AHEAD_WINDOW 16
 
 struct ksd_source {
 	const char *name;
@@ -58,8 +54,12 @@ struct ksd_source {
 	bool no_ahead; /* read in turn: a decoder's input, no thread, a file's end read ahead, or no
 	                  gain */
 	uint64_t next_off;
-	size_t lo;       /* buf[0..lo) holds no input (after a read-ahead swap) */
-	unsigned sleeps; /* a bit per hand-over, the newest lowest: the caller slept */
+	size_t lo; /* buf[0..lo) holds no input (after a read-ahead swap) */
+	/* The current window of hand-overs: how many, the caller's waits and
+	 * the thread's reads (CPU ns), and how many windows in a row did not
+	 * pay. */
+	unsigned win_n, win_lost;
+	long long win_wait, win_read;
 };
 
 static ksd_progress_fn *progress;
@@ -224,15 +224,31 @@ static bool start_ahead(struct ksd_source *src)
 	return true;
 }
 
+/* Whether the thread pays: the caller waits for its reads for less than
+ * they take, so they overlap its work. Where it waits as long as they take
+ * (the cores busy with other work, both threads on one core, a slow pipe),
+ * reading in turn costs no more and saves the hand-overs (bench/results.md):
+ * after two such windows in a row, the rest is read in turn. */
+static bool ahead_pays(struct ksd_source *src, long long waited, long long read_cpu)
+{
+	src->win_wait += waited;
+	src->win_read += read_cpu;
+	if (++src->win_n < AHEAD_WINDOW)
+		return true;
+	src->win_lost = src->win_wait * 4 < src->win_read * 3 ? 0 : src->win_lost + 1;
+	src->win_n = 0;
+	src->win_wait = src->win_read = 0;
+	return src->win_lost < 2;
+}
+
 /* Takes the read ahead's buffer, the unconsumed bytes copied in front of
  * its input, and asks for the next one into the buffer given back. */
 static int take_ahead(struct ksd_source *src, struct ksd_err *err)
 {
 	int error;
-	bool slept;
-	ssize_t n = ahead_wait(&src->ahead, &error, &slept);
+	long long waited, read_cpu;
+	ssize_t n = ahead_wait(&src->ahead, &error, &waited, &read_cpu);
 	src->asked = false;
-	src->sleeps = (src->sleeps << 1 | slept) & 0xffff;
 	if (n < 0)
 		return ksd_err_at_offset(err, (long long)src->next_off, "read error: %s",
 		                         strerror(error));
@@ -257,7 +273,7 @@ static int take_ahead(struct ksd_source *src, struct ksd_err *err)
 		progress(src->name, src->raw_read, src->size);
 	if (n == 0) {
 		src->eof = true;
-	} else if (__builtin_popcount(src->sleeps) > AHEAD_SLEEPS_MAX) {
+	} else if (!ahead_pays(src, waited, read_cpu)) {
 		src->no_ahead = true; /* in turn from here */
 	} else {
 		ask_ahead(src);
@@ -392,8 +408,8 @@ int ksd_source_seek(struct ksd_source *src, uint64_t offset, struct ksd_err *err
 		return KSD_FATAL;
 	if (src->asked) { /* the read ahead is of bytes no longer wanted */
 		int error;
-		bool slept;
-		ahead_wait(&src->ahead, &error, &slept);
+		long long waited, read_cpu;
+		ahead_wait(&src->ahead, &error, &waited, &read_cpu);
 		src->asked = false;
 	}
 	if (offset > (uint64_t)INT64_MAX || lseek(src->fd, (off_t)offset, SEEK_SET) < 0)

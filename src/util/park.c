@@ -44,17 +44,17 @@ static long long now(void)
 	return (long long)t.tv_sec * 1000000000 + t.tv_nsec;
 }
 
-bool ksd_park_wait(struct ksd_park *p, ksd_park_ready_fn *ready, void *arg)
+long long ksd_park_wait(struct ksd_park *p, ksd_park_ready_fn *ready, void *arg)
 {
-	long long until = 0;
+	long long start = 0;
 	for (unsigned i = 0;; i++) {
 		if (ready(arg))
-			return false;
+			return start ? now() - start : 0;
 		if (i % 64 == 0) {
 			long long t = now();
-			if (!until)
-				until = t + SPIN_NS;
-			else if (t > until)
+			if (!start)
+				start = t;
+			else if (t - start > SPIN_NS)
 				break;
 		}
 		relax();
@@ -65,7 +65,7 @@ bool ksd_park_wait(struct ksd_park *p, ksd_park_ready_fn *ready, void *arg)
 		pthread_cond_wait(&p->cv, &p->mu);
 	atomic_fetch_sub(&p->sleepers, 1);
 	pthread_mutex_unlock(&p->mu);
-	return true;
+	return now() - start;
 }
 
 void ksd_park_wake(struct ksd_park *p)
